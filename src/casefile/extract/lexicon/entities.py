@@ -1,0 +1,2 @@
+"""Named constants for extract.entities."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Named constants for extract.events."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Named constants for extract.quotes."""
+from __future__ import annotations

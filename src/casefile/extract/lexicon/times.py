@@ -1,0 +1,2 @@
+"""Named constants for extract.times."""
+from __future__ import annotations
