@@ -34,7 +34,12 @@ def documents(paths):
                                published=r.get("published"), title=r.get("title"), outlet=r.get("outlet"))
             continue
         text = Path(p).read_text(encoding="utf-8")
-        yield Document(id=Path(p).stem, source=str(p), text=text)
+        try:
+            from casefile.ingest import build_document
+            from casefile.models import RawDocument
+            yield build_document(RawDocument(source=str(p), text=text))
+        except ImportError:
+            yield Document(id=Path(p).stem, source=str(p), text=text)
 
 
 def to_schema(pairs):

@@ -165,3 +165,4 @@ class Extraction(Record):
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)   # (start, end) of each sentence

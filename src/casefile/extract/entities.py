@@ -1,6 +1,95 @@
-"""Placeholder: filled in by the extraction work."""
+"""Entities named in one document: spaCy NER plus general fixes, aliases and descriptors.
+
+``extract(parsed)`` returns one ``LocalEntity`` per real-world entity the
+document names, with every mention's exact offsets; ``entity_at`` finds the
+entity a span (a speaker, an event participant) refers to.
+
+Stages: candidate spans (entities_spans: trim, re-type, laws, names with
+digits) -> within-document linking (entities_link) -> descriptors
+(entities_desc) -> records.
+"""
 from __future__ import annotations
 
+from typing import Any
 
-def extract(parsed):
-    return []
+from ..models import Descriptor, LocalEntity, Mention
+from .entities_desc import describe
+from .entities_link import Cluster, country_of, link, name_tokens, norm
+from .entities_spans import Cand, candidates
+from .lexicon import entities as lx
+
+CACHE_KEY = "entities"
+
+
+def extract(parsed: Any) -> list[LocalEntity]:
+    """Entities of one parsed document, in order of first mention (keys e1, e2, ...)."""
+    if CACHE_KEY in parsed.cache:
+        return parsed.cache[CACHE_KEY]
+    text = parsed.text
+    cands = candidates(parsed.doc, text)
+    clusters = link(text, cands)
+    all_cands = [c for cl in clusters for c in cl.cands]
+    described = describe(parsed.doc, text, sorted(all_cands, key=lambda c: c.start))
+    owner = {id(c): i for i, cl in enumerate(clusters) for c in cl.cands}
+    per_cluster: dict[int, list[Descriptor]] = {}
+    for c, d in described:
+        per_cluster.setdefault(owner[id(c)], []).append(d)
+    out = [_record(f"e{i + 1}", cl, text, per_cluster.get(i, [])) for i, cl in enumerate(clusters)]
+    parsed.cache[CACHE_KEY] = out
+    return out
+
+
+def _fullest(forms: list[str], label: str) -> str:
+    """The fullest surface form; for people, the one with most name words."""
+    def size(s: str) -> tuple[int, int]:
+        return (len(name_tokens(s)), len(s)) if label == "PERSON" else (len(s.split()), len(s))
+    return max(forms, key=lambda s: (size(s), -forms.index(s)))
+
+
+def _names_country(s: str) -> bool:
+    words = norm(s).split()
+    return any(country_of(w) for w in words) or any(country_of(" ".join(words[i:i + 2])) for i in range(len(words)))
+
+
+def _canonical(cl: Cluster, forms: list[str]) -> str:
+    best = _fullest(forms, cl.label)
+    if cl.label in ("GPE", "LOC"):
+        return lx.COUNTRY_VARIANTS.get(norm(best), best)
+    if cl.label == "ORG" and cl.qualifier and not _names_country(best):
+        return f"{cl.qualifier} {best}"  # "Ministry of Foreign Affairs" of which country
+    return best
+
+
+def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> LocalEntity:
+    cands = sorted(cl.cands, key=lambda c: c.start)
+    forms: list[str] = []
+    for c in cands:
+        if c.text(text) not in forms:
+            forms.append(c.text(text))
+    name = _canonical(cl, forms)
+    aliases = forms if name in forms else [name, *forms]
+    seen: set[str] = set()
+    descs = []
+    for d in sorted(descriptors, key=lambda d: d.start):
+        if d.text.lower() not in seen and d.text not in aliases:
+            seen.add(d.text.lower())
+            descs.append(d)
+    mentions = [Mention(c.start, c.end, c.text(text), cl.label) for c in cands]
+    return LocalEntity(key=key, name=name, type=cl.label, aliases=aliases, descriptors=descs, mentions=mentions)
+
+
+def entity_at(entities: list[LocalEntity], start: int, end: int) -> LocalEntity | None:
+    """The entity whose mention overlaps [start, end) most; ties go to the tighter mention."""
+    best, best_key = None, (0, 0)
+    for e in entities:
+        for m in e.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            k = (overlap, -(m.end - m.start))
+            if k > best_key:
+                best, best_key = e, k
+    return best
+
+
+__all__ = ["extract", "entity_at", "Cand"]

@@ -1,6 +1,199 @@
-"""Placeholder: filled in by the extraction work."""
+"""Events: who did what to whom, where and when, with the sentence as evidence.
+
+Triggers and argument patterns live in ``lexicon.events``; the parse work is in
+``events_args`` (triggers, arguments), ``events_ctx`` (names, pronouns, linking) and
+``events_geo`` (the states behind diplomatic and trade events). This module turns
+triggers into ``Event`` records: one per type per clause, one per person for case
+events, with modality and the date the sentence gives.
+"""
 from __future__ import annotations
 
+from ..models import Event, LocalEntity, Participant, TimeExpr
+from .events_args import Args, find_triggers, is_negated, subject
+from .events_ctx import Context
+from .events_geo import add_states
+from .lexicon import events as L
 
-def extract(parsed, entities, times):
-    return []
+_DOC_TYPES = {"policy_issued", "document_disclosed", "criticism"}
+
+
+def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[Event]:
+    ctx = Context(parsed, entities or [])
+    events: list[Event] = []
+    for sent in ctx.sents:
+        for tok, rule, args, is_verb in find_triggers(ctx, sent):
+            if rule.type != "appeal" and _irrealis(tok):
+                continue
+            events += _build(ctx, sent, tok, rule.type, args)
+    events = _dedupe(events)
+    for ev in events:
+        _link_by_name(ev, entities or [])
+        _attach_date(ctx, ev, times or [])
+    return events
+
+
+def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
+    want_law = etype in _DOC_TYPES
+    obj_role = L.OBJECT_ROLE.get(etype, "target")
+    parts: list[Participant] = []
+    for role, toks in (("agent", args.agent), (obj_role, args.obj), ("recipient", args.recipient),
+                       ("place", args.place), ("target", args.partner)):
+        for t in toks:
+            if t.i == tok.i:
+                continue
+            for p in ctx.participants(t, role, want_law):
+                if role == "place" and not _is_place(ctx, p):
+                    continue
+                parts.append(p)
+    parts += _document_authors(ctx, args)
+    if etype in L.CASE_TYPES and etype != "surveillance" and not any(p.role == "target" for p in parts):
+        parts += _region_people(ctx, tok, parts)
+    if etype in L.STATE_TYPES:
+        parts = add_states(ctx, parts, sent, look_back=etype == "trade_figure")
+    if etype in L.NEEDS_PARTICIPANT and not parts:
+        return []
+    base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
+                sentence_start=sent.start_char, sentence_end=sent.end_char, modality=_modality(tok, etype, args))
+    targets = [p for p in parts if p.role == "target"]
+    named = [p for p in targets if p.start is not None and _named(p)]
+    if etype in L.CASE_TYPES and len(named) > 1:
+        rest = [p for p in parts if p.role != "target"]
+        return [Event(**base, participants=rest + [p]) for p in named]
+    return [Event(**base, participants=_unique(parts))]
+
+
+def _named(p: Participant) -> bool:
+    return p.entity is not None or p.text[:1].isupper()
+
+
+def _is_place(ctx: Context, p: Participant) -> bool:
+    return any(c.label in L.PLACE_LABELS for c in ctx.cands if c.start == p.start and c.end == p.end)
+
+
+def _unique(parts: list[Participant]) -> list[Participant]:
+    seen, out = set(), []
+    for p in parts:
+        key = (p.role, p.text, p.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _document_authors(ctx: Context, args: Args) -> list[Participant]:
+    """"Signed by A and B, the letter urges ...": the signers act through their document."""
+    out: list[Participant] = []
+    for a in args.agent:
+        if a.lemma_.lower() not in L.DOCUMENT_NOUNS:
+            continue
+        for clause in [c for c in a.head.children if c.dep_ == "advcl"] + [c for c in a.children if c.dep_ == "acl"]:
+            for c in clause.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += ctx.participants(p, "agent")
+    return out
+
+
+def _region_people(ctx: Context, tok, parts: list[Participant]) -> list[Participant]:
+    """People named after the trigger in its own clause, when the parse hid the object."""
+    taken = {(p.start, p.end) for p in parts}
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    lo, hi = tok.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    out = []
+    for c in ctx.cands_in(lo, hi):
+        if c.label == "PERSON" and (c.start, c.end) not in taken:
+            out.append(ctx.part("target", c))
+    return out
+
+
+def _irrealis(tok) -> bool:
+    """Events someone hopes for or urges are not events that happened."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "pobj", "pcomp", "dobj") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in L.IRREALIS_VERBS:
+            return True
+    return False
+
+
+def _modality(tok, etype: str, args: Args) -> str:
+    chain = [tok] + [a for a in tok.ancestors][:3]
+    near = {c.lower_ for t in chain[:2] for c in t.children} | {tok.lower_}
+    near |= {c.lower_ for o in args.obj + args.agent for c in o.children if c.dep_ == "amod"}
+    if tok.dep_ == "relcl":
+        near |= {c.lower_ for c in tok.head.children}
+    if etype != "no_comment" and (is_negated(tok) or any(a.lemma_.lower() in L.NEGATION_GOVERNORS for a in chain[1:])):
+        return "negated"
+    if near & L.ALLEGED_WORDS:
+        return "alleged"
+    if near & L.REPORTED_WORDS or any(a.lemma_.lower() == "report" and a.tag_ == "VBN" for a in chain[1:]):
+        return "reported"
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if aux & L.EXPECTED_AUX or any(a.lemma_.lower() in L.EXPECTED_GOVERNORS for a in chain[1:3]):
+        return "expected"
+    return "asserted"
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type, sentence and target: repeated triggers add their participants."""
+    out: dict[tuple, Event] = {}
+    for ev in events:
+        targets = tuple(sorted(p.text for p in ev.participants if p.role == "target" and _named(p)))
+        key = (ev.type, ev.sentence_start, targets if ev.type in L.CASE_TYPES else ())
+        if key in out:
+            out[key].participants = _unique(out[key].participants + ev.participants)
+        else:
+            out[key] = ev
+    return list(out.values())
+
+
+def _link_by_name(ev: Event, entities: list[LocalEntity]) -> None:
+    """Participants named as a known entity is named (a state, a resolved pronoun) get its key."""
+    by_name = {}
+    for e in entities:
+        for n in [e.name, *e.aliases]:
+            by_name.setdefault(n.lower(), e.key)
+    for p in ev.participants:
+        if p.entity is None:
+            p.entity = by_name.get(p.text.lower())
+
+
+def _attach_date(ctx: Context, ev: Event, times: list[TimeExpr]) -> None:
+    """The time expression of the sentence nearest the trigger in the parse."""
+    trig = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if trig is None:
+        return
+    trig_tok = trig.root
+    best, best_score = None, None
+    for t in times:
+        if not (ev.sentence_start <= t.start and t.end <= ev.sentence_end) or not t.value:
+            continue
+        if t.type == "DURATION" or t.value.startswith(L.DURATION_PREFIX) or t.type == "SET":
+            continue
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        dist = _tree_distance(trig_tok, span.root)
+        if dist > L.MAX_TREE_DISTANCE_FOR_DATE:
+            continue
+        score = (dist, -len(t.value))
+        if best_score is None or score < best_score:
+            best, best_score = t, score
+    if best is not None:
+        ev.date_value, ev.date_text = best.value, best.text
+
+
+def _tree_distance(a, b) -> int:
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            return n + ids_b[t.i]
+    return 99
+
+
+__all__ = ["extract", "subject"]

@@ -1,6 +1,179 @@
-"""Placeholder: filled in by the extraction work."""
+"""Quotes: direct speech inside quotation marks and indirect (reported) speech, with speakers.
+
+Each paragraph is parsed on its own (news text has one paragraph per line, and a
+sentence never crosses one), quotation marks are read from the raw text, and a
+quotation counts as speech only when a reporting structure attributes it; quoted
+names and terms with no such structure are left out.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 
-def extract(parsed, entities):
-    return []
+from ..models import LocalEntity, Quote
+from . import quotes_rules as rules
+from .lexicon import quotes as lx
+from .quotes_indirect import is_cue, reported_clause
+from .quotes_speaker import Ref, fallback_mentions, ref_for, resolve, subject_of, to_speaker
+from .quotes_text import MarkSpan, mark_spans, paragraphs
+
+CACHE_KEY = "quotes.paragraph_docs"
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    ref: Ref | None
+    cue: str | None
+    sent: tuple[int, int]
+    chain: int = 0
+    para: int = 0
+
+
+@dataclass
+class _State:
+    """What earlier paragraphs tell later ones: speakers so far, the last quote."""
+
+    fallback: list[Ref]
+    history: list[tuple[int, Ref]] = field(default_factory=list)
+    last: _Found | None = None
+    chains: dict[int, _Found] = field(default_factory=dict)
+    headings: list[tuple[MarkSpan, tuple[int, int]]] = field(default_factory=list)
+
+
+def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list:
+    """One spaCy Doc per paragraph (newlines inside become spaces so offsets hold)."""
+    cached = parsed.cache.get(CACHE_KEY)
+    if cached is not None and len(cached) == len(paras):
+        return cached
+    from .. import nlp
+
+    text = parsed.document.text
+    docs = list(nlp.load().pipe(text[s:e].replace("\n", " ") for s, e in paras))
+    parsed.cache[CACHE_KEY] = docs
+    return docs
+
+
+def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
+    entities = entities or []
+    text = parsed.document.text
+    paras = paragraphs(text)
+    if not paras:
+        return []
+    spans = mark_spans(text, paras)
+    docs = _paragraph_docs(parsed, paras)
+    state = _State(fallback=fallback_mentions(parsed.doc, entities) if parsed.doc is not None else [])
+    found: list[_Found] = []
+    for p, (doc, (base, _)) in enumerate(zip(docs, paras)):
+        found.extend(_paragraph(doc, base, p, [s for s in spans if s.para == p], state))
+    found = _fill_chains(found, state) + _headings(text, found, state)
+    found.sort(key=lambda f: (f.start, f.kind))
+    return [_record(text, f, entities) for f in found if f.ref is not None]
+
+
+def _record(text: str, f: _Found, entities: list[LocalEntity]) -> Quote:
+    return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
+                 speaker=to_speaker(f.ref, entities) if f.ref else None, cue=f.cue,
+                 sentence_start=f.sent[0], sentence_end=f.sent[1])
+
+
+def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> list[_Found]:
+    inside = [(s.start, s.end) for s in spans]
+    cues = [t for t in doc if is_cue(t) and not rules.within(base + t.idx, inside)]
+    memo: dict[int, Ref | None] = {}
+    out: list[_Found] = []
+    for span in spans:
+        f = _direct(doc, base, p, span, cues, memo, state)
+        if f is not None:
+            out.append(f)
+    blocked = [(f.start, f.end) for f in out] + inside
+    for cue in cues:
+        clause = reported_clause(cue, base, blocked)
+        ref = _speaker(cue, base, memo, state) if clause else None
+        if clause and ref is not None:
+            sent = rules.sentence_bounds(doc, base, clause[0], clause[1])
+            out.append(_Found(clause[0], clause[1], "indirect", ref, rules.cue_text(cue), sent, para=p))
+    return out
+
+
+def _speaker(cue, base: int, memo: dict[int, Ref | None], state: _State) -> Ref | None:
+    """The speaker behind a cue, pronouns resolved against what came before."""
+    if cue.i in memo:
+        return memo[cue.i]
+    ref = None
+    subj = subject_of(cue)
+    if subj is not None and subj.lower_ not in lx.FIRST_PERSON:
+        ref = ref_for(subj, base)
+        if ref.kind == "pronoun":
+            ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
+        elif cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS and ref.kind == "other":
+            ref = None
+    if ref is not None:
+        state.history.append((base + cue.idx, ref))
+    memo[cue.i] = ref
+    return ref
+
+
+def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, state: _State) -> _Found | None:
+    text = doc.text
+    words = rules.word_count(text[span.start - base:span.end - base])
+    sent = rules.sentence_bounds(doc, base, span.start, span.end)
+    if rules.is_name(text, span, base) or rules.after_naming_cue(text, span, base):
+        return None
+    if span.whole_paragraph and rules.is_heading(text, span, base, words):
+        state.headings.append((span, sent))
+        return None
+    cue = rules.attributing_cue(doc, base, span, cues, words)
+    ref = _speaker(cue, base, memo, state) if cue is not None else None
+    cue_text = rules.cue_text(cue) if cue is not None else None
+    if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
+        subj = rules.sentence_subject(doc, base, span)
+        if subj is not None:
+            ref = _speaker_from_subject(subj, base, state)
+    if ref is None and span.whole_paragraph and span.chain not in state.chains:
+        last = state.last
+        if last is not None and p - last.para <= lx.CONTINUATION_PARAGRAPHS:
+            ref, cue_text = last.ref, last.cue
+    found = _Found(span.start, span.end, "direct", ref, cue_text, sent, span.chain, p)
+    if ref is not None:
+        state.last = found
+        state.chains.setdefault(span.chain, found)
+    elif span.whole_paragraph or span.close_at is None:
+        return found          # a piece of a longer quotation: its chain may name the speaker
+    else:
+        return None
+    return found
+
+
+def _speaker_from_subject(subj, base: int, state: _State) -> Ref | None:
+    ref = ref_for(subj, base)
+    if ref.kind == "pronoun":
+        return resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
+    return ref if ref.kind in ("person", "org", "doc", "name", "group") else None
+
+
+def _fill_chains(found: list[_Found], state: _State) -> list[_Found]:
+    """Pieces of a multi-paragraph quotation share the speaker one of them names."""
+    for f in found:
+        if f.ref is None and f.chain in state.chains:
+            head = state.chains[f.chain]
+            f.ref, f.cue = head.ref, head.cue
+    return found
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def _headings(text: str, found: list[_Found], state: _State) -> list[_Found]:
+    """A quoted heading (pull quote) takes the speaker of the later quote it repeats."""
+    out = []
+    for span, sent in state.headings:
+        words = _norm_words(text[span.start:span.end])
+        source = next((f for f in found if f.kind == "direct" and f.ref is not None and f.start > span.end
+                       and words and words in _norm_words(text[f.start:f.end])), None)
+        if source is not None:
+            out.append(_Found(span.start, span.end, "direct", source.ref, source.cue, sent, 0, span.para))
+    return out

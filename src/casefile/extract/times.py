@@ -1,6 +1,148 @@
-"""Placeholder: filled in by the extraction work."""
+"""Time expressions: find them (``times_grammar``), normalize them to TIMEX3 values
+(``times_values``) against the publication date, and compare values for the events code.
+
+``extract(parsed)`` returns ``TimeExpr`` records with exact offsets into the document text.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
 
-def extract(parsed):
-    return []
+from ..models import TimeExpr
+from . import Parsed
+from .times_grammar import Span, find
+from .times_resolve import Context, _time_of
+from .times_values import value
+
+# A clock time written right before its day ("12:00 UTC Monday", "16:00 UTC today") is one expression.
+_JOIN_TIME_DAY = re.compile(r"^\s+$")
+_DAY_KINDS = ("weekday", "dayword")
+_DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d|WXX)-(\d\d|\d)")
+
+
+def extract(parsed: Parsed) -> list[TimeExpr]:
+    text = parsed.text
+    ctx = Context(text=text, doc=parsed.doc, anchor=_anchor(parsed), year=None)
+    ctx.year = ctx.anchor.year if ctx.anchor else parsed.year_hint
+    spans = _join(text, find(text))
+    out: list[TimeExpr] = []
+    for sp in spans:
+        val, typ = value(sp, ctx)
+        if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
+            val, typ = f"{val[:10]}T{_time_of(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
+        if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION":
+            ctx.prior.append((sp.end, val))
+        out.append(TimeExpr(start=sp.start, end=sp.end, text=text[sp.start:sp.end], value=val, type=typ,
+                            anchor=ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)))
+    _rebase_times(out)
+    return out
+
+
+def _anchor(parsed: Parsed) -> dt.date | None:
+    """The publication date; a published string the ingest could not read is tried once more here."""
+    if parsed.anchor:
+        return parsed.anchor
+    raw = parsed.document.published or parsed.document.updated
+    if not raw:
+        return None
+    m = re.match(r"(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})", str(raw))
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        # Ambiguous: slashes are usually US (month first), dashes and dots day first.
+        orders = ((a, b), (b, a)) if m.group(2) == "/" else ((b, a), (a, b))
+        for mo, d in orders:
+            try:
+                return dt.date(y, mo, d)
+            except ValueError:
+                continue
+    return None
+
+
+def _join(text: str, spans: list[Span]) -> list[Span]:
+    """Merge a clock time with the day word right after it into one TIME expression."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (prev and prev.kind.startswith("clock") and sp.kind in _DAY_KINDS
+                and _JOIN_TIME_DAY.match(text[prev.end:sp.start])):
+            day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
+            day.groups["clock_groups"] = prev.groups  # type: ignore[assignment]
+            out[-1] = day
+            continue
+        out.append(sp)
+    return out
+
+
+def _rebase_times(out: list[TimeExpr]) -> None:
+    """A clock time that fell back on the anchor takes the day written right after it ("16:15 UTC, June 1st")."""
+    for t, nxt in zip(out, out[1:]):
+        if (t.type == "TIME" and t.value and t.anchor and t.value.startswith(t.anchor[:10] + "T")
+                and nxt.start - t.end <= 3 and nxt.value and _DAY_VALUE.fullmatch(nxt.value)):
+            t.value = nxt.value + t.value[10:]
+
+
+# ---- comparing values (used by events / resolution) --------------------------------------------
+
+_GRAN = [
+    (re.compile(r"\d{4}-\d\d-\d\d(T.*)?"), "day"),
+    (re.compile(r"\d{4}-\d\d"), "month"),
+    (re.compile(r"\d{4}-Q[1-4]"), "quarter"),
+    (re.compile(r"\d{4}-H[12]"), "quarter"),
+    (re.compile(r"\d{4}-(SP|SU|FA|WI)"), "season"),
+    (re.compile(r"\d{4}-W\d\d(-\d|-WE)?"), "week"),
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"P.*"), "duration"),
+    (re.compile(r"(PRESENT|PAST|FUTURE)_REF"), "ref"),
+]
+
+
+def granularity(value: str) -> str:
+    """'day' | 'month' | 'quarter' | 'season' | 'year' | 'week' | 'duration' | 'ref' | 'unknown'."""
+    if not value:
+        return "unknown"
+    for rx, name in _GRAN:
+        if rx.fullmatch(value):
+            return name
+    return "unknown"
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers; None for durations, references and X values."""
+    g = granularity(value)
+    try:
+        y = int(value[:4])
+        if g == "day":
+            d = dt.date.fromisoformat(value[:10])
+            return d, d
+        if g == "month":
+            m = int(value[5:7])
+            nxt = dt.date(y + m // 12, m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        if g == "quarter":
+            n = int(value[6])
+            months = 6 if value[5] == "H" else 3
+            first = dt.date(y, (n - 1) * months + 1, 1)
+            last_m = n * months
+            return first, dt.date(y + last_m // 12, last_m % 12 + 1, 1) - dt.timedelta(days=1)
+        if g == "season":
+            start = {"SP": (y, 3), "SU": (y, 6), "FA": (y, 9), "WI": (y, 12)}[value[5:7]]
+            first = dt.date(*start, 1)
+            end_y, end_m = (y + 1, 3) if value[5:7] == "WI" else (y, start[1] + 3)
+            return first, dt.date(end_y, end_m, 1) - dt.timedelta(days=1)
+        if g == "week":
+            monday = dt.date.fromisocalendar(y, int(value[6:8]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if g == "year":
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when two date values can describe the same time: one lies inside the other
+    (a month and a day in it, a year and anything in it). Durations and references are not dates."""
+    ia, ib = _interval(a), _interval(b)
+    if ia is None or ib is None:
+        return False
+    return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])

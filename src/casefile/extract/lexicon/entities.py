@@ -1,2 +1,175 @@
-"""Named constants for extract.entities."""
+"""Named constants for extract.entities: word lists, patterns and small tables.
+
+Everything here is general (titles, naming conventions, country-name variants);
+nothing names a particular person, group or phrase from any article.
+"""
 from __future__ import annotations
+
+import re
+
+# spaCy labels kept as entities, and labels that may be promoted when context says so.
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT", "FAC"})
+PROMOTABLE_LABELS = frozenset({"PRODUCT", "CARDINAL", "WORK_OF_ART"})
+
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")
+
+# Role nouns: a person described by one of these holds a title, job or status.
+ROLE_NOUNS = frozenset("""
+president vice-president premier minister secretary chairman chairwoman chairperson chair
+director head leader chief commander general governor mayor senator congressman congresswoman
+representative lawmaker legislator ambassador envoy diplomat official spokesman spokeswoman
+spokesperson spokespeople deputy adviser advisor aide researcher analyst expert scholar academic
+professor lecturer student activist campaigner advocate dissident defender lawyer attorney
+barrister judge prosecutor blogger journalist reporter correspondent editor writer author poet
+artist musician singer photographer filmmaker founder co-founder cofounder member coordinator
+organizer organiser manager officer executive ceo chairman founder owner businessman businesswoman
+entrepreneur priest pastor monk nun bishop cardinal pope imam rabbi worker farmer teacher doctor
+nurse engineer economist historian sociologist scientist politician candidate prisoner detainee
+inmate witness victim relative son daughter wife husband mother father brother sister king queen
+prince princess emperor dictator president-elect prime chancellor secretary-general
+commissioner inspector officer colonel captain lieutenant sergeant major admiral marshal
+ombudsman rapporteur delegate councillor councilor speaker
+""".split())
+
+# Head nouns that mark an organization in an apposition or a pre-name phrase.
+ORG_HEAD_NOUNS = frozenset("""
+group organization organisation alliance network coalition association union federation
+foundation institute institution agency ministry department committee council commission
+company firm corporation party movement campaign charity ngo nonprofit non-profit outlet
+broadcaster newspaper magazine station watchdog body bureau office society church university
+college school court tribunal embassy consulate army militia
+""".split())
+
+# Words that make a capitalized span an organization whatever spaCy said.
+ORG_NAME_HEADS = frozenset("""
+Ministry Department Embassy Consulate Party Committee Council Commission Agency University
+Institute Court Tribunal Bureau Office Assembly Parliament Congress Senate Politburo Network
+Foundation Association Union Federation Coalition Alliance Corporation Company Group
+""".split())
+
+# Organization heads that take a location: "Embassy in X".
+ORG_LOCATED_HEADS = frozenset({"Embassy", "Consulate", "Mission"})
+
+# Single capitalized words that complete a title ("Secretary of State"), not an entity.
+TITLE_OBJECT_WORDS = frozenset("""
+State Defense Defence Justice Interior Treasury Commerce Health Education Labor Labour Energy
+Agriculture Transportation Finance Trade Information
+""".split())
+
+# Small words allowed inside a capitalized title sequence.
+TITLE_JOINERS = frozenset({"of", "for", "and", "the", "on"})
+
+# Adjectives describing an organization rather than naming it ("the ruling X Party").
+ORG_LEADING_MODIFIERS = frozenset({"ruling", "governing", "opposition", "outlawed", "banned", "state-run",
+                                   "former", "then"})
+
+# Ministry / department name forms: "Foreign Ministry" == "Ministry of Foreign Affairs".
+MINISTRY_WORDS = frozenset({"ministry", "department"})
+MINISTRY_DROP_WORDS = frozenset({"of", "the", "affairs", "and"})
+
+# Common family names: alone they never tie two people together.
+COMMON_VIETNAMESE_FAMILY_NAMES = frozenset("""
+nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh lam mai
+trinh dao cao luu ha quach thai
+""".split())
+COMMON_CHINESE_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang
+xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
+su lu ding ren shen yao jin xi wen bo
+""".split())
+COMMON_KOREAN_FAMILY_NAMES = frozenset("""
+kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song
+yoo hong moon
+""".split())
+COMMON_FAMILY_NAMES = COMMON_VIETNAMESE_FAMILY_NAMES | COMMON_CHINESE_FAMILY_NAMES | COMMON_KOREAN_FAMILY_NAMES
+# Family-name-first cultures where the short form is the family name (Chinese, Korean).
+FAMILY_FIRST_SHORT_FORM = (COMMON_CHINESE_FAMILY_NAMES | COMMON_KOREAN_FAMILY_NAMES) - COMMON_VIETNAMESE_FAMILY_NAMES
+
+# Country-name variants -> one canonical name (compared after normalization).
+COUNTRY_VARIANTS: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states": "United States", "united states of america": "United States",
+    "america": "United States",
+    "vietnam": "Vietnam", "viet nam": "Vietnam", "socialist republic of vietnam": "Vietnam",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "china": "China", "prc": "China", "people's republic of china": "China", "mainland china": "China",
+    "burma": "Myanmar", "myanmar": "Myanmar",
+    "south korea": "South Korea", "republic of korea": "South Korea", "rok": "South Korea",
+    "north korea": "North Korea", "dprk": "North Korea",
+    "russia": "Russia", "russian federation": "Russia",
+    "laos": "Laos", "lao pdr": "Laos", "cambodia": "Cambodia", "kampuchea": "Cambodia",
+    "uae": "United Arab Emirates", "united arab emirates": "United Arab Emirates",
+    "eu": "European Union", "european union": "European Union",
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+}
+
+# Demonyms -> country, for "Vietnamese Communist Party" == "Communist Party of Vietnam".
+DEMONYMS: dict[str, str] = {
+    "vietnamese": "Vietnam", "chinese": "China", "american": "United States", "u.s.": "United States",
+    "british": "United Kingdom", "korean": "South Korea", "south korean": "South Korea",
+    "north korean": "North Korea", "japanese": "Japan", "russian": "Russia", "lao": "Laos",
+    "laotian": "Laos", "cambodian": "Cambodia", "thai": "Thailand", "burmese": "Myanmar",
+    "indonesian": "Indonesia", "malaysian": "Malaysia", "filipino": "Philippines", "indian": "India",
+    "french": "France", "german": "Germany", "australian": "Australia", "canadian": "Canada",
+    "iranian": "Iran", "turkish": "Turkey", "egyptian": "Egypt", "saudi": "Saudi Arabia",
+    "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine", "belarusian": "Belarus",
+    "cuban": "Cuba", "venezuelan": "Venezuela", "nicaraguan": "Nicaragua", "mexican": "Mexico",
+}
+
+# Legal instruments: "Directive 24", "Decree No. 72/2013", "Article 117 of the Penal Code".
+LAW_KEYWORDS = ("Directive", "Decree", "Law", "Resolution", "Article", "Circular", "Decision",
+                "Ordinance", "Clause", "Section", "Regulation", "Order")
+LAW_PATTERN = re.compile(
+    r"\b(?:%s)\s+(?:No\.\s*)?\d+[A-Za-z]?(?:[/-]\d+[\w/-]*)?"
+    r"(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Code|Law|Act|Constitution|Ordinance))?" % "|".join(LAW_KEYWORDS))
+CODE_PATTERN = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}(?:Penal|Criminal|Civil)\s+Code)\b")
+
+# A name written with digits: "Group 77", "Project88" (capitalized word, then a number).
+DIGIT_NAME_PATTERN = re.compile(r"\b[A-Z][A-Za-z]+(?:\s?\d{1,4})\b(?![-/.,]?\d)")
+
+# Acronyms: 2-8 capital letters (optionally dotted); initials skip these small words.
+ACRONYM_PATTERN = re.compile(r"\b[A-Z]{2,8}\b")
+ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
+
+# Verbs that make their subject a speaker (a person or an organization, never a product).
+REPORTING_VERBS = frozenset("""
+say tell write state add argue claim note warn urge call report announce accuse criticize
+criticise condemn deny insist explain demand describe publish release allege estimate
+""".split())
+
+# Longest descriptor walked leftwards from a name, in tokens.
+MAX_TITLE_TOKENS = 8
+
+# Honorifics and abbreviated titles stripped from the front of a PERSON span.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
+                        "capt", "sgt", "rev", "fr", "sr", "st", "hon", "pres", "sir", "dame", "lord", "lady"})
+
+# Month names: "March 8" is a date, not a name with digits.
+MONTH_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+# Labels whose spans a digit-name or acronym must never overlap.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"})
+
+# Prepositions linking a described person to where they work ("a researcher with X").
+AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from"})
+
+# Copulas introducing a post-name role ("X is a correspondent with Y").
+COPULAS = frozenset({"is", "was", "has been", "had been", "became", "becomes", "remains"})
+
+# Between an owning country and its organization: "Vietnam's Foreign Ministry", "Vietnamese Foreign Ministry".
+OWNER_GAP = re.compile(r"(?:'s|\u2019s)?\s{1,2}")
+
+# Last words that make a span tagged PERSON a company or a product line ("X Airlines", "X Store").
+NOT_PERSON_HEADS = frozenset("""
+Store Stores Airlines Airways Air Motors Motor Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings
+Bank Aircraft Records Studios Press Media Software Systems Technologies Labs Pharmaceuticals
+""".split())
+
+# Company-form suffixes ignored when comparing organization names ("Acme Inc." == "Acme").
+ORG_LEGAL_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+                                "llc", "plc", "n.v.", "nv", "s.a.", "sa", "ag", "gmbh", "limited"})

@@ -1,2 +1,357 @@
-"""Named constants for extract.events."""
+"""Named constants for extract.events and extract.amounts.
+
+Triggers are tables of lemmas with the conditions a mention must meet (an object of
+the right kind, a person as the one affected, a modifier such as "solitary"), so that
+"the arrest of the economy's slide" or "free trade" do not become case events.
+General English news usage only: nothing here names a person, group or phrase from
+any particular article.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way a lemma can report an event of ``type``.
+
+    obj: the object (or passive subject) head lemma must be one of these.
+    person: the one affected must be a person (name, pronoun or person noun) when stated.
+    mods: the trigger needs one of these modifiers (amod/compound/prt/neighbour lemma).
+    neg: the trigger must be negated ("did not respond").
+    intrans: the verb must have no direct object ("protesters demonstrated").
+    money: the sentence must state a sum of money.
+    """
+
+    type: str
+    obj: frozenset[str] | None = None
+    person: bool = False
+    mods: frozenset[str] | None = None
+    neg: bool = False
+    intrans: bool = False
+    money: bool = False
+
+
+def _f(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+# Heads of nouns that stand for people (so "the arrest of activists" counts, "the arrest of the slide" not).
+PERSON_NOUNS = _f(
+    "activist", "journalist", "blogger", "dissident", "lawyer", "defender", "prisoner", "protester",
+    "protestor", "demonstrator", "critic", "people", "person", "man", "woman", "men", "women", "child",
+    "student", "worker", "farmer", "monk", "priest", "pastor", "believer", "member", "leader", "citizen",
+    "resident", "environmentalist", "reporter", "writer", "poet", "artist", "scholar", "academic",
+    "opponent", "politician", "candidate", "official", "officer", "soldier", "civilian", "villager",
+    "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+    "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
+    "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
+    "he", "she", "they", "him", "her", "them", "who", "whom", "i", "we", "us", "me", "you",
+)
+PERSON_PRONOUNS = _f("he", "she", "him", "her")
+PLURAL_PRONOUNS = _f("they", "them")
+THING_PRONOUNS = _f("it", "its", "which", "that")
+RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
+
+# Objects that make a verb a policy, disclosure, relations or organising event.
+POLICY_NOUNS = _f("directive", "decree", "law", "regulation", "circular", "order", "resolution", "rule",
+                  "guideline", "instruction", "ordinance", "edict", "measure", "amendment", "bill", "code",
+                  "policy", "ban")
+DOCUMENT_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
+                                   "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
+RELATION_NOUNS = _f("tie", "ties", "relation", "relationship", "partnership", "agreement", "deal", "pact",
+                    "treaty", "accord", "alliance", "cooperation", "framework")
+ORG_NOUNS = _f("organization", "organisation", "group", "association", "union", "party", "ngo", "ngos",
+               "organizing", "organising", "society", "movement", "church", "network", "outlet", "newspaper",
+               "media", "assembly", "gathering", "federation", "club", "charity", "foundation")
+ABUSE_OBJECTS = _f("food", "water", "care", "treatment", "visit", "visits", "access", "medicine", "medication",
+                   "lawyer", "counsel", "sleep", "contact", "visitation")
+TRAVEL_OBJECTS = _f("travel", "passport", "exit", "entry", "visa", "trip")
+COMMENT_OBJECTS = _f("request", "requests", "question", "questions", "inquiry", "inquiries", "email",
+                     "emails", "call", "calls", "comment", "message", "messages")
+
+CASE_TYPES = _f("arrest", "charge", "trial", "imprisonment", "detention_abuse", "release", "disappearance",
+                "killing", "harassment", "travel_restriction", "surveillance")
+STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
+
+VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
+    "arrest": (Rule("arrest", person=True),),
+    "detain": (Rule("arrest", person=True),),
+    "apprehend": (Rule("arrest", person=True),),
+    "round": (Rule("arrest", person=True, mods=_f("up")),),
+    "charge": (Rule("charge", person=True),),
+    "indict": (Rule("charge", person=True),),
+    "prosecute": (Rule("charge", person=True),),
+    "try": (Rule("trial", person=True, obj=PERSON_NOUNS),),
+    "convict": (Rule("imprisonment", person=True),),
+    "sentence": (Rule("imprisonment", person=True),),
+    "jail": (Rule("imprisonment", person=True),),
+    "imprison": (Rule("imprisonment", person=True),),
+    "incarcerate": (Rule("imprisonment", person=True),),
+    "torture": (Rule("detention_abuse", person=True),),
+    "mistreat": (Rule("detention_abuse", person=True),),
+    "deny": (Rule("detention_abuse", obj=ABUSE_OBJECTS),),
+    "withhold": (Rule("detention_abuse", obj=ABUSE_OBJECTS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
+    "release": (Rule("release", person=True, obj=PERSON_NOUNS),),
+    "free": (Rule("release", person=True, obj=PERSON_NOUNS),),
+    "pardon": (Rule("release", person=True),),
+    "abduct": (Rule("disappearance", person=True),),
+    "kidnap": (Rule("disappearance", person=True),),
+    "disappear": (Rule("disappearance", person=True),),
+    "kill": (Rule("killing", person=True),),
+    "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
+    "murder": (Rule("killing", person=True),),
+    "beat": (Rule("attack", person=True, obj=PERSON_NOUNS),),
+    "assault": (Rule("attack", person=True),),
+    "raid": (Rule("attack"),),
+    "bomb": (Rule("attack"),),
+    "shell": (Rule("attack"),),
+    "protest": (Rule("protest", intrans=True),),
+    "demonstrate": (Rule("protest", intrans=True),),
+    "rally": (Rule("protest", intrans=True),),
+    "march": (Rule("protest", intrans=True),),
+    "monitor": (Rule("surveillance"),),
+    "surveil": (Rule("surveillance"),),
+    "wiretap": (Rule("surveillance"),),
+    "spy": (Rule("surveillance"),),
+    "manage": (Rule("surveillance", person=True, obj=PERSON_NOUNS, mods=_f("closely", "tightly", "strictly")),),
+    "deport": (Rule("travel_restriction", person=True),),
+    "exile": (Rule("travel_restriction", person=True),),
+    "expel": (Rule("travel_restriction", person=True, obj=PERSON_NOUNS),),
+    "ban": (Rule("ban_organization", obj=ORG_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
+    "outlaw": (Rule("ban_organization"),),
+    "dissolve": (Rule("ban_organization", obj=ORG_NOUNS),),
+    "proscribe": (Rule("ban_organization"),),
+    "limit": (Rule("ban_organization", obj=ORG_NOUNS),),
+    "restrict": (Rule("ban_organization", obj=ORG_NOUNS),),
+    "crack": (Rule("crackdown", mods=_f("down")),),
+    "threaten": (Rule("harassment", person=True, obj=PERSON_NOUNS),),
+    "intimidate": (Rule("harassment", person=True),),
+    "harass": (Rule("harassment", person=True),),
+    "summon": (Rule("harassment", person=True),),
+    "interrogate": (Rule("harassment", person=True),),
+    "issue": (Rule("policy_issued", obj=POLICY_NOUNS), Rule("statement", obj=_f("statement"))),
+    "enact": (Rule("policy_issued", obj=POLICY_NOUNS),),
+    "promulgate": (Rule("policy_issued", obj=POLICY_NOUNS),),
+    "adopt": (Rule("policy_issued", obj=POLICY_NOUNS),),
+    "date": (Rule("policy_issued", obj=POLICY_NOUNS),),
+    "leak": (Rule("document_disclosed"),),
+    "uncover": (Rule("document_disclosed", obj=DOCUMENT_NOUNS),),
+    "obtain": (Rule("document_disclosed", obj=DOCUMENT_NOUNS),),
+    "share": (Rule("document_disclosed", obj=DOCUMENT_NOUNS),),
+    "publish": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - _f("report", "letter")),),
+    "reveal": (Rule("document_disclosed", obj=DOCUMENT_NOUNS),),
+    "disclose": (Rule("document_disclosed", obj=DOCUMENT_NOUNS),),
+    "provide": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - POLICY_NOUNS),),
+    "visit": (Rule("diplomatic_visit"),),
+    "meet": (Rule("diplomatic_visit", intrans=True),),
+    "upgrade": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "elevate": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "raise": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "launch": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "forge": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "sign": (Rule("relations_upgraded", obj=RELATION_NOUNS), Rule("policy_issued", obj=POLICY_NOUNS)),
+    "complete": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "conclude": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "establish": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "seal": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "ink": (Rule("relations_upgraded", obj=RELATION_NOUNS),),
+    "urge": (Rule("appeal"),),
+    "appeal": (Rule("appeal", mods=_f("to", "for")),),
+    "petition": (Rule("appeal"),),
+    "criticize": (Rule("criticism"),),
+    "criticise": (Rule("criticism"),),
+    "condemn": (Rule("criticism"),),
+    "denounce": (Rule("criticism"),),
+    "decry": (Rule("criticism"),),
+    "slam": (Rule("criticism"),),
+    "deplore": (Rule("criticism"),),
+    "censure": (Rule("criticism"),),
+    "contradict": (Rule("criticism"),),
+    "violate": (Rule("criticism"),),
+    "respond": (Rule("no_comment", neg=True),),
+    "reply": (Rule("no_comment", neg=True),),
+    "comment": (Rule("no_comment", neg=True),),
+    "decline": (Rule("no_comment", mods=_f("comment")),),
+}
+
+NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
+    "arrest": (Rule("arrest", person=True, mods=None),),
+    "detention": (Rule("arrest", person=True),),
+    "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),),
+    "indictment": (Rule("charge", person=True),),
+    "prosecution": (Rule("charge", person=True),),
+    "trial": (Rule("trial", person=True),),
+    "imprisonment": (Rule("imprisonment", person=True),),
+    "jailing": (Rule("imprisonment", person=True),),
+    "incarceration": (Rule("imprisonment", person=True),),
+    "conviction": (Rule("imprisonment", person=True),),
+    "confinement": (Rule("detention_abuse", person=True, mods=_f("solitary")),),
+    "torture": (Rule("detention_abuse", person=True),),
+    "mistreatment": (Rule("detention_abuse", person=True),),
+    "ill": (Rule("detention_abuse", person=True, mods=_f("treatment")),),
+    "release": (Rule("release", person=True, mods=_f("bail", "parole", "prison", "jail", "detention", "custody",
+                                                        "early", "unconditional", "immediate")),),
+    "pardon": (Rule("release", person=True),),
+    "amnesty": (Rule("release", person=True),),
+    "disappearance": (Rule("disappearance", person=True),),
+    "abduction": (Rule("disappearance", person=True),),
+    "kidnapping": (Rule("disappearance", person=True),),
+    "whereabouts": (Rule("disappearance", person=True, mods=_f("unknown")),),
+    "killing": (Rule("killing", person=True),),
+    "execution": (Rule("killing", person=True),),
+    "murder": (Rule("killing", person=True),),
+    "assault": (Rule("attack", person=True),),
+    "beating": (Rule("attack", person=True),),
+    "raid": (Rule("attack"),),
+    "bombing": (Rule("attack"),),
+    "shelling": (Rule("attack"),),
+    "protest": (Rule("protest"),),
+    "demonstration": (Rule("protest"),),
+    "rally": (Rule("protest"),),
+    "sit": (Rule("protest", mods=_f("in")),),
+    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers")),),
+    "surveillance": (Rule("surveillance"),),
+    "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),),
+    "deportation": (Rule("travel_restriction", person=True),),
+    "exile": (Rule("travel_restriction", person=True, mods=_f("forced", "into", "force")),),
+    "limit": (Rule("ban_organization", mods=ORG_NOUNS),),
+    "crackdown": (Rule("crackdown"),),
+    "purge": (Rule("crackdown"),),
+    "repression": (Rule("crackdown"),),
+    "persecution": (Rule("crackdown"),),
+    "harassment": (Rule("harassment", person=True),),
+    "intimidation": (Rule("harassment", person=True),),
+    "leak": (Rule("document_disclosed"),),
+    "visit": (Rule("diplomatic_visit"),),
+    "trip": (Rule("diplomatic_visit", mods=_f("to")),),
+    "summit": (Rule("diplomatic_visit"),),
+    "statement": (Rule("statement"),),
+    "criticism": (Rule("criticism"),),
+    "fire": (Rule("criticism", mods=_f("under")),),
+    "trade": (Rule("trade_figure", money=True),),
+    "export": (Rule("trade_figure", money=True),),
+    "import": (Rule("trade_figure", money=True),),
+}
+
+# Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
+# an argument or a required modifier, so that "the trip" looking back is not a new event.
+STANDALONE_NOUNS = _f("crackdown", "purge", "repression", "persecution", "surveillance", "protest",
+                      "demonstration", "rally", "raid", "bombing", "shelling", "trade", "export", "import",
+                      "statement", "criticism", "fire", "confinement", "strike", "sit", "limit", "ban",
+                      "leak", "custody", "whereabouts")
+
+# Types whose participants are states: a leader stands for the country he represents.
+NEEDS_PARTICIPANT = _f("diplomatic_visit", "relations_upgraded", "policy_issued", "document_disclosed",
+                       "statement", "appeal", "no_comment", "criticism")
+
+# Which role a noun trigger's possessor plays ("his arrest": target; "the president's trip": agent).
+POSS_ROLE: dict[str, str] = {t: "target" for t in CASE_TYPES}
+POSS_ROLE.update({"diplomatic_visit": "agent", "statement": "agent", "crackdown": "agent", "criticism": "agent",
+                  "protest": "agent", "attack": "agent", "policy_issued": "agent", "document_disclosed": "agent"})
+# Role of the direct object / passive subject, by type (default: target).
+OBJECT_ROLE: dict[str, str] = {"policy_issued": "object", "document_disclosed": "object", "appeal": "recipient",
+                               "relations_upgraded": "object", "criticism": "target", "statement": "object",
+                               "no_comment": "object", "diplomatic_visit": "place"}
+# Prepositions on a noun trigger and the role of their object.
+NOUN_PREP_ROLE: dict[str, str] = {"of": "target", "on": "target", "against": "target", "by": "agent",
+                                  "under": "agent", "from": "agent", "with": "target", "to": "place",
+                                  "in": "place", "at": "place", "over": "target"}
+PLACE_PREPS = _f("in", "at", "to", "near", "outside", "inside")
+RECIPIENT_PREPS = _f("to", "with")
+# Verbs that carry a noun trigger and supply its agent ("staged a protest", "wrote in a statement").
+LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage", "make", "release", "write",
+                 "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
+                 "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
+# Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
+IRREALIS_VERBS = _f("hope", "want", "wish", "urge", "ask", "demand", "pressure", "press", "call", "seek",
+                    "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
+
+# Modality cues.
+REPORTED_WORDS = _f("reportedly", "purportedly", "apparently")
+ALLEGED_WORDS = _f("alleged", "allegedly", "purported", "supposed", "claimed")
+EXPECTED_AUX = _f("will", "shall", "would", "'ll")
+EXPECTED_GOVERNORS = _f("expect", "plan", "set", "schedule", "due", "likely", "going", "poised")
+NEGATION_GOVERNORS = _f("deny", "refute", "reject")
+NEGATION_WORDS = _f("not", "never", "n't", "no")
+
+# Nouns that look back to a law entity ("the directive", "the alleged decree").
+LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
+# A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
+LAW_NAME_PATTERN = (r"\b(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
+                    r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
+# How far back (in sentences) a pronoun may look for its person.
+PRONOUN_WINDOW_SENTENCES = 3
+# Entity labels that can fill participant slots.
+PARTICIPANT_LABELS = _f("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT")
+PLACE_LABELS = _f("GPE", "LOC", "FAC")
+# Time expressions whose value is a duration are not an event's date.
+DURATION_PREFIX = "P"
+
+# Demonyms of states whose adjective is not the name plus a suffix the code can strip.
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "british": "United Kingdom", "chinese": "China", "vietnamese": "Vietnam",
+    "japanese": "Japan", "korean": "South Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "french": "France", "german": "Germany", "russian": "Russia", "indian": "India", "thai": "Thailand",
+    "cambodian": "Cambodia", "laotian": "Laos", "lao": "Laos", "burmese": "Myanmar", "filipino": "Philippines",
+    "philippine": "Philippines", "indonesian": "Indonesia", "malaysian": "Malaysia", "singaporean": "Singapore",
+    "australian": "Australia", "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "iranian": "Iran", "iraqi": "Iraq", "israeli": "Israel", "palestinian": "Palestine", "saudi": "Saudi Arabia",
+    "turkish": "Turkey", "egyptian": "Egypt", "ukrainian": "Ukraine", "polish": "Poland", "italian": "Italy",
+    "spanish": "Spain", "dutch": "Netherlands", "swiss": "Switzerland", "swedish": "Sweden",
+    "norwegian": "Norway", "danish": "Denmark", "belarusian": "Belarus", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "bangladeshi": "Bangladesh", "nepali": "Nepal", "sri lankan": "Sri Lanka",
+    "taiwanese": "Taiwan", "mongolian": "Mongolia", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "ethiopian": "Ethiopia", "cuban": "Cuba", "venezuelan": "Venezuela", "nicaraguan": "Nicaragua",
+    "syrian": "Syria", "lebanese": "Lebanon", "emirati": "United Arab Emirates", "qatari": "Qatar",
+    "european": "European Union", "new zealand": "New Zealand", "uzbek": "Uzbekistan", "kazakh": "Kazakhstan",
+}
+# Short forms newsrooms use for states, mapped to the name the gazetteer uses.
+STATE_ALIASES: dict[str, str] = {
+    "u.s.": "United States", "us": "United States", "u.s.a.": "United States", "usa": "United States",
+    "america": "United States", "the united states": "United States", "uk": "United Kingdom",
+    "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "viet nam": "Vietnam", "korea": "South Korea", "the philippines": "Philippines", "burma": "Myanmar",
+    "eu": "European Union", "the european union": "European Union", "european union": "European Union",
+    "russian federation": "Russia", "prc": "China", "the netherlands": "Netherlands",
+}
+# Event types whose date is never a duration attached elsewhere in the sentence.
+MAX_TREE_DISTANCE_FOR_DATE = 6
+
+# ---- amounts -------------------------------------------------------------------
+CURRENCY_SYMBOLS: dict[str, str] = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
+                                    "hk$": "HKD", "s$": "SGD", "c$": "CAD", "₫": "VND", "₹": "INR"}
+CURRENCY_WORDS: dict[str, str] = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
+                                  "eur": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                                  "dong": "VND", "vnd": "VND", "baht": "THB", "rupees": "INR", "won": "KRW",
+                                  "ringgit": "MYR", "riel": "KHR", "kip": "LAK", "rubles": "RUB", "roubles": "RUB"}
+SCALE_WORDS: dict[str, float] = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+                                 "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+}
+DURATION_UNITS: dict[str, str] = {"day": "day", "days": "day", "week": "week", "weeks": "week",
+                                  "month": "month", "months": "month", "year": "year", "years": "year",
+                                  "hour": "hour", "hours": "hour", "decade": "decade", "decades": "decade"}
+# Words right after a span of time that make it a point in time, not a length ("two months later").
+NOT_DURATION_AFTER = _f("before", "after", "later", "earlier", "ago", "old", "since", "prior", "into", "from")
+# Words right before a number that make it a name or a label, not an amount ("Article 117").
+LABEL_BEFORE_NUMBER = _f("directive", "decree", "article", "resolution", "circular", "law", "order", "no",
+                         "number", "section", "clause", "chapter", "paragraph", "item", "room", "cell",
+                         "route", "highway", "flight", "page", "case", "project", "district", "ward", "zone",
+                         "aged", "age", "ages", "camp", "block", "prison", "unit", "code", "decision", "phase")
+# Nouns counted in "1,000 people" (plural heads only: a count of something).
+COUNT_MIN_VALUE = 2
+PERCENT_WORDS = _f("percent", "per cent", "%", "pct")
+# Which event types each kind of amount may attach to, in order of preference.
+AMOUNT_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "money": ("trade_figure", "charge", "release", "imprisonment", "policy_issued", "relations_upgraded"),
+    "duration": ("imprisonment", "detention_abuse", "arrest", "travel_restriction", "disappearance",
+                 "release", "protest", "surveillance", "trial", "charge"),
+    "count": ("arrest", "killing", "protest", "imprisonment", "crackdown", "attack", "release",
+              "disappearance", "detention_abuse", "trade_figure"),
+    "percent": ("trade_figure",),
+}

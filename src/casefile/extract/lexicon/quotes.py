@@ -1,2 +1,144 @@
-"""Named constants for extract.quotes."""
+"""Named constants for extract.quotes: reporting verbs, quotation marks, speaker cues.
+
+General English news conventions only; nothing here names a person, group or phrase
+from any particular article.
+"""
 from __future__ import annotations
+
+import re
+
+# --- Quotation marks -------------------------------------------------------------
+DOUBLE_OPEN = "\u201c\u00ab\u201e"          # “ « „
+DOUBLE_CLOSE = "\u201d\u00bb"               # ” »
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = "\u2018"                      # ‘
+SINGLE_CLOSE = "\u2019"                     # ’ (also the typographic apostrophe)
+STRAIGHT_SINGLE = "'"
+# A straight mark opens when what precedes it is one of these (or the line start).
+OPENING_CONTEXT = " \t([{\u2014\u2013-/:;"
+# Characters trimmed from the inside edges of a quotation.
+INNER_TRIM = " \t\u00a0"
+
+# --- Reporting verbs -----------------------------------------------------------------
+# Lemmas whose subject is the speaker of a nearby direct quote.
+REPORTING_VERBS = frozenset("""
+say tell write add argue urge describe state note warn claim insist explain
+assert allege contend declare announce acknowledge admit comment remark observe
+stress emphasize emphasise recall reply respond answer ask caution predict
+complain conclude suggest concede confirm testify recount continue
+call demand plead appeal vow pledge promise threaten advocate label term
+post tweet publish report quote read characterize characterise dub brand praise
+criticize criticise condemn denounce
+""".split())
+
+# Lemmas that also introduce reported (indirect) speech through a clausal complement.
+# Narrower than REPORTING_VERBS: "call", "praise", "ask" rarely take a reported clause.
+INDIRECT_VERBS = frozenset("""
+say tell write add argue claim insist explain assert allege contend declare announce
+acknowledge admit note warn state stress emphasize emphasise recall predict
+complain conclude concede confirm testify report remark observe caution
+""".split())
+
+# Reporting verbs that only count when their subject is a person or organization,
+# because they are also ordinary verbs ("the price continued", "sales reported").
+WEAK_REPORTING_VERBS = frozenset({"continue", "read", "post", "publish", "report", "call", "quote"})
+
+# "According to X, ..." and its variants: the phrase heads, the preposition that follows.
+ACCORDING_HEADS = frozenset({"according"})
+ACCORDING_PREP = "to"
+
+# Complementizers that mark an indirect question, not reported speech.
+QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
+
+# Dependency labels.
+SUBJECT_DEPS = frozenset({"nsubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+# A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
+BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
+# Children that end a speaker noun phrase ("the wife of X, who asked ...").
+NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
+                          "quantmod", "predet", "npadvmod", "advmod"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+# --- Speakers ------------------------------------------------------------------------
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+THING_PRONOUNS = frozenset({"it"})
+PLURAL_PRONOUNS = frozenset({"they"})
+FIRST_PERSON = frozenset({"i", "we"})
+
+# Nouns naming a document or message that can "say" something.
+DOCUMENT_NOUNS = frozenset("""
+letter directive report statement decree order document memo memorandum law bill
+resolution decision ruling verdict judgment judgement indictment complaint petition
+press release communique communiqué declaration notice announcement circular
+regulation guideline guidelines policy plan proposal analysis study survey paper
+article editorial op-ed post tweet message email e-mail text transcript filing
+lawsuit motion brief cable note agreement treaty charter constitution manifesto
+video recording speech interview testimony affidavit warrant summons
+""".split())
+# Nouns naming people, with a gender where the word itself gives one.
+FEMALE_NOUNS = frozenset("""
+wife mother daughter sister woman girl grandmother aunt niece widow spokeswoman
+chairwoman businesswoman congresswoman actress queen princess nun girlfriend fiancee
+""".split())
+MALE_NOUNS = frozenset("""
+husband father son brother man boy grandfather uncle nephew widower spokesman
+chairman businessman congressman actor king prince monk priest boyfriend fiance
+""".split())
+PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | frozenset("""
+president minister secretary director head leader chief commander governor mayor
+senator lawmaker legislator ambassador envoy diplomat official spokesperson deputy
+adviser advisor aide researcher analyst expert scholar academic professor lecturer
+student activist campaigner advocate dissident defender lawyer attorney judge
+prosecutor blogger journalist reporter correspondent editor writer author founder
+member coordinator organizer organiser manager officer executive owner worker
+farmer teacher doctor nurse engineer economist historian scientist politician
+candidate prisoner detainee inmate witness victim relative resident villager
+protester protestor source observer person parent partner friend colleague
+neighbor neighbour citizen monitor investigator representative
+""".split())
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+PERSON_LABEL = "PERSON"
+# Possessive endings stripped from a speaker name ("Smith's" -> "Smith").
+POSSESSIVE_RE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+# How far back (characters) a pronoun looks for a previous speaker before falling
+# back to the nearest name mention.
+PRONOUN_SPEAKER_WINDOW = 1500
+# A paragraph that is only a quote continues the previous quote's speaker when that
+# quote ended at most this many paragraphs earlier.
+CONTINUATION_PARAGRAPHS = 2
+
+# --- What counts as a quote ------------------------------------------------------------
+# A quotation this short, without a finite verb, is a term (scare quote, name) unless a
+# reporting verb before it governs it.
+SHORT_QUOTE_MAX_WORDS = 4
+# Dependency steps allowed from a short quote up to the reporting verb that governs it.
+SHORT_QUOTE_MAX_PATH = 5
+# A quotation at least this long counts as speech even with no reporting verb in sight.
+LONG_QUOTE_MIN_WORDS = 5
+# Heading-like lines (pull quotes) are at most this many words with no final stop.
+HEADING_MAX_WORDS = 12
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SENTENCE_END = ".!?"
+# Words before a quotation that make it a name, not speech ("known as", "so-called").
+NAMING_CUES = (
+    "so-called", "so called", "known as", "titled", "entitled", "nicknamed", "the word",
+    "the words", "the term", "the phrase", "the slogan", "the hashtag", "the motto",
+    "the headline", "the name", "referred to as", "under the banner",
+)
+NAMING_LOOKBACK_CHARS = 24
+# Lower-case words allowed inside a Title Case name ("Law on the Press").
+TITLE_SMALL_WORDS = frozenset("""
+a an the of on in for and or to at by with from as vs de du la le van von der da di
+""".split())
+TITLE_MAX_WORDS = 10
+
+# --- Indirect speech -----------------------------------------------------------------
+INDIRECT_MIN_WORDS = 3
+# Leading words dropped from a reported clause.
+LEADING_COMPLEMENTIZERS = frozenset({"that"})
+EDGE_PUNCT = " ,;:\u2014\u2013-\n\t"

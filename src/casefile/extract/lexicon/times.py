@@ -1,2 +1,135 @@
-"""Named constants for extract.times."""
+"""Named constants for extract.times: calendar words, number words, cue words.
+
+Everything here is general English date grammar; nothing names an article's subject.
+"""
 from __future__ import annotations
+
+# Month names and the abbreviations news styles use (AP: "Sept.", "Aug."); keys are lower-case.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+# Month words that are also ordinary words; alone (no day, no year) they need a cue before them.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "dec", "nov"})
+# Words that make a bare month name a date: "in May", "since March", "last June".
+MONTH_CUES = frozenset({
+    "in", "on", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late",
+    "mid", "last", "next", "this", "of", "before", "after", "between", "and", "around", "throughout",
+    "in-", "mid-", "end", "beginning", "start", "middle",
+})
+
+WEEKDAYS: dict[str, int] = {  # ISO weekday numbers
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# "spring" and "fall" are also common nouns/verbs ("fall of the regime"): alone they need a determiner.
+AMBIGUOUS_SEASONS = frozenset({"spring", "fall"})
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}   # a representative month, for "last summer"
+
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}
+
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "single": 1, "half a": 0.5, "a couple of": 2, "a dozen": 12, "dozen": 12,
+}
+# Quantities that say "some number of": the value gets an X ("several years" -> PXY).
+VAGUE_QUANTITIES = frozenset({"several", "many", "a few", "few", "some", "numerous", "multiple", "countless"})
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}
+
+# Duration units: the TIMEX3 letter, and whether it sits after "T" (time units).
+UNITS: dict[str, tuple[str, bool]] = {
+    "year": ("Y", False), "yr": ("Y", False), "month": ("M", False), "week": ("W", False),
+    "day": ("D", False), "decade": ("DE", False), "century": ("CE", False), "quarter": ("Q", False),
+    "hour": ("H", True), "hr": ("H", True), "minute": ("M", True), "min": ("M", True),
+    "second": ("S", True), "fortnight": ("W", False),
+}
+UNIT_MULTIPLIER = {"decade": 10, "century": 100, "fortnight": 2}   # expressed in a smaller unit
+UNIT_AS = {"decade": "Y", "century": "Y", "fortnight": "W"}
+# Words that may sit between a number and its unit without changing it: "five trading days".
+UNIT_FILLERS = frozenset({"straight", "consecutive", "trading", "business", "working", "full", "more", "long"})
+# Modifiers kept in a duration's extent ("nearly five months", "over a decade").
+APPROXIMATORS = ("more than", "less than", "at least", "at most", "up to", "nearly", "almost", "about",
+                 "around", "roughly", "approximately", "some", "over", "under", "just over", "just under")
+
+# Relative words: offset in the unit from the anchor.
+RELATIVE_OFFSETS: dict[str, int] = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1,
+    "this": 0, "current": 0,
+}
+DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+POSITION_WORDS: dict[str, str] = {  # "the end of 2022", "early June", "mid-2011"
+    "end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
+    "early": "START", "late": "END", "mid": "MID",
+}
+
+# Single words that refer to the present, past or future as a whole (TIMEX3 *_REF values).
+REF_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "soon": "FUTURE_REF",
+}
+# Multi-word references; matched as whole phrases (lower-case, a leading "the" allowed in text).
+REF_PHRASES: dict[str, str] = {
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "the time being": "PRESENT_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the medium term": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "to date": "PRESENT_REF",
+    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
+    "recent days": "PAST_REF", "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
+    "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+}
+# "now" is not a time in these uses.
+NOT_REF_AFTER = frozenset({"-", "that"})            # "now-cancelled", "now that"
+
+# Periodic adjectives/adverbs: TIMEX3 SETs whose value is the period.
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annual": "P1Y", "annually": "P1Y",
+    "yearly": "P1Y", "quarterly": "P1Q", "biannual": "P6M", "hourly": "PT1H",
+}
+
+# Time zones written after a clock time; those equal to UTC get a "Z".
+UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
+TIME_ZONES = frozenset({"UTC", "GMT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT",
+                        "PT", "PST", "PDT", "BST", "CET", "CEST", "ICT", "JST", "IST", "AEST", "AEDT"})
+
+# "a second", "a quarter": an ordinal or a fraction, not one unit of time.
+UNITS_NOT_WITH_A = frozenset({"second", "quarter", "min", "hr"})
+# Capitalized words that may stand before a year mid-sentence ("Summer 2023", "Since 2019").
+YEAR_CUE_WORDS = frozenset({"in", "since", "by", "until", "from", "of", "to", "before", "after", "during",
+                            "early", "late", "mid", "around", "through", "and", "or", "between", "than",
+                            "the", "for", "on", "at", "spring", "summer", "autumn", "fall", "winter",
+                            "christmas", "easter", "ramadan", "tet"})
+
+# Words right before a number that make it a label, not a year: "Copyright 2024", "No. 1989".
+NOT_YEAR_BEFORE = frozenset({"©", "copyright", "(c)", "no", "no.", "number", "#", "article", "art",
+                             "page", "pages", "p", "pp", "route", "flight", "model", "room", "suite",
+                             "version", "v", "iso", "rule", "clause", "paragraph", "section", "item"})
+# Nouns after a number that make it a count or a measure: "2000 people", "1500 km".
+NOT_YEAR_AFTER = frozenset({"%", "percent", "per", "km", "kilometers", "kilometres", "miles", "mph",
+                            "kg", "tons", "tonnes", "meters", "metres", "feet", "yards", "points", "votes",
+                            "seats", "pages", "words", "units", "times", "m", "cc"})
+YEAR_MIN, YEAR_MAX = 1900, 2099        # a bare 4-digit number is a year only in this range
+
+# Cues that a clause is about the future (weekday/month resolution looks forward).
+FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
+                         "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till"})
+# How far a past-tense clause may still point past the anchor (late updates, embargoed copy).
+TENSE_SLACK_DAYS = 31
+
+# Words after "N units before/after" that show it measures a gap to an event ("two months before his trip").
+GAP_WORDS = frozenset({"before", "after", "earlier", "later", "prior"})
+# How many characters back a "two months later" may look for the date it counts from.
+REFERENCE_WINDOW = 400

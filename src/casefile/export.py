@@ -1,0 +1,131 @@
+"""Exports from the store: the SCHEMA.md JSON contract, JSON Lines, and CSV per table."""
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from .errors import CasefileError
+from .store.db import Store
+
+DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "author", "published", "updated", "text")
+FORMATS = ("json", "jsonl", "csv")
+
+
+def build(store: Store) -> dict:
+    """The export object of SCHEMA.md (version 1), every fact with its document and offsets."""
+    docs = {d["id"]: d for d in store.rows("documents")}
+    link = {(r["document_id"], r["key"]): r["entity_id"] for r in store.rows("doc_entities")}
+    out = {"version": 1, "documents": [_document(d) for d in docs.values()],
+           "entities": _entities(store, link), "quotes": [], "times": [], "events": []}
+    for q in store.rows("quotes"):
+        out["quotes"].append({
+            "id": q["id"], "document": q["document_id"], "start": q["start"], "end": q["end"], "text": q["text"],
+            "kind": q["kind"], "cue": q["cue"],
+            "speaker": {"entity": link.get((q["document_id"], q["speaker_key"])), "text": q["speaker_text"]},
+            "sentence": _sentence(docs, q)})
+    for t in store.rows("times"):
+        out["times"].append({k: t[k] for k in ("id", "start", "end", "text", "value", "type")}
+                            | {"document": t["document_id"]})
+    participants = defaultdict(list)
+    for p in store.rows("participants"):
+        participants[p["event_id"]].append(p)
+    for e in store.rows("events"):
+        out["events"].append({
+            "id": e["id"], "document": e["document_id"], "start": e["start"], "end": e["end"], "type": e["type"],
+            "trigger": e["text"], "sentence": _sentence(docs, e),
+            "participants": [{"entity": link.get((p["document_id"], p["entity_key"])), "text": p["text"],
+                              "role": p["role"], "start": p["start"], "end": p["end"]}
+                             for p in sorted(participants[e["id"]], key=lambda p: p["idx"])],
+            "date": {"value": e["date_value"], "text": e["date_text"]}, "modality": e["modality"],
+            "cluster": e["cluster"]})
+    return out
+
+
+def _document(d: dict) -> dict:
+    return {k: d.get(k) for k in DOCUMENT_FIELDS} | {"date_hint": d.get("date_hint") or {},
+                                                      "provenance": d.get("provenance") or {}}
+
+
+def _sentence(docs: dict, row: dict) -> str | None:
+    doc = docs.get(row["document_id"])
+    if doc is None or row.get("sentence_start") is None:
+        return None
+    return doc["text"][row["sentence_start"]:row["sentence_end"]]
+
+
+def _entities(store: Store, link: dict) -> list[dict]:
+    by_entity: dict[str, dict] = {}
+    for e in store.rows("entities"):
+        by_entity[e["id"]] = {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"] or [],
+                              "descriptors": e["descriptors"] or [], "documents": [], "mentions": []}
+    for m in store.rows("mentions"):
+        eid = link.get((m["document_id"], m["entity_key"]))
+        if eid in by_entity:
+            ent = by_entity[eid]
+            if m["document_id"] not in ent["documents"]:
+                ent["documents"].append(m["document_id"])
+            ent["mentions"].append({"document": m["document_id"], "start": m["start"], "end": m["end"],
+                                    "text": m["text"]})
+    return [e for e in by_entity.values() if e["documents"]]
+
+
+def jsonl_records(data: dict) -> Iterator[dict]:
+    """One record per line, each tagged with its kind; lossless against ``build``."""
+    for kind in ("documents", "entities", "quotes", "times", "events"):
+        for record in data[kind]:
+            yield {"kind": kind[:-1]} | record
+
+
+CSV_COLUMNS = {
+    "documents": ["id", "source", "url", "outlet", "title", "author", "published", "updated"],
+    "entities": ["id", "name", "type", "aliases", "descriptors", "documents"],
+    "quotes": ["id", "document", "start", "end", "kind", "text", "speaker", "cue", "sentence"],
+    "times": ["id", "document", "start", "end", "text", "value", "type"],
+    "events": ["id", "document", "start", "end", "type", "trigger", "participants", "date", "modality",
+               "cluster", "sentence"],
+}
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        if "role" in value:
+            return f"{value['role']}: {value.get('text')}"
+        if "value" in value:
+            return value.get("value") or ""
+        return value.get("text") or ""
+    return "" if value is None else str(value)
+
+
+def write(store: Store, fmt: str, output: str | None, stream: IO[str]) -> list[str]:
+    """Write the export; returns the files written (empty when written to ``stream``)."""
+    if fmt not in FORMATS:
+        raise CasefileError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    data = build(store)
+    if fmt == "csv":
+        if not output:
+            raise CasefileError("CSV export writes one file per table: give a folder with -o")
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for table, columns in CSV_COLUMNS.items():
+            path = folder / f"{table}.csv"
+            with path.open("w", newline="", encoding="utf-8") as fh:
+                w = csv.writer(fh)
+                w.writerow(columns)
+                for record in data[table]:
+                    w.writerow([_cell(record.get(c)) for c in columns])
+            written.append(str(path))
+        return written
+    body = (json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"
+            else "\n".join(json.dumps(r, ensure_ascii=False) for r in jsonl_records(data)))
+    if output:
+        Path(output).write_text(body + "\n", encoding="utf-8")
+        return [output]
+    stream.write(body + "\n")
+    return []

@@ -1,0 +1,221 @@
+"""Within-document alias resolution: which mentions name the same entity.
+
+People: a full name, then later a single word that is the LAST word of either
+naming order (Western surname, Vietnamese given name), or the family name of a
+family-name-first short form (Chinese, Korean); a word that matches parts of two
+different people never links. Organizations: ministry name forms, a country
+possessive or demonym, a leading "ruling", acronyms. Places: country variants.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from unidecode import unidecode
+
+from .entities_spans import Cand
+from .lexicon import entities as lx
+
+
+def norm(s: str) -> str:
+    """Accent-free, lower-case, without a possessive or a leading article."""
+    s = unidecode(s).replace("\u2019", "'").lower().strip()
+    s = re.sub(r"'s?$", "", s)
+    s = re.sub(r"^(?:the|a|an)\s+", "", s)
+    return re.sub(r"\s+", " ", s)
+
+
+def name_tokens(s: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", norm(s)))
+
+
+def country_of(s: str) -> str | None:
+    n = norm(s)
+    return lx.COUNTRY_VARIANTS.get(n) or lx.DEMONYMS.get(n)
+
+
+def ministry_core(words: list[str]) -> str | None:
+    """'foreign ministry' / 'ministry of foreign affairs' -> 'ministry:foreign'."""
+    head = next((w for w in words if w in lx.MINISTRY_WORDS), None)
+    if not head:
+        return None
+    rest = [w for w in words if w != head and w not in lx.MINISTRY_DROP_WORDS]
+    return f"{head}:{' '.join(rest)}" if rest else None
+
+
+def org_key(s: str) -> tuple[str, str | None]:
+    """(core, owning country): 'Vietnam's ruling Communist Party' -> ('communist party', 'Vietnam')."""
+    words = norm(s).replace("'s ", " ").split()
+    qualifier = None
+    while words and (words[0] in lx.ORG_LEADING_MODIFIERS or country_of(words[0])
+                     or (len(words) > 2 and country_of(" ".join(words[:2])))):
+        two = " ".join(words[:2])
+        if len(words) > 2 and country_of(two):
+            qualifier, words = country_of(two), words[2:]
+        elif country_of(words[0]) and len(words) > 1:
+            qualifier, words = country_of(words[0]), words[1:]
+        elif words[0] in lx.ORG_LEADING_MODIFIERS and len(words) > 1:
+            words = words[1:]
+        else:
+            break
+    while len(words) > 1 and words[-1].rstrip(",") in lx.ORG_LEGAL_SUFFIXES:
+        words = words[:-1]
+    m = re.match(r"(.+?) (?:of|in) (.+)$", " ".join(words))
+    if m and country_of(m.group(2)) and len(m.group(1).split()) > 1:
+        qualifier, words = country_of(m.group(2)), m.group(1).split()
+    core = ministry_core(words) or re.sub(r"[\s.\-]+", "", " ".join(words))
+    return core, qualifier
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in lx.ACRONYM_SKIP_WORDS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+class Cluster:
+    """Mentions judged to name one entity."""
+
+    def __init__(self, label: str, cands: list[Cand] | None = None, qualifier: str | None = None):
+        self.label = label
+        self.cands: list[Cand] = list(cands or [])
+        self.qualifier = qualifier
+
+    def add(self, c: Cand) -> None:
+        self.cands.append(c)
+
+    @property
+    def first(self) -> int:
+        return min(c.start for c in self.cands)
+
+
+def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
+    """Full names first, then multi-word short forms, then single words when unambiguous."""
+    by_tokens: dict[tuple[str, ...], Cluster] = {}
+    for c in sorted(people, key=lambda c: -len(name_tokens(c.text(text)))):
+        toks = name_tokens(c.text(text))
+        if toks in by_tokens:
+            by_tokens[toks].add(c)
+            continue
+        longer = [t for t in by_tokens if len(t) > len(toks) > 0]
+        if len(toks) > 1:
+            hits = {t for t in longer if t[-len(toks):] == toks}
+            owners = {id(by_tokens[t]) for t in hits}
+            if len(owners) == 1:
+                by_tokens[toks] = by_tokens[next(iter(hits))]
+                by_tokens[toks].add(c)
+                continue
+        elif len(toks) == 1:
+            target = _single_word_owner(toks[0], [t for t in longer], by_tokens)
+            if target is not None:
+                by_tokens[toks] = target
+                target.add(c)
+                continue
+        by_tokens[toks] = Cluster("PERSON", [c])
+    unique: dict[int, Cluster] = {id(cl): cl for cl in by_tokens.values()}
+    return list(unique.values())
+
+
+def _single_word_owner(word: str, names: list[tuple[str, ...]], by_tokens: dict) -> Cluster | None:
+    """The one person a single word can mean, or None when it could be several (or none)."""
+    containing = {id(by_tokens[t]): by_tokens[t] for t in names if word in t}
+    routed = {id(by_tokens[t]): by_tokens[t] for t in names
+              if t[-1] == word or (t[0] == word and word in lx.FAMILY_FIRST_SHORT_FORM)}
+    if len(containing) == 1 and len(routed) == 1:
+        return next(iter(routed.values()))
+    return None
+
+
+def person_name_parts(text: str, cands: list[Cand]) -> dict[str, int]:
+    """Words that can stand for a person named in full, with how many people they could mean."""
+    fulls = {name_tokens(c.text(text)) for c in cands if c.label == "PERSON"}
+    fulls = {t for t in fulls if len(t) > 1}
+    counts: Counter = Counter()
+    for t in fulls:
+        for w in set(t):
+            counts[w] += 1
+    return {w: n for w, n in counts.items()
+            if any(t[-1] == w or (t[0] == w and w in lx.FAMILY_FIRST_SHORT_FORM) for t in fulls if w in t)}
+
+
+def retype_name_parts(text: str, cands: list[Cand]) -> None:
+    """A person's surname later tagged GPE/ORG ("Smith said", tagged GPE) is the person."""
+    parts = person_name_parts(text, cands)
+    for c in cands:
+        if c.label not in ("GPE", "ORG", "LOC", "NORP"):
+            continue
+        s = c.text(text)
+        toks = name_tokens(s)
+        if len(toks) == 1 and parts.get(toks[0]) == 1 and not country_of(s) \
+                and s.split()[-1] not in lx.ORG_NAME_HEADS and not s.isupper():
+            c.label = "PERSON"
+
+
+def _keyed_clusters(text: str, cands: list[Cand], label: str, keyfn) -> list[Cluster]:
+    groups: dict[str, Cluster] = {}
+    for c in cands:
+        groups.setdefault(keyfn(c.text(text)), Cluster(label)).add(c)
+    return list(groups.values())
+
+
+def _place_key(s: str) -> str:
+    return norm(lx.COUNTRY_VARIANTS.get(norm(s), s))
+
+
+def _org_clusters(text: str, orgs: list[Cand]) -> list[Cluster]:
+    """Group by core name; an unqualified form joins the nearest earlier qualified one."""
+    by_core: dict[str, list[tuple[Cand, str | None]]] = {}
+    for c in orgs:
+        core, qual = org_key(c.text(text))
+        by_core.setdefault(core, []).append((c, c.qualifier or qual))
+    out: list[Cluster] = []
+    for items in by_core.values():
+        quals = {q for _, q in items if q}
+        if len(quals) <= 1:
+            out.append(Cluster("ORG", [c for c, _ in items], next(iter(quals), None)))
+            continue
+        per: dict[str, Cluster] = {q: Cluster("ORG", qualifier=q) for q in quals}
+        last = None
+        for c, q in sorted(items, key=lambda x: x[0].start):
+            last = q or last or next(iter(sorted(quals)))
+            per[last].add(c)
+        out.extend(per.values())
+    return out
+
+
+def attach_acronyms(text: str, clusters: list[Cluster], taken: list[tuple[int, int]]) -> None:
+    """'Radio Free Asia' ... 'RFA': an untagged or separately tagged acronym joins the org."""
+    orgs = [cl for cl in clusters if cl.label == "ORG"]
+    by_initials: dict[str, list[Cluster]] = {}
+    for cl in orgs:
+        for c in cl.cands:
+            ini = initials(c.text(text))
+            if len(ini) >= 2 and ini != c.text(text) and cl not in by_initials.get(ini, []):
+                by_initials.setdefault(ini, []).append(cl)
+    for cl in list(orgs):
+        s = {c.text(text) for c in cl.cands}
+        if len(s) == 1 and next(iter(s)).isupper() and len(by_initials.get(next(iter(s)), [])) == 1:
+            target = by_initials[next(iter(s))][0]
+            if target is not cl:
+                target.cands.extend(cl.cands)
+                clusters.remove(cl)
+    for m in lx.ACRONYM_PATTERN.finditer(text):
+        owners = by_initials.get(m.group(), [])
+        span = (m.start(), m.end())
+        if len(owners) == 1 and not any(a < span[1] and span[0] < b for a, b in taken):
+            owners[0].add(Cand(m.start(), m.end(), "ORG"))
+
+
+def link(text: str, cands: list[Cand]) -> list[Cluster]:
+    retype_name_parts(text, cands)
+    out: list[Cluster] = []
+    out += _person_clusters(text, [c for c in cands if c.label == "PERSON"])
+    out += _org_clusters(text, [c for c in cands if c.label == "ORG"])
+    places = [c for c in cands if c.label in ("GPE", "LOC")]
+    for cl in _keyed_clusters(text, places, "GPE", _place_key):
+        cl.label = Counter(c.label for c in cl.cands).most_common(1)[0][0]
+        out.append(cl)
+    for label in ("NORP", "LAW", "EVENT", "FAC"):
+        out += _keyed_clusters(text, [c for c in cands if c.label == label], label,
+                               lambda s: re.sub(r"[\s.]+", "", norm(s)))
+    attach_acronyms(text, out, [(c.start, c.end) for c in cands])
+    return sorted(out, key=lambda cl: cl.first)

@@ -1,0 +1,202 @@
+"""Triggers and their arguments over the dependency parse.
+
+A trigger is a verb or noun whose lemma is in the lexicon tables and whose rule holds
+(right kind of object, a person as the one affected, a required modifier). Arguments
+come from the parse: subject/agent, object or passive subject, "by"-phrases, "of"-,
+"on"- and "under"-phrases of nominal triggers, and the verb a nominal hangs on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events_ctx import Context
+from .lexicon import events as L
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
+
+
+@dataclass
+class Args:
+    """Argument head tokens by role (before they become participants)."""
+
+    agent: list = field(default_factory=list)
+    obj: list = field(default_factory=list)
+    recipient: list = field(default_factory=list)
+    place: list = field(default_factory=list)
+    partner: list = field(default_factory=list)
+
+
+def is_passive(v) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("acl", "amod", "advcl"))
+
+
+def subject(v, depth: int = 0):
+    """(token, passive?) for a verb's subject, looking through relative clauses and shared subjects."""
+    for c in v.children:
+        if c.dep_ in _SUBJ:
+            if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                return v.head, c.dep_ == "nsubjpass"
+            return c, c.dep_ == "nsubjpass"
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head, is_passive(v)
+    if v.dep_ in _INHERIT and depth < 3:
+        head = v.head.head if v.head.pos_ == "ADP" else v.head
+        if head.pos_ in ("VERB", "AUX"):
+            tok, passive = subject(head, depth + 1)
+            return tok, passive if v.dep_ != "xcomp" else False
+    return None, False
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def verb_args(v) -> Args:
+    a = Args()
+    subj, subj_passive = subject(v)
+    passive = subj_passive or is_passive(v)
+    dobj = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr") and c.pos_ != "VERB"]
+    if subj is not None:
+        (a.obj if passive else a.agent).append(subj)
+    a.obj += dobj
+    for c in v.children:
+        if c.dep_ == "agent" and _pobj(c) is not None:
+            a.agent.append(_pobj(c))
+        elif c.dep_ == "prep" and _pobj(c) is not None:
+            p, lemma = _pobj(c), c.lower_
+            if lemma in L.PLACE_PREPS:
+                a.place.append(p)
+            if lemma in L.RECIPIENT_PREPS:
+                a.recipient.append(p)
+            if lemma in ("with", "against", "on"):
+                a.partner.append(p)
+    for o in dobj:  # "ties with X", "a deal with X"
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "between") and _pobj(c) is not None:
+                a.partner.append(_pobj(c))
+    return a
+
+
+def noun_args(n, poss_role: str) -> Args:
+    a = Args()
+    for c in n.children:
+        if c.dep_ == "poss":
+            getattr(a, "agent" if poss_role == "agent" else "obj").append(c)
+        elif c.dep_ in ("prep", "agent") and _pobj(c) is not None:
+            role = L.NOUN_PREP_ROLE.get(c.lower_)
+            if c.lower_ == "including" or role == "target":
+                a.obj.append(_pobj(c))
+            elif role == "agent":
+                a.agent.append(_pobj(c))
+            elif role == "place":
+                a.place.append(_pobj(c))
+        elif c.dep_ == "acl" and c.lower_ == "including":
+            a.obj += [x for x in c.children if x.dep_ == "dobj"]
+    host = light_host(n)
+    if host is not None:
+        h = verb_args(host)
+        if not a.agent:
+            a.agent = [t for t in h.agent if t.i != n.i]
+        if n.dep_ == "pobj" and not a.obj:
+            a.obj = [t for t in h.obj if t.i != n.i]
+        a.recipient += h.recipient
+    return a
+
+
+def light_host(n):
+    """The verb a nominal trigger hangs on ("staged a protest", "held X in solitary confinement")."""
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS:
+        return n.head
+    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into") and n.head.head.pos_ in ("VERB", "AUX"):
+        return n.head.head
+    return None
+
+
+def person_like(ctx: Context, tok) -> bool:
+    c = ctx.cand_at(tok)
+    if c is not None:
+        return c.label in ("PERSON", "NORP", "ORG")
+    if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
+        return True
+    return any(x.label == "PERSON" for x in ctx.named_inside(tok))
+
+
+def is_negated(tok) -> bool:
+    chain = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") else [])
+    return any(c.dep_ == "neg" or c.lower_ in L.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
+               for t in chain for c in t.children)
+
+
+def neighbour_lemmas(tok) -> set[str]:
+    out = {t.lemma_.lower() for t in tok.subtree} | {tok.head.lemma_.lower(), tok.head.lower_}
+    out |= {t.lower_ for t in tok.subtree}
+    out |= {c.lemma_.lower() for c in tok.head.children}
+    if tok.head.pos_ == "ADP":
+        out.add(tok.head.head.lemma_.lower())
+    return out
+
+
+def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bool:
+    if rule.neg and not is_negated(tok):
+        return False
+    if rule.intrans and any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    if rule.mods is not None:
+        near = {c.lemma_.lower() for c in tok.children} | {tok.head.lemma_.lower()} if is_verb else neighbour_lemmas(tok)
+        if is_verb:
+            near |= {c.lower_ for c in tok.children} | {g.lemma_.lower() for c in tok.children for g in c.children}
+        if not near & rule.mods:
+            return False
+    if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
+        return False
+    if rule.obj is not None:
+        if not args.obj or not any(_obj_ok(ctx, rule, o) for o in args.obj):
+            return False
+    elif rule.person and args.obj and not any(person_like(ctx, o) for o in args.obj):
+        return False
+    return True
+
+
+def _obj_ok(ctx: Context, rule: L.Rule, o) -> bool:
+    lemma = o.lemma_.lower()
+    if lemma in rule.obj or o.lower_ in rule.obj:  # type: ignore[operator]
+        return True
+    c = ctx.cand_at(o)
+    if rule.type in ("policy_issued", "document_disclosed") and c is not None and c.label == "LAW":
+        return True
+    if rule.type in ("policy_issued", "document_disclosed") and o.pos_ == "PRON" and o.lower_ in L.THING_PRONOUNS:
+        return ctx.preceding(o.idx, {"LAW"}) is not None
+    if rule.type == "ban_organization" and c is not None and c.label == "ORG":
+        return True
+    if rule.person and person_like(ctx, o):
+        return True
+    # "a copy of the document", "the types of labor organizing": look one "of" down
+    for p in o.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            q = _pobj(p)
+            if q is not None and q.i != o.i and _obj_ok(ctx, rule, q):
+                return True
+    return False
+
+
+def find_triggers(ctx: Context, sent):
+    """(token, rule, args) for every trigger in a sentence whose rule holds."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+            rules, is_verb = L.VERB_TRIGGERS.get(lemma, ()), True
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            rules, is_verb = L.NOUN_TRIGGERS.get(lemma, ()) or L.NOUN_TRIGGERS.get(tok.lower_, ()), False
+        else:
+            continue
+        if not rules or ctx.cand_at(tok) is not None and ctx.cand_at(tok).label != "EVENT":
+            continue
+        for rule in rules:
+            args = verb_args(tok) if is_verb else noun_args(tok, L.POSS_ROLE.get(rule.type, "agent"))
+            if rule_holds(ctx, rule, tok, args, is_verb):
+                if not is_verb and lemma not in L.STANDALONE_NOUNS and not (args.obj or args.agent or args.place):
+                    continue
+                yield tok, rule, args, is_verb
+                break

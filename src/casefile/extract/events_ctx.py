@@ -1,0 +1,176 @@
+"""Names a document mentions, and how an argument token becomes a linked participant.
+
+Entities come from the entities extractor when it found them; spaCy's own entity spans
+and named laws ("Decree 72") fill in, so participants keep the name as written even
+when no entity was linked.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..models import LocalEntity, Participant
+from .lexicon import events as L
+
+_SKIP_NP_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
+_MODIFIER_DEPS = {"amod", "npadvmod", "nummod", "det", "advmod", "quantmod"}
+
+
+@dataclass
+class Cand:
+    """A named span: from an entity mention, a spaCy entity, or a law name."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str | None = None
+
+
+def _strip_possessive(text: str, end: int) -> tuple[str, int]:
+    m = re.search(r"\s*['\u2019]s?$", text)
+    if m and m.start() > 0:
+        return text[:m.start()], end - (len(text) - m.start())
+    return text, end
+
+
+class Context:
+    """Per-document lookups shared by the event rules."""
+
+    def __init__(self, parsed, entities: list[LocalEntity]):
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.text = parsed.text
+        self.sents = list(self.doc.sents)
+        self._sent_starts = [s.start for s in self.sents]
+        self.cands = self._collect(entities)
+        self._cand_starts = [c.start for c in self.cands]
+
+    def _collect(self, entities: list[LocalEntity]) -> list[Cand]:
+        out: list[Cand] = []
+        for e in entities:
+            for m in e.mentions:
+                out.append(Cand(m.start, m.end, e.type, m.text, e.key))
+        taken = [(c.start, c.end) for c in out]
+
+        def free(s: int, e: int) -> bool:
+            return not any(s < te and ts < e for ts, te in taken)
+
+        for ent in self.doc.ents:
+            if ent.label_ in L.PARTICIPANT_LABELS | {"PRODUCT", "WORK_OF_ART"} and free(ent.start_char, ent.end_char):
+                txt, end = _strip_possessive(ent.text, ent.end_char)
+                if ent.label_ in ("PRODUCT", "WORK_OF_ART"):  # small models call group names products
+                    label = "ORG"
+                else:
+                    label = ent.label_
+                out.append(Cand(ent.start_char, end, label, txt))
+        for m in re.finditer(L.LAW_NAME_PATTERN, self.text):
+            out = [c for c in out if not (c.start < m.end() and m.start() < c.end and c.key is None)]
+            if free(m.start(), m.end()):
+                out.append(Cand(m.start(), m.end(), "LAW", m.group(0)))
+        return sorted(out, key=lambda c: c.start)
+
+    # --- lookups ---------------------------------------------------------------
+    def sent_index(self, token) -> int:
+        return bisect_right(self._sent_starts, token.i) - 1
+
+    def cand_at(self, token) -> Cand | None:
+        s, e = token.idx, token.idx + len(token.text)
+        i = bisect_right(self._cand_starts, s)
+        for c in self.cands[max(0, i - 3):i + 1]:
+            if c.start < e and s < c.end:
+                return c
+        return None
+
+    def cands_in(self, start: int, end: int) -> list[Cand]:
+        return [c for c in self.cands if start <= c.start and c.end <= end]
+
+    def preceding(self, pos: int, labels: set[str] | frozenset[str], min_pos: int = 0) -> Cand | None:
+        best = None
+        for c in self.cands:
+            if c.end > pos:
+                break
+            if c.label in labels and c.start >= min_pos:
+                best = c
+        return best
+
+    def following(self, pos: int, labels: set[str] | frozenset[str]) -> Cand | None:
+        return next((c for c in self.cands if c.start >= pos and c.label in labels), None)
+
+    # --- participants ------------------------------------------------------------
+    def part(self, role: str, cand: Cand) -> Participant:
+        return Participant(role=role, text=cand.text, entity=cand.key, start=cand.start, end=cand.end)
+
+    def span_part(self, role: str, start: int, end: int) -> Participant:
+        return Participant(role=role, text=self.text[start:end], entity=None, start=start, end=end)
+
+    def np_span(self, tok) -> tuple[int, int]:
+        """The noun phrase a head token stands for, without clauses, preps or a leading article."""
+        left = [c for c in tok.lefts if c.dep_ not in _SKIP_NP_DEPS]
+        toks = [t for c in left for t in c.subtree] + [tok]
+        toks += [c for c in tok.rights if c.dep_ in ("compound", "flat")]
+        toks.sort(key=lambda t: t.i)
+        while toks and (toks[0].dep_ == "det" or toks[0].is_punct) and len(toks) > 1:
+            toks = toks[1:]
+        if toks and toks[-1].tag_ == "POS" and len(toks) > 1:
+            toks = toks[:-1]
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def named_inside(self, tok) -> list[Cand]:
+        """Names inside the phrase headed by tok ("the group Project X", "activists including A and B")."""
+        clauses = {x.i for d in tok.subtree if d.i != tok.i and d.dep_ in ("relcl", "acl", "advcl") for x in d.subtree}
+        toks = [t for t in tok.subtree if t.i not in clauses]
+        seen, out = set(), []
+        for t in toks:
+            c = self.cand_at(t)
+            if c is None or id(c) in seen or c.label in ("NORP",):
+                continue
+            if t.dep_ in _MODIFIER_DEPS and c.label != "PERSON":
+                continue  # "Illinois-based group", "Vietnamese group": modifiers, not the group's name
+            seen.add(id(c))
+            out.append(c)
+        return out
+
+    def resolve_pronoun(self, tok, want_law: bool) -> list[Cand]:
+        low = tok.lower_
+        sent = self.sents[self.sent_index(tok)]
+        min_pos = self.sents[max(0, self.sent_index(tok) - L.PRONOUN_WINDOW_SENTENCES)].start_char
+        if low in L.PERSON_PRONOUNS or low in ("his", "hers"):
+            c = self.preceding(tok.idx, {"PERSON"}, min_pos)
+            return [c] if c else []
+        if low in L.PLURAL_PRONOUNS:
+            for t in sent:
+                if t.i >= tok.i:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts:
+                    found = [self.cand_at(x) for x in (t, *t.conjuncts)]
+                    if all(found):
+                        return found  # type: ignore[return-value]
+            return []
+        if want_law and (low in L.THING_PRONOUNS or tok.lemma_.lower() in L.LAW_ANAPHORS):
+            c = self.preceding(tok.idx, {"LAW"}) or self.following(tok.idx, {"LAW"})
+            return [c] if c else []
+        return []
+
+    def participants(self, tok, role: str, want_law: bool = False) -> list[Participant]:
+        """Participants for an argument head: each coordinated name, a resolved pronoun or the phrase."""
+        out: list[Participant] = []
+        heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i] if tok.pos_ != "VERB" else [tok]
+        for h in heads:
+            c = self.cand_at(h)
+            if c is not None and c.label != "NORP":
+                out.append(self.part(role, c))
+                continue
+            if h.pos_ == "PRON" or (want_law and h.lemma_.lower() in L.LAW_ANAPHORS and not self.named_inside(h)):
+                res = self.resolve_pronoun(h, want_law)
+                if res:
+                    out += [self.part(role, r) for r in res]
+                    continue
+            inside = self.named_inside(h)
+            if inside:
+                out += [self.part(role, r) for r in inside]
+                continue
+            s, e = self.np_span(h)
+            out.append(self.span_part(role, s, e))
+        return out

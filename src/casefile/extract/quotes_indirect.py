@@ -1,0 +1,75 @@
+"""Reported speech: the clause a reporting verb governs, without the speaker and the cue.
+
+"X said (that) CLAUSE", "CLAUSE, X said", "A, he said, B" and "according to X, CLAUSE".
+"""
+from __future__ import annotations
+
+from .lexicon import quotes as lx
+
+
+def _is_according(cue) -> bool:
+    return cue.lower_ in lx.ACCORDING_HEADS and any(c.lower_ == lx.ACCORDING_PREP for c in cue.children)
+
+
+def is_cue(tok) -> bool:
+    """A reporting verb, or the head of "according to"."""
+    if _is_according(tok):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lx.REPORTING_VERBS
+
+
+def _clause_tokens(cue) -> list | None:
+    """Tokens of the reported clause, or None when cue reports no clause."""
+    if _is_according(cue) or cue.dep_ == "parataxis":
+        host = cue.head
+        if host is cue:
+            return None
+        skip = {t.i for t in cue.subtree}
+        return [t for t in host.subtree if t.i not in skip]
+    comps = [c for c in cue.children if c.dep_ in lx.CLAUSE_DEPS]
+    if not comps:
+        return None
+    clause = comps[0]
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if any(m.lower_ in lx.QUESTION_MARKERS for m in marks) or clause.left_edge.lower_ in lx.QUESTION_MARKERS:
+        return None
+    return list(clause.subtree)
+
+
+def _longest_run(tokens: list) -> list:
+    """The longest stretch of consecutive tokens (a clause split by ", he said," has two)."""
+    runs: list[list] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return max(runs, key=lambda r: sum(len(t.text) for t in r)) if runs else []
+
+
+def _trim(run: list) -> list:
+    while run and (run[0].is_punct or run[0].is_space or
+                   (run[0].lower_ in lx.LEADING_COMPLEMENTIZERS and run[0].dep_ == "mark")):
+        run = run[1:]
+    while run and (run[-1].is_space or (run[-1].is_punct and run[-1].text not in ".!?")):
+        run = run[:-1]
+    return run
+
+
+def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
+    if cue.lower_ not in lx.ACCORDING_HEADS and (
+            cue.lemma_.lower() not in lx.INDIRECT_VERBS or any(c.dep_ == "neg" for c in cue.children)):
+        return None
+    tokens = _clause_tokens(cue)
+    if not tokens:
+        return None
+    run = _trim(_longest_run(tokens))
+    words = [t for t in run if not t.is_punct]
+    if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in run):
+        return None
+    start = base + run[0].idx
+    end = base + run[-1].idx + len(run[-1].text)
+    if any(s < end and start < e for s, e in blocked):
+        return None
+    return start, end

@@ -1,0 +1,139 @@
+"""When a quotation is speech, and which reporting verb attributes it.
+
+``doc`` is a paragraph's parse and ``base`` its offset in the document text; spans are
+document offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import quotes as lx
+from .quotes_text import MarkSpan
+
+_WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
+
+
+def within(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def word_count(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def cue_text(cue) -> str:
+    if cue.lower_ in lx.ACCORDING_HEADS:
+        nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+        return f"{cue.text} {nxt.text}" if nxt is not None else cue.text
+    return cue.text
+
+
+def _tokens(doc, base: int, start: int, end: int) -> list:
+    return [t for t in doc if start <= base + t.idx < end]
+
+
+def sentence_bounds(doc, base: int, start: int, end: int) -> tuple[int, int]:
+    """Document offsets of the sentence(s) holding [start, end)."""
+    lo, hi = start, end
+    for sent in doc.sents:
+        s, e = base + sent.start_char, base + sent.end_char
+        if s < end and start < e:
+            lo, hi = min(lo, s), max(hi, e)
+    return lo, hi
+
+
+def is_name(text: str, span: MarkSpan, base: int) -> bool:
+    """A quoted title or name in Title Case ("Law on Assembly", "Decree 12")."""
+    words = _WORD.findall(text[span.start - base:span.end - base])
+    if not words or len(words) > lx.TITLE_MAX_WORDS:
+        return False
+    has_digit = any(w[0].isdigit() for w in words)
+    if len(words) < 2 and not has_digit:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or (i and w.lower() in lx.TITLE_SMALL_WORDS)
+               for i, w in enumerate(words))
+
+
+def after_naming_cue(text: str, span: MarkSpan, base: int) -> bool:
+    """Preceded by "so-called", "known as", "the term" ...: a name, not speech."""
+    lo = max(0, span.open_at - base - lx.NAMING_LOOKBACK_CHARS)
+    before = text[lo:span.open_at - base].lower().rstrip()
+    return any(before.endswith(cue) for cue in lx.NAMING_CUES)
+
+
+def is_heading(text: str, span: MarkSpan, base: int, words: int) -> bool:
+    """A short quoted line with no final stop: a pull quote used as a subhead."""
+    inner = text[span.start - base:span.end - base].rstrip()
+    return words <= lx.HEADING_MAX_WORDS and bool(inner) and inner[-1] not in lx.SENTENCE_END + ",\"'\u201d\u2019"
+
+
+def _is_short(tokens: list, words: int) -> bool:
+    return words <= lx.SHORT_QUOTE_MAX_WORDS and not any(t.tag_ in lx.FINITE_TAGS for t in tokens)
+
+
+def _governing(tokens: list, cues: list, span: MarkSpan, base: int, before_only: bool):
+    """A cue that is an ancestor of the quotation's head within SHORT_QUOTE_MAX_PATH steps."""
+    cue_ids = {c.i: c for c in cues}
+    ids = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i in ids and tok.head is not tok:
+            continue
+        node, steps = tok, 0
+        while node.head is not node and steps < lx.SHORT_QUOTE_MAX_PATH:
+            node, steps = node.head, steps + 1
+            cue = cue_ids.get(node.i)
+            if cue is not None and (not before_only or base + cue.idx < span.start):
+                return cue
+    return None
+
+
+def _adjacent_after(doc, base: int, span: MarkSpan, cues: list):
+    """'"Fine," she said': a cue within a few tokens after the closing mark, same sentence."""
+    if span.close_at is None:
+        return None
+    after = [t for t in doc if base + t.idx > span.close_at]
+    for k, tok in enumerate(after[:5]):
+        if tok in cues:
+            return tok
+        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in ",\u2014"):
+            return None
+    return None
+
+
+def _nearest(doc, base: int, span: MarkSpan, cues: list):
+    """The closest cue, preferring one in the same sentence as the quotation."""
+    if not cues:
+        return None
+    s_lo, s_hi = sentence_bounds(doc, base, span.start, span.end)
+
+    def rank(c):
+        pos = base + c.idx
+        dist = span.start - pos if pos < span.start else pos - span.end
+        return (not (s_lo <= pos < s_hi), dist)
+    return min(cues, key=rank)
+
+
+def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
+    """The reporting verb that attributes this quotation, or None when it is not speech."""
+    tokens = _tokens(doc, base, span.start, span.end)
+    if not tokens:
+        return None
+    if _is_short(tokens, words):
+        inner = doc.text[span.start - base:span.end - base].rstrip()
+        found = _governing(tokens, cues, span, base, before_only=True)
+        if found is None and inner and inner[-1] in ",.!?":
+            found = _adjacent_after(doc, base, span, cues)
+        return found
+    return _governing(tokens, cues, span, base, before_only=False) or _nearest(doc, base, span, cues)
+
+
+def sentence_subject(doc, base: int, span: MarkSpan):
+    """The subject of the sentence a quotation sits in, when it stands outside the quotation."""
+    tokens = _tokens(doc, base, span.start, span.end)
+    if not tokens:
+        return None
+    root = tokens[0].sent.root
+    if span.start <= base + root.idx < span.end:
+        return None
+    return next((c for c in root.children if c.dep_ in lx.SUBJECT_DEPS
+                 and not (span.start <= base + c.idx < span.end)), None)

@@ -1,0 +1,175 @@
+"""Who says it: the subject of a reporting verb, as a noun phrase, a name or a resolved pronoun.
+
+Tokens come from per-paragraph parses; ``base`` is the paragraph's offset in the
+document text, so every span here is a document offset.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import LocalEntity, Speaker
+from .lexicon import quotes as lx
+
+
+@dataclass
+class Ref:
+    """A speaker as written somewhere in the text, with what a pronoun may match."""
+
+    text: str
+    start: int
+    end: int
+    kind: str                   # person | org | doc | group | name | other | pronoun
+    gender: str | None = None
+
+
+def subject_of(cue, depth: int = 3):
+    """The token naming who speaks through cue, climbing through "..., adding that" chains."""
+    if cue.lower_ in lx.ACCORDING_HEADS:
+        for prep in cue.children:
+            if prep.lower_ == lx.ACCORDING_PREP:
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
+    for child in cue.children:
+        if child.dep_ in lx.SUBJECT_DEPS or (child.dep_ in lx.PASSIVE_SUBJECT_DEPS and cue.lemma_ == "quote"):
+            if child.lower_ in lx.RELATIVE_PRONOUNS and cue.dep_ == "relcl":
+                return cue.head
+            return child
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head is not cue:
+        return subject_of(cue.head, depth - 1)
+    return None
+
+
+def _ent_of(tok):
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def _np_bounds(head) -> tuple[int, int]:
+    """Token range of head's noun phrase, stopping at commas, relative clauses and appositions."""
+    lo = head.i
+    for child in head.lefts:
+        if child.dep_ in lx.NP_LEFT_DEPS:
+            lo = min(lo, child.left_edge.i)
+    hi = head.i
+    for child in head.rights:
+        if child.dep_ in lx.NP_STOP_DEPS:
+            break
+        if child.dep_ == "prep" or child.dep_ in lx.NP_LEFT_DEPS:
+            hi = child.right_edge.i
+    doc = head.doc
+    for i in range(head.i + 1, hi + 1):     # a comma inside ends the phrase
+        if doc[i].text in {",", ";", "(", "\u2014", "\u2013"}:
+            hi = i - 1
+            break
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+def _strip_possessive(text: str, end: int) -> tuple[str, int]:
+    m = lx.POSSESSIVE_RE.search(text)
+    if m and len(text) > len(m.group()):
+        return text[: m.start()], end - len(m.group())
+    return text, end
+
+
+def _kind(head, ent) -> tuple[str, str | None]:
+    lemma = head.lemma_.lower()
+    if ent is not None and ent.label_ == lx.PERSON_LABEL:
+        return "person", None
+    if head.lower_ in lx.PERSON_PRONOUNS or head.lower_ in lx.THING_PRONOUNS or head.lower_ in lx.PLURAL_PRONOUNS:
+        return "pronoun", None
+    if lemma in lx.DOCUMENT_NOUNS:
+        return "doc", None
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in lx.PERSON_NOUNS or head.lower_ in lx.PERSON_NOUNS:
+        gender = "f" if lemma in lx.FEMALE_NOUNS else "m" if lemma in lx.MALE_NOUNS else None
+        return ("group" if plural else "person"), gender
+    if ent is not None and ent.label_ in lx.ORG_LABELS:
+        return ("group" if plural and ent.label_ == "NORP" else "org"), None
+    if plural:
+        return "group", None
+    if head.pos_ == "PROPN":
+        return "name", None
+    return "other", None
+
+
+def ref_for(head, base: int) -> Ref:
+    """The speaker phrase headed by token head: a person's name when one is there."""
+    ent = _ent_of(head)
+    if ent is None or ent.label_ != lx.PERSON_LABEL:
+        named = next((c for c in head.children if c.dep_ == "appos" and _ent_of(c) is not None
+                      and _ent_of(c).label_ == lx.PERSON_LABEL), None)
+        if named is not None:
+            head, ent = named, _ent_of(named)
+    kind, gender = _kind(head, ent)
+    doc = head.doc
+    if ent is not None and ent.label_ == lx.PERSON_LABEL:
+        start, end = ent.start_char, ent.end_char
+    else:
+        lo, hi = _np_bounds(head)
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    text, end = _strip_possessive(doc.text[start:end], end)
+    return Ref(text, base + start, base + end, kind, gender)
+
+
+def compatible(ref: Ref, pronoun: str) -> bool:
+    p = pronoun.lower()
+    if p in lx.PERSON_PRONOUNS:
+        want = lx.PERSON_PRONOUNS[p]
+        return ref.kind in ("person", "name") and ref.gender in (None, want)
+    if p in lx.THING_PRONOUNS:
+        return ref.kind in ("org", "doc", "name")
+    if p in lx.PLURAL_PRONOUNS:
+        return ref.kind in ("group", "org")
+    return False
+
+
+def resolve(pronoun: str, pos: int, history: list[tuple[int, Ref]], fallback: list[Ref]) -> Ref | None:
+    """The nearest earlier speaker a pronoun can stand for; else the nearest fitting mention."""
+    for at, ref in reversed(history):
+        if at <= pos and pos - at <= lx.PRONOUN_SPEAKER_WINDOW and compatible(ref, pronoun):
+            return ref
+    best = None
+    for ref in fallback:
+        if ref.end <= pos and compatible(ref, pronoun) and (best is None or ref.end > best.end):
+            best = ref
+    return best
+
+
+def fallback_mentions(doc, entities: list[LocalEntity]) -> list[Ref]:
+    """Name and document mentions over the whole text, for pronouns with no earlier speaker."""
+    refs: list[Ref] = []
+    for ent in doc.ents:
+        if ent.label_ == lx.PERSON_LABEL:
+            text, end = _strip_possessive(ent.text, ent.end_char)
+            refs.append(Ref(text, ent.start_char, end, "person"))
+        elif ent.label_ == "ORG":
+            refs.append(Ref(ent.text, ent.start_char, ent.end_char, "org"))
+    for e in entities:
+        kind = "person" if e.type == lx.PERSON_LABEL else "org" if e.type == "ORG" else ""
+        refs.extend(Ref(m.text, m.start, m.end, kind) for m in e.mentions if kind)
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            refs.append(ref_for(tok, 0))
+    return refs
+
+
+def entity_key(start: int, end: int, entities: list[LocalEntity]) -> str | None:
+    """The entity whose mention overlaps the speaker span most."""
+    best, best_overlap = None, 0
+    for e in entities:
+        for m in e.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = e.key, overlap
+    return best
+
+
+def to_speaker(ref: Ref, entities: list[LocalEntity]) -> Speaker:
+    return Speaker(text=ref.text, entity=entity_key(ref.start, ref.end, entities), start=ref.start, end=ref.end)

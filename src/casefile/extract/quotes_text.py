@@ -1,0 +1,130 @@
+"""Paragraphs and quotation-mark spans, found on the raw text before any parsing.
+
+Quotation marks are read per paragraph because a quotation never crosses a paragraph
+break without a fresh opening mark: an unclosed quotation at the end of a paragraph
+continues only when the next paragraph opens with a mark (news convention).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import quotes as lx
+
+
+@dataclass
+class MarkSpan:
+    """A quotation inside one paragraph; start/end cover the words, not the marks."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None        # None: the paragraph ended before a closing mark
+    para: int
+    chain: int                  # shared by the pieces of a multi-paragraph quotation
+    whole_paragraph: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; hard-wrapped lines are joined back."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start, end = start + lead, start + lead + len(stripped)
+        if out and _is_wrapped(text, out[-1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _is_wrapped(text: str, prev: tuple[int, int], start: int) -> bool:
+    """A line that starts lower-case after a line with no closing punctuation is a hard wrap."""
+    last = text[prev[1] - 1]
+    gap = text[prev[1]:start]
+    return gap.count("\n") == 1 and last.isalnum() and text[start].islower()
+
+
+def _opens_straight(para: str, i: int) -> bool:
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return (i == 0 or before in lx.OPENING_CONTEXT or before in lx.DOUBLE_OPEN) and not after.isspace()
+
+
+def _closes_single(para: str, i: int) -> bool:
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _opens_single(para: str, i: int) -> bool:
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if not after.isalpha():
+        return False
+    before = para[i - 1] if i else " "
+    if not (i == 0 or before in lx.OPENING_CONTEXT):
+        return False
+    # Only when a plausible closing mark follows: otherwise it is an apostrophe.
+    return any(para[j] in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j)
+               for j in range(i + 2, len(para)))
+
+
+def _scan(para: str) -> list[tuple[int, int | None]]:
+    """(open index, close index or None) of the top-level quotations in one paragraph."""
+    found: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    kind = ""
+    for i, c in enumerate(para):
+        if open_at is None:
+            if c in lx.DOUBLE_OPEN or (c == lx.STRAIGHT_DOUBLE and _opens_straight(para, i)):
+                open_at, kind = i, "double"
+            elif c in (lx.SINGLE_OPEN + lx.STRAIGHT_SINGLE) and _opens_single(para, i):
+                open_at, kind = i, "single"
+            continue
+        if kind == "double" and (c in lx.DOUBLE_CLOSE or c == lx.STRAIGHT_DOUBLE):
+            found.append((open_at, i))
+            open_at = None
+        elif kind == "single" and c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, i):
+            found.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        found.append((open_at, None))
+    return found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in lx.INNER_TRIM:
+        start += 1
+    while end > start and text[end - 1] in lx.INNER_TRIM:
+        end -= 1
+    return start, end
+
+
+def _only_punct(s: str) -> bool:
+    return all(not c.isalnum() for c in s)
+
+
+def mark_spans(text: str, paras: list[tuple[int, int]]) -> list[MarkSpan]:
+    """Every top-level quotation, with multi-paragraph quotations chained together."""
+    spans: list[MarkSpan] = []
+    chain = 0
+    dangling = False               # the previous paragraph ended inside a quotation
+    for p, (ps, pe) in enumerate(paras):
+        para = text[ps:pe]
+        found = _scan(para)
+        for k, (o, c) in enumerate(found):
+            continues = dangling and k == 0 and o == 0
+            if not continues:
+                chain += 1
+            start, end = _trimmed(text, ps + o + 1, ps + (c if c is not None else len(para)))
+            if end <= start:
+                continue
+            whole = _only_punct(para[:o]) and _only_punct(para[(c + 1) if c is not None else len(para):])
+            spans.append(MarkSpan(start, end, ps + o, None if c is None else ps + c, p, chain, whole))
+        dangling = bool(found) and found[-1][1] is None
+    return spans

@@ -1,0 +1,191 @@
+"""The surface grammar of time expressions: regexes over the text, built from the lexicon.
+
+``find(text)`` returns non-overlapping ``Span``s (longest first) with the named groups each
+rule captured; ``times_resolve`` turns them into TIMEX3 values. Extents follow TIMEX3:
+a leading preposition ("in", "on", "at") is left out, "the" and modifiers are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import times as L
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str] = field(default_factory=dict)
+    priority: int = 0
+
+
+def _alt(words, *, cap: bool = False) -> str:
+    """An alternation of words, longest first; ``cap`` demands a capital initial (month names)."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        e = re.escape(w)
+        out.append(f"(?:{w[0].upper()}{re.escape(w[1:])}|{w.upper()})" if cap else e)
+    return "(?:" + "|".join(out) + ")"
+
+
+def _month_alt() -> str:
+    """Full month names, and abbreviations with an optional period ("Sept.", "Aug")."""
+    out = []
+    for w in sorted(L.MONTHS, key=len, reverse=True):
+        dot = r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else ""
+        out.append(f"(?:{w[0].upper()}{w[1:]}|{w.upper()}){dot}")
+    return "(?:" + "|".join(out) + ")"
+
+
+MONTH = "(?P<month>" + _month_alt() + ")"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+WEEKDAY = r"(?P<weekday>" + _alt(L.WEEKDAYS, cap=True) + ")"
+NUM_WORD = _alt([w for w in L.NUMBER_WORDS if " " not in w])
+NUMBER = (r"(?P<num>\d+(?:\.\d+)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+          r"(?:one|two|three|four|five|six|seven|eight|nine)|half an?|a couple of|a dozen|"
+          + _alt(L.VAGUE_QUANTITIES) + "|" + NUM_WORD + "))")
+UNIT = r"(?P<unit>(?i:" + _alt(L.UNITS) + r"))(?P<plural>(?i:s|es))?"
+FILLER = r"(?:(?i:" + _alt(L.UNIT_FILLERS) + r")\s+)?"
+POD = r"(?P<pod>(?i:" + _alt(L.PARTS_OF_DAY) + "))"
+REL = r"(?P<rel>(?i:" + _alt(L.RELATIVE_OFFSETS) + "))"
+TZ = r"(?P<tz>" + _alt(L.TIME_ZONES) + r")\b"
+AMPM = r"(?P<ampm>[aApP]\.?[mM]\.?)"
+SEASON = r"(?P<season>(?i:" + _alt(L.SEASONS) + "))"
+ORD = r"(?P<ord>(?i:" + _alt(L.ORDINALS) + "))"
+B = r"(?<![\w$€£#@/.-])"          # start of a word that is not part of a number/code/URL
+
+# (kind, pattern, priority): priority breaks ties between equally long matches.
+RULES: list[tuple[str, str, int]] = [
+    ("iso", r"(?<![\w-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w-])", 9),
+    ("numeric", r"(?<![\w/.-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])", 9),
+    ("weekday_date", WEEKDAY + r",?\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + ")?", 8),
+    ("mdy", r"\b" + MONTH + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR, 8),
+    ("dmy", B + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + YEAR, 8),
+    ("my", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR, 7),
+    ("md", r"\b" + MONTH + r"\s+" + DAY + r"(?![\d:,.]\d)", 6),
+    ("dm", B + r"(?:(?i:the)\s+)?" + DAY + r"(?:\s+(?i:of))?\s+" + MONTH + r"\b", 6),
+    ("month", r"\b(?:" + REL + r"\s+)?" + MONTH + r"(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?\b", 3),
+    ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
+     r"(?P<unit>(?i:day|week|month|year))\b", 4),
+    ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:\s+" + POD + r")?\b", 5),
+    ("season", r"\b(?:(?i:the)\s+)?(?:" + REL + r"\s+)?" + SEASON + r"(?:\s+(?:(?i:of)\s+)?" + YEAR + r")?\b", 4),
+    ("quarter", r"\b(?:(?i:the)\s+)?" + ORD + r"[\s-](?i:(?P<qh>quarter|half))(?:\s+(?i:of)\s+(?:(?i:the\s+)?"
+     r"(?P<qrel>(?i:last|this|next|previous|current))\s+(?i:year)|" + YEAR + r"))?\b", 6),
+    ("qn", r"\b(?P<qh>[QH])(?P<ord>[1-4])(?:\s+|/)?" + r"(?:" + YEAR + r")?\b", 6),
+    ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
+    ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
+     r"(?:\s+" + POD + r")?\b(?!')", 5),
+    ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
+    ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
+     + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"\b(?!-old|\s+old\b|-?\d)", 5),
+    ("vague", r"\b(?P<prev>(?i:for|in|within|over\s+the|after|than|took|spanning|through)\s+)(?P<unit>(?i:years|decades"
+     r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
+    ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
+    ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?:'|’)?(?P<dec>(?:1[89]|20)?\d)0'?s\b", 4),
+    ("shortyear", r"(?<![\d'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
+    ("year", B + YEAR + r"\b", 1),
+    ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
+    ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),
+    ("clockh", r"\b(?P<h>1[0-2]|0?[1-9])\s*" + AMPM + r"(?!\w)(?:\s+" + TZ + r")?", 4),
+    ("clock4", r"\b(?P<hm>[012]\d[0-5]\d)\s+" + TZ, 4),
+    ("noon", r"\b(?P<noon>(?i:noon|midnight))\b", 3),
+    ("ref", r"\b(?P<ref>(?i:" + _alt(L.REF_PHRASES) + r"|" + _alt(L.REF_WORDS) + r"))\b(?!-)", 2),
+    ("set", r"\b(?P<set>(?i:" + _alt(L.SET_WORDS) + r"))\b(?!-)", 2),
+    ("sameday", r"\b(?P<det>(?i:the\s+same|that|the))\s+(?P<unit>(?i:day))\b", 1),
+]
+COMPILED = [(kind, re.compile(p), prio) for kind, p, prio in RULES]
+
+# Left and right context that joins an expression's extent.
+POSITION_LEFT = re.compile(r"(?:\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+"
+                           r"(?i:of)\s+(?:(?i:the)\s+)?|\b(?P<adj>(?i:early|late|mid))(?:\s+|-))$")
+APPROX_LEFT = re.compile(r"\b(?P<approx>(?i:" + _alt(L.APPROXIMATORS) + r"))\s+$")
+GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:ago|earlier|later|before|after|prior))\b")
+
+
+def _reject(text: str, sp: Span) -> bool:
+    """Filters that need a look around the match: labels, counts, ambiguous words."""
+    g = sp.groups
+    before = text[max(0, sp.start - 16):sp.start]
+    after = text[sp.end:sp.end + 14]
+    prev_word = (re.findall(r"[\w©#().]+", before) or [""])[-1].lower()
+    if sp.kind == "year" and _not_a_year(before, after, prev_word):
+        return True
+    if sp.kind == "month":
+        word = g["month"].lower().rstrip(".")
+        if word in L.AMBIGUOUS_MONTHS and not g.get("rel") and prev_word.rstrip("-") not in L.MONTH_CUES:
+            return True
+    if sp.kind == "season" and g["season"].lower() in L.AMBIGUOUS_SEASONS and not (g.get("rel") or g.get("year")):
+        if prev_word not in ("in", "this", "last", "next", "early", "late", "during", "since", "until", "mid") \
+                or re.match(r"\s+of\s+[A-Z]", after):
+            return True
+    if sp.kind in ("clock", "noon") and not (g.get("ampm") or g.get("tz")):
+        if sp.kind == "clock" and prev_word not in ("at", "by", "until", "before", "after", "around", "from", "to"):
+            return True
+    if sp.kind == "duration" and g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A:
+        return True
+    if sp.kind == "ref":
+        word = g["ref"].lower()
+        if word == "now" and (after.startswith("-") or re.match(r"\s+that\b", after)):
+            return True
+        if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
+            return True                       # "current" as a noun ("a strong current")
+    if sp.kind == "sameday" and g["det"].lower() == "the" and not re.search(r"(?i)\b(?:for|of|end|during|on|in)\s+$", before):
+        return True
+    return False
+
+
+def _not_a_year(before: str, after: str, prev_word: str) -> bool:
+    """A bare 4-digit number that is a label ("Copyright 2024", "Index 2000"), a count ("2000 people")
+    or part of a figure."""
+    if prev_word in L.NOT_YEAR_BEFORE or before.rstrip().endswith(("©", "#")):
+        return True
+    m = re.search(r"(?:^|[^.!?:\n\s])\s+([A-Z][\w.]*)\s+$", before)
+    if m and m.group(1).lower().rstrip(".") not in L.MONTHS and m.group(1).lower() not in L.YEAR_CUE_WORDS:
+        return True
+    nxt = (re.findall(r"[\w%]+", after) or [""])[0].lower()
+    if nxt in L.NOT_YEAR_AFTER:
+        return True
+    return bool(re.match(r"[,.:]\d", after) or re.search(r"\d[,.:]$", before))
+
+
+def find(text: str) -> list[Span]:
+    """All rule matches, filtered, then the longest non-overlapping ones in text order."""
+    found: list[Span] = []
+    for kind, rx, prio in COMPILED:
+        for m in rx.finditer(text):
+            sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
+            if sp.kind == "vague":           # the preposition is context, not extent
+                sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")
+            if not _reject(text, sp):
+                found.append(sp)
+    found.sort(key=lambda s: (-(s.end - s.start), -s.priority, s.start))
+    chosen: list[Span] = []
+    for sp in found:
+        if all(sp.end <= c.start or sp.start >= c.end for c in chosen):
+            chosen.append(sp)
+    chosen.sort(key=lambda s: s.start)
+    return [_extend(text, sp) for sp in chosen]
+
+
+def _extend(text: str, sp: Span) -> Span:
+    """Pull modifiers into the extent: "the end of", "early", "nearly"; "ago"/"later" after durations."""
+    left = text[max(0, sp.start - 40):sp.start]
+    if sp.kind in ("year", "my", "month", "season", "relunit", "quarter", "decade", "sameday"):
+        m = POSITION_LEFT.search(left)
+        if m and not (sp.kind == "relunit" and sp.groups.get("rel", "").lower() in ("past",)):
+            sp.start -= len(m.group(0))
+            sp.groups["pos"] = (m.group("pos") or m.group("adj")).lower()
+    if sp.kind == "duration":
+        m = APPROX_LEFT.search(left)
+        if m and not sp.groups.get("span"):
+            sp.start -= len(m.group(0))
+            sp.groups["approx"] = m.group("approx").lower()
+        m = GAP_RIGHT.match(text[sp.end:sp.end + 12])
+        if m:
+            sp.groups["gap"] = m.group("gap").lower()
+            sp.groups["gap_end"] = str(sp.end + m.end())
+            sp.end += m.end()
+    return sp

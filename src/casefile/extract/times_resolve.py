@@ -1,0 +1,179 @@
+"""Turn grammar spans into TIMEX3 values against an anchor (publication date or year hint).
+
+Partial dates ("March 8", "in February", "Wednesday") take the year or week that puts them
+nearest the anchor on the side the clause's tense points to; relative counts ("two months
+later") count from the date the text last mentioned.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import times as L
+from .times_grammar import Span
+
+
+@dataclass
+class Context:
+    text: str
+    doc: Any = None                          # spaCy Doc over text, for tense
+    anchor: dt.date | None = None
+    year: int | None = None                  # anchor year, or the year hint
+    prior: list[tuple[int, str]] = field(default_factory=list)   # (end offset, value) of dates so far
+
+    @property
+    def y(self) -> str:
+        return f"{self.year:04d}" if self.year else "XXXX"
+
+
+# ---- calendar helpers -------------------------------------------------------------------------
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    last = (dt.date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m + 1, min(d.day, last))
+
+
+def week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def tense(ctx: Context, start: int) -> str:
+    """'past', 'future' or 'present' for the clause the expression at ``start`` sits in."""
+    if ctx.doc is None:
+        return "present"
+    span = ctx.doc.char_span(start, min(start + 1, len(ctx.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return "present"
+    tok = span[0]
+    window = {t.lower_ for t in ctx.doc[max(tok.sent.start, tok.i - 3):tok.i]}
+    if window & {"until", "till", "next", "upcoming"}:
+        return "future"
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
+    if words & {"will", "shall", "'ll", "wo"} or verb.lemma_ in L.FUTURE_CUES:
+        return "future"
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        head = verb.head
+        return "past" if head.tag_ == "VBD" and head.lemma_ not in L.FUTURE_CUES else "future"
+    if verb.tag_ in ("VBD", "VBN") or words & {"was", "were", "had", "did", "has", "have"}:
+        return "past"
+    return "present"
+
+
+def _pick(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
+    """The candidate nearest the anchor on the side the tense points to."""
+    a = ctx.anchor
+    t = tense(ctx, start)
+    slack = dt.timedelta(days=L.TENSE_SLACK_DAYS)
+    ok = [c for c in cands if (t != "past" or c <= a + slack) and (t != "future" or c >= a - slack)]
+    return min(ok or cands, key=lambda c: abs((c - a).days))
+
+
+def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> int | None:
+    """The year of a month (and day) given without one."""
+    if not ctx.anchor:
+        return ctx.year
+    a = ctx.anchor
+    cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := _date(y, month, day or 15))]
+    if day is None and month == a.month:
+        return a.year
+    return _pick(cands, ctx, start).year if cands else a.year
+
+
+def reference(ctx: Context, start: int) -> str | None:
+    """The last day- or month-level date the text mentioned shortly before ``start``."""
+    for end, value in reversed(ctx.prior):
+        if start - end > L.REFERENCE_WINDOW:
+            break
+        if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value):
+            return value
+    return None
+
+
+# ---- numbers and durations --------------------------------------------------------------------
+
+def number(word: str) -> float | None:
+    """A count written in digits or words; None for vague ones ("several")."""
+    w = word.lower().replace("-", " ")
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return float(w)
+    if w in L.VAGUE_QUANTITIES:
+        return None
+    if w in L.NUMBER_WORDS:
+        return L.NUMBER_WORDS[w]
+    if w.startswith("half"):
+        return 0.5
+    parts = w.split()
+    if len(parts) == 2 and all(p in L.NUMBER_WORDS for p in parts):
+        return L.NUMBER_WORDS[parts[0]] + L.NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration(n: float | None, unit: str) -> str:
+    """P18M, P2W, PT30M, PXY; decades and centuries in years as the gold writes them."""
+    unit = unit.lower().rstrip("s") if unit.lower() not in ("hrs", "mins") else unit.lower()[:-1]
+    unit = {"centurie": "century", "centuri": "century"}.get(unit, unit)
+    letter, is_time = L.UNITS.get(unit, ("X", False))
+    if unit in L.UNIT_MULTIPLIER:
+        if n is None:
+            return "PXDE" if unit == "decade" else "PXCE"
+        n, letter = n * L.UNIT_MULTIPLIER[unit], L.UNIT_AS[unit]
+    if n == 0.5 and letter == "Y":
+        n, letter = 6, "M"
+    return ("PT" if is_time else "P") + _num(n) + letter
+
+
+def shift(ref: str, n: float, unit_letter: str, sign: int) -> str | None:
+    """The date ``n`` units before/after ``ref``, at the coarser of the two granularities."""
+    parts = [int(p) for p in ref.split("-")]
+    d = dt.date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15)
+    k = int(n) * sign
+    if unit_letter == "Y":
+        return f"{d.year + k:04d}"
+    if unit_letter == "M":
+        return _month(*(lambda x: (x.year, x.month))(add_months(d, k)))
+    if unit_letter in ("W", "D") and len(parts) == 3:
+        return (d + dt.timedelta(days=k * (7 if unit_letter == "W" else 1))).isoformat()
+    return None
+
+
+def _time_of(sp: Span) -> str | None:
+    g = sp.groups
+    if "noon" in g:
+        return "12:00" if g["noon"].lower() == "noon" else "00:00"
+    if "hm" in g:
+        h, mi = int(g["hm"][:2]), int(g["hm"][2:])
+    else:
+        h, mi = int(g["h"]), int(g.get("mi", 0))
+    ampm = g.get("ampm", "").lower()
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    return f"{h:02d}:{mi:02d}" + ("Z" if g.get("tz") in L.UTC_ZONES else "")

@@ -1,0 +1,265 @@
+"""One value function per grammar rule: ``value(span, ctx) -> (value, type)``."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .lexicon import times as L
+from .times_grammar import Span
+from .times_resolve import (Context, _date, _month, _pick, _time_of, add_months, duration, month_year,
+                            number, reference, shift, tense, week)
+
+Value = tuple[str | None, str]
+
+
+def _mon(g: dict) -> int:
+    return L.MONTHS[g["month"].lower().rstrip(".")]
+
+
+def _day(y: int | None, m: int, d: int) -> str | None:
+    if y is None:
+        return f"XXXX-{m:02d}-{d:02d}" if 1 <= d <= 31 else None
+    return v.isoformat() if (v := _date(y, m, d)) else None
+
+
+def v_iso(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    return _day(int(g["year"]), int(g["mon"]), int(g["day"])), "DATE"
+
+
+def v_numeric(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    if y < 100:
+        y += 2000 if y <= (ctx.year or 2030) % 100 + 1 else 1900
+    m, d = (b, a) if a > 12 else (a, b)       # US order unless the first number cannot be a month
+    return _day(y, m, d), "DATE"
+
+
+def v_full(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    m, d = _mon(g), int(g["day"])
+    y = int(g["year"]) if "year" in g else month_year(m, ctx, sp.start, d)
+    return _day(y, m, d), "DATE"
+
+
+def v_my(sp: Span, ctx: Context) -> Value:
+    return _month(int(sp.groups["year"]), _mon(sp.groups)), "DATE"
+
+
+def v_month(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    m = _mon(g)
+    rel = g.get("rel", "").lower()
+    if "yrel" in g:                                # "October of next year"
+        y = ctx.year + L.RELATIVE_OFFSETS[g["yrel"].lower()] if ctx.year else None
+        return (_month(y, m) if y else f"XXXX-{m:02d}"), "DATE"
+    if rel and ctx.anchor:
+        a = ctx.anchor
+        off = L.RELATIVE_OFFSETS.get(rel, 0)
+        y = a.year + (off if off else 0)
+        if off < 0 and m < a.month or off > 0 and m > a.month:
+            y = a.year                             # "last September" said in October
+        return _month(y, m), "DATE"
+    y = month_year(m, ctx, sp.start)
+    return (_month(y, m) if y else f"XXXX-{m:02d}"), "DATE"
+
+
+def v_weekday(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    wd = L.WEEKDAYS[g["weekday"].lower()]
+    pod = "T" + L.PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ""
+    if not ctx.anchor:
+        return f"{ctx.y}-WXX-{wd}{pod}", "DATE"
+    a = ctx.anchor
+    rel = g.get("rel", "").lower()
+    back = (a.isoweekday() - wd) % 7
+    if rel in ("last", "past", "previous"):
+        d = a - dt.timedelta(days=back or 7)
+    elif rel in ("next", "coming", "following") or (not rel and tense(ctx, sp.start) == "future"):
+        d = a + dt.timedelta(days=(wd - a.isoweekday()) % 7 or (7 if rel else 0))
+    elif rel == "this":
+        d = a + dt.timedelta(days=wd - a.isoweekday())
+    else:
+        d = a - dt.timedelta(days=back)
+    return d.isoformat() + pod, "TIME" if pod else "DATE"
+
+
+def _season_year(code: str, rel: str, ctx: Context, start: int) -> int | None:
+    if not ctx.anchor:
+        return None if ctx.year is None else ctx.year - (1 if rel in ("last", "past", "previous") else 0)
+    a = ctx.anchor
+    mid = L.SEASON_MONTH[code]
+    started = a.month > mid + 1 or (code == "WI" and a.month >= 3)
+    if rel in ("last", "past", "previous"):
+        return a.year if started and code != "WI" else a.year - 1
+    if rel in ("next", "coming", "following"):
+        return a.year + (1 if a.month >= mid - 1 or code == "WI" else 0)
+    if rel == "this":
+        return a.year
+    return month_year(mid, ctx, start)
+
+
+def v_season(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    code = L.SEASONS[g["season"].lower()]
+    y = int(g["year"]) if "year" in g else _season_year(code, g.get("rel", "").lower(), ctx, sp.start)
+    return (f"{y:04d}" if y else "XXXX") + "-" + code, "DATE"
+
+
+def v_quarter(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    half = g["qh"].lower() in ("half", "h")
+    word = g["ord"].lower()
+    a = ctx.anchor
+    if word == "last" and "year" not in g and "qrel" not in g and a and not half:
+        q, y = (a.month - 1) // 3 or 4, a.year if a.month > 3 else a.year - 1
+        return f"{y}-Q{q}", "DATE"
+    n = int(word) if word.isdigit() else L.ORDINALS.get(word, 4)
+    n = min(n, 2) if half else n
+    if "year" in g:
+        y = int(g["year"])
+    elif "qrel" in g:
+        y = (ctx.year + L.RELATIVE_OFFSETS.get(g["qrel"].lower(), 0)) if ctx.year else None
+    else:
+        y = month_year((n - 1) * (6 if half else 3) + 2, ctx, sp.start)
+    return (f"{y:04d}" if y else "XXXX") + f"-{'H' if half else 'Q'}{n}", "DATE"
+
+
+def v_relunit(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    rel, unit = g["rel"].lower(), g["unit"].lower()
+    off = L.RELATIVE_OFFSETS[rel]
+    if rel == "past" and "pos" not in g:
+        return duration(1, unit if unit != "weekend" else "week"), "DURATION"
+    a = ctx.anchor
+    if not a:
+        if unit == "year" and ctx.year:
+            return f"{ctx.year + off}", "DATE"
+        return {"week": f"{ctx.y}-WXX", "weekend": f"{ctx.y}-WXX-WE", "month": f"{ctx.y}-XX",
+                "quarter": f"{ctx.y}-QX"}.get(unit, "XXXX"), "DATE"
+    if unit in ("week", "weekend"):
+        return week(a + dt.timedelta(days=7 * off)) + ("-WE" if unit == "weekend" else ""), "DATE"
+    if unit == "month":
+        d = add_months(a, off)
+        return _month(d.year, d.month), "DATE"
+    if unit == "quarter":
+        q = (a.month - 1) // 3 + off
+        y, q = a.year + (q // 4), q % 4 + 1
+        return f"{y}-Q{q}", "DATE"
+    if unit == "decade":
+        return f"{(a.year // 10) + off:03d}", "DATE"
+    if unit == "century":
+        return f"{(a.year // 100) + off:02d}", "DATE"
+    return f"{a.year + off}", "DATE"
+
+
+def v_posunit(sp: Span, ctx: Context) -> Value:
+    """"the end of the day", "the beginning of the year": the current unit around the anchor."""
+    unit = sp.groups["unit"].lower()
+    if unit == "day":
+        return v_sameday(sp, ctx)
+    a = ctx.anchor
+    if unit == "year":
+        return ctx.y, "DATE"
+    if not a:
+        return (f"{ctx.y}-XX" if unit == "month" else f"{ctx.y}-WXX"), "DATE"
+    return (_month(a.year, a.month) if unit == "month" else week(a)), "DATE"
+
+
+def v_dayword(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    off = L.DAY_WORDS[g["dw"].lower()]
+    pod = "T" + L.PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ("TNI" if g["dw"].lower() == "tonight" else "")
+    if not ctx.anchor:
+        return f"{ctx.y}-XX-XX{pod}", "DATE"
+    return (ctx.anchor + dt.timedelta(days=off)).isoformat() + pod, "TIME" if pod else "DATE"
+
+
+def v_thispod(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    pod = L.PARTS_OF_DAY[g["pod"].lower()]
+    if not ctx.anchor:
+        return f"{ctx.y}-XX-XXT{pod}", "TIME"
+    d = ctx.anchor - dt.timedelta(days=1 if g["rel"].lower() == "last" else 0)
+    return f"{d.isoformat()}T{pod}", "TIME"
+
+
+def v_duration(sp: Span, ctx: Context) -> Value:
+    g = sp.groups
+    n = number(g["num"])
+    if "half" in sp.groups.get("num", "").lower() or "and a half" in ctx.text[sp.start:sp.end].lower():
+        n = (n or 0) + 0.5 if "and a half" in ctx.text[sp.start:sp.end].lower() else 0.5
+    unit = g["unit"]
+    value = duration(n, unit)
+    gap = g.get("gap")
+    if gap is None or n is None or gap in ("before", "after", "prior"):
+        return value, "DURATION"
+    letter = value.lstrip("PT")[-1] if not value.startswith("PT") else "T"
+    if "DE" in value or "CE" in value:
+        letter = "Y"
+        n = float(value[1:-1])
+    if gap == "ago" and ctx.anchor:
+        return shift(ctx.anchor.isoformat(), n, letter, -1) or value, "DATE"
+    ref = reference(ctx, sp.start) if gap in ("later", "earlier") else None
+    if ref:
+        return shift(ref, n, letter, 1 if gap == "later" else -1) or value, "DATE"
+    return value, "DURATION"
+
+
+def v_vague(sp: Span, ctx: Context) -> Value:
+    return duration(None, sp.groups["unit"]), "DURATION"
+
+
+def v_decade(sp: Span, ctx: Context) -> Value:
+    dec = sp.groups["dec"]
+    return (dec if len(dec) == 3 else "19" + dec), "DATE"
+
+
+def v_shortyear(sp: Span, ctx: Context) -> Value:
+    yy = int(sp.groups["yy"])
+    return str((2000 if yy <= (ctx.year or 2030) % 100 + 1 else 1900) + yy), "DATE"
+
+
+def v_year(sp: Span, ctx: Context) -> Value:
+    return sp.groups["year"], "DATE"
+
+
+def v_clock(sp: Span, ctx: Context) -> Value:
+    t = _time_of(sp)
+    day = next((v for e, v in reversed(ctx.prior) if sp.start - e < 30 and len(v) >= 10), None)
+    base = day[:10] if day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
+    return f"{base}T{t}", "TIME"
+
+
+def v_ref(sp: Span, ctx: Context) -> Value:
+    w = sp.groups["ref"].lower()
+    return (L.REF_WORDS.get(w) or L.REF_PHRASES.get(w) or L.REF_PHRASES.get("the " + w)), "DATE"
+
+
+def v_set(sp: Span, ctx: Context) -> Value:
+    return L.SET_WORDS[sp.groups["set"].lower()], "SET"
+
+
+def v_sameday(sp: Span, ctx: Context) -> Value:
+    day = next((v[:10] for _, v in reversed(ctx.prior) if len(v) >= 10 and v[:4].isdigit()), None)
+    if day:
+        return day, "DATE"
+    return (ctx.anchor.isoformat() if ctx.anchor else f"{ctx.y}-XX-XX"), "DATE"
+
+
+VALUES: dict[str, Callable[[Span, Context], Value]] = {
+    "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "mdy": v_full, "dmy": v_full,
+    "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
+    "quarter": v_quarter, "qn": v_quarter, "relunit": v_relunit, "dayword": v_dayword,
+    "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
+    "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
+}
+
+
+def value(sp: Span, ctx: Context) -> Value:
+    return VALUES[sp.kind](sp, ctx)
+
+
+__all__ = ["value", "VALUES", "Value", "_pick"]

@@ -1,0 +1,79 @@
+"""Turn one document's Extraction into table rows (ids from content, sentence offsets added)."""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+
+from ..models import Document, Extraction
+
+
+def _id(document_id: str, kind: str, *parts) -> str:
+    key = "|".join([document_id, kind, *map(str, parts)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def local_entity_id(document_id: str, key: str) -> str:
+    """The corpus-level id an entity has before cross-document resolution merges it."""
+    return "e" + _id(document_id, "entity", key)[:15]
+
+
+class _Sentences:
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def around(self, start: int) -> tuple[int | None, int | None]:
+        i = bisect_right(self.starts, start) - 1
+        if i < 0:
+            return None, None
+        return self.spans[i]
+
+
+def extraction_rows(doc: Document, ex: Extraction) -> list[tuple[str, list[dict]]]:
+    d = doc.id
+    sent = _Sentences(ex.sentences)
+    out: dict[str, list[dict]] = {k: [] for k in (
+        "doc_entities", "entities", "mentions", "quotes", "times", "events", "participants", "amounts")}
+    for e in ex.entities:
+        eid = local_entity_id(d, e.key)
+        descriptors = [x.as_dict() for x in e.descriptors]
+        out["doc_entities"].append({"document_id": d, "key": e.key, "name": e.name, "type": e.type,
+                                    "aliases": e.aliases, "descriptors": descriptors, "entity_id": eid})
+        out["entities"].append({"id": eid, "name": e.name, "type": e.type, "aliases": e.aliases,
+                                "descriptors": sorted({x.text for x in e.descriptors}), "reason": "one document"})
+        for m in e.mentions:
+            ss, se = sent.around(m.start)
+            out["mentions"].append({"id": _id(d, "mention", m.start, m.end, e.key), "document_id": d,
+                                    "start": m.start, "end": m.end, "text": m.text, "sentence_start": ss,
+                                    "sentence_end": se, "entity_key": e.key, "label": m.label})
+    for q in ex.quotes:
+        sp = q.speaker
+        out["quotes"].append({"id": _id(d, "quote", q.start, q.end, q.kind), "document_id": d, "start": q.start,
+                              "end": q.end, "text": q.text, "sentence_start": q.sentence_start,
+                              "sentence_end": q.sentence_end, "kind": q.kind, "speaker_text": sp.text if sp else None,
+                              "speaker_key": sp.entity if sp else None, "speaker_start": sp.start if sp else None,
+                              "speaker_end": sp.end if sp else None, "cue": q.cue})
+    for t in ex.times:
+        ss, se = sent.around(t.start)
+        out["times"].append({"id": _id(d, "time", t.start, t.end), "document_id": d, "start": t.start, "end": t.end,
+                             "text": t.text, "sentence_start": ss, "sentence_end": se, "value": t.value,
+                             "type": t.type, "anchor": t.anchor})
+    event_ids = []
+    for i, ev in enumerate(ex.events):
+        eid = _id(d, "event", ev.start, ev.end, ev.type, i)
+        event_ids.append(eid)
+        out["events"].append({"id": eid, "document_id": d, "start": ev.start, "end": ev.end, "text": ev.trigger,
+                              "sentence_start": ev.sentence_start, "sentence_end": ev.sentence_end, "type": ev.type,
+                              "date_value": ev.date_value, "date_text": ev.date_text, "modality": ev.modality,
+                              "cluster": eid})
+        for j, p in enumerate(ev.participants):
+            out["participants"].append({"event_id": eid, "idx": j, "document_id": d, "role": p.role, "text": p.text,
+                                        "entity_key": p.entity, "start": p.start, "end": p.end})
+    for a in ex.amounts:
+        ss, se = sent.around(a.start)
+        out["amounts"].append({"id": _id(d, "amount", a.start, a.end), "document_id": d, "start": a.start,
+                               "end": a.end, "text": a.text, "sentence_start": ss, "sentence_end": se,
+                               "kind": a.kind, "value": a.value, "unit": a.unit,
+                               "event_id": event_ids[a.event] if a.event is not None and a.event < len(event_ids)
+                               else None})
+    return list(out.items())
