@@ -134,5 +134,11 @@ def serve(db, host, port) -> None:
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
+from .cli_cases import register as _register_cases  # noqa: E402  (commands over corpus-level records)
+from .cli_web import register as _register_web  # noqa: E402  (exports and briefs for the UI)
+
+_register_cases(main)
+_register_web(main)
+
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from . import nlp
+from . import nlp, resolve
 from .extract import extract_all, make_parsed
 from .ingest import documents_from
 from .ingest import dedup
@@ -30,6 +30,7 @@ class IngestReport:
     rejected: int = 0
     warnings: int = 0
     issues: list[IngestIssue] = field(default_factory=list)
+    stored_ids: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -70,6 +71,8 @@ def ingest(inputs: Iterable[str], store: Store, *, overrides: dict | None = None
     if batch:
         _flush(batch, store, report, model, notify)
     _record_copies(copies, store)
+    if report.stored:
+        resolve.run(store, report.stored_ids)
     return report
 
 
@@ -113,6 +116,7 @@ def _flush(batch: list[Document], store: Store, report: IngestReport, model: str
         if error:
             store.record_issue(doc.source, error, "warning")
         report.stored += 1
+        report.stored_ids.append(doc.id)
         notify("stored", doc.source)
 
 

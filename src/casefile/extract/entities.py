@@ -14,11 +14,11 @@ from typing import Any
 
 from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
-from .entities_link import Cluster, country_of, link, name_tokens, norm
+from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key
 from .entities_spans import Cand, candidates
 from .lexicon import entities as lx
 
-CACHE_KEY = "entities"
+CACHE_KEY = "entities.extract"
 
 
 def extract(parsed: Any) -> list[LocalEntity]:
@@ -51,13 +51,33 @@ def _names_country(s: str) -> bool:
     return any(country_of(w) for w in words) or any(country_of(" ".join(words[i:i + 2])) for i in range(len(words)))
 
 
+def _ministry_name(forms: list[str]) -> str | None:
+    """One spelling for a ministry however the text names it: 'Ministry of Foreign Affairs'."""
+    core = org_key(forms[0])[0]
+    if not core.startswith("ministry:"):
+        return None
+    long_form = next((f for f in forms if f.lower().startswith("ministry of")), None)
+    if long_form:
+        return long_form
+    subject = core.split(":", 1)[1]
+    words = subject.title() + (" Affairs" if subject in lx.MINISTRY_AFFAIRS_SUBJECTS else "")
+    return f"Ministry of {words}"
+
+
 def _canonical(cl: Cluster, forms: list[str]) -> str:
     best = _fullest(forms, cl.label)
+    if cl.label == "ORG":
+        best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
         return lx.COUNTRY_VARIANTS.get(norm(best), best)
     if cl.label == "ORG" and cl.qualifier and not _names_country(best):
         return f"{cl.qualifier} {best}"  # "Ministry of Foreign Affairs" of which country
     return best
+
+
+def _strip_owner(form: str) -> str:
+    words = form.split()
+    return " ".join(words[1:]) if len(words) > 2 and country_of(words[0]) else form
 
 
 def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> LocalEntity:

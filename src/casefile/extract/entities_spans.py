@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from unidecode import unidecode
+
 from .lexicon import entities as lx
 
 
@@ -131,7 +133,10 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
     for ent in doc.ents:
         if ent.label_ not in lx.KEEP_LABELS:
             continue
-        for s, e in _split_lines(text, ent.start_char, ent.end_char):
+        toks = list(ent)
+        while len(toks) > 1 and toks[0].pos_ in lx.NON_NAME_POS:
+            toks.pop(0)  # "Later the Foreign Ministry": sentence-initial words are not the name
+        for s, e in _split_lines(text, toks[0].idx, ent.end_char):
             s, e = _strip_span(text, s, e)
             if e <= s:
                 continue
@@ -237,8 +242,68 @@ def _mark_owners(text: str, cands: list[Cand]) -> None:
             c.qualifier, c.qual_span = country or owner.text(text), (owner.start, owner.end)
 
 
+def _capitalized_runs(doc: Any) -> list[list[Any]]:
+    runs: list[list[Any]] = []
+    cur: list[Any] = []
+    for t in doc:
+        word = t.is_alpha and t.text[0].isupper() and (len(t.text) == 1 or t.text[1:].islower())
+        if word and cur and cur[-1].whitespace_ == " " and cur[-1].i == t.i - 1:
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [t] if word else []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _looks_vietnamese_name(run: list[Any]) -> bool:
+    words = [unidecode(t.text).lower() for t in run]
+    if not lx.VN_NAME_MIN_WORDS <= len(run) <= lx.VN_NAME_MAX_WORDS:
+        return False
+    if words[0] not in lx.COMMON_VIETNAMESE_FAMILY_NAMES or any(t.text in lx.PLACE_WORDS for t in run):
+        return False
+    if any(" ".join(words[i:i + 2]) in lx.VIETNAMESE_PLACE_NAMES for i in range(len(words))):
+        return False
+    return all(len(t.text) <= lx.VN_NAME_MAX_WORD_LEN and (t.pos_ == "PROPN" or not t.text.isascii()) for t in run)
+
+
+def vietnamese_name_spans(doc: Any, cands: list[Cand]) -> list[Cand]:
+    """PERSON spans for Vietnamese names the model missed; they replace spans they contain."""
+    out = []
+    for run in _capitalized_runs(doc):
+        if not _looks_vietnamese_name(run):
+            continue
+        s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+        hit = [c for c in cands if _overlaps((c.start, c.end), (s, e))]
+        if any(c.start < s or c.end > e or (c.label == "PERSON" and c.start == s) for c in hit):
+            continue
+        for c in hit:
+            cands.remove(c)
+        out.append(Cand(s, e, "PERSON"))
+    return out
+
+
+def _drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
+    """One-word 'people' that are really part of another name ("McDonnell Douglas" ... "Douglas")
+    or come after a lower-case "the" ("the Worldliner"), unless a full personal name explains them."""
+    in_names = {w.lower() for c in cands if c.label == "PERSON" for w in c.text(text).split()[1:]}
+    in_names |= {c.text(text).split()[0].lower() for c in cands if c.label == "PERSON" and " " in c.text(text)}
+    in_other = {w.lower() for e in doc.ents if e.label_ != "PERSON" and len(e) > 1 for w in e.text.split()}
+    out = []
+    for c in cands:
+        s = c.text(text)
+        lone = c.label == "PERSON" and " " not in s and s.lower() not in in_names
+        if lone and (s.lower() in in_other or re.search(r"\bthe\s+$", text[max(0, c.start - 5):c.start])):
+            continue
+        out.append(c)
+    return out
+
+
 def candidates(doc: Any, text: str) -> list[Cand]:
-    cands = ner_spans(doc, text)
+    cands = _drop_lone_misfits(doc, text, ner_spans(doc, text))
+    cands += vietnamese_name_spans(doc, cands)
     cands += law_spans(text)
     digits = digit_name_spans(doc, text, cands)
     # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)

@@ -9,7 +9,7 @@ events, with modality and the date the sentence gives.
 from __future__ import annotations
 
 from ..models import Event, LocalEntity, Participant, TimeExpr
-from .events_args import Args, find_triggers, is_negated, subject
+from .events_args import Args, find_triggers, is_negated, person_like, subject
 from .events_ctx import Context
 from .events_geo import add_states
 from .lexicon import events as L
@@ -33,41 +33,89 @@ def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[
 
 
 def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
-    want_law = etype in _DOC_TYPES
-    obj_role = L.OBJECT_ROLE.get(etype, "target")
-    parts: list[Participant] = []
-    for role, toks in (("agent", args.agent), (obj_role, args.obj), ("recipient", args.recipient),
-                       ("place", args.place), ("target", args.partner)):
-        for t in toks:
-            if t.i == tok.i:
-                continue
-            for p in ctx.participants(t, role, want_law):
-                if role == "place" and not _is_place(ctx, p):
-                    continue
-                parts.append(p)
-    parts += _document_authors(ctx, args)
-    if etype in L.CASE_TYPES and etype != "surveillance" and not any(p.role == "target" for p in parts):
+    parts = _participants(ctx, tok, etype, args)
+    if etype in L.CASE_TYPES and etype != "surveillance" and not any(
+            p.role == "target" and _named(p) for p in parts):
         parts += _region_people(ctx, tok, parts)
+    if etype == "appeal" and not any(p.role == "recipient" for p in parts):
+        parts += _next_name(ctx, tok)
+    if etype == "criticism":
+        parts += _speaker(ctx, tok)
     if etype in L.STATE_TYPES:
         parts = add_states(ctx, parts, sent, look_back=etype == "trade_figure")
     if etype in L.NEEDS_PARTICIPANT and not parts:
         return []
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
                 sentence_start=sent.start_char, sentence_end=sent.end_char, modality=_modality(tok, etype, args))
-    targets = [p for p in parts if p.role == "target"]
-    named = [p for p in targets if p.start is not None and _named(p)]
-    if etype in L.CASE_TYPES and len(named) > 1:
-        rest = [p for p in parts if p.role != "target"]
+    parts = _unique(parts)
+    split_role = "agent" if etype in L.SPLIT_AGENT_TYPES else "target" if etype in L.CASE_TYPES else None
+    named = [p for p in parts if p.role == split_role and p.start is not None and _named(p)]
+    if any(_label(ctx, p) == "PERSON" for p in named):
+        named = [p for p in named if _label(ctx, p) == "PERSON"]  # "RFA bloggers A and B": the people
+    if len(named) > 1:
+        rest = [p for p in parts if p.role != split_role]
         return [Event(**base, participants=rest + [p]) for p in named]
-    return [Event(**base, participants=_unique(parts))]
+    return [Event(**base, participants=parts)]
+
+
+def _participants(ctx: Context, tok, etype: str, args: Args) -> list[Participant]:
+    want_law = etype in _DOC_TYPES
+    obj_role = L.OBJECT_ROLE.get(etype, "target")
+    parts: list[Participant] = []
+    for source, role, toks in (("subj", "agent", args.agent), ("obj", obj_role, args.obj),
+                               ("prep", "recipient", args.recipient), ("prep", "place", args.place),
+                               ("prep", "target", args.partner if etype in L.PARTNER_TYPES else [])):
+        for t in toks:
+            if t.i == tok.i:
+                continue
+            r = role
+            if role == "target" and t.lemma_.lower() in L.ABUSE_OBJECTS | L.TRAVEL_OBJECTS | L.COMMENT_OBJECTS:
+                r = "object"  # "denied food to X": the food is what was denied, X the target
+            if role == "recipient" and etype in L.CASE_TYPES and person_like(ctx, t):
+                r = "target"
+            for p in ctx.participants(t, r, want_law):
+                if r == "place" and _label(ctx, p) not in L.PLACE_LABELS:
+                    continue
+                if source == "prep" and r == "recipient" and (
+                        _label(ctx, p) in L.PLACE_LABELS or _label(ctx, p) is None and not person_like(ctx, t)):
+                    continue  # "to Thailand" is where, "to a partnership" is nobody
+                parts.append(p)
+    return parts + _document_authors(ctx, args)
+
+
+def _label(ctx: Context, p: Participant) -> str | None:
+    return next((c.label for c in ctx.cands if c.start == p.start and c.end == p.end), None)
+
+
+def _next_name(ctx: Context, tok) -> list[Participant]:
+    """"urges X to ...": the one urged, when the parse missed the object or made it a clause subject."""
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    c = ctx.cand_at(nxt) if nxt is not None else None
+    if c is not None and c.label in ("PERSON", "ORG", "GPE"):
+        return [ctx.part("recipient", c)]
+    for comp in tok.children:
+        if comp.dep_ in ("ccomp", "xcomp"):
+            subj = next((x for x in comp.children if x.dep_ == "nsubj"), None)
+            if subj is not None:
+                return ctx.participants(subj, "recipient")
+    return []
+
+
+def _speaker(ctx: Context, tok) -> list[Participant]:
+    """"X said the law contradicts ...": X is the critic."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "conj") or t.head is t:
+            return []
+        t = t.head
+        if t.lemma_.lower() in L.SAY_VERBS:
+            subj, _passive = subject(t)
+            return ctx.participants(subj, "agent") if subj is not None else []
+    return []
 
 
 def _named(p: Participant) -> bool:
     return p.entity is not None or p.text[:1].isupper()
-
-
-def _is_place(ctx: Context, p: Participant) -> bool:
-    return any(c.label in L.PLACE_LABELS for c in ctx.cands if c.start == p.start and c.end == p.end)
 
 
 def _unique(parts: list[Participant]) -> list[Participant]:
@@ -99,6 +147,8 @@ def _region_people(ctx: Context, tok, parts: list[Participant]) -> list[Particip
     """People named after the trigger in its own clause, when the parse hid the object."""
     taken = {(p.start, p.end) for p in parts}
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.pos_ == "ADP":
+        clause = clause.head
     lo, hi = tok.idx, clause.right_edge.idx + len(clause.right_edge.text)
     out = []
     for c in ctx.cands_in(lo, hi):
@@ -108,14 +158,16 @@ def _region_people(ctx: Context, tok, parts: list[Participant]) -> list[Particip
 
 
 def _irrealis(tok) -> bool:
-    """Events someone hopes for or urges are not events that happened."""
+    """Events someone hopes for or urges are not events that happened ("urged them to free X")."""
     t = tok
-    for _ in range(4):
-        if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "pobj", "pcomp", "dobj") or t.head is t:
+    for _ in range(5):
+        if t.head is t:
+            return False
+        if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pobj", "pcomp", "dobj", "prep"):
             return False
         t = t.head
-        if t.lemma_.lower() in L.IRREALIS_VERBS:
-            return True
     return False
 
 
@@ -141,8 +193,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event per type, sentence and target: repeated triggers add their participants."""
     out: dict[tuple, Event] = {}
     for ev in events:
-        targets = tuple(sorted(p.text for p in ev.participants if p.role == "target" and _named(p)))
-        key = (ev.type, ev.sentence_start, targets if ev.type in L.CASE_TYPES else ())
+        role = "agent" if ev.type in L.SPLIT_AGENT_TYPES else "target" if ev.type in L.CASE_TYPES else None
+        who = tuple(sorted(p.text for p in ev.participants if p.role == role and _named(p)))
+        key = (ev.type, ev.sentence_start, who)
         if key in out:
             out[key].participants = _unique(out[key].participants + ev.participants)
         else:
@@ -167,7 +220,7 @@ def _attach_date(ctx: Context, ev: Event, times: list[TimeExpr]) -> None:
     if trig is None:
         return
     trig_tok = trig.root
-    best, best_score = None, None
+    found = []
     for t in times:
         if not (ev.sentence_start <= t.start and t.end <= ev.sentence_end) or not t.value:
             continue
@@ -179,10 +232,11 @@ def _attach_date(ctx: Context, ev: Event, times: list[TimeExpr]) -> None:
         dist = _tree_distance(trig_tok, span.root)
         if dist > L.MAX_TREE_DISTANCE_FOR_DATE:
             continue
-        score = (dist, -len(t.value))
-        if best_score is None or score < best_score:
-            best, best_score = t, score
-    if best is not None:
+        found.append((dist, t))
+    if found:
+        # the nearest, or a more precise date only a step or two further ("later, on Sept. 10")
+        near = min(d for d, _ in found)
+        best = max((t for d, t in found if d <= near + L.DATE_PRECISION_SLACK), key=lambda t: len(t.value or ""))
         ev.date_value, ev.date_text = best.value, best.text
 
 

@@ -70,9 +70,9 @@ def verb_args(v) -> Args:
                 a.place.append(p)
             if lemma in L.RECIPIENT_PREPS:
                 a.recipient.append(p)
-            if lemma in ("with", "against", "on"):
+            if lemma in ("with", "against"):
                 a.partner.append(p)
-    for o in dobj:  # "ties with X", "a deal with X"
+    for o in a.obj:  # "ties with X", "a deal with X", "the partnership with X was signed"
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "between") and _pobj(c) is not None:
                 a.partner.append(_pobj(c))
@@ -94,11 +94,16 @@ def noun_args(n, poss_role: str) -> Args:
                 a.place.append(_pobj(c))
         elif c.dep_ == "acl" and c.lower_ == "including":
             a.obj += [x for x in c.children if x.dep_ == "dobj"]
+    for c in n.children:  # "the police crackdown", "a military raid"
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in L.AGENT_NOUNS:
+            a.agent.append(c)
     host = light_host(n)
-    if host is not None:
+    if host is not None and host.lemma_.lower() in L.EXPERIENCER_HOSTS:
+        a.obj = a.obj or [t for t in verb_args(host).agent if t.i != n.i]
+    elif host is not None:
         h = verb_args(host)
-        if not a.agent:
-            a.agent = [t for t in h.agent if t.i != n.i]
+        if not a.agent or all(t.pos_ == "PRON" for t in a.agent):  # "argued in its statement"
+            a.agent = [t for t in h.agent if t.i != n.i] or a.agent
         if n.dep_ == "pobj" and not a.obj:
             a.obj = [t for t in h.obj if t.i != n.i]
         a.recipient += h.recipient
@@ -109,7 +114,7 @@ def light_host(n):
     """The verb a nominal trigger hangs on ("staged a protest", "held X in solitary confinement")."""
     if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS:
         return n.head
-    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into") and n.head.head.pos_ in ("VERB", "AUX"):
+    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into", "under") and n.head.head.pos_ in ("VERB", "AUX"):
         return n.head.head
     return None
 
@@ -120,11 +125,13 @@ def person_like(ctx: Context, tok) -> bool:
         return c.label in ("PERSON", "NORP", "ORG")
     if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
         return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"):
+        return True  # a name the recognizer missed ("Le Thi B")
     return any(x.label == "PERSON" for x in ctx.named_inside(tok))
 
 
 def is_negated(tok) -> bool:
-    chain = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "conj") else [])
+    chain = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
     return any(c.dep_ == "neg" or c.lower_ in L.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
                for t in chain for c in t.children)
 

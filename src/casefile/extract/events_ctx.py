@@ -35,6 +35,22 @@ def _strip_possessive(text: str, end: int) -> tuple[str, int]:
     return text, end
 
 
+def _split_sents(doc) -> list:
+    """spaCy's sentences, cut again at line breaks: a headline or dateline never runs into the lead."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                end = t.i if t.is_space else t.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if not all(t.is_space for t in s)]
+
+
 class Context:
     """Per-document lookups shared by the event rules."""
 
@@ -42,7 +58,7 @@ class Context:
         self.parsed = parsed
         self.doc = parsed.doc
         self.text = parsed.text
-        self.sents = list(self.doc.sents)
+        self.sents = _split_sents(self.doc)
         self._sent_starts = [s.start for s in self.sents]
         self.cands = self._collect(entities)
         self._cand_starts = [c.start for c in self.cands]
@@ -73,7 +89,10 @@ class Context:
 
     # --- lookups ---------------------------------------------------------------
     def sent_index(self, token) -> int:
-        return bisect_right(self._sent_starts, token.i) - 1
+        return max(0, bisect_right(self._sent_starts, token.i) - 1)
+
+    def sent_of(self, token):
+        return self.sents[self.sent_index(token)]
 
     def cand_at(self, token) -> Cand | None:
         s, e = token.idx, token.idx + len(token.text)
@@ -113,13 +132,17 @@ class Context:
         toks.sort(key=lambda t: t.i)
         while toks and (toks[0].dep_ == "det" or toks[0].is_punct) and len(toks) > 1:
             toks = toks[1:]
+        if tok.pos_ == "PROPN":  # "blogger Le Thi B", "President X": the name without the title
+            while len(toks) > 1 and toks[0].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS | {"'s", "’s"}:
+                toks = toks[1:]
         if toks and toks[-1].tag_ == "POS" and len(toks) > 1:
             toks = toks[:-1]
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
     def named_inside(self, tok) -> list[Cand]:
         """Names inside the phrase headed by tok ("the group Project X", "activists including A and B")."""
-        clauses = {x.i for d in tok.subtree if d.i != tok.i and d.dep_ in ("relcl", "acl", "advcl") for x in d.subtree}
+        clauses = {x.i for d in tok.subtree if d.i != tok.i and (d.dep_ in ("relcl", "acl", "advcl") or (
+            d.dep_ == "prep" and d.lower_ not in L.NAME_LIST_PREPS)) for x in d.subtree}
         toks = [t for t in tok.subtree if t.i not in clauses]
         seen, out = set(), []
         for t in toks:
@@ -158,7 +181,14 @@ class Context:
         out: list[Participant] = []
         heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i] if tok.pos_ != "VERB" else [tok]
         for h in heads:
+            if h.lower_ in L.SPEAKER_PRONOUNS:
+                continue  # "we"/"you" inside a quote: the speaker, not resolvable here
+            if want_law and h.lemma_.lower() in L.CONTAINER_NOUNS:
+                h = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), h)
             c = self.cand_at(h)
+            if c is None and h.dep_ == "appos":
+                c = self.cand_at(h.head)  # "X, a rights group that shared ...": the group is X
             if c is not None and c.label != "NORP":
                 out.append(self.part(role, c))
                 continue

@@ -127,11 +127,13 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
         return None
     cue = rules.attributing_cue(doc, base, span, cues, words)
     ref = _speaker(cue, base, memo, state) if cue is not None else None
-    cue_text = rules.cue_text(cue) if cue is not None else None
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
-        subj = rules.sentence_subject(doc, base, span)
-        if subj is not None:
-            ref = _speaker_from_subject(subj, base, state)
+        cue, subj = None, rules.sentence_subject(doc, base, span)
+        ref = _speaker_from_subject(subj, base, state) if subj is not None else None
+    if ref is None and not rules.is_short(doc, base, span, words):
+        cue = rules.nearest_cue(doc, base, span, cues, False)
+        ref = _speaker(cue, base, memo, state) if cue is not None else None
+    cue_text = rules.cue_text(cue) if ref is not None and cue is not None else None
     if ref is None and span.whole_paragraph and span.chain not in state.chains:
         last = state.last
         if last is not None and p - last.para <= lx.CONTINUATION_PARAGRAPHS:
@@ -148,10 +150,13 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
 
 
 def _speaker_from_subject(subj, base: int, state: _State) -> Ref | None:
-    ref = ref_for(subj, base)
-    if ref.kind == "pronoun":
-        return resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
-    return ref if ref.kind in ("person", "org", "doc", "name", "group") else None
+    ref: Ref | None = ref_for(subj, base)
+    if ref is not None and ref.kind == "pronoun":
+        ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
+    if ref is None or ref.kind not in ("person", "org", "doc", "name", "group"):
+        return None
+    state.history.append((base + subj.idx, ref))
+    return ref
 
 
 def _fill_chains(found: list[_Found], state: _State) -> list[_Found]:

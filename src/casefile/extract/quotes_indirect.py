@@ -15,7 +15,16 @@ def is_cue(tok) -> bool:
     """A reporting verb, or the head of "according to"."""
     if _is_according(tok):
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lx.REPORTING_VERBS
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in lx.REPORTING_VERBS:
+        return False
+    # "did not say" attributes nothing; "is called"/"was described" names, not speech.
+    if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):
+        return False
+    if lemma in lx.OWN_SUBJECT_VERBS and not any(c.dep_ in lx.SUBJECT_DEPS for c in tok.children):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "auxpass" not in deps or lemma in lx.QUOTING_VERBS or "agent" in deps
 
 
 def _clause_tokens(cue) -> list | None:
@@ -33,7 +42,17 @@ def _clause_tokens(cue) -> list | None:
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in lx.QUESTION_MARKERS for m in marks) or clause.left_edge.lower_ in lx.QUESTION_MARKERS:
         return None
-    return list(clause.subtree)
+    return _without_other_speakers(list(clause.subtree), cue)
+
+
+def _without_other_speakers(tokens: list, cue) -> list:
+    """Drop a side clause where someone else speaks ("..., while the government insists ...")."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t is not cue and t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) \
+                and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children):
+            drop.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in drop]
 
 
 def _longest_run(tokens: list) -> list:
@@ -58,8 +77,7 @@ def _trim(run: list) -> list:
 
 def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
-    if cue.lower_ not in lx.ACCORDING_HEADS and (
-            cue.lemma_.lower() not in lx.INDIRECT_VERBS or any(c.dep_ == "neg" for c in cue.children)):
+    if cue.lower_ not in lx.ACCORDING_HEADS and cue.lemma_.lower() not in lx.INDIRECT_VERBS:
         return None
     tokens = _clause_tokens(cue)
     if not tokens:

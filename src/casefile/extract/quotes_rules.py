@@ -100,21 +100,26 @@ def _adjacent_after(doc, base: int, span: MarkSpan, cues: list):
     return None
 
 
-def _nearest(doc, base: int, span: MarkSpan, cues: list):
-    """The closest cue, preferring one in the same sentence as the quotation."""
-    if not cues:
-        return None
+def nearest_cue(doc, base: int, span: MarkSpan, cues: list, same_sentence: bool):
+    """The closest cue to the quotation, in its sentence or anywhere in the paragraph."""
     s_lo, s_hi = sentence_bounds(doc, base, span.start, span.end)
+    pool = [c for c in cues if s_lo <= base + c.idx < s_hi] if same_sentence else cues
+    if not pool:
+        return None
 
-    def rank(c):
+    def distance(c):
         pos = base + c.idx
-        dist = span.start - pos if pos < span.start else pos - span.end
-        return (not (s_lo <= pos < s_hi), dist)
-    return min(cues, key=rank)
+        return span.start - pos if pos < span.start else pos - span.end
+    return min(pool, key=distance)
+
+
+def is_short(doc, base: int, span: MarkSpan, words: int) -> bool:
+    """Too short to be speech on its own: a term, unless a reporting verb governs it."""
+    return _is_short(_tokens(doc, base, span.start, span.end), words)
 
 
 def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
-    """The reporting verb that attributes this quotation, or None when it is not speech."""
+    """The reporting verb in the quotation's sentence that attributes it, or None."""
     tokens = _tokens(doc, base, span.start, span.end)
     if not tokens:
         return None
@@ -124,7 +129,7 @@ def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
         if found is None and inner and inner[-1] in ",.!?":
             found = _adjacent_after(doc, base, span, cues)
         return found
-    return _governing(tokens, cues, span, base, before_only=False) or _nearest(doc, base, span, cues)
+    return _governing(tokens, cues, span, base, before_only=False) or nearest_cue(doc, base, span, cues, True)
 
 
 def sentence_subject(doc, base: int, span: MarkSpan):

@@ -22,23 +22,52 @@ class Ref:
     gender: str | None = None
 
 
+def _according_object(cue):
+    for prep in cue.children:
+        if prep.lower_ == lx.ACCORDING_PREP:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _quoted_person(verb):
+    """'X quoted Y as saying' / 'Y was quoted as saying': Y speaks, not X."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _inverted_subject(cue):
+    """'..., said Dr Lee commenting on it': a name right after the cue, parsed into the next clause."""
+    for child in cue.rights:
+        if child.dep_ not in lx.INVERTED_CLAUSE_DEPS:
+            continue
+        cand = child if child.dep_ == "dobj" else next((c for c in child.children if c.dep_ in lx.SUBJECT_DEPS), None)
+        if cand is not None and cand.left_edge.i == cue.i + 1 and cand.pos_ in ("PROPN", "NOUN"):
+            return cand
+    return None
+
+
 def subject_of(cue, depth: int = 3):
     """The token naming who speaks through cue, climbing through "..., adding that" chains."""
     if cue.lower_ in lx.ACCORDING_HEADS:
-        for prep in cue.children:
-            if prep.lower_ == lx.ACCORDING_PREP:
-                return next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return None
+        return _according_object(cue)
+    if cue.lemma_.lower() in lx.QUOTING_VERBS:
+        quoted = _quoted_person(cue)
+        if quoted is not None:
+            return quoted
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:       # "was described by observers as ..."
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for child in cue.children:
-        if child.dep_ in lx.SUBJECT_DEPS or (child.dep_ in lx.PASSIVE_SUBJECT_DEPS and cue.lemma_ == "quote"):
+        if child.dep_ in lx.SUBJECT_DEPS:
             if child.lower_ in lx.RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 return cue.head
             return child
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head is not cue:
-        return subject_of(cue.head, depth - 1)
-    return None
+        found = subject_of(cue.head, depth - 1)
+        if found is not None:
+            return found
+    return _inverted_subject(cue)
 
 
 def _ent_of(tok):
@@ -59,16 +88,24 @@ def _np_bounds(head) -> tuple[int, int]:
     for child in head.rights:
         if child.dep_ in lx.NP_STOP_DEPS:
             break
-        if child.dep_ == "prep" or child.dep_ in lx.NP_LEFT_DEPS:
+        if (child.dep_ == "prep" and child.lower_ in lx.NP_RIGHT_PREPS) or child.dep_ in lx.NP_LEFT_DEPS:
             hi = child.right_edge.i
     doc = head.doc
     for i in range(head.i + 1, hi + 1):     # a comma inside ends the phrase
-        if doc[i].text in {",", ";", "(", "\u2014", "\u2013"}:
+        if doc[i].text in lx.NP_BREAKS:
             hi = i - 1
             break
     while lo < head.i and doc[lo].is_punct:
         lo += 1
     return lo, hi
+
+
+def _name_start(doc, lo: int) -> int:
+    """Extend a name leftwards over capitalized words the tagger split off ("Nguyễn")."""
+    while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].text[0].isupper() and doc[lo - 1].dep_ != "nsubj" \
+            and doc[lo - 1].pos_ not in ("VERB", "AUX", "DET", "ADP", "PRON"):
+        lo -= 1
+    return lo
 
 
 def _strip_possessive(text: str, end: int) -> tuple[str, int]:
@@ -92,6 +129,8 @@ def _kind(head, ent) -> tuple[str, str | None]:
         return ("group" if plural else "person"), gender
     if ent is not None and ent.label_ in lx.ORG_LABELS:
         return ("group" if plural and ent.label_ == "NORP" else "org"), None
+    if lemma in lx.ORG_NOUNS:
+        return ("group" if plural else "org"), None
     if plural:
         return "group", None
     if head.pos_ == "PROPN":
@@ -99,21 +138,35 @@ def _kind(head, ent) -> tuple[str, str | None]:
     return "other", None
 
 
+def _appositive_name(head):
+    """'The group's director, Jane Roe, said': the name in apposition to a role noun."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        ent = _ent_of(child)
+        if ent is not None and ent.label_ == lx.PERSON_LABEL:
+            return child
+        if child.pos_ == "PROPN" and head.lemma_.lower() in lx.PERSON_NOUNS:
+            return child
+    return None
+
+
 def ref_for(head, base: int) -> Ref:
     """The speaker phrase headed by token head: a person's name when one is there."""
     ent = _ent_of(head)
     if ent is None or ent.label_ != lx.PERSON_LABEL:
-        named = next((c for c in head.children if c.dep_ == "appos" and _ent_of(c) is not None
-                      and _ent_of(c).label_ == lx.PERSON_LABEL), None)
+        named = _appositive_name(head)
         if named is not None:
             head, ent = named, _ent_of(named)
     kind, gender = _kind(head, ent)
     doc = head.doc
     if ent is not None and ent.label_ == lx.PERSON_LABEL:
-        start, end = ent.start_char, ent.end_char
+        lo, hi = ent.start, ent.end - 1
     else:
         lo, hi = _np_bounds(head)
-        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    if head.pos_ == "PROPN":
+        lo = _name_start(doc, lo)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     text, end = _strip_possessive(doc.text[start:end], end)
     return Ref(text, base + start, base + end, kind, gender)
 

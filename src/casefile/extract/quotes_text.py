@@ -51,6 +51,9 @@ def _is_wrapped(text: str, prev: tuple[int, int], start: int) -> bool:
 
 
 def _opens_straight(para: str, i: int) -> bool:
+    measure = lx.MEASURE_BEFORE_RE.search(para[:i])
+    if measure and not (measure.group(1) or " ")[:1].isupper():
+        return False            # 15" is inches, not a quotation mark
     before = para[i - 1] if i else " "
     after = para[i + 1] if i + 1 < len(para) else " "
     return (i == 0 or before in lx.OPENING_CONTEXT or before in lx.DOUBLE_OPEN) and not after.isspace()

@@ -24,7 +24,7 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
     text = parsed.text
     ctx = Context(text=text, doc=parsed.doc, anchor=_anchor(parsed), year=None)
     ctx.year = ctx.anchor.year if ctx.anchor else parsed.year_hint
-    spans = _join(text, find(text))
+    spans = _join(text, [sp for sp in find(text) if not _counts_things(parsed.doc, sp)])
     out: list[TimeExpr] = []
     for sp in spans:
         val, typ = value(sp, ctx)
@@ -36,6 +36,17 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
                             anchor=ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)))
     _rebase_times(out)
     return out
+
+
+def _counts_things(doc, sp: Span) -> bool:
+    """A bare year-like number that the parse says counts a plural noun: "some 2000 people"."""
+    if sp.kind != "year" or doc is None:
+        return False
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i
 
 
 def _anchor(parsed: Parsed) -> dt.date | None:
@@ -91,8 +102,8 @@ _GRAN = [
     (re.compile(r"\d{4}-(SP|SU|FA|WI)"), "season"),
     (re.compile(r"\d{4}-W\d\d(-\d|-WE)?"), "week"),
     (re.compile(r"\d{4}"), "year"),
-    (re.compile(r"P.*"), "duration"),
     (re.compile(r"(PRESENT|PAST|FUTURE)_REF"), "ref"),
+    (re.compile(r"P.*"), "duration"),
 ]
 
 

@@ -67,7 +67,7 @@ RULES: list[tuple[str, str, int]] = [
     ("my", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR, 7),
     ("md", r"\b" + MONTH + r"\s+" + DAY + r"(?![\d:,.]\d)", 6),
     ("dm", B + r"(?:(?i:the)\s+)?" + DAY + r"(?:\s+(?i:of))?\s+" + MONTH + r"\b", 6),
-    ("month", r"\b(?:" + REL + r"\s+)?" + MONTH + r"(?:\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?\b", 3),
+    ("month", r"\b(?:" + REL + r"\s+)?" + MONTH + r"\b(?=\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b)?", 3),
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
     ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:\s+" + POD + r")?\b", 5),
@@ -85,8 +85,8 @@ RULES: list[tuple[str, str, int]] = [
      r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
     ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
     ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?:'|’)?(?P<dec>(?:1[89]|20)?\d)0'?s\b", 4),
-    ("shortyear", r"(?<![\d'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
-    ("year", B + YEAR + r"\b", 1),
+    ("shortyear", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
+    ("year", r"(?:(?<=[mM]id-)|" + B + ")" + YEAR + r"\b", 1),
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
     ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),
     ("clockh", r"\b(?P<h>1[0-2]|0?[1-9])\s*" + AMPM + r"(?!\w)(?:\s+" + TZ + r")?", 4),
@@ -143,8 +143,9 @@ def _not_a_year(before: str, after: str, prev_word: str) -> bool:
     if prev_word in L.NOT_YEAR_BEFORE or before.rstrip().endswith(("©", "#")):
         return True
     m = re.search(r"(?:^|[^.!?:\n\s])\s+([A-Z][\w.]*)\s+$", before)
-    if m and m.group(1).lower().rstrip(".") not in L.MONTHS and m.group(1).lower() not in L.YEAR_CUE_WORDS:
-        return True
+    if (m and re.match(r"[ \t]+[A-Z]", after) and m.group(1).lower().rstrip(".") not in L.MONTHS
+            and m.group(1).lower() not in L.YEAR_CUE_WORDS):
+        return True                           # a number inside a name: "the Russell 2000 Index"
     nxt = (re.findall(r"[\w%]+", after) or [""])[0].lower()
     if nxt in L.NOT_YEAR_AFTER:
         return True

@@ -75,8 +75,12 @@ def tense(ctx: Context, start: int) -> str:
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         head = verb.head
         return "past" if head.tag_ == "VBD" and head.lemma_ not in L.FUTURE_CUES else "future"
-    if verb.tag_ in ("VBD", "VBN") or words & {"was", "were", "had", "did", "has", "have"}:
+    if words & L.MODALS:
+        return "present"
+    if verb.tag_ == "VBD" or words & {"was", "were", "had", "did", "has", "have"}:
         return "past"
+    if verb.tag_ == "VBN" and not words & {"is", "are", "be", "am", "'s", "'re"}:
+        return "past"                          # a participle phrase: "plans announced in January"
     return "present"
 
 

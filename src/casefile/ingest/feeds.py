@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import time
+import warnings
 from typing import Any, Iterator
 
 import feedparser
@@ -63,6 +64,8 @@ def _entry_document(entry: Any, item: str, outlet: str | None) -> RawDocument:
     }
     doc = read_html(f"<html><body>{body}</body></html>", item, fmt="rss", overrides=overrides)
     doc.html = body
+    if doc.updated and doc.updated == doc.published:
+        doc.updated = None  # feedparser copies an RSS pubDate into "updated"
     return doc
 
 
@@ -79,11 +82,13 @@ def _entry_html(entry: Any) -> str:
 
 def _entry_date(entry: Any, key: str) -> str | None:
     """The entry's own date string, offset kept; the parsed UTC value when the string is odd."""
-    raw = entry.get(key)
+    with warnings.catch_warnings():  # feedparser warns when "updated" falls back to "published"
+        warnings.simplefilter("ignore", DeprecationWarning)
+        raw = entry.get(key)
+        parsed = entry.get(f"{key}_parsed")
     value = iso_date(raw) if isinstance(raw, str) else None
     if value:
         return value
-    parsed = entry.get(f"{key}_parsed")
     if parsed:
         return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
     return None

@@ -24,6 +24,7 @@ from casefile.models import IngestIssue, RawDocument
 
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_MAGIC = (b"WARC/1.", b"WARC/0.")
+ARC_MAGIC = b"filedesc://"
 READ_CHUNK = 1 << 16
 # Decompressed bytes produced per step: bounds memory on a gzip bomb.
 OUT_CHUNK = 1 << 20
@@ -93,6 +94,11 @@ def read_warc(stream: IO[bytes], path: str) -> Iterator[RawDocument | IngestIssu
     rest = io.BufferedReader(_Prepend(head, stream), READ_CHUNK)
     gunzip = GunzipStream(rest) if is_gzip(head) else None
     source = io.BufferedReader(gunzip, READ_CHUNK) if gunzip else rest
+    start = source.peek(64)[:64]
+    if not (is_warc(start) or start.startswith(ARC_MAGIC)):
+        # warcio would take any text for an old-style ARC record; refuse it here
+        raise InputError(gunzip.corrupt or "truncated gzip stream" if gunzip and (gunzip.corrupt or gunzip.truncated)
+                         else "not a WARC archive")
     records = articles = 0
     failure: str | None = None
     try:
@@ -176,11 +182,9 @@ class _Prepend(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        if self._head:
-            size = min(len(buffer), len(self._head))
-            buffer[:size] = self._head[:size]
-            self._head = self._head[size:]
-            return size
-        data = self._stream.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
+        size = min(len(buffer), len(self._head))
+        buffer[:size] = self._head[:size]
+        self._head = self._head[size:]
+        data = self._stream.read(len(buffer) - size) if size < len(buffer) else b""
+        buffer[size:size + len(data)] = data
+        return size + len(data)

@@ -26,7 +26,7 @@ artist musician singer photographer filmmaker founder co-founder cofounder membe
 organizer organiser manager officer executive ceo chairman founder owner businessman businesswoman
 entrepreneur priest pastor monk nun bishop cardinal pope imam rabbi worker farmer teacher doctor
 nurse engineer economist historian sociologist scientist politician candidate prisoner detainee
-inmate witness victim relative son daughter wife husband mother father brother sister king queen
+inmate witness victim relative daughter wife husband mother father brother sister king queen
 prince princess emperor dictator president-elect prime chancellor secretary-general
 commissioner inspector officer colonel captain lieutenant sergeant major admiral marshal
 ombudsman rapporteur delegate councillor councilor speaker
@@ -130,7 +130,7 @@ CODE_PATTERN = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}(?:Penal|Crimin
 DIGIT_NAME_PATTERN = re.compile(r"\b[A-Z][A-Za-z]+(?:\s?\d{1,4})\b(?![-/.,]?\d)")
 
 # Acronyms: 2-8 capital letters (optionally dotted); initials skip these small words.
-ACRONYM_PATTERN = re.compile(r"\b[A-Z]{2,8}\b")
+ACRONYM_PATTERN = re.compile(r"\b[A-Z]{3,8}\b")  # untagged ones; two letters are too often something else
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
 
 # Verbs that make their subject a speaker (a person or an organization, never a product).
@@ -173,3 +173,22 @@ Bank Aircraft Records Studios Press Media Software Systems Technologies Labs Pha
 # Company-form suffixes ignored when comparing organization names ("Acme Inc." == "Acme").
 ORG_LEGAL_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
                                 "llc", "plc", "n.v.", "nv", "s.a.", "sa", "ag", "gmbh", "limited"})
+
+# Vietnamese names spaCy misses (often when written with diacritics): a capitalized run of
+# 2-4 words starting with a common family name. Runs containing these words are places or orgs.
+VN_NAME_MIN_WORDS, VN_NAME_MAX_WORDS, VN_NAME_MAX_WORD_LEN = 2, 4, 7
+PLACE_WORDS = frozenset("""
+City Province District Street Road Bridge Lake River Commune Ward Village Prison Camp Square
+Market Airport Port Bay Island Islands Mountain Pagoda Temple Church Hospital School Park
+""".split())
+VIETNAMESE_PLACE_NAMES = frozenset({"ha noi", "ha tinh", "ha giang", "ha nam", "ha long", "ha dong",
+                                    "lam dong", "thai binh", "thai nguyen", "cao bang", "ho chi minh",
+                                    "dong nai", "dong thap", "quang ninh", "quang nam", "quang ngai",
+                                    "quang tri", "quang binh", "vinh long", "hoa binh", "phu yen", "phu tho"})
+
+# Parts of speech that never begin a name; spaCy sometimes starts a span on them.
+NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "PUNCT", "INTJ"})
+
+# "Foreign Ministry" -> "Ministry of Foreign Affairs": subjects whose long form adds "Affairs".
+MINISTRY_AFFAIRS_SUBJECTS = frozenset({"foreign", "home", "internal", "veterans", "economic", "religious",
+                                       "consumer", "social", "labour, invalids and social"})

@@ -48,10 +48,31 @@ PERSON_NOUNS = _f(
     "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
     "he", "she", "they", "him", "her", "them", "who", "whom", "i", "we", "us", "me", "you",
 )
+# Modifiers of a nominal trigger that name who did it ("the police crackdown").
+AGENT_NOUNS = _f("police", "military", "army", "government", "state", "security", "authority", "regime",
+                 "junta", "party", "court", "militia")
+# Titles written before a name, dropped from a participant's text ("Senator X" -> "X").
+TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman", "senator", "general",
+                 "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "governor", "mayor", "colonel",
+                 "captain", "father", "sister", "brother", "reverend", "rev.", "venerable", "monk", "bishop",
+                 "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
+                 "leader", "former", "late", "environmental", "human", "rights", "activist", "journalist")
 PERSON_PRONOUNS = _f("he", "she", "him", "her")
 PLURAL_PRONOUNS = _f("they", "them")
 THING_PRONOUNS = _f("it", "its", "which", "that")
 RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
+SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
+# Prepositions inside a phrase that introduce more of the same people, not other things.
+NAME_LIST_PREPS = _f("of", "including", "like", "as")
+# Nouns that hold a document: "a copy of the directive" is the directive.
+CONTAINER_NOUNS = _f("copy", "copies", "contents", "content", "text", "version", "draft")
+# Verbs that report what someone said: their subject is the one criticizing in "X said the law violates Y".
+SAY_VERBS = _f("say", "tell", "write", "argue", "claim", "state", "add", "note", "warn", "insist", "contend",
+               "allege", "assert", "maintain", "conclude", "find")
+# Types where each coordinated agent did it on their own ("A and B did not respond").
+SPLIT_AGENT_TYPES = _f("no_comment", "statement")
+# Objects that are the thing denied or withheld, not the person it is denied to.
+THING_OBJECTS_ROLE = "object"
 
 # Objects that make a verb a policy, disclosure, relations or organising event.
 POLICY_NOUNS = _f("directive", "decree", "law", "regulation", "circular", "order", "resolution", "rule",
@@ -72,6 +93,8 @@ COMMENT_OBJECTS = _f("request", "requests", "question", "questions", "inquiry", 
 
 CASE_TYPES = _f("arrest", "charge", "trial", "imprisonment", "detention_abuse", "release", "disappearance",
                 "killing", "harassment", "travel_restriction", "surveillance")
+# Types where "with X" names the other party ("ties with X", "met with X").
+PARTNER_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure", "appeal")
 STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
 
 VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
@@ -101,6 +124,11 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "kill": (Rule("killing", person=True),),
     "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
     "murder": (Rule("killing", person=True),),
+    "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", person=True, obj=PERSON_NOUNS)),
+    "bar": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),),
+    "confiscate": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
+    "seize": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
+    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
     "beat": (Rule("attack", person=True, obj=PERSON_NOUNS),),
     "assault": (Rule("attack", person=True),),
     "raid": (Rule("attack"),),
@@ -118,7 +146,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "deport": (Rule("travel_restriction", person=True),),
     "exile": (Rule("travel_restriction", person=True),),
     "expel": (Rule("travel_restriction", person=True, obj=PERSON_NOUNS),),
-    "ban": (Rule("ban_organization", obj=ORG_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
+    "ban": (Rule("ban_organization", obj=ORG_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS),
+            Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter"))),
     "outlaw": (Rule("ban_organization"),),
     "dissolve": (Rule("ban_organization", obj=ORG_NOUNS),),
     "proscribe": (Rule("ban_organization"),),
@@ -168,7 +197,6 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "deplore": (Rule("criticism"),),
     "censure": (Rule("criticism"),),
     "contradict": (Rule("criticism"),),
-    "violate": (Rule("criticism"),),
     "respond": (Rule("no_comment", neg=True),),
     "reply": (Rule("no_comment", neg=True),),
     "comment": (Rule("no_comment", neg=True),),
@@ -178,7 +206,9 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "arrest": (Rule("arrest", person=True, mods=None),),
     "detention": (Rule("arrest", person=True),),
-    "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),),
+    "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),
+                Rule("killing", mods=_f("die", "death", "dead"))),
+    "death": (Rule("killing", mods=_f("custody", "prison", "detention", "torture")),),
     "indictment": (Rule("charge", person=True),),
     "prosecution": (Rule("charge", person=True),),
     "trial": (Rule("trial", person=True),),
@@ -210,7 +240,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "demonstration": (Rule("protest"),),
     "rally": (Rule("protest"),),
     "sit": (Rule("protest", mods=_f("in")),),
-    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers")),),
+    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
     "surveillance": (Rule("surveillance"),),
     "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),),
     "deportation": (Rule("travel_restriction", person=True),),
@@ -263,6 +293,8 @@ RECIPIENT_PREPS = _f("to", "with")
 LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage", "make", "release", "write",
                  "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
                  "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
+# Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
+EXPERIENCER_HOSTS = _f("die", "spend", "serve", "remain", "stay", "be", "languish", "endure", "face", "undergo")
 # Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
 IRREALIS_VERBS = _f("hope", "want", "wish", "urge", "ask", "demand", "pressure", "press", "call", "seek",
                     "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
@@ -317,6 +349,8 @@ STATE_ALIASES: dict[str, str] = {
 }
 # Event types whose date is never a duration attached elsewhere in the sentence.
 MAX_TREE_DISTANCE_FOR_DATE = 6
+# How many extra parse steps a more precise date may be from the trigger and still win.
+DATE_PRECISION_SLACK = 2
 
 # ---- amounts -------------------------------------------------------------------
 CURRENCY_SYMBOLS: dict[str, str] = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD",
@@ -345,6 +379,8 @@ LABEL_BEFORE_NUMBER = _f("directive", "decree", "article", "resolution", "circul
                          "aged", "age", "ages", "camp", "block", "prison", "unit", "code", "decision", "phase")
 # Nouns counted in "1,000 people" (plural heads only: a count of something).
 COUNT_MIN_VALUE = 2
+# How many parse steps an amount may be from the trigger it measures.
+MAX_AMOUNT_DISTANCE = 6
 PERCENT_WORDS = _f("percent", "per cent", "%", "pct")
 # Which event types each kind of amount may attach to, in order of preference.
 AMOUNT_EVENT_TYPES: dict[str, tuple[str, ...]] = {

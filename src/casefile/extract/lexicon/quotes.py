@@ -16,6 +16,9 @@ SINGLE_CLOSE = "\u2019"                     # ’ (also the typographic apostrop
 STRAIGHT_SINGLE = "'"
 # A straight mark opens when what precedes it is one of these (or the line start).
 OPENING_CONTEXT = " \t([{\u2014\u2013-/:;"
+# A straight double mark right after a number is a unit (inches, seconds), not a quote,
+# unless a capitalized word comes before the number ('Article 88 "...').
+MEASURE_BEFORE_RE = re.compile(r"(\S*)\s+\d+(?:[.,]\d+)?\s?$|^\d+(?:[.,]\d+)?\s?$")
 # Characters trimmed from the inside edges of a quotation.
 INNER_TRIM = " \t\u00a0"
 
@@ -26,9 +29,9 @@ say tell write add argue urge describe state note warn claim insist explain
 assert allege contend declare announce acknowledge admit comment remark observe
 stress emphasize emphasise recall reply respond answer ask caution predict
 complain conclude suggest concede confirm testify recount continue
-call demand plead appeal vow pledge promise threaten advocate label term
-post tweet publish report quote read characterize characterise dub brand praise
-criticize criticise condemn denounce
+call demand plead appeal vow pledge promise threaten advocate
+post tweet report quote read characterize characterise praise
+criticize criticise condemn denounce dub brand label term
 """.split())
 
 # Lemmas that also introduce reported (indirect) speech through a clausal complement.
@@ -41,7 +44,18 @@ complain conclude concede confirm testify report remark observe caution
 
 # Reporting verbs that only count when their subject is a person or organization,
 # because they are also ordinary verbs ("the price continued", "sales reported").
-WEAK_REPORTING_VERBS = frozenset({"continue", "read", "post", "publish", "report", "call", "quote"})
+WEAK_REPORTING_VERBS = frozenset({"continue", "read", "post", "report", "call", "quote",
+                                  "dub", "brand", "label", "term"})
+# Of those, the ones that only count with a subject of their own: as bare participles
+# they name things ("the campaign, dubbed ...").
+OWN_SUBJECT_VERBS = frozenset({"dub", "brand", "label", "term", "call"})
+# Words that negate a cue ("did not say"); the tag alone is unreliable on foreign names.
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nt"})
+# "X quoted Y as saying": the speaker is the object of this verb, not its subject.
+QUOTING_VERBS = frozenset({"quote", "cite"})
+# Dependencies of a verb whose first token right after an inverted cue ("said Dr Lee
+# commenting") the parser took for the subject of a following clause.
+INVERTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj"})
 
 # "According to X, ..." and its variants: the phrase heads, the preposition that follows.
 ACCORDING_HEADS = frozenset({"according"})
@@ -61,6 +75,10 @@ PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
+# Prepositions that may continue a speaker phrase ("the wife of ...", "a lawyer for ...").
+NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
+# Tokens that end a speaker phrase wherever they appear inside it.
+NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 # --- Speakers ------------------------------------------------------------------------
@@ -98,7 +116,17 @@ member coordinator organizer organiser manager officer executive owner worker
 farmer teacher doctor nurse engineer economist historian scientist politician
 candidate prisoner detainee inmate witness victim relative resident villager
 protester protestor source observer person parent partner friend colleague
-neighbor neighbour citizen monitor investigator representative
+neighbor neighbour citizen monitor investigator representative ceo cfo chairperson
+premier chancellor governor spokesman
+""".split())
+# Common nouns naming an organization or an authority that can speak.
+ORG_NOUNS = frozenset("""
+ministry government police company firm court group organization organisation agency
+party committee council embassy office department authority authorities army military
+union bank newspaper media outlet network coalition alliance association federation
+commission board administration regime state spokesperson parliament assembly
+congress senate tribunal prosecution prosecutors institute foundation center centre
+campaign movement watchdog ngo charity university school hospital broadcaster website
 """.split())
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON_LABEL = "PERSON"

@@ -126,6 +126,8 @@ YEAR_MIN, YEAR_MAX = 1900, 2099        # a bare 4-digit number is a year only in
 # Cues that a clause is about the future (weekday/month resolution looks forward).
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
                          "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till"})
+# Modals leave the time open: the nearest reading wins.
+MODALS = frozenset({"should", "would", "could", "may", "might", "must", "can", "ca"})
 # How far a past-tense clause may still point past the anchor (late updates, embargoed copy).
 TENSE_SLACK_DAYS = 31
 

@@ -1,0 +1,59 @@
+"""Score casefile against gold annotations with the shared scorer (``score.py``).
+
+The scorer is an external, standard-library script; casefile runs it as it would
+be run by hand, on an export of a fresh store, so the figures are the real ones.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import CasefileError
+from .export import build
+from .pipeline import ingest
+from .store.db import Store
+
+
+def score(inputs: list[str], gold_dir: str, scorer: str) -> dict:
+    """Ingest ``inputs`` into a temporary store, export it, and return score.py's JSON report."""
+    if not Path(scorer).is_file():
+        raise CasefileError("scorer not found", item=scorer)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "eval.db"))
+        ingest(inputs, store)
+        export_path = Path(tmp) / "export.json"
+        export_path.write_text(json.dumps(build(store), ensure_ascii=False), encoding="utf-8")
+        store.close()
+        done = subprocess.run([sys.executable, scorer, str(export_path), gold_dir, "--json"],
+                              capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise CasefileError(f"scorer failed: {done.stderr.strip()[-500:]}", item=scorer)
+    return json.loads(done.stdout)
+
+
+def figures(report: dict) -> dict[str, float]:
+    """Flat figures the quality gate compares against its floors."""
+    out: dict[str, float] = {f"summary.{k}": v for k, v in report.get("summary", {}).items()}
+    docs = [r for r in report.get("documents", {}).values() if isinstance(r, dict)]
+    if docs:
+        out["entity_recall.min"] = min((r["entity_recall"] for r in docs if r.get("entity_recall") is not None),
+                                       default=0.0)
+        out["persons_f1.min"] = min((r["persons"]["f1"] for r in docs if r["persons"]["gold"]), default=0.0)
+        out["scare_quotes_attributed.total"] = float(sum(r.get("scare_quotes_attributed", 0) for r in docs))
+        ev = [r["events"] for r in docs if r["events"]["gold"]]
+        if ev:
+            tp_p = sum(round(e["precision"] * e["predicted"]) for e in ev)
+            tp_r = sum(round(e["recall"] * e["gold"]) for e in ev)
+            out["events.precision"] = round(tp_p / max(1, sum(e["predicted"] for e in ev)), 3)
+            out["events.recall"] = round(tp_r / max(1, sum(e["gold"] for e in ev)), 3)
+        meta = [v for r in docs for v in r.get("metadata", {}).values()]
+        if meta:
+            out["metadata.share_true"] = round(sum(map(bool, meta)) / len(meta), 3)
+    for key, value in (report.get("corpus") or {}).items():
+        num, _, den = str(value).partition("/")
+        if den:
+            out[f"corpus.{key}"] = int(num) / int(den)
+    return out

@@ -1,0 +1,100 @@
+"""Named constants for cross-document resolution: word lists, type groups and thresholds.
+
+All general (titles, institution words, country names); nothing names a particular
+person, group or phrase from any article.
+"""
+from __future__ import annotations
+
+try:  # country tables are shared with the per-document entity module when it has them
+    from ..extract.lexicon import entities as _ent
+    COUNTRY_VARIANTS: dict[str, str] = dict(getattr(_ent, "COUNTRY_VARIANTS", {}))
+    DEMONYMS: dict[str, str] = dict(getattr(_ent, "DEMONYMS", {}))
+    COMMON_FAMILY_NAMES: frozenset[str] = frozenset(getattr(_ent, "COMMON_FAMILY_NAMES", frozenset()))
+except ImportError:  # resolution must keep working if that module moves
+    COUNTRY_VARIANTS, DEMONYMS, COMMON_FAMILY_NAMES = {}, {}, frozenset()
+
+# Entity types that may denote the same thing; anything else never merges across groups.
+TYPE_GROUPS: dict[str, str] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
+                               "FAC": "place", "NORP": "norp", "LAW": "law", "EVENT": "event"}
+
+# Titles and honorifics dropped from the front of a name before comparing ("President X").
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady sen senator rep representative gov governor gen general
+col colonel lt lieutenant capt captain maj major sgt sergeant adm admiral president vice prime minister
+premier chancellor secretary chairman chairwoman chair director deputy ambassador judge justice mayor
+king queen prince princess emperor pope cardinal bishop father rev reverend imam rabbi sheikh
+former late then acting interim foreign state general-secretary secretary-general party leader
+activist blogger journalist lawyer dissident pastor monk
+""".split())
+
+# Words that may end a person's name but are not part of it.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Small words left out of organization keys ("the Ministry of Foreign Affairs").
+ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "a", "an", "&"})
+
+# Institution words: a name made only of these (plus a country) is generic, e.g. "Foreign Ministry".
+INSTITUTION_WORDS = frozenset("""
+ministry department office bureau agency embassy consulate mission police army navy military court
+supreme people's peoples public security government cabinet parliament assembly national congress
+senate committee commission council central communist party state foreign affairs home interior
+justice defense defence finance trade commerce information communications culture education health
+labor labour environment industry planning investment prosecution procuracy prosecutor prosecutors
+general high provincial city municipal district federal republic socialist presidential palace
+secretariat politburo standing tribunal prison detention centre center administration service
+intelligence border guard coast immigration customs spokesperson spokesman media press union
+""".split())
+
+# Heads that mean the same thing once the order is normalized ("Ministry of Foreign Affairs").
+ORG_HEAD_REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("ministry", "foreign", "affairs"): ("foreign", "ministry"),
+    ("foreign", "affairs", "ministry"): ("foreign", "ministry"),
+    ("department", "state"): ("state", "department"),
+    ("ministry", "public", "security"): ("public", "security", "ministry"),
+    ("ministry", "home", "affairs"): ("home", "ministry"),
+    ("ministry", "internal", "affairs"): ("interior", "ministry"),
+    ("ministry", "interior"): ("interior", "ministry"),
+    ("ministry", "defense"): ("defense", "ministry"),
+    ("ministry", "defence"): ("defense", "ministry"),
+    ("ministry", "justice"): ("justice", "ministry"),
+    ("ministry", "information", "communications"): ("information", "ministry"),
+}
+
+# Descriptor kinds that name who an entity belongs to (may carry its country).
+AFFILIATION_KINDS = frozenset({"affiliation"})
+
+# Descriptor words too common to tell two people apart when picking among candidates.
+DESCRIPTOR_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "at", "with", "former"})
+
+# --- event clustering -----------------------------------------------------------------------
+
+# Participants of an event must overlap at least this much (shared / smaller set).
+MIN_PARTICIPANT_OVERLAP = 0.5
+# When both events name two or more entities, they must share at least this many.
+MIN_SHARED_WHEN_RICH = 2
+# Weight of sentence similarity: small, so it only breaks ties between equal overlaps.
+SIMILARITY_WEIGHT = 0.05
+# Two outlets may disagree on a date by this many days and still report one event
+# (then the disagreement is flagged), when a named person ties the reports together.
+DATE_CONFLICT_TOLERANCE_DAYS = 45
+# Event types about one person's case: a shared person is strong evidence of one event.
+CASE_EVENT_TYPES = frozenset({"arrest", "charge", "trial", "imprisonment", "detention_abuse", "release",
+                              "disappearance", "killing", "travel_restriction", "harassment"})
+# Modalities that never describe the same happening as an asserted report.
+EXCLUSIVE_MODALITIES = frozenset({"negated"})
+
+# --- corroboration and conflicts --------------------------------------------------------------
+
+# Independent outlets needed for a fact to count as corroborated.
+CORROBORATION_MIN_SOURCES = 2
+# Relative difference above which two amounts or counts disagree.
+AMOUNT_TOLERANCE = 0.01
+# Quoted words shorter than this are too common to compare across speakers.
+MIN_QUOTE_WORDS = 5
+# Shingle length for finding the same quoted words in two documents.
+QUOTE_SHINGLE = 5
+# Share of the shorter quote's shingles that must recur for "the same words".
+QUOTE_OVERLAP = 0.8
+
+# Approximate days per duration unit, to compare "18 months" with "a year and a half".
+DURATION_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0, "H": 1 / 24}

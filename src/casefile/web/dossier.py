@@ -1,0 +1,157 @@
+"""The entity dossier (the case file): who they are, what happened to them, what was said.
+
+Pure data (dicts and lists) shared by the dossier page, its JSON endpoint and the briefs.
+Every fact carries ``link``: the source document scrolled to its evidence sentence.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import text
+
+from ..errors import NotFound
+from ..store.db import Store
+from .facts import (chain_rank, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
+                    sentences, sort_key, source_link)
+
+MAX_NEIGHBOURS = 12
+MAX_QUOTES = 100
+
+
+def _pairs_clause(pairs: list[tuple[str, str]], doc_col: str, key_col: str) -> tuple[str, dict]:
+    """A WHERE fragment matching any (document, key) pair."""
+    parts, params = [], {}
+    for i, (doc_id, key) in enumerate(pairs):
+        parts.append(f"({doc_col} = :d{i} AND {key_col} = :k{i})")
+        params |= {f"d{i}": doc_id, f"k{i}": key}
+    return " OR ".join(parts) or "0", params
+
+
+def _mention_sentences(conn, pairs) -> list[tuple[str, int, int]]:
+    where, params = _pairs_clause(pairs, "document_id", "entity_key")
+    sql = f"SELECT DISTINCT document_id, sentence_start, sentence_end FROM mentions WHERE {where}"
+    return [tuple(r) for r in conn.execute(text(sql), params) if r.sentence_start is not None]
+
+
+def _descriptor_link(document_id: str, start: int | None, spans: list[tuple[str, int, int]]) -> str:
+    """A descriptor is not highlighted itself; link the sentence around it (or the document)."""
+    for doc, a, b in spans:
+        if doc == document_id and start is not None and a <= start < b:
+            return source_link(document_id, a)
+    return source_link(document_id, None)
+
+
+def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) -> dict:
+    first = rows[0]
+    names = Counter(r["name"] for r in rows)
+    aliases = sorted({a for r in rows for a in (r.get("aliases") or []) if a} | set(names) - {names.most_common(1)[0][0]})
+    descriptors = []
+    for r in rows:
+        for d in r.get("descriptors") or []:
+            m = meta.get(r["document_id"], {})
+            descriptors.append({"text": d.get("text"), "kind": d.get("kind"), "document_id": r["document_id"],
+                                "outlet": m.get("outlet"), "title": m.get("title"), "start": d.get("start"),
+                                "link": _descriptor_link(r["document_id"], d.get("start"), spans)})
+    return {"name": names.most_common(1)[0][0], "type": first["type"], "aliases": aliases,
+            "descriptors": descriptors}
+
+
+def _events(conn, pairs) -> list[dict]:
+    where, params = _pairs_clause(pairs, "p.document_id", "p.entity_key")
+    sql = ("SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
+           "e.start, e.sentence_start, e.sentence_end, p.role FROM participants p JOIN events e ON e.id = p.event_id "
+           f"WHERE {where}")
+    events = {}
+    for r in conn.execute(text(sql), params):
+        events.setdefault(r.id, dict(r._mapping))
+    return sorted(events.values(), key=lambda e: (sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
+
+
+def _quotes(conn, pairs) -> tuple[list[dict], list[dict]]:
+    where, params = _pairs_clause(pairs, "q.document_id", "q.speaker_key")
+    cols = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
+    by = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM quotes q WHERE {where} "
+                                                      f"ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}"), params)]
+    where_m, params_m = _pairs_clause(pairs, "m.document_id", "m.entity_key")
+    about_sql = (f"SELECT DISTINCT {cols} FROM quotes q JOIN mentions m ON m.document_id = q.document_id "
+                 f"AND m.start >= q.start AND m.end <= q.end WHERE ({where_m}) ORDER BY q.document_id, q.start "
+                 f"LIMIT {MAX_QUOTES}")
+    mine = {q["id"] for q in by}
+    about = [dict(r._mapping) for r in conn.execute(text(about_sql), params_m) if r.id not in mine]
+    return by, about
+
+
+def _neighbours(conn, pairs, own_refs: set[str]) -> list[dict]:
+    """Entities mentioned in the same sentences, weighted by how many sentences they share."""
+    where, params = _pairs_clause(pairs, "m.document_id", "m.entity_key")
+    sql = ("SELECT o.document_id, o.entity_key, de.entity_id, de.name, de.type, COUNT(DISTINCT o.sentence_start) AS n "
+           "FROM mentions m JOIN mentions o ON o.document_id = m.document_id AND o.sentence_start = m.sentence_start "
+           "JOIN doc_entities de ON de.document_id = o.document_id AND de.key = o.entity_key "
+           f"WHERE ({where}) GROUP BY o.document_id, o.entity_key, de.entity_id, de.name, de.type")
+    merged: dict[str, dict] = {}
+    for r in conn.execute(text(sql), params):
+        ref = entity_ref(r.entity_id, r.document_id, r.entity_key)
+        if ref in own_refs:
+            continue
+        item = merged.setdefault(ref, {"ref": ref, "name": r.name, "type": r.type, "weight": 0})
+        item["weight"] += r.n
+    return sorted(merged.values(), key=lambda x: (-x["weight"], x["name"]))[:MAX_NEIGHBOURS]
+
+
+def _attach_sources(store: Store, items: list[dict], meta: dict) -> None:
+    texts = sentences(store, [(i["document_id"], i.get("sentence_start"), i.get("sentence_end")) for i in items])
+    for i in items:
+        m = meta.get(i["document_id"], {})
+        i.update(outlet=m.get("outlet"), title=m.get("title"), published=m.get("published"), url=m.get("url"),
+                 source=m.get("source"), link=source_link(i["document_id"], i.get("sentence_start")),
+                 sentence=texts.get((i["document_id"], i.get("sentence_start"), i.get("sentence_end"))))
+
+
+def dossier(store: Store, ref: str) -> dict:
+    """Everything the store knows about one entity. Raises NotFound for an unknown reference."""
+    rows = doc_entity_rows(store, ref)
+    if not rows:
+        raise NotFound("no such entity", item=ref)
+    pairs = [(r["document_id"], r["key"]) for r in rows]
+    own_refs = {ref}
+    with store.engine.connect() as conn:
+        events = _events(conn, pairs)
+        spans = _mention_sentences(conn, pairs)
+        quotes_by, quotes_about = _quotes(conn, pairs)
+        neighbours = _neighbours(conn, pairs, own_refs)
+    doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
+    meta = doc_meta(store, doc_ids)
+    reports = cluster_outlets(store, [e["cluster"] for e in events])
+    _attach_sources(store, events + quotes_by + quotes_about, meta)
+    for e in events:
+        found = reports.get(e["cluster"]) or [{"document_id": e["document_id"], "outlet": e["outlet"]}]
+        e["outlets"] = sorted({r.get("outlet") or "unknown outlet" for r in found})
+        e["corroboration"] = corroboration(found)
+    return {"ref": ref, **_profile(rows, meta, spans), "documents": [meta[d] | {"id": d} for d in sorted(meta)
+                                                               if d in {r["document_id"] for r in rows}],
+            "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours}
+
+
+def entity_list(store: Store, limit: int = 100, offset: int = 0, entity_type: str | None = None) -> list[dict]:
+    """Entities by how many documents mention them."""
+    where = "WHERE type = :t" if entity_type else ""
+    sql = text("SELECT coalesce(entity_id, document_id || :sep || key) AS ref, MIN(name) AS name, MIN(type) AS type, "
+               f"COUNT(DISTINCT document_id) AS documents FROM doc_entities {where} "
+               "GROUP BY coalesce(entity_id, document_id || :sep || key) ORDER BY documents DESC, name "
+               "LIMIT :n OFFSET :o")
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(sql, {"sep": "~", "t": entity_type, "n": limit, "o": offset})]
+
+
+def find_entity(store: Store, name_or_ref: str) -> str:
+    """A reference from an id, a local reference or a name (case-insensitive; most-mentioned wins)."""
+    if doc_entity_rows(store, name_or_ref):
+        return name_or_ref
+    sql = text("SELECT coalesce(entity_id, document_id || '~' || key) AS ref FROM doc_entities "
+               "WHERE lower(name) = lower(:n) GROUP BY ref ORDER BY COUNT(*) DESC LIMIT 1")
+    with store.engine.connect() as conn:
+        ref = conn.execute(sql, {"n": name_or_ref}).scalar()
+    if ref is None:
+        raise NotFound("no entity with this id or name", item=name_or_ref)
+    return ref
+

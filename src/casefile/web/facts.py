@@ -1,0 +1,164 @@
+"""Shared read helpers for pages, API and briefs: entity references, dates, sources, corroboration.
+
+An entity is referred to by its corpus-level id (``doc_entities.entity_id``). Until the
+resolver has linked a document's entity, it is referred to as ``<document id>~<key>``,
+so every name on every page still links to a dossier.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import quote
+from collections.abc import Iterable
+
+from sqlalchemy import bindparam, select, text
+
+from ..store import schema as s
+from ..store.db import Store
+
+LOCAL_SEP = "~"
+# The chain of a case, in the order a dossier lists same-day events.
+CHAIN_ORDER = ("arrest", "disappearance", "detention_abuse", "charge", "trial", "imprisonment", "release",
+               "travel_restriction", "killing")
+SEASONS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)), "WI": ((12, 21), (12, 31))}
+QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+HALVES = {"H1": (1, 6), "H2": (7, 12)}
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
+
+
+def entity_ref(entity_id: str | None, document_id: str, key: str | None) -> str | None:
+    if entity_id:
+        return entity_id
+    return f"{document_id}{LOCAL_SEP}{key}" if key else None
+
+
+def doc_entity_rows(store: Store, ref: str) -> list[dict]:
+    """The per-document entities behind a reference (empty when it names nothing)."""
+    de = s.doc_entities
+    if LOCAL_SEP in ref:
+        document_id, key = ref.split(LOCAL_SEP, 1)
+        query = select(de).where(de.c.document_id == document_id, de.c.key == key)
+    else:
+        query = select(de).where(de.c.entity_id == ref)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def ref_map(store: Store, document_ids: Iterable[str]) -> dict[tuple[str, str], dict]:
+    """(document, key) -> {ref, name, type} for the given documents."""
+    ids = list(set(document_ids))
+    if not ids:
+        return {}
+    de = s.doc_entities
+    out = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(select(de.c.document_id, de.c.key, de.c.entity_id, de.c.name, de.c.type)
+                              .where(de.c.document_id.in_(ids))):
+            out[(r.document_id, r.key)] = {"ref": entity_ref(r.entity_id, r.document_id, r.key),
+                                           "name": r.name, "type": r.type}
+    return out
+
+
+def doc_meta(store: Store, document_ids: Iterable[str]) -> dict[str, dict]:
+    """Title, outlet, date, URL and source of documents, without their text."""
+    ids = list(set(document_ids))
+    if not ids:
+        return {}
+    d = s.documents
+    cols = (d.c.id, d.c.title, d.c.outlet, d.c.published, d.c.url, d.c.source, d.c.date_hint)
+    with store.engine.connect() as conn:
+        return {r.id: dict(r._mapping) for r in conn.execute(select(*cols).where(d.c.id.in_(ids)))}
+
+
+def sentences(store: Store, spans: Iterable[tuple[str, int | None, int | None]]) -> dict[tuple, str]:
+    """Evidence sentence text for (document, start, end) triples, read with one query per document."""
+    wanted: dict[str, set] = {}
+    for doc_id, start, end in spans:
+        if start is not None and end is not None:
+            wanted.setdefault(doc_id, set()).add((start, end))
+    out = {}
+    if not wanted:
+        return out
+    d = s.documents
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(list(wanted))))
+        for r in rows:
+            for start, end in wanted[r.id]:
+                out[(r.id, start, end)] = r.text[start:end]
+    return out
+
+
+def cluster_outlets(store: Store, clusters: Iterable[str | None]) -> dict[str, list[dict]]:
+    """Every document (with its outlet and date) that reports each event cluster."""
+    wanted = sorted({c for c in clusters if c})
+    out: dict[str, list[dict]] = {c: [] for c in wanted}
+    if not wanted:
+        return out
+    sql = text("SELECT e.cluster, e.document_id, e.date_value, d.outlet, d.title FROM events e "
+               "JOIN documents d ON d.id = e.document_id WHERE e.cluster IN :clusters"
+               ).bindparams(bindparam("clusters", expanding=True))
+    with store.engine.connect() as conn:
+        for r in conn.execute(sql, {"clusters": wanted}):
+            out[r.cluster].append(dict(r._mapping))
+    return out
+
+
+def corroboration(reports: list[dict]) -> str:
+    """How well an event is sourced: by how many independent outlets (documents without outlet count apart)."""
+    sources = {r.get("outlet") or r["document_id"] for r in reports}
+    if len(sources) >= 2:
+        return "corroborated"
+    return "single source" if len(reports) <= 1 else "one outlet"
+
+
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX3-style date value covers, or None when it names no calendar date."""
+    if not value or (m := DATE_RE.match(value)) is None:
+        return None
+    year = int(m.group(1))
+    part, day = m.group(2), m.group(3)
+    try:
+        if part is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if part.isdigit():
+            month = int(part)
+            if day:
+                one = dt.date(year, month, int(day))
+                return one, one
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+            return dt.date(year, month, 1), last
+        if part in SEASONS:
+            (m1, d1), (m2, d2) = SEASONS[part]
+            return dt.date(year, m1, d1), dt.date(year, m2, d2)
+        if part in QUARTERS or part in HALVES:
+            m1, m2 = (QUARTERS | HALVES)[part]
+            return dt.date(year, m1, 1), date_interval(f"{year}-{m2:02d}")[1]
+        if part.startswith("W"):
+            first = dt.date.fromisocalendar(year, int(part[1:]), 1)
+            return first, first + dt.timedelta(days=6)
+    except ValueError:
+        return None
+    return None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two date values can describe the same day (one contains or overlaps the other)."""
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
+
+
+def sort_key(value: str | None) -> str:
+    interval = date_interval(value)
+    return interval[0].isoformat() if interval else "9999"
+
+
+def chain_rank(event_type: str) -> int:
+    return CHAIN_ORDER.index(event_type) if event_type in CHAIN_ORDER else len(CHAIN_ORDER)
+
+
+def source_link(document_id: str, sentence_start: int | None) -> str:
+    """The document page scrolled to (and highlighting) the evidence sentence."""
+    anchor = f"#s-{sentence_start}" if sentence_start is not None else ""
+    return f"/documents/{quote(document_id, safe='')}{anchor}"

@@ -1,0 +1,212 @@
+"""Events: triggers, participants, modality and dates, on sentences about fictional people.
+
+The seed articles are read from ../shared at test time and scored with the shared
+scorer; nothing from them is copied here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from casefile import nlp
+from casefile.extract import events, make_parsed
+from casefile.models import Document, Event, LocalEntity, Mention, TimeExpr
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return nlp.load()
+
+
+def run(pipeline, text: str, entities=None, times=None, published: str | None = "2024-03-01") -> list[Event]:
+    doc = Document(id="t", source="t.txt", text=text, published=published)
+    parsed = make_parsed(doc, pipeline(text))
+    out = events.extract(parsed, entities or [], times or [])
+    for ev in out:  # every record points back into the text exactly
+        assert text[ev.start:ev.end] == ev.trigger
+        assert text[ev.sentence_start:ev.sentence_end].strip()
+        for p in ev.participants:
+            if p.start is not None:
+                assert text[p.start:p.end] == p.text
+    return out
+
+
+def names(ev: Event) -> set[str]:
+    return {p.text for p in ev.participants}
+
+
+def of_type(evs: list[Event], etype: str) -> list[Event]:
+    return [e for e in evs if e.type == etype]
+
+
+@pytest.mark.parametrize("text, etype, who", [
+    ("Police arrested activist Tran Van An in Hanoi on Monday.", "arrest", {"Tran Van An", "Police"}),
+    ("Blogger Le Thi Bich was detained by security agents at her home.", "arrest", {"Le Thi Bich"}),
+    ("She was sentenced to nine years in prison for \"abusing democratic freedoms\".", "imprisonment", {"She"}),
+    ("A court in Hue tried Mai Van Phuc on Tuesday.", "trial", {"Mai Van Phuc"}),
+    ("Le Thi Hoa was arrested and charged with spreading propaganda.", "charge", {"Le Thi Hoa"}),
+    ("He was released on bail.", "release", {"He"}),
+    ("Authorities denied him medical care.", "detention_abuse", {"Authorities"}),
+    ("Guards held the writer Dinh Van Long in solitary confinement.", "detention_abuse", {"Dinh Van Long"}),
+    ("His whereabouts remain unknown since he was abducted in March.", "disappearance", {"he"}),
+    ("Police shot dead two demonstrators in the square.", "killing", {"Police"}),
+    ("Security forces beat protesters outside the court.", "attack", {"protesters"}),
+    ("Thousands of workers went on a hunger strike.", "protest", set()),
+    ("The reporter Tran Thi Kim was deported to Thailand.", "travel_restriction", {"Tran Thi Kim"}),
+    ("Authorities banned the independent union.", "ban_organization", {"independent union"}),
+    ("Officials summoned his wife for questioning.", "harassment", {"his wife"}),
+    ("The police crackdown on bloggers intensified.", "crackdown", {"police", "bloggers"}),
+    ("The ministry issued a new decree on cybersecurity.", "policy_issued", {"ministry"}),
+    ("The watchdog group leaked a copy of the internal memo.", "document_disclosed", {"watchdog group"}),
+    ("The ministry did not respond to a request for comment.", "no_comment", {"ministry"}),
+    ("A spokesman declined to comment.", "no_comment", {"spokesman"}),
+    ("Rights groups condemned the verdict.", "criticism", {"Rights groups"}),
+    ("The group urged the authorities to release all political prisoners.", "appeal", {"authorities"}),
+    ("The ministry issued a statement on Friday.", "statement", {"ministry"}),
+    ("Exports to Canada reached $96.8 billion last year.", "trade_figure", {"Canada"}),
+    ("The two countries upgraded their ties to a strategic partnership.", "relations_upgraded", set()),
+    ("The prime minister is expected to visit Paris next week.", "diplomatic_visit", {"Paris"}),
+])
+def test_each_event_type_is_found_with_its_participants(pipeline, text, etype, who):
+    found = of_type(run(pipeline, text), etype)
+    assert found, f"no {etype} in {text!r}"
+    assert who <= set().union(*(names(e) for e in found))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The arrest of the economy's slide surprised analysts.", "arrest"),
+    ("Free trade helps everyone.", "release"),
+    ("Vietnam already has a free trade agreement with the bloc.", "relations_upgraded"),
+    ("He tried to leave the country.", "trial"),
+    ("The company issued new shares.", "policy_issued"),
+    ("The report demonstrates the party's lack of interest.", "protest"),
+    ("We hope the authorities will free him soon.", "release"),
+    ("The group urged the authorities to release all political prisoners.", "release"),
+    ("Two-way trade grew quickly.", "trade_figure"),
+    ("During the trip, the minister praised the hosts.", "diplomatic_visit"),
+    ("The country is committed to executing its international commitments.", "killing"),
+    ("The bank charged a fee for the transfer.", "charge"),
+])
+def test_look_alikes_are_not_events(pipeline, text, etype):
+    assert not of_type(run(pipeline, text), etype)
+
+
+def test_each_coordinated_person_gets_an_imprisonment_event(pipeline):
+    text = ("Lawmakers raised concerns over the imprisonment of several writers, including "
+            "Tran Van Minh and bloggers Ho Thi Lan, Pham Duc Tai and Vo Thanh Son.")
+    found = of_type(run(pipeline, text), "imprisonment")
+    targets = sorted(p.text for e in found for p in e.participants if p.role == "target")
+    assert len(found) == 4
+    assert targets == ["Ho Thi Lan", "Pham Duc Tai", "Tran Van Minh", "Vo Thanh Son"]
+
+
+def test_arrested_and_charged_sentence_carries_two_events(pipeline):
+    found = run(pipeline, "Le Thi Hoa was arrested and charged with spreading propaganda.")
+    assert {"arrest", "charge"} <= {e.type for e in found}
+
+
+def test_coordinated_agents_who_did_not_respond_get_one_event_each(pipeline):
+    text = "The Ministry of Public Security and the Provincial People's Committee did not respond to requests for comment."
+    found = of_type(run(pipeline, text), "no_comment")
+    assert len(found) == 2
+
+
+def test_pronoun_object_links_to_the_person_named_before(pipeline):
+    text = "Tran Van Binh has written about land rights for years. Police arrested him on Friday."
+    found = of_type(run(pipeline, text), "arrest")
+    assert "Tran Van Binh" in names(found[0])
+
+
+def test_the_directive_links_to_the_named_law_entity(pipeline):
+    text = "Decree 99 tightens control over charities. The decree was issued in secret."
+    law = LocalEntity(key="law1", name="Decree 99", type="LAW", mentions=[Mention(0, 9, "Decree 99", "LAW")])
+    found = of_type(run(pipeline, text, entities=[law]), "policy_issued")
+    assert found and any(p.entity == "law1" for p in found[0].participants)
+
+
+def test_a_named_law_is_found_without_an_entity(pipeline):
+    found = of_type(run(pipeline, "Circular 16 tightens control. It was leaked by the watchdog group."), "document_disclosed")
+    assert found and "Circular 16" in names(found[0])
+
+
+def test_capital_and_leader_titles_stand_for_their_states(pipeline):
+    text = "Lisbon forged a strategic partnership with Peru in May."
+    found = of_type(run(pipeline, text), "relations_upgraded")
+    assert {"Portugal", "Peru"} <= names(found[0])
+
+
+def test_signers_of_a_letter_are_the_agents_of_its_appeal(pipeline):
+    text = "Signed by senators Ann Carter and Bill Moss, the letter urges Secretary Dana Fox to act."
+    found = of_type(run(pipeline, text), "appeal")
+    assert {"Ann Carter", "Bill Moss"} <= names(found[0])
+
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("The decree was reportedly issued in May.", "policy_issued", "reported"),
+    ("The alleged decree, which was leaked by a rights group, bans protests.", "document_disclosed", "alleged"),
+    ("Police will arrest the organizers.", "arrest", "expected"),
+    ("The minister is expected to visit Lima next week.", "diplomatic_visit", "expected"),
+    ("Police did not arrest the organizers.", "arrest", "negated"),
+    ("The government denied that it had arrested any journalists.", "arrest", "negated"),
+    ("Police arrested the organizers.", "arrest", "asserted"),
+    ("The ministry did not respond to a request for comment.", "no_comment", "asserted"),
+])
+def test_modality_follows_the_cue_words(pipeline, text, etype, modality):
+    found = of_type(run(pipeline, text), etype)
+    assert found and found[0].modality == modality
+
+
+def test_the_date_nearest_the_trigger_in_the_parse_is_attached(pipeline):
+    text = "The decree was issued two months before the minister's trip to Lima last year."
+    t1 = text.index("two months")
+    t2 = text.index("last year")
+    times = [TimeExpr(t1, t1 + len("two months before"), "two months before", "2023-07"),
+             TimeExpr(t2, t2 + len("last year"), "last year", "2023")]
+    found = run(pipeline, text, times=times)
+    assert of_type(found, "policy_issued")[0].date_value == "2023-07"
+    assert of_type(found, "diplomatic_visit")[0].date_value == "2023"
+
+
+def test_durations_are_not_dates(pipeline):
+    text = "Guards held Dinh Van Long in solitary confinement for 18 months."
+    s = text.index("18 months")
+    found = run(pipeline, text, times=[TimeExpr(s, s + 9, "18 months", "P18M", type="DURATION")])
+    assert of_type(found, "detention_abuse")[0].date_value is None
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "gold").is_dir(), reason="shared seeds not present")
+def test_seed_articles_reach_the_event_targets(pipeline):
+    from casefile.extract import extract_all
+    spec = importlib.util.spec_from_file_location("dev_score", ROOT / "scripts" / "dev_score.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)  # type: ignore[union-attr]
+    seeds = sorted(str(p) for p in (SHARED / "corpus" / "seeds").iterdir())
+    docs = list(dev.documents(seeds))
+    for d in docs:
+        d.published = d.published or "2024-03-01"
+    export = dev.to_schema([(d, extract_all(make_parsed(d, pipeline(d.text)))) for d in docs])
+    score = _scorer()
+    ex = score.Export(export)
+    tp_p = n_p = tp_r = n_r = 0
+    for gp in sorted((SHARED / "eval" / "gold").glob("0*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        r = score.score_doc(ex, ex.doc_by_name[gold["document"]], gold)["events"]
+        tp_p += round(r["precision"] * r["predicted"])
+        n_p += r["predicted"]
+        tp_r += round(r["recall_ignoring_dates"] * r["gold"])
+        n_r += r["gold"]
+    assert tp_r / n_r >= 0.75
+    assert tp_p / n_p >= 0.70
