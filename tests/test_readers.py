@@ -204,6 +204,16 @@ def test_ten_thousand_nested_divs_neither_crash_nor_lose_the_text(tmp_path):
     assert PARAGRAPHS[0] in doc.text and PARAGRAPHS[2] in doc.text
 
 
+def test_a_page_with_very_many_elements_is_read_quickly_without_trafilatura():
+    count = html_reader.MAX_TRAFILATURA_ELEMENTS + 5_000
+    page = "<html><body><article>" + "".join(f"<p>{PARAGRAPHS[0]} ({n})</p>" for n in range(count)) + "</article>"
+    started = time.monotonic()
+    doc = html_reader.read_html(page + "</body></html>", "huge.html")
+    assert time.monotonic() - started < 15
+    paragraphs = doc.text.split("\n\n")
+    assert len(paragraphs) == count and paragraphs[-1] == f"{PARAGRAPHS[0]} ({count - 1})"
+
+
 @pytest.mark.parametrize("markup, deep", [
     ("<div>" * 500 + "x" + "</div>" * 500, True),
     ("<div>" * 50 + "x" + "</div>" * 50, False),
@@ -212,6 +222,21 @@ def test_ten_thousand_nested_divs_neither_crash_nor_lose_the_text(tmp_path):
 ])
 def test_nesting_depth_counts_only_tags_that_really_nest(markup, deep):
     assert (html_reader.nesting_depth(markup) > settings.MAX_HTML_DEPTH) is deep
+
+
+@pytest.mark.parametrize("body_extra, expected", [
+    ('<time datetime="2025-02-14T07:45:00+01:00" pubdate>Feb 14</time>', "2025-02-14"),
+    ('<p class="date">Published February 14, 2025</p>', "2025-02-14"),
+    ("", None),  # no date anywhere: none invented from the crawl or today
+])
+def test_pages_without_date_metadata_fall_back_to_htmldate(body_extra, expected):
+    assert html_reader.read_html(article_html(body_extra=body_extra), "page.html").published == expected
+
+
+def test_an_svg_icon_title_is_not_the_page_title():
+    page = article_html(head="<title>Organiser detained</title>").replace(
+        "<nav>", "<nav><svg><title>Share on social media</title></svg>")
+    assert html_reader.read_html(page, "page.html").title == "Organiser detained"
 
 
 def test_html_declaring_latin1_is_read_as_windows_1252(tmp_path):
@@ -432,6 +457,8 @@ def test_format_comes_from_the_extension_when_it_is_known(name, fmt):
     (b"[{\"text\": \"a\"}]", "json"),
     (b"Police detained <b>three</b> people", "text"),
     (b"Plain words about a <p> tag", "text"),
+    (b"[build-system]\nrequires = []", "text"),
+    (b"{not json at all}\nsecond line", "text"),
 ])
 def test_unknown_extensions_are_sniffed_from_the_first_bytes(head, fmt):
     assert sniff(head) == fmt
@@ -497,3 +524,75 @@ def test_examples_name_nobody_from_the_seed_articles():
     example_names = set(NAME_RE.findall(example_text))
     assert {"Lena Daskari", "Open Voice Foundation"} <= example_names  # the check can see names
     assert seed_names & example_names - GENERIC_NAMES == set()
+
+
+@pytest.mark.parametrize("head, base, expected_url, expected_author", [
+    ("<link rel='canonical' href='/2025/story'><meta name='author' content='https://social.example/odile'>"
+     "<meta property='article:author' content='Odile Fenner'>",
+     None, None, "Odile Fenner"),
+    ("<link rel='canonical' href='/2025/story'>", "https://vep.example/x?utm=1", "https://vep.example/2025/story", None),
+    ("", "https://vep.example/x", "https://vep.example/x", None),
+])
+def test_relative_page_urls_are_resolved_and_profile_links_are_not_authors(head, base, expected_url,
+                                                                           expected_author):
+    doc = html_reader.read_html(article_html(head=head), "page.html", base_url=base)
+    assert (doc.url, doc.author) == (expected_url, expected_author)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("He said “no” at the café.".encode("utf-16-le"), "He said “no” at the café."),
+    ("He said “no” at the café.".encode("utf-16-be"), "He said “no” at the café."),
+    # one damaged byte in a UTF-8 file must not turn every other accent into mojibake
+    ("Élise said “no” at the café in Grünstadt".encode("utf-8") + b"\xe2\x80",
+     "Élise said “no” at the café in Grünstadt\ufffd"),
+])
+def test_utf16_without_bom_and_slightly_damaged_utf8_decode_correctly(raw, expected):
+    assert decode_bytes(raw) == expected
+
+
+def test_html_saved_as_utf8_but_declaring_latin1_is_read_as_utf8(tmp_path):
+    page = article_html().replace("<meta charset='utf-8'>", "<meta charset='iso-8859-1'>")
+    path = tmp_path / "mislabelled.html"
+    path.write_bytes(page.replace("Friday", "Friday at the “Café Noir”").encode("utf-8"))
+    doc = read_one(path)
+    assert isinstance(doc, RawDocument) and "“Café Noir”" in doc.text
+
+
+@pytest.mark.parametrize("description, reason", [
+    ("Read more on our site.", "feed entry holds only a short summary, not the article"),
+    ("", "feed entry has no content or summary"),
+])
+def test_feed_entries_with_only_a_teaser_say_so(tmp_path, description, reason):
+    path = tmp_path / "teasers.rss"
+    path.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>A</title>"
+                    f"<link>https://t.example/a</link><description>{description}</description></item>"
+                    "</channel></rss>")
+    issue = read_one(path)
+    assert isinstance(issue, IngestIssue) and (issue.item, issue.reason) == (f"{path}#entry1", reason)
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    # not JSON Lines at all: one issue for the file, not one per line
+    ("table.jsonl", "id,text\n1,a\n2,b\n3,c\n4,d\n5,e\n6,f\n",
+     [("{path}", "not JSON Lines: none of the first 5 lines is valid JSON")]),
+    # a broken .json file: one issue naming the line
+    ("broken.json", '{\n  "text": "unterminated\n}\n', [("{path}", "malformed JSON on line 2")]),
+    # two bad lines before a good one are still reported line by line
+    ("mixed.jsonl", 'x\ny\n{"text": "' + PARAGRAPHS[0] + '"}\n', [("{path}#L1", "malformed JSON on line 1"),
+                                                                  ("{path}#L2", "malformed JSON on line 2")]),
+])
+def test_files_that_are_not_json_get_one_issue_not_one_per_line(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_text(content)
+    issues = [(i.item, i.reason) for i in iter_inputs([str(path)]) if isinstance(i, IngestIssue)]
+    assert issues == [(item.replace("{path}", str(path)), reason) for item, reason in expected]
+
+
+@pytest.mark.parametrize("arg, reason", [
+    ("", "an empty argument, not a file, folder or URL"),
+    ("   ", "an empty argument, not a file, folder or URL"),
+    ("/dev/null", "not a regular file (a device, socket or pipe)"),
+])
+def test_arguments_that_name_no_file_are_issues(arg, reason):
+    [issue] = list(iter_inputs([arg]))
+    assert isinstance(issue, IngestIssue) and issue.reason == reason

@@ -1,6 +1,7 @@
 """Fetching http(s) inputs: bounded in time, size, type, redirects and address."""
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -223,3 +224,21 @@ def test_public_ip_literals_pass_the_address_check(url):
 ])
 def test_only_http_and_https_arguments_are_treated_as_urls(arg, is_url):
     assert url_reader.is_url(arg) is is_url
+
+
+@pytest.mark.parametrize("allow_private, expected", [
+    (True, ("doc", "Override title")),
+    (False, ("issue", "refused: 127.0.0.1 is a private or local address (127.0.0.1); "
+                      "allow private addresses to fetch it")),
+])
+def test_a_url_only_jsonl_line_is_fetched_under_the_same_rules(server, tmp_path, allow_private, expected):
+    path = tmp_path / "links.jsonl"
+    path.write_text(json.dumps({"url": f"{server}/page", "title": "Override title"}) + "\n")
+    [found] = list(iter_inputs([str(path)], allow_private=allow_private))
+    assert found.item == f"{path}#L1" if isinstance(found, IngestIssue) else found.source == f"{path}#L1"
+    if expected[0] == "doc":
+        assert isinstance(found, RawDocument)
+        assert (found.title, found.format, found.url, found.outlet) == (
+            expected[1], "jsonl", f"{server}/page", "Tessel Ledger")
+    else:
+        assert isinstance(found, IngestIssue) and found.reason == expected[1]

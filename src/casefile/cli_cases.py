@@ -1,8 +1,150 @@
-"""casefile commands registered on the main group (placeholder)."""
+"""casefile commands over corpus-level records: entities, timeline, conflicts, resolve."""
 from __future__ import annotations
 
+import json
+
 import click
+
+from .errors import CasefileError
+from .settings import DEFAULT_DB
+
+DB_OPTION = click.option("--db", envvar="CASEFILE_DB", default=DEFAULT_DB, show_default=True,
+                         help="SQLite file or postgresql:// URL (env CASEFILE_DB).")
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True, help="Plain text for reading, JSON for tools.")
+
+
+def _open(db: str, readonly: bool = False):
+    from .store.db import Store
+    try:
+        return Store.open(db, readonly=readonly)
+    except CasefileError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _call(fn, *args, **kwargs):
+    try:
+        return fn(*args, **kwargs)
+    except CasefileError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+@click.group("entities")
+def entities_group() -> None:
+    """List, inspect, merge and split corpus-level entities (people, groups, places)."""
+
+
+@entities_group.command("list")
+@DB_OPTION
+@click.option("--query", "-q", help="Only entities with a name or alias containing this.")
+@click.option("--type", "etype", help="Only this type (PERSON, ORG, GPE, ...).")
+@click.option("--limit", default=100, show_default=True, help="At most this many.")
+@FORMAT_OPTION
+def entities_list(db, query, etype, limit, fmt) -> None:
+    """Entities with the number of documents that name them, most documents first."""
+    from .resolve.manage import list_entities
+    rows = _call(list_entities, _open(db, readonly=True), query, etype, limit)
+    if fmt == "json":
+        return _json(rows)
+    for r in rows:
+        click.echo(f"{r['id']}  {r['type']:<7} {r['documents']:>3} doc(s)  {r['name']}"
+                   + (f"  (also: {', '.join(r['aliases'][:4])})" if r["aliases"] else ""))
+
+
+@entities_group.command("show")
+@click.argument("entity")
+@DB_OPTION
+@FORMAT_OPTION
+def entities_show(entity, db, fmt) -> None:
+    """Show ENTITY (an id, or a name only one entity answers to) and why its parts were linked."""
+    from .resolve.manage import show_entity
+    ent = _call(show_entity, _open(db, readonly=True), entity)
+    if fmt == "json":
+        return _json(ent)
+    click.echo(f"{ent['id']}  {ent['type']}  {ent['name']}")
+    click.echo(f"aliases: {', '.join(ent['aliases'] or []) or '-'}")
+    click.echo(f"descriptors: {', '.join(ent['descriptors'] or []) or '-'}")
+    for m in ent["members"]:
+        click.echo(f"  {m['document_id']} {m['key']:<5} {m['name']!r}: {m['rule']}: {m['reason']}")
+
+
+@entities_group.command("merge")
+@click.argument("a")
+@click.argument("b")
+@DB_OPTION
+def entities_merge(a, b, db) -> None:
+    """Merge entities A and B (ids or unambiguous names); kept in later runs and audited."""
+    from .resolve.manage import merge
+    click.echo(_call(merge, _open(db), a, b))
+
+
+@entities_group.command("split")
+@click.argument("entity")
+@click.option("--document", "-d", required=True, help="Id (or id prefix) of the document whose entity to take out.")
+@click.option("--key", "-k", required=True, help="That document's entity key (see `casefile entities show`).")
+@DB_OPTION
+def entities_split(entity, document, key, db) -> None:
+    """Take one document's entity out of ENTITY; kept in later runs and audited."""
+    from .resolve.manage import split
+    click.echo(_call(split, _open(db), entity, document, key))
+
+
+@entities_group.command("audit")
+@DB_OPTION
+def entities_audit(db) -> None:
+    """Every merge and split made by hand, oldest first."""
+    from .resolve.manage import audit
+    for row in _call(audit, _open(db, readonly=True)):
+        click.echo(f"{row['at']}  {row['action']}  {json.dumps(row['detail'], ensure_ascii=False)}")
+
+
+@click.command("timeline")
+@DB_OPTION
+@click.option("--entity", help="Only events involving this entity (id, name or alias).")
+@click.option("--type", "etype", help="Only this event type (arrest, trial, policy_issued, ...).")
+@click.option("--dated", is_flag=True, help="Leave out undated events.")
+@FORMAT_OPTION
+def timeline_cmd(db, entity, etype, dated, fmt) -> None:
+    """Events in date order at their own precision, undated last, each with its outlets."""
+    from .resolve.timeline import format_text, timeline
+    rows = _call(timeline, _open(db, readonly=True), entity, etype, dated)
+    if fmt == "json":
+        return _json(rows)
+    click.echo(format_text(rows))
+
+
+@click.command("conflicts")
+@DB_OPTION
+@click.option("--kind", help="Only this kind (date, duration, money, count, percent, quote_speaker).")
+@FORMAT_OPTION
+def conflicts_cmd(db, kind, fmt) -> None:
+    """Where sources disagree, both sides side by side."""
+    from .resolve.manage import list_conflicts
+    rows = _call(list_conflicts, _open(db, readonly=True), kind)
+    if fmt == "json":
+        return _json(rows)
+    for r in rows:
+        click.echo(f"{r['kind']}: {r['value_a']!s} vs {r['value_b']!s}  ({r['detail']})")
+        for side in ("a", "b"):
+            text = " ".join((r[f"text_{side}"] or "").split())[:200]
+            click.echo(f"  {r[f'outlet_{side}'] or r[f'document_{side}'][:8]}: {text}")
+    click.echo(f"{len(rows)} conflict(s)", err=True)
+
+
+@click.command("resolve")
+@DB_OPTION
+def resolve_cmd(db) -> None:
+    """Re-run cross-document resolution over everything stored (safe to repeat)."""
+    from . import resolve
+    counts = _call(resolve.run, _open(db))
+    click.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the casefile command group."""
+    for command in (entities_group, timeline_cmd, conflicts_cmd, resolve_cmd):
+        group.add_command(command)

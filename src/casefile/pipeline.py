@@ -31,14 +31,16 @@ class IngestReport:
     warnings: int = 0
     issues: list[IngestIssue] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
+    received: int = 0                  # documents and issues that came out of the readers
 
     @property
-    def seen(self) -> int:
-        return self.stored + self.duplicates + self.rejected
+    def lost(self) -> int:
+        """Items that were neither stored, nor found to be copies, nor rejected with a reason."""
+        return self.received - self.stored - self.duplicates - self.rejected
 
     def summary(self) -> str:
         return (f"stored {self.stored}, duplicates {self.duplicates}, near-duplicates {self.near_duplicates}, "
-                f"rejected {self.rejected}, lost 0")
+                f"rejected {self.rejected}, lost {self.lost}")
 
 
 def ingest(inputs: Iterable[str], store: Store, *, overrides: dict | None = None, allow_private: bool = False,
@@ -50,6 +52,7 @@ def ingest(inputs: Iterable[str], store: Store, *, overrides: dict | None = None
     pending: set[str] = set()
     copies: list[Document] = []      # exact copies of documents still in the batch
     for item in documents_from(iter_inputs(list(inputs), allow_private=allow_private), overrides):
+        report.received += isinstance(item, Document) or item.kind == "rejected"
         if isinstance(item, IngestIssue):
             store.record_issue(item.item, item.reason, item.kind)
             report.issues.append(item)

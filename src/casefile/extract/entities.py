@@ -14,8 +14,8 @@ from typing import Any
 
 from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
-from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key
-from .entities_spans import Cand, candidates
+from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key, untagged_short_names
+from .entities_spans import candidates
 from .lexicon import entities as lx
 
 CACHE_KEY = "entities.extract"
@@ -27,6 +27,7 @@ def extract(parsed: Any) -> list[LocalEntity]:
         return parsed.cache[CACHE_KEY]
     text = parsed.text
     cands = candidates(parsed.doc, text)
+    cands += untagged_short_names(parsed.doc, text, cands)
     clusters = link(text, cands)
     all_cands = [c for cl in clusters for c in cl.cands]
     described = describe(parsed.doc, text, sorted(all_cands, key=lambda c: c.start))
@@ -80,6 +81,18 @@ def _strip_owner(form: str) -> str:
     return " ".join(words[1:]) if len(words) > 2 and country_of(words[0]) else form
 
 
+def _written_variants(cands: list, text: str) -> list[str]:
+    """Other ways the text itself writes the name: the owner without its "'s" ("Laos Foreign
+    Ministry" from "Laos's Foreign Ministry"), the article without its code ("Article 9")."""
+    out = []
+    for c in cands:
+        if c.qual_span:
+            out.append(f"{text[c.qual_span[0]:c.qual_span[1]]} {c.text(text)}")
+        if c.label == "LAW" and " of the " in c.text(text):
+            out.append(c.text(text).split(" of the ")[0])
+    return out
+
+
 def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> LocalEntity:
     cands = sorted(cl.cands, key=lambda c: c.start)
     forms: list[str] = []
@@ -88,6 +101,9 @@ def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> 
             forms.append(c.text(text))
     name = _canonical(cl, forms)
     aliases = forms if name in forms else [name, *forms]
+    for extra in _written_variants(cands, text):
+        if extra not in aliases:
+            aliases.append(extra)
     seen: set[str] = set()
     descs = []
     for d in sorted(descriptors, key=lambda d: d.start):
@@ -112,4 +128,4 @@ def entity_at(entities: list[LocalEntity], start: int, end: int) -> LocalEntity 
     return best
 
 
-__all__ = ["extract", "entity_at", "Cand"]
+__all__ = ["extract", "entity_at"]

@@ -86,9 +86,11 @@ def title_before(doc: Any, text: str, c: Cand, idx: _Index) -> tuple[list[Descri
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
         return [], False
+    if c.label == "PERSON" and _abbreviated_title(doc, text, span.start):
+        return _abbreviated_title(doc, text, span.start), False
     run = _walk_left(doc, span.start, idx)
     if not run:
-        return [], False
+        return _relation_before(doc, text, span.start, c, idx), False
     head_ok = _is_role if c.label == "PERSON" else _is_org_head
     lower_tail: list[Any] = []
     for t in reversed(run):
@@ -118,7 +120,30 @@ def title_before(doc: Any, text: str, c: Cand, idx: _Index) -> tuple[list[Descri
     return [], False
 
 
-_AFTER = re.compile(r"(?:,\s+(?P<det>(?:a|an|the)\s+)?|\s+(?P<cop>is|was|has been|had been|became|remains)\s+(?:a|an|the)\s+)")
+def _relation_before(doc: Any, text: str, i: int, c: Cand, idx: _Index) -> list[Descriptor]:
+    """'Her husband, X, said', "the group's Asia director, X": a possessed role before a comma."""
+    if c.label != "PERSON" or i < 3 or doc[i - 1].text != "," or not _is_role(doc[i - 2]):
+        return []
+    j = i - 3
+    while j > 0 and i - 2 - j < 4 and doc[j].text not in lx.POSSESSIVE_SUFFIXES and doc[j].tag_ != "PRP$" \
+            and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and idx.label(j) not in ("PERSON", "ORG"):
+        j -= 1
+    if not (doc[j].tag_ == "PRP$" or doc[j].text in lx.POSSESSIVE_SUFFIXES):
+        return []
+    role = doc[i - 2]
+    out = [_desc(text, doc[j + 1].idx, role.idx + len(role.text), "apposition")]
+    owner = idx.at.get(j - 1) if doc[j].text in lx.POSSESSIVE_SUFFIXES else None
+    if owner is not None and owner.label == "ORG":
+        out.append(_desc(text, owner.start, owner.end, "affiliation"))
+    return out
+
+
+def _abbreviated_title(doc: Any, text: str, i: int) -> list[Descriptor]:
+    """'Sen. X', 'Gen. X': the abbreviation is the title."""
+    if i > 0 and doc[i - 1].text in lx.TITLE_ABBREVIATIONS:
+        t = doc[i - 1]
+        return [_desc(text, t.idx, t.idx + len(t.text), "title")]
+    return []
 
 
 def _walk_right(doc: Any, i: int, idx: _Index) -> list[Any]:
@@ -130,7 +155,7 @@ def _walk_right(doc: Any, i: int, idx: _Index) -> list[Any]:
         joined = run and run[-1].text == "-"
         if idx.label(j) == "PERSON" or (t.is_punct and not hyphen):
             break
-        if not (hyphen or joined or t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")):
+        if not (hyphen or joined or t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or t.text in lx.POSSESSIVE_SUFFIXES):
             break
         run.append(t)
         j += 1
@@ -139,20 +164,28 @@ def _walk_right(doc: Any, i: int, idx: _Index) -> list[Any]:
 
 def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
     """Apposition or copular role after the name, and the affiliation that follows it."""
-    m = _AFTER.match(text, c.end)
+    m = lx.APPOSITION_AFTER.match(text, c.end)
     if not m:
         return _affiliation_at(doc, text, c.end, idx, direct=True)
     start_tok = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
     if start_tok is None:
         return []
-    run = _walk_right(doc, start_tok.start, idx)
+    first, owner_desc = start_tok.start, []
+    owner = idx.at.get(first)
+    if m.group("det") is None and owner is not None and owner.label == "ORG":
+        after_owner = doc.char_span(owner.end, owner.end + 2, alignment_mode="expand")
+        if after_owner is not None and after_owner[0].text in lx.POSSESSIVE_SUFFIXES:
+            first, owner_desc = after_owner[0].i + 1, [_desc(text, owner.start, owner.end, "affiliation")]
+    run = _walk_right(doc, first, idx)
+    if any(t.text in lx.POSSESSIVE_SUFFIXES for t in run):  # "the party's co-founder": the role follows
+        run = run[max(i for i, t in enumerate(run) if t.text in lx.POSSESSIVE_SUFFIXES) + 1:]
     head_ok = _is_role if c.label == "PERSON" else _is_org_head
     while run and not (run[-1].text[:1].islower() and head_ok(run[-1])):
         run.pop()
     if not run or (not m.group("det") and not m.group("cop") and len(run) > 3):
         return []
     kind = "role" if m.group("cop") else "apposition"
-    out = [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), kind)]
+    out = owner_desc + [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), kind)]
     return out + _affiliation_at(doc, text, run[-1].idx + len(run[-1].text), idx, direct=False)
 
 

@@ -22,7 +22,7 @@ class Cand:
     start: int
     end: int
     label: str
-    qualifier: str | None = None            # the country owning an org ("Vietnam's Ministry ...")
+    qualifier: str | None = None            # the country owning an org ("Cambodia's Ministry ...")
     qual_span: tuple[int, int] | None = None
 
     def text(self, text: str) -> str:
@@ -57,16 +57,22 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def _is_title_word(word: str) -> bool:
+    w = word.rstrip(".").lower()
+    return w in lx.HONORIFICS or (w in lx.OFFICE_ROLE_NOUNS and w not in lx.RELATION_NOUNS)
+
+
 def _strip_person_titles(text: str, start: int, end: int) -> int:
-    """Move the start of a PERSON span past title words and honorifics ("President", "Dr.")."""
-    while True:
-        m = re.match(r"([A-Za-z-]+)\.?\s+", text[start:end])
-        if not m or m.end() >= end - start:
-            return start
-        word = m.group(1).lower()
-        if word not in lx.ROLE_NOUNS and word not in lx.HONORIFICS:
-            return start
-        start += m.end()
+    """Move the start of a PERSON span past its title: "President X", "Dr. X", and
+    "Party General Secretary X Y" when the model put the whole title inside the name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = 0
+    while cut < len(words) - 1 and _is_title_word(words[cut].group()):
+        cut += 1
+    inner = [k for k in range(cut, len(words) - 2) if _is_title_word(words[k].group())]
+    if inner and not any(w.group().rstrip(".").lower() in lx.NAME_SUFFIXES for w in words[inner[-1] + 1:]):
+        cut = inner[-1] + 1
+    return start + words[cut].start() if cut else start
 
 
 def _is_non_entity(text: str, label: str) -> bool:
@@ -85,7 +91,7 @@ def _is_non_entity(text: str, label: str) -> bool:
 
 
 def _split_possessive_owner(text: str, c: Cand) -> list[Cand]:
-    """'Vietnam's Ministry of X' -> GPE 'Vietnam' + ORG 'Ministry of X' owned by Vietnam."""
+    """'Cambodia's Ministry of X' -> GPE 'Cambodia' + ORG 'Ministry of X' owned by Cambodia."""
     if c.label != "ORG":
         return [c]
     m = re.match(r"(.+?)(?:'s|\u2019s)\s+(.+)$", c.text(text))
@@ -100,9 +106,22 @@ def _split_possessive_owner(text: str, c: Cand) -> list[Cand]:
     return [Cand(o_start, o_end, "GPE"), org]
 
 
+def _after_person_role(text: str, c: Cand) -> bool:
+    """'lawyer X', 'her daughter, X': the text just before the span is a person's role noun."""
+    m = lx.ROLE_BEFORE_NAME.search(text[max(0, c.start - 30):c.start])
+    if not m or m.group(1) not in lx.ROLE_NOUNS:
+        return False
+    return "," not in m.group() or bool(re.search(r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+(?:[\w-]+\s+)?"
+                                                  + re.escape(m.group(1)) + r"\s*,\s*$",
+                                                  text[max(0, c.start - 60):c.start]))
+
+
 def _retype(text: str, c: Cand) -> Cand | None:
     s = c.text(text)
     words = s.split()
+    if c.label in ("ORG", "GPE", "NORP") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
+            and words[-1] not in lx.ORG_NAME_HEADS and _after_person_role(text, c):
+        c.label = "PERSON"
     if c.label in ("GPE", "LOC", "PERSON", "NORP") and words and words[-1] in lx.ORG_NAME_HEADS:
         c.label = "ORG"
     if c.label == "PERSON" and len(words) > 1 and words[-1] in lx.NOT_PERSON_HEADS:
@@ -116,7 +135,7 @@ def _retype(text: str, c: Cand) -> Cand | None:
 
 
 def _extend_located(text: str, c: Cand, cands: list[Cand]) -> None:
-    """'Embassy in Washington' is one organization name."""
+    """'Embassy in Paris' is one organization name."""
     if c.label != "ORG" or c.text(text).split()[-1] not in lx.ORG_LOCATED_HEADS:
         return
     m = re.match(r"\s+in\s+", text[c.end:c.end + 6])
@@ -134,7 +153,8 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
         if ent.label_ not in lx.KEEP_LABELS:
             continue
         toks = list(ent)
-        while len(toks) > 1 and toks[0].pos_ in lx.NON_NAME_POS:
+        while len(toks) > 1 and toks[0].pos_ in lx.NON_NAME_POS \
+                and unidecode(toks[0].text).lower() not in lx.COMMON_FAMILY_NAMES:
             toks.pop(0)  # "Later the Foreign Ministry": sentence-initial words are not the name
         for s, e in _split_lines(text, toks[0].idx, ent.end_char):
             s, e = _strip_span(text, s, e)
@@ -227,7 +247,7 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
 
 
 def _mark_owners(text: str, cands: list[Cand]) -> None:
-    """'Vietnam's Foreign Ministry' tagged as two spans: the country owns the org."""
+    """'Cambodia's Interior Ministry' tagged as two spans: the country owns the org."""
     by_end = {c.end: c for c in cands if c.label in ("GPE", "NORP")}
     for c in cands:
         if c.label != "ORG" or c.qualifier:
@@ -301,10 +321,34 @@ def _drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def acronym_definition_spans(text: str, cands: list[Cand]) -> list[Cand]:
+    """'Committee to Protect Journalists (CPJ)' when the model missed the name: the words whose initials spell it."""
+    out = []
+    for m in lx.ACRONYM_DEFINITION.finditer(text):
+        words = list(re.finditer(r"[\w'&.-]+", text[max(0, m.start() - 120):m.start()]))
+        base, acr, need, first = max(0, m.start() - 120), m.group(1), len(m.group(1)), None
+        got = ""
+        for w in reversed(words):
+            if w.group().lower() in lx.ACRONYM_SKIP_WORDS and got:
+                continue
+            if not w.group()[0].isupper():
+                break
+            got, first = w.group()[0] + got, w
+            if len(got) == need:
+                break
+        if got != acr or first is None:
+            continue
+        start, end = base + first.start(), m.start() - 1
+        if text[start:end].strip() and not any(_overlaps((start, end), (c.start, c.end)) for c in cands):
+            out.append(Cand(start, start + len(text[start:end].rstrip()), "ORG"))
+    return out
+
+
 def candidates(doc: Any, text: str) -> list[Cand]:
     cands = _drop_lone_misfits(doc, text, ner_spans(doc, text))
     cands += vietnamese_name_spans(doc, cands)
     cands += law_spans(text)
+    cands += acronym_definition_spans(text, cands)
     digits = digit_name_spans(doc, text, cands)
     # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)
     cands = [c for c in cands if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in digits)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..models import Event, LocalEntity, Participant, TimeExpr
 from .events_args import Args, find_triggers, is_negated, person_like, subject
 from .events_ctx import Context
-from .events_geo import add_states
+from .events_geo import add_states, person_state, state_of
 from .lexicon import events as L
 
 _DOC_TYPES = {"policy_issued", "document_disclosed", "criticism"}
@@ -33,16 +33,19 @@ def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[
 
 
 def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
-    parts = _participants(ctx, tok, etype, args)
+    parts = _participants(ctx, sent, tok, etype, args)
     if etype in L.CASE_TYPES and etype != "surveillance" and not any(
             p.role == "target" and _named(p) for p in parts):
-        parts += _region_people(ctx, tok, parts)
+        parts += _region_people(ctx, sent, tok, parts)
     if etype == "appeal" and not any(p.role == "recipient" for p in parts):
         parts += _next_name(ctx, tok)
     if etype == "criticism":
         parts += _speaker(ctx, tok)
+    if etype in L.STATE_ACTOR_TYPES and not any(_state_actor(ctx, t) for t in args.agent):
+        if args.agent or etype == "diplomatic_visit" and not _state_actor_in(ctx, parts):
+            return []  # "the airline signed an agreement": business, not diplomacy
     if etype in L.STATE_TYPES:
-        parts = add_states(ctx, parts, sent, look_back=etype == "trade_figure")
+        parts = add_states(ctx, parts, sent, whole_sentence=etype == "trade_figure")
     if etype in L.NEEDS_PARTICIPANT and not parts:
         return []
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
@@ -51,14 +54,14 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
     split_role = "agent" if etype in L.SPLIT_AGENT_TYPES else "target" if etype in L.CASE_TYPES else None
     named = [p for p in parts if p.role == split_role and p.start is not None and _named(p)]
     if any(_label(ctx, p) == "PERSON" for p in named):
-        named = [p for p in named if _label(ctx, p) == "PERSON"]  # "RFA bloggers A and B": the people
+        named = [p for p in named if _label(ctx, p) == "PERSON"]  # "radio bloggers A and B": the people
     if len(named) > 1:
         rest = [p for p in parts if p.role != split_role]
         return [Event(**base, participants=rest + [p]) for p in named]
     return [Event(**base, participants=parts)]
 
 
-def _participants(ctx: Context, tok, etype: str, args: Args) -> list[Participant]:
+def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participant]:
     want_law = etype in _DOC_TYPES
     obj_role = L.OBJECT_ROLE.get(etype, "target")
     parts: list[Participant] = []
@@ -66,8 +69,10 @@ def _participants(ctx: Context, tok, etype: str, args: Args) -> list[Participant
                                ("prep", "recipient", args.recipient), ("prep", "place", args.place),
                                ("prep", "target", args.partner if etype in L.PARTNER_TYPES else [])):
         for t in toks:
-            if t.i == tok.i:
-                continue
+            if not sent.start <= t.i < sent.end:
+                t = _orphan_subject(sent, tok) if source == "subj" or source == "obj" and t.i < tok.i else None
+            if t is None or t.i == tok.i or t.ent_type_ in L.NOT_PARTICIPANT_LABELS:
+                continue  # a parse that ran over a line break, or a date posing as an argument
             r = role
             if role == "target" and t.lemma_.lower() in L.ABUSE_OBJECTS | L.TRAVEL_OBJECTS | L.COMMENT_OBJECTS:
                 r = "object"  # "denied food to X": the food is what was denied, X the target
@@ -80,7 +85,38 @@ def _participants(ctx: Context, tok, etype: str, args: Args) -> list[Participant
                         _label(ctx, p) in L.PLACE_LABELS or _label(ctx, p) is None and not person_like(ctx, t)):
                     continue  # "to Thailand" is where, "to a partnership" is nobody
                 parts.append(p)
-    return parts + _document_authors(ctx, args)
+    return _extend_name_lists(ctx, parts) + _document_authors(ctx, args)
+
+
+def _orphan_subject(sent, tok):
+    """When a heading ran into the sentence, the parser hangs the real subject on the heading:
+    take the noun before the trigger whose head lies outside the sentence."""
+    for t in sent:
+        if t.i >= tok.i:
+            return None
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and not sent.start <= t.head.i < sent.end:
+            return t
+    return None
+
+
+def _state_actor(ctx: Context, tok) -> bool:
+    """A state, its capital, its leader or its government acting."""
+    for t in [tok, *tok.conjuncts]:
+        c = ctx.cand_at(t)
+        if c is not None and (state_of(c.text) or c.label == "PERSON" and person_state(ctx, c.start, c.end)):
+            return True
+        if t.lemma_.lower() in L.STATE_ACTOR_NOUNS or t.lower_ in L.STATE_ACTOR_NOUNS or (
+                t.pos_ == "PROPN" and state_of(t.text)):
+            return True
+        if t.pos_ == "PRON" and any(p.start is not None and _state_actor_in(ctx, [p])
+                                    for p in ctx.participants(t, "agent")):
+            return True
+    return False
+
+
+def _state_actor_in(ctx: Context, parts: list[Participant]) -> bool:
+    return any(p.start is not None and (state_of(p.text) or _label(ctx, p) == "PERSON" and
+                                        person_state(ctx, p.start, p.end or p.start)) for p in parts)
 
 
 def _label(ctx: Context, p: Participant) -> str | None:
@@ -115,7 +151,27 @@ def _speaker(ctx: Context, tok) -> list[Participant]:
 
 
 def _named(p: Participant) -> bool:
-    return p.entity is not None or p.text[:1].isupper()
+    text = p.text[4:] if p.text.lower().startswith("the ") else p.text
+    return p.entity is not None or text[:1].isupper()
+
+
+def _extend_name_lists(ctx: Context, parts: list[Participant]) -> list[Participant]:
+    """"including A and bloggers B, C and D": names listed after a named target are targets too,
+    however the parser attached them."""
+    out = list(parts)
+    for p in parts:
+        if p.role != "target" or p.start is None or _label(ctx, p) != "PERSON":
+            continue
+        end = p.end
+        for c in ctx.cands:
+            if c.start < (end or 0) or c.label != "PERSON":
+                continue
+            if not L.NAME_LIST_GAP.fullmatch(ctx.text[end:c.start]):
+                break
+            if all(q.start != c.start for q in out):
+                out.append(ctx.part("target", c))
+            end = c.end
+    return out
 
 
 def _unique(parts: list[Participant]) -> list[Participant]:
@@ -143,13 +199,13 @@ def _document_authors(ctx: Context, args: Args) -> list[Participant]:
     return out
 
 
-def _region_people(ctx: Context, tok, parts: list[Participant]) -> list[Participant]:
+def _region_people(ctx: Context, sent, tok, parts: list[Participant]) -> list[Participant]:
     """People named after the trigger in its own clause, when the parse hid the object."""
     taken = {(p.start, p.end) for p in parts}
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if clause.pos_ == "ADP":
         clause = clause.head
-    lo, hi = tok.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    lo, hi = tok.idx, min(clause.right_edge.idx + len(clause.right_edge.text), sent.end_char)
     out = []
     for c in ctx.cands_in(lo, hi):
         if c.label == "PERSON" and (c.start, c.end) not in taken:
@@ -163,8 +219,10 @@ def _irrealis(tok) -> bool:
     for _ in range(5):
         if t.head is t:
             return False
-        if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
+        if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in L.IRREALIS_VERBS:
+            return True  # "called for the immediate release of X"
         if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pobj", "pcomp", "dobj", "prep"):
             return False
         t = t.head
@@ -177,7 +235,7 @@ def _modality(tok, etype: str, args: Args) -> str:
     near |= {c.lower_ for o in args.obj + args.agent for c in o.children if c.dep_ == "amod"}
     if tok.dep_ == "relcl":
         near |= {c.lower_ for c in tok.head.children}
-    if etype != "no_comment" and (is_negated(tok) or any(a.lemma_.lower() in L.NEGATION_GOVERNORS for a in chain[1:])):
+    if etype != "no_comment" and (is_negated(tok) or _denied(tok)):
         return "negated"
     if near & L.ALLEGED_WORDS:
         return "alleged"
@@ -187,6 +245,18 @@ def _modality(tok, etype: str, args: Args) -> str:
     if aux & L.EXPECTED_AUX or any(a.lemma_.lower() in L.EXPECTED_GOVERNORS for a in chain[1:3]):
         return "expected"
     return "asserted"
+
+
+def _denied(tok) -> bool:
+    """"The government denied that it had arrested anyone": the clause under a denial."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in L.NEGATION_GOVERNORS:
+            return True
+    return False
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -224,19 +294,20 @@ def _attach_date(ctx: Context, ev: Event, times: list[TimeExpr]) -> None:
     for t in times:
         if not (ev.sentence_start <= t.start and t.end <= ev.sentence_end) or not t.value:
             continue
-        if t.type == "DURATION" or t.value.startswith(L.DURATION_PREFIX) or t.type == "SET":
+        if t.type in ("DURATION", "SET") or t.value.startswith(L.DURATION_PREFIX):
             continue
         span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
         dist = _tree_distance(trig_tok, span.root)
-        if dist > L.MAX_TREE_DISTANCE_FOR_DATE:
-            continue
-        found.append((dist, t))
+        if dist <= L.MAX_TREE_DISTANCE_FOR_DATE:
+            found.append((not trig_tok.is_ancestor(span.root), dist, t))
     if found:
-        # the nearest, or a more precise date only a step or two further ("later, on Sept. 10")
-        near = min(d for d, _ in found)
-        best = max((t for d, t in found if d <= near + L.DATE_PRECISION_SLACK), key=lambda t: len(t.value or ""))
+        # dates inside the trigger's own phrase first, then the nearest; a more precise date that
+        # refines it a step or two further wins ("two months later, on Sept. 10")
+        own = min(found, key=lambda f: (f[0], f[1]))
+        pool = [f for f in found if f[0] == own[0] and f[1] <= own[1] + L.DATE_PRECISION_SLACK]
+        best = max(pool, key=lambda f: (f[2].value.startswith(own[2].value or "") and len(f[2].value), -f[1]))[2]
         ev.date_value, ev.date_text = best.value, best.text
 
 

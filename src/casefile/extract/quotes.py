@@ -41,6 +41,7 @@ class _State:
     last: _Found | None = None
     chains: dict[int, _Found] = field(default_factory=dict)
     headings: list[tuple[MarkSpan, tuple[int, int]]] = field(default_factory=list)
+    intro: tuple[int, Ref, str] | None = None   # a paragraph ending "X said:" (index, speaker, cue)
 
 
 def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list:
@@ -64,6 +65,8 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
         return []
     spans = mark_spans(text, paras)
     docs = _paragraph_docs(parsed, paras)
+    if not any(d.has_annotation("DEP") for d in docs):
+        return []               # a pipeline without a parser cannot attribute speech
     state = _State(fallback=fallback_mentions(parsed.doc, entities) if parsed.doc is not None else [])
     found: list[_Found] = []
     for p, (doc, (base, _)) in enumerate(zip(docs, paras)):
@@ -83,6 +86,8 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
     inside = [(s.start, s.end) for s in spans]
     cues = [t for t in doc if is_cue(t) and not rules.within(base + t.idx, inside)]
     memo: dict[int, Ref | None] = {}
+    for cue in cues:            # in text order, so pronouns see every earlier speaker
+        _speaker(cue, base, memo, state)
     out: list[_Found] = []
     for span in spans:
         f = _direct(doc, base, p, span, cues, memo, state)
@@ -95,6 +100,8 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
         if clause and ref is not None:
             sent = rules.sentence_bounds(doc, base, clause[0], clause[1])
             out.append(_Found(clause[0], clause[1], "indirect", ref, rules.cue_text(cue), sent, para=p))
+    if cues and doc.text.rstrip().endswith(":") and memo.get(cues[-1].i) is not None:
+        state.intro = (p, memo[cues[-1].i], rules.cue_text(cues[-1]))
     return out
 
 
@@ -128,16 +135,14 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     cue = rules.attributing_cue(doc, base, span, cues, words)
     ref = _speaker(cue, base, memo, state) if cue is not None else None
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
-        cue, subj = None, rules.sentence_subject(doc, base, span)
+        subj = rules.sentence_subject(doc, base, span)   # "The report contains "...""
         ref = _speaker_from_subject(subj, base, state) if subj is not None else None
     if ref is None and not rules.is_short(doc, base, span, words):
         cue = rules.nearest_cue(doc, base, span, cues, False)
         ref = _speaker(cue, base, memo, state) if cue is not None else None
     cue_text = rules.cue_text(cue) if ref is not None and cue is not None else None
     if ref is None and span.whole_paragraph and span.chain not in state.chains:
-        last = state.last
-        if last is not None and p - last.para <= lx.CONTINUATION_PARAGRAPHS:
-            ref, cue_text = last.ref, last.cue
+        ref, cue_text = _continued(p, state)
     found = _Found(span.start, span.end, "direct", ref, cue_text, sent, span.chain, p)
     if ref is not None:
         state.last = found
@@ -147,6 +152,16 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     else:
         return None
     return found
+
+
+def _continued(p: int, state: _State) -> tuple[Ref | None, str | None]:
+    """A paragraph that is only a quote: introduced by "X said:" above, or X still speaking."""
+    if state.intro is not None and state.intro[0] == p - 1:
+        return state.intro[1], state.intro[2]
+    last = state.last
+    if last is not None and p - last.para <= lx.CONTINUATION_PARAGRAPHS:
+        return last.ref, last.cue
+    return None, None
 
 
 def _speaker_from_subject(subj, base: int, state: _State) -> Ref | None:

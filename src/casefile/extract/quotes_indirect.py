@@ -70,7 +70,7 @@ def _trim(run: list) -> list:
     while run and (run[0].is_punct or run[0].is_space or
                    (run[0].lower_ in lx.LEADING_COMPLEMENTIZERS and run[0].dep_ == "mark")):
         run = run[1:]
-    while run and (run[-1].is_space or (run[-1].is_punct and run[-1].text not in ".!?")):
+    while run and (run[-1].is_space or run[-1].text in lx.TRAILING_TRIM):
         run = run[:-1]
     return run
 
@@ -84,7 +84,7 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
         return None
     run = _trim(_longest_run(tokens))
     words = [t for t in run if not t.is_punct]
-    if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in run):
+    if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run):
         return None
     start = base + run[0].idx
     end = base + run[-1].idx + len(run[-1].text)

@@ -55,10 +55,13 @@ def is_name(text: str, span: MarkSpan, base: int) -> bool:
 
 
 def after_naming_cue(text: str, span: MarkSpan, base: int) -> bool:
-    """Preceded by "so-called", "known as", "the term" ...: a name, not speech."""
+    """Preceded by "so-called", "known as", "charged with" ...: a name, not speech."""
     lo = max(0, span.open_at - base - lx.NAMING_LOOKBACK_CHARS)
     before = text[lo:span.open_at - base].lower().rstrip()
-    return any(before.endswith(cue) for cue in lx.NAMING_CUES)
+    if any(before.endswith(cue) for cue in lx.NAMING_CUES):
+        return True
+    wide = text[max(0, span.open_at - base - lx.CHARGE_LOOKBACK_CHARS):span.open_at - base]
+    return bool(lx.CHARGE_BEFORE_RE.search(wide))
 
 
 def is_heading(text: str, span: MarkSpan, base: int, words: int) -> bool:

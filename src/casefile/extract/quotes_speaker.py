@@ -20,6 +20,10 @@ class Ref:
     end: int
     kind: str                   # person | org | doc | group | name | other | pronoun
     gender: str | None = None
+    head: tuple[int, int] | None = None   # the phrase's head word, which an entity must cover
+
+    def head_span(self) -> tuple[int, int]:
+        return self.head or (self.start, self.end)
 
 
 def _according_object(cue):
@@ -36,6 +40,8 @@ def _quoted_person(verb):
 
 def _inverted_subject(cue):
     """'..., said Dr Lee commenting on it': a name right after the cue, parsed into the next clause."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
     for child in cue.rights:
         if child.dep_ not in lx.INVERTED_CLAUSE_DEPS:
             continue
@@ -43,6 +49,16 @@ def _inverted_subject(cue):
         if cand is not None and cand.left_edge.i == cue.i + 1 and cand.pos_ in ("PROPN", "NOUN"):
             return cand
     return None
+
+
+def _participle_speaker(noun):
+    """'The ministry issued a statement saying ...': the statement's author, else the statement."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in verb.children if c.dep_ in lx.SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    return noun if noun.lemma_.lower() in lx.DOCUMENT_NOUNS else None
 
 
 def subject_of(cue, depth: int = 3):
@@ -63,6 +79,8 @@ def subject_of(cue, depth: int = 3):
             return child
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return _participle_speaker(cue.head)
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head is not cue:
         found = subject_of(cue.head, depth - 1)
         if found is not None:
@@ -101,9 +119,10 @@ def _np_bounds(head) -> tuple[int, int]:
 
 
 def _name_start(doc, lo: int) -> int:
-    """Extend a name leftwards over capitalized words the tagger split off ("Nguyễn")."""
-    while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].text[0].isupper() and doc[lo - 1].dep_ != "nsubj" \
-            and doc[lo - 1].pos_ not in ("VERB", "AUX", "DET", "ADP", "PRON"):
+    """Extend a name leftwards over a capitalized word the tagger mistook ("Nguyễn" as UH)."""
+    while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].text[0].isupper() \
+            and (doc[lo - 1].pos_ in lx.MISTAGGED_NAME_POS or not doc[lo - 1].text.isascii()) \
+            and doc[lo - 1].pos_ not in ("VERB", "AUX", "DET", "ADP", "PRON", "SCONJ", "CCONJ"):
         lo -= 1
     return lo
 
@@ -127,6 +146,9 @@ def _kind(head, ent) -> tuple[str, str | None]:
     if lemma in lx.PERSON_NOUNS or head.lower_ in lx.PERSON_NOUNS:
         gender = "f" if lemma in lx.FEMALE_NOUNS else "m" if lemma in lx.MALE_NOUNS else None
         return ("group" if plural else "person"), gender
+    if ent is not None and ent.label_ in lx.ORG_LABELS and len(ent) == 1 and head.is_title \
+            and head.pos_ == "PROPN" and not head.is_upper:
+        return "name", None     # a lone capitalized word: the tagger often mistakes surnames
     if ent is not None and ent.label_ in lx.ORG_LABELS:
         return ("group" if plural and ent.label_ == "NORP" else "org"), None
     if lemma in lx.ORG_NOUNS:
@@ -168,7 +190,8 @@ def ref_for(head, base: int) -> Ref:
         lo = _name_start(doc, lo)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     text, end = _strip_possessive(doc.text[start:end], end)
-    return Ref(text, base + start, base + end, kind, gender)
+    head_at = (base + head.idx, base + head.idx + len(head.text))
+    return Ref(text, base + start, base + end, kind, gender, head_at)
 
 
 def compatible(ref: Ref, pronoun: str) -> bool:
@@ -185,9 +208,10 @@ def compatible(ref: Ref, pronoun: str) -> bool:
 
 def resolve(pronoun: str, pos: int, history: list[tuple[int, Ref]], fallback: list[Ref]) -> Ref | None:
     """The nearest earlier speaker a pronoun can stand for; else the nearest fitting mention."""
-    for at, ref in reversed(history):
-        if at <= pos and pos - at <= lx.PRONOUN_SPEAKER_WINDOW and compatible(ref, pronoun):
-            return ref
+    recent = [(at, ref) for at, ref in history
+              if at <= pos and pos - at <= lx.PRONOUN_SPEAKER_WINDOW and compatible(ref, pronoun)]
+    if recent:
+        return max(recent, key=lambda x: x[0])[1]
     best = None
     for ref in fallback:
         if ref.end <= pos and compatible(ref, pronoun) and (best is None or ref.end > best.end):
@@ -196,7 +220,7 @@ def resolve(pronoun: str, pos: int, history: list[tuple[int, Ref]], fallback: li
 
 
 def fallback_mentions(doc, entities: list[LocalEntity]) -> list[Ref]:
-    """Name and document mentions over the whole text, for pronouns with no earlier speaker."""
+    """Names, subjects and documents over the whole text, for pronouns with no earlier speaker."""
     refs: list[Ref] = []
     for ent in doc.ents:
         if ent.label_ == lx.PERSON_LABEL:
@@ -208,13 +232,19 @@ def fallback_mentions(doc, entities: list[LocalEntity]) -> list[Ref]:
         kind = "person" if e.type == lx.PERSON_LABEL else "org" if e.type == "ORG" else ""
         refs.extend(Ref(m.text, m.start, m.end, kind) for m in e.mentions if kind)
     for tok in doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-            refs.append(ref_for(tok, 0))
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        is_doc = tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS
+        if tok.dep_ in lx.SUBJECT_DEPS or (is_doc and tok.dep_ in ("nsubjpass", "dobj", "pobj")):
+            ref = ref_for(tok, 0)
+            if ref.kind in ("person", "org", "doc", "group", "name"):
+                refs.append(ref)
     return refs
 
 
-def entity_key(start: int, end: int, entities: list[LocalEntity]) -> str | None:
-    """The entity whose mention overlaps the speaker span most."""
+def entity_key(head: tuple[int, int], entities: list[LocalEntity]) -> str | None:
+    """The entity with a mention over the speaker's head word ("Ministry", not "Vietnam's")."""
+    start, end = head
     best, best_overlap = None, 0
     for e in entities:
         for m in e.mentions:
@@ -225,4 +255,4 @@ def entity_key(start: int, end: int, entities: list[LocalEntity]) -> str | None:
 
 
 def to_speaker(ref: Ref, entities: list[LocalEntity]) -> Speaker:
-    return Speaker(text=ref.text, entity=entity_key(ref.start, ref.end, entities), start=ref.start, end=ref.end)
+    return Speaker(text=ref.text, entity=entity_key(ref.head_span(), entities), start=ref.start, end=ref.end)

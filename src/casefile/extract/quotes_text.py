@@ -6,6 +6,7 @@ continues only when the next paragraph opens with a mark (news convention).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .lexicon import quotes as lx
@@ -51,7 +52,7 @@ def _is_wrapped(text: str, prev: tuple[int, int], start: int) -> bool:
 
 
 def _opens_straight(para: str, i: int) -> bool:
-    measure = lx.MEASURE_BEFORE_RE.search(para[:i])
+    measure = lx.MEASURE_BEFORE_RE.search(para[max(0, i - lx.MEASURE_LOOKBACK_CHARS):i])
     if measure and not (measure.group(1) or " ")[:1].isupper():
         return False            # 15" is inches, not a quotation mark
     before = para[i - 1] if i else " "
@@ -65,7 +66,7 @@ def _closes_single(para: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _opens_single(para: str, i: int) -> bool:
+def _opens_single(para: str, i: int, closers: list[int]) -> bool:
     after = para[i + 1] if i + 1 < len(para) else " "
     if not after.isalpha():
         return False
@@ -73,20 +74,26 @@ def _opens_single(para: str, i: int) -> bool:
     if not (i == 0 or before in lx.OPENING_CONTEXT):
         return False
     # Only when a plausible closing mark follows: otherwise it is an apostrophe.
-    return any(para[j] in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j)
-               for j in range(i + 2, len(para)))
+    k = bisect.bisect_left(closers, i + 2)
+    return k < len(closers)
+
+
+def _single_closers(para: str) -> list[int]:
+    return [j for j, c in enumerate(para)
+            if c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j)]
 
 
 def _scan(para: str) -> list[tuple[int, int | None]]:
     """(open index, close index or None) of the top-level quotations in one paragraph."""
     found: list[tuple[int, int | None]] = []
+    closers = _single_closers(para)
     open_at: int | None = None
     kind = ""
     for i, c in enumerate(para):
         if open_at is None:
             if c in lx.DOUBLE_OPEN or (c == lx.STRAIGHT_DOUBLE and _opens_straight(para, i)):
                 open_at, kind = i, "double"
-            elif c in (lx.SINGLE_OPEN + lx.STRAIGHT_SINGLE) and _opens_single(para, i):
+            elif c in (lx.SINGLE_OPEN + lx.STRAIGHT_SINGLE) and _opens_single(para, i, closers):
                 open_at, kind = i, "single"
             continue
         if kind == "double" and (c in lx.DOUBLE_CLOSE or c == lx.STRAIGHT_DOUBLE):

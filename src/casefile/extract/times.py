@@ -17,6 +17,7 @@ from .times_values import value
 # A clock time written right before its day ("12:00 UTC Monday", "16:00 UTC today") is one expression.
 _JOIN_TIME_DAY = re.compile(r"^\s+$")
 _DAY_KINDS = ("weekday", "dayword")
+_TIME_THEN_DAY = re.compile(r"[\s,]*(?:local time|\([^)]{1,12}\))?[\s,]*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d|WXX)-(\d\d|\d)")
 
 
@@ -34,7 +35,7 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
             ctx.prior.append((sp.end, val))
         out.append(TimeExpr(start=sp.start, end=sp.end, text=text[sp.start:sp.end], value=val, type=typ,
                             anchor=ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)))
-    _rebase_times(out)
+    _rebase_times(text, out)
     return out
 
 
@@ -46,7 +47,7 @@ def _counts_things(doc, sp: Span) -> bool:
     if span is None or len(span) != 1:
         return False
     tok = span[0]
-    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
 
 
 def _anchor(parsed: Parsed) -> dt.date | None:
@@ -84,11 +85,11 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _rebase_times(out: list[TimeExpr]) -> None:
+def _rebase_times(text: str, out: list[TimeExpr]) -> None:
     """A clock time that fell back on the anchor takes the day written right after it ("16:15 UTC, June 1st")."""
     for t, nxt in zip(out, out[1:]):
         if (t.type == "TIME" and t.value and t.anchor and t.value.startswith(t.anchor[:10] + "T")
-                and nxt.start - t.end <= 3 and nxt.value and _DAY_VALUE.fullmatch(nxt.value)):
+                and _TIME_THEN_DAY.fullmatch(text[t.end:nxt.start]) and nxt.value and _DAY_VALUE.fullmatch(nxt.value)):
             t.value = nxt.value + t.value[10:]
 
 

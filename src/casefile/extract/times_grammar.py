@@ -41,10 +41,10 @@ def _month_alt() -> str:
 
 MONTH = "(?P<month>" + _month_alt() + ")"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"          # 1800-2099: other 4-digit numbers are not years
 WEEKDAY = r"(?P<weekday>" + _alt(L.WEEKDAYS, cap=True) + ")"
 NUM_WORD = _alt([w for w in L.NUMBER_WORDS if " " not in w])
-NUMBER = (r"(?P<num>\d+(?:\.\d+)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+NUMBER = (r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
           r"(?:one|two|three|four|five|six|seven|eight|nine)|half an?|a couple of|a dozen|"
           + _alt(L.VAGUE_QUANTITIES) + "|" + NUM_WORD + "))")
 UNIT = r"(?P<unit>(?i:" + _alt(L.UNITS) + r"))(?P<plural>(?i:s|es))?"
@@ -76,15 +76,21 @@ RULES: list[tuple[str, str, int]] = [
      r"(?P<qrel>(?i:last|this|next|previous|current))\s+(?i:year)|" + YEAR + r"))?\b", 6),
     ("qn", r"\b(?P<qh>[QH])(?P<ord>[1-4])(?:\s+|/)?" + r"(?:" + YEAR + r")?\b", 6),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
+    ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
+     r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
+    ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?:(?i:the)\s+)?(?P<weekend>(?i:weekend))\b", 4),
+    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|morning|evening|night))\b", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
      r"(?:\s+" + POD + r")?\b(?!')", 5),
     ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
-     + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"\b(?!-old|\s+old\b|-?\d)", 5),
+     + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
     ("vague", r"\b(?P<prev>(?i:for|in|within|over\s+the|after|than|took|spanning|through)\s+)(?P<unit>(?i:years|decades"
      r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
     ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
-    ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?:'|’)?(?P<dec>(?:1[89]|20)?\d)0'?s\b", 4),
+    # "the 1990s", "the '80s", "the 80s"; not "in his 50s" (an age).
+    ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
+     r"(?P<dec2>\d)0'?s\b", 4),
     ("shortyear", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
     ("year", r"(?:(?<=[mM]id-)|" + B + ")" + YEAR + r"\b", 1),
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
@@ -100,9 +106,9 @@ COMPILED = [(kind, re.compile(p), prio) for kind, p, prio in RULES]
 
 # Left and right context that joins an expression's extent.
 POSITION_LEFT = re.compile(r"(?:\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+"
-                           r"(?i:of)\s+(?:(?i:the)\s+)?|\b(?P<adj>(?i:early|late|mid))(?:\s+|-))$")
+                           r"(?i:of)\s+(?:(?i:the)\s+)?|\b(?P<adj>(?i:early|late|mid|earlier|later))(?:\s+|-))$")
 APPROX_LEFT = re.compile(r"\b(?P<approx>(?i:" + _alt(L.APPROXIMATORS) + r"))\s+$")
-GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:ago|earlier|later|before|after|prior))\b")
+GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:" + _alt(L.GAP_WORDS) + r"))\b")
 
 
 def _reject(text: str, sp: Span) -> bool:
@@ -113,22 +119,23 @@ def _reject(text: str, sp: Span) -> bool:
     prev_word = (re.findall(r"[\w©#().]+", before) or [""])[-1].lower()
     if sp.kind == "year" and _not_a_year(before, after, prev_word):
         return True
-    if sp.kind == "month":
-        word = g["month"].lower().rstrip(".")
-        if word in L.AMBIGUOUS_MONTHS and not g.get("rel") and prev_word.rstrip("-") not in L.MONTH_CUES:
-            return True
+    if sp.kind == "month" and not g.get("rel") and prev_word.rstrip("-") not in L.MONTH_CUES:
+        if g["month"].lower().rstrip(".") in L.AMBIGUOUS_MONTHS or re.match(r" [A-Z][a-z]", after):
+            return True                       # "May God...", "June Smith said"
+    if sp.kind == "duration" and g["unit"][0].isupper() and not g["num"][0].isupper():
+        return True                           # "a Day of Action": part of a name
     if sp.kind == "season" and g["season"].lower() in L.AMBIGUOUS_SEASONS and not (g.get("rel") or g.get("year")):
-        if prev_word not in ("in", "this", "last", "next", "early", "late", "during", "since", "until", "mid") \
+        if prev_word not in L.SEASON_CUES \
                 or re.match(r"\s+of\s+[A-Z]", after):
             return True
     if sp.kind in ("clock", "noon") and not (g.get("ampm") or g.get("tz")):
-        if sp.kind == "clock" and prev_word not in ("at", "by", "until", "before", "after", "around", "from", "to"):
+        if sp.kind == "clock" and prev_word not in L.CLOCK_CUES:
             return True
     if sp.kind == "duration" and g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A:
         return True
     if sp.kind == "ref":
         word = g["ref"].lower()
-        if word == "now" and (after.startswith("-") or re.match(r"\s+that\b", after)):
+        if word == "now" and after.startswith(L.NOT_REF_AFTER):
             return True
         if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
             return True                       # "current" as a noun ("a strong current")
@@ -158,6 +165,8 @@ def find(text: str) -> list[Span]:
     for kind, rx, prio in COMPILED:
         for m in rx.finditer(text):
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
+            if sp.kind == "weekend" and sp.groups["prev"].lower() in ("over", "during", "at", "on"):
+                sp.start = m.end("prev") + len(text[m.end("prev"):m.end()]) - len(text[m.end("prev"):m.end()].lstrip())
             if sp.kind == "vague":           # the preposition is context, not extent
                 sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")
             if not _reject(text, sp):

@@ -62,7 +62,7 @@ def tense(ctx: Context, start: int) -> str:
         return "present"
     tok = span[0]
     window = {t.lower_ for t in ctx.doc[max(tok.sent.start, tok.i - 3):tok.i]}
-    if window & {"until", "till", "next", "upcoming"}:
+    if window & L.FUTURE_WINDOW:
         return "future"
     verb = tok
     for _ in range(6):
@@ -70,16 +70,16 @@ def tense(ctx: Context, start: int) -> str:
             break
         verb = verb.head
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
-    if words & {"will", "shall", "'ll", "wo"} or verb.lemma_ in L.FUTURE_CUES:
+    if words & L.FUTURE_AUX or verb.lemma_ in L.FUTURE_CUES:
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         head = verb.head
         return "past" if head.tag_ == "VBD" and head.lemma_ not in L.FUTURE_CUES else "future"
     if words & L.MODALS:
         return "present"
-    if verb.tag_ == "VBD" or words & {"was", "were", "had", "did", "has", "have"}:
+    if verb.tag_ == "VBD" or words & L.PAST_AUX:
         return "past"
-    if verb.tag_ == "VBN" and not words & {"is", "are", "be", "am", "'s", "'re"}:
+    if verb.tag_ == "VBN" and not words & L.PRESENT_AUX:
         return "past"                          # a participle phrase: "plans announced in January"
     return "present"
 
@@ -109,7 +109,7 @@ def reference(ctx: Context, start: int) -> str | None:
     for end, value in reversed(ctx.prior):
         if start - end > L.REFERENCE_WINDOW:
             break
-        if re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value):
+        if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?", value):
             return value
     return None
 
@@ -118,7 +118,7 @@ def reference(ctx: Context, start: int) -> str | None:
 
 def number(word: str) -> float | None:
     """A count written in digits or words; None for vague ones ("several")."""
-    w = word.lower().replace("-", " ")
+    w = word.lower().replace("-", " ").replace(",", "")
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return float(w)
     if w in L.VAGUE_QUANTITIES:
@@ -155,11 +155,13 @@ def duration(n: float | None, unit: str) -> str:
 
 def shift(ref: str, n: float, unit_letter: str, sign: int) -> str | None:
     """The date ``n`` units before/after ``ref``, at the coarser of the two granularities."""
+    k = int(n) * sign
+    if unit_letter == "Y":                        # "a year earlier" than a quarter is that quarter a year back
+        return f"{int(ref[:4]) + k:04d}{ref[4:]}"
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", ref):
+        return None
     parts = [int(p) for p in ref.split("-")]
     d = dt.date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15)
-    k = int(n) * sign
-    if unit_letter == "Y":
-        return f"{d.year + k:04d}"
     if unit_letter == "M":
         return _month(*(lambda x: (x.year, x.month))(add_months(d, k)))
     if unit_letter in ("W", "D") and len(parts) == 3:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from .lexicon import times as L
-from .times_grammar import Span
+from .times_grammar import MONTH, YEAR, Span
 from .times_resolve import (Context, _date, _month, _pick, _time_of, add_months, duration, month_year,
                             number, reference, shift, tense, week)
 
@@ -61,8 +62,18 @@ def v_month(sp: Span, ctx: Context) -> Value:
         if off < 0 and m < a.month or off > 0 and m > a.month:
             y = a.year                             # "last September" said in October
         return _month(y, m), "DATE"
-    y = month_year(m, ctx, sp.start)
+    y = _range_year(sp, ctx) or month_year(m, ctx, sp.start)
     return (_month(y, m) if y else f"XXXX-{m:02d}"), "DATE"
+
+
+_RANGE_END = re.compile(r"\s*(?:" + "|".join(map(re.escape, L.RANGE_WORDS)) + r")\s*(?:the\s+end\s+of\s+)?"
+                        + MONTH + r",?\s+" + YEAR)
+
+
+def _range_year(sp: Span, ctx: Context) -> int | None:
+    """The year written once for a range of months: "from January to June 2023"."""
+    m = _RANGE_END.match(ctx.text, sp.end)
+    return int(m.group("year")) if m and L.MONTHS[m.group("month").lower().rstrip(".")] >= _mon(sp.groups) else None
 
 
 def v_weekday(sp: Span, ctx: Context) -> Value:
@@ -167,6 +178,34 @@ def v_posunit(sp: Span, ctx: Context) -> Value:
     return (_month(a.year, a.month) if unit == "month" else week(a)), "DATE"
 
 
+def v_relday(sp: Span, ctx: Context) -> Value:
+    """"the next day", "the day before": counted from the last day the text mentioned, else the anchor."""
+    off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
+    ref = next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
+    base = dt.date.fromisoformat(ref) if ref else ctx.anchor
+    return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"
+
+
+def v_weekend(sp: Span, ctx: Context) -> Value:
+    """The weekend the clause points to: the one just past, unless "next" or future tense."""
+    a = ctx.anchor
+    if not a:
+        return f"{ctx.y}-WXX-WE", "DATE"
+    prev = sp.groups["prev"].lower()
+    ahead = prev == "next" or (prev != "last" and tense(ctx, sp.start) == "future")
+    if ahead:
+        d = a + dt.timedelta(days=(6 - a.isoweekday()) % 7)
+    else:
+        d = a - dt.timedelta(days=a.isoweekday() % 7) if a.isoweekday() < 6 else a
+    if prev == "last" and a.isoweekday() >= 6:
+        d = a - dt.timedelta(days=7)
+    return week(d) + "-WE", "DATE"
+
+
+def v_every(sp: Span, ctx: Context) -> Value:
+    return L.EVERY_UNIT[sp.groups["unit"].lower()], "SET"
+
+
 def v_dayword(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     off = L.DAY_WORDS[g["dw"].lower()]
@@ -195,10 +234,10 @@ def v_duration(sp: Span, ctx: Context) -> Value:
     gap = g.get("gap")
     if gap is None or n is None or gap in ("before", "after", "prior"):
         return value, "DURATION"
-    letter = value.lstrip("PT")[-1] if not value.startswith("PT") else "T"
-    if "DE" in value or "CE" in value:
-        letter = "Y"
-        n = float(value[1:-1])
+    m = re.fullmatch(r"P([\d.]+)([YMWDQ])", value)      # counting back in clock units is not attempted
+    if not m:
+        return value, "DURATION"
+    n, letter = float(m.group(1)), m.group(2)
     if gap == "ago" and ctx.anchor:
         return shift(ctx.anchor.isoformat(), n, letter, -1) or value, "DATE"
     ref = reference(ctx, sp.start) if gap in ("later", "earlier") else None
@@ -212,8 +251,8 @@ def v_vague(sp: Span, ctx: Context) -> Value:
 
 
 def v_decade(sp: Span, ctx: Context) -> Value:
-    dec = sp.groups["dec"]
-    return (dec if len(dec) == 3 else "19" + dec), "DATE"
+    dec = sp.groups.get("dec") or "19" + sp.groups["dec2"]
+    return dec, "DATE"
 
 
 def v_shortyear(sp: Span, ctx: Context) -> Value:
@@ -252,7 +291,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "relunit": v_relunit, "dayword": v_dayword,
-    "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekend": v_weekend, "every": v_every, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
 }

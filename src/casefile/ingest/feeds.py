@@ -62,7 +62,12 @@ def _entry_document(entry: Any, item: str, outlet: str | None) -> RawDocument:
         "outlet": outlet,
         "url": entry.get("link"),
     }
-    doc = read_html(f"<html><body>{body}</body></html>", item, fmt="rss", overrides=overrides)
+    try:
+        doc = read_html(f"<html><body>{body}</body></html>", item, fmt="rss", overrides=overrides)
+    except InputError as err:
+        if err.message.startswith(("too short", "no readable")):
+            raise InputError("feed entry holds only a short summary, not the article") from None
+        raise
     doc.html = body
     if doc.updated and doc.updated == doc.published:
         doc.updated = None  # feedparser copies an RSS pubDate into "updated"

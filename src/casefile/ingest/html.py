@@ -18,6 +18,7 @@ import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -47,26 +48,39 @@ META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:
 # JSON-LD types that describe the article itself, not the site or a breadcrumb.
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                            "BlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle",
-                           "Report", "LiveBlogPosting", "WebPage", "ScholarlyArticle"})
+                           "Report", "LiveBlogPosting", "ScholarlyArticle"})
 # " | Site" or " - Site" endings of <title>: dropped when short or when they name the outlet.
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " « ", " » ")
 MAX_SITE_SUFFIX_WORDS = 4
+# Above this many elements trafilatura takes many seconds (about 7 s for 20,000 on a
+# shared core); such pages get the plain lxml text instead.
+MAX_TRAFILATURA_ELEMENTS = 15_000
 # WHATWG: a page declaring latin-1 or ASCII is decoded as windows-1252.
 CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Bytes of a page to text: BOM, then the declared charset (HTTP or <meta>), then detection."""
+    """Bytes of a page to text: BOM, valid UTF-8, the declared charset (HTTP or <meta>), then detection.
+
+    Valid UTF-8 wins over a declaration because pages that declare latin-1 but
+    are saved as UTF-8 are common, while cp1252 text that happens to be valid
+    UTF-8 is not.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_bytes(data)
+    try:
+        data.decode("utf-8")
+        return decode_bytes(data)
+    except UnicodeDecodeError:
+        pass
     if not declared:
         match = META_CHARSET_RE.search(data[:4096])
         declared = match.group(1).decode("ascii", "ignore") if match else None
-    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if declared:
         encoding = CHARSET_ALIASES.get(declared.strip().lower(), declared.strip())
         try:
-            text = data.decode(encoding)
-            if text.strip():
-                return decode_bytes(text.encode("utf-8"))  # same binary and newline checks
+            return decode_bytes(data.decode(encoding).encode("utf-8"))  # same binary and newline checks
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; detect instead
     return decode_bytes(data)
@@ -74,8 +88,14 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 
 def nesting_depth(markup: str) -> int:
     """Deepest element nesting, counted on the tags without building a tree."""
-    depth = deepest = 0
+    return _tag_stats(markup)[0]
+
+
+def _tag_stats(markup: str) -> tuple[int, int]:
+    """(deepest nesting, number of elements), counted on the tags without building a tree."""
+    depth = deepest = elements = 0
     for closing, name, selfclosing in TAG_RE.findall(markup):
+        elements += not closing
         name = name.lower()
         if name in NON_NESTING or selfclosing:
             continue
@@ -84,15 +104,17 @@ def nesting_depth(markup: str) -> int:
         else:
             depth += 1
             deepest = max(deepest, depth)
-    return deepest
+    return deepest, elements
 
 
-def bounded(markup: str) -> str:
-    """Markup safe to hand to libxml2: the XML declaration removed, deep trees flattened."""
+def bounded(markup: str) -> tuple[str, bool]:
+    """Markup safe to hand to libxml2 (XML declaration removed, deep trees flattened), and
+    whether it is small enough for trafilatura, whose time grows faster than the page."""
     markup = XML_DECL_RE.sub("", markup, count=1)
-    if nesting_depth(markup) > settings.MAX_HTML_DEPTH:
+    deepest, elements = _tag_stats(markup)
+    if deepest > settings.MAX_HTML_DEPTH:
         markup = FLATTEN_RE.sub(_flatten_tag, markup)
-    return markup
+    return markup, elements <= MAX_TRAFILATURA_ELEMENTS
 
 
 def _flatten_tag(match: re.Match) -> str:
@@ -109,13 +131,14 @@ def parse_tree(markup: str) -> Any | None:
         return None
 
 
-def main_text(markup: str) -> str:
+def main_text(markup: str, *, use_trafilatura: bool = True) -> str:
     """Article paragraphs, one per line with a blank line between them."""
     extracted = None
     try:
-        extracted = trafilatura.extract(markup, output_format="txt", include_comments=False,
-                                        include_tables=False, include_links=False,
-                                        include_images=False, favor_precision=False)
+        if use_trafilatura:
+            extracted = trafilatura.extract(markup, output_format="txt", include_comments=False,
+                                            include_tables=False, include_links=False,
+                                            include_images=False, favor_precision=False)
     except Exception:  # trafilatura on hostile markup: fall back to plain lxml text
         extracted = None
     if not extracted:
@@ -202,14 +225,22 @@ def _name(value: Any) -> str | None:
     return None
 
 
-def _meta(tree: Any, *keys: str) -> str | None:
-    for key in keys:
+def meta_index(tree: Any) -> dict[str, str]:
+    """Every <meta> value by its property/name/itemprop, first one wins (one pass over the page)."""
+    index: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        content = " ".join((meta.get("content") or "").split())
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            values = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            for value in values:
-                if value and value.strip():
-                    return " ".join(value.split())
-    return None
+            key = (meta.get(attr) or "").strip()
+            if key:
+                index.setdefault(key.lower(), content)
+    return index
+
+
+def _meta(metas: dict[str, str], *keys: str) -> str | None:
+    return next((metas[key.lower()] for key in keys if key.lower() in metas), None)
 
 
 def clean_title(title: str | None, outlet: str | None) -> str | None:
@@ -232,21 +263,36 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w ]+", "", text.lower()).strip()
 
 
-def page_metadata(tree: Any) -> dict[str, str | None]:
-    """Title, author, dates, outlet and URL from JSON-LD, Open Graph and standard meta tags."""
+def page_metadata(tree: Any, *, small: bool = True) -> dict[str, str | None]:
+    """Title, author, dates, outlet and URL from JSON-LD, Open Graph and standard meta tags.
+
+    htmldate (the last resort for the date) only runs on pages of ordinary size.
+    """
     ld = json_ld_article(tree)
-    outlet = _meta(tree, "og:site_name") or _name(ld.get("publisher")) or _meta(tree, "application-name")
-    title_tag = tree.findtext(".//title")
-    title = _meta(tree, "og:title") or _name(ld.get("headline")) or title_tag or _meta(tree, "twitter:title")
-    author = (_name(ld.get("author")) or _meta(tree, "author", "article:author", "byl")
-              or _byline(tree))
-    published = (iso_date(ld.get("datePublished")) or iso_date(_meta(tree, "article:published_time"))
-                 or iso_date(_meta(tree, "datePublished", "pubdate", "date")) or _htmldate(tree))
-    updated = iso_date(ld.get("dateModified")) or iso_date(_meta(tree, "article:modified_time", "og:updated_time"))
+    metas = meta_index(tree)
+    outlet = _meta(metas, "og:site_name") or _name(ld.get("publisher")) or _meta(metas, "application-name")
+    title_tag = tree.findtext(".//head/title") or tree.findtext(".//title")  # not an <svg> icon's title
+    title = _meta(metas, "og:title") or _name(ld.get("headline")) or title_tag or _meta(metas, "twitter:title")
+    author = next((a for a in (_name(ld.get("author")), _meta(metas, "author"), _meta(metas, "article:author"),
+                               _meta(metas, "byl"), _byline(tree))
+                   if a and not a.lower().startswith(("http://", "https://", "www."))), None)  # not profile links
+    updated = iso_date(ld.get("dateModified")) or iso_date(_meta(metas, "article:modified_time", "og:updated_time"))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    url = (canonical[0].strip() if canonical and canonical[0].strip() else None) or _meta(tree, "og:url")
+    url = (canonical[0].strip() if canonical and canonical[0].strip() else None) or _meta(metas, "og:url")
+    published = (iso_date(ld.get("datePublished")) or iso_date(_meta(metas, "article:published_time"))
+                 or iso_date(_meta(metas, "datePublished", "pubdate", "date"))
+                 or (_htmldate(tree) if small else None))  # last: htmldate may prune the tree it is given
     return {"title": clean_title(title, outlet), "author": author, "published": published,
             "updated": updated, "outlet": outlet, "url": url}
+
+
+def _absolute(url: str | None, base_url: str | None) -> str | None:
+    """A page URL made absolute against ``base_url``; a relative one with no base is dropped."""
+    if url and urlsplit(url).scheme in ("http", "https"):
+        return url
+    if base_url:
+        return urljoin(base_url, url) if url else base_url
+    return None
 
 
 def _byline(tree: Any) -> str | None:
@@ -266,20 +312,25 @@ def _htmldate(tree: Any) -> str | None:
 
 
 def read_html(data: bytes | str, source: str, *, fmt: str = "html", charset: str | None = None,
-              overrides: dict[str, str | None] | None = None) -> RawDocument:
-    """One HTML page -> RawDocument with ``html`` (as received), ``text`` (main text) and metadata."""
+              base_url: str | None = None, overrides: dict[str, str | None] | None = None) -> RawDocument:
+    """One HTML page -> RawDocument with ``html`` (as received), ``text`` (main text) and metadata.
+
+    ``base_url`` (where the page was fetched or crawled from) makes a relative
+    canonical link absolute and is the page's URL when it names none.
+    """
     if isinstance(data, bytes):
         check_size(len(data))
         markup = decode_html(data, charset)
     else:
         check_size(len(data.encode("utf-8", "surrogatepass")))
         markup = data.replace("\r\n", "\n").replace("\r", "\n")
-    safe = bounded(markup)
+    safe, small = bounded(markup)
     tree = parse_tree(safe)
     if tree is None:
         raise InputError("malformed HTML: nothing could be parsed")
-    meta = page_metadata(tree)
-    text = main_text(safe)
+    meta = page_metadata(tree, small=small)
+    meta["url"] = _absolute(meta["url"], base_url)
+    text = main_text(safe, use_trafilatura=small)
     if not text:
         body = json_ld_article(tree).get("articleBody")
         text = body.strip() if isinstance(body, str) else ""

@@ -20,12 +20,20 @@ OVERRIDE_FIELDS = ("title", "published", "outlet", "author", "updated", "url")
 DATE_FIELDS = frozenset({"published", "updated"})
 CONTENT_FIELDS = ("text", "html", "url")
 READ_CHUNK = 1 << 16
+# This many unparseable lines before any good one: the file is not JSON Lines.
+MAX_LEADING_MALFORMED = 5
 
 
 def read_jsonl(stream: IO[bytes], path: str, *,
                allow_private: bool = False) -> Iterator[RawDocument | IngestIssue]:
-    """Every line of ``stream`` as a document or an issue named ``path#L<line>``."""
+    """Every line of ``stream`` as a document or an issue named ``path#L<line>``.
+
+    A file whose first lines are all unparseable is not JSON Lines at all: it gets
+    one issue, not one per line.
+    """
     seen_any = False
+    leading: list[IngestIssue] = []   # parse failures before the first line that parsed
+    parsed_any = False
     for number, line in _lines(stream):
         item = f"{path}#L{number}"
         if isinstance(line, InputError):
@@ -35,9 +43,24 @@ def read_jsonl(stream: IO[bytes], path: str, *,
             continue
         seen_any = True
         try:
-            yield from _line_documents(line, number, item, allow_private)
+            record = _parse_line(line, number)
+        except InputError as err:
+            issue = IngestIssue(item=item, reason=err.message)
+            if parsed_any:
+                yield issue
+                continue
+            leading.append(issue)
+            if len(leading) >= MAX_LEADING_MALFORMED:
+                raise InputError(f"not JSON Lines: none of the first {len(leading)} lines is valid JSON")
+            continue
+        if not parsed_any:
+            parsed_any = True
+            yield from leading
+        try:
+            yield from record_documents(record, item, f"line {number}", allow_private=allow_private)
         except InputError as err:
             yield IngestIssue(item=item, reason=err.message)
+    yield from ([] if parsed_any else leading)
     if not seen_any:
         raise InputError("empty file")
 
@@ -59,15 +82,13 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes | InputError]]:
         yield number, line
 
 
-def _line_documents(line: bytes, number: int, item: str,
-                    allow_private: bool) -> Iterator[RawDocument | IngestIssue]:
+def _parse_line(line: bytes, number: int) -> Any:
     try:
-        record = json.loads(line.decode("utf-8-sig") if number == 1 else line.decode("utf-8"))
+        return json.loads(line.decode("utf-8-sig") if number == 1 else line.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError(f"line {number} is not valid UTF-8")
     except (ValueError, RecursionError):
         raise InputError(f"malformed JSON on line {number}")
-    yield from record_documents(record, item, f"line {number}", allow_private=allow_private)
 
 
 def record_documents(record: Any, item: str, where: str, *,
@@ -99,7 +120,10 @@ def read_json(data: bytes, path: str, *, allow_private: bool = False) -> Iterato
         whole = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8 (JSON must be UTF-8)")
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError) as err:
+        if not _first_line_parses(data):
+            line = getattr(err, "lineno", None)
+            raise InputError(f"malformed JSON on line {line}" if line else "malformed JSON")
         yield from read_jsonl(io.BytesIO(data), path, allow_private=allow_private)  # JSON Lines named .json
         return
     if isinstance(whole, dict):
@@ -128,6 +152,15 @@ def _fetched(url: str, source: str, overrides: dict[str, str | None],
                 if value:
                     setattr(found, key, value)
         yield found
+
+
+def _first_line_parses(data: bytes) -> bool:
+    first = next((line for line in data.splitlines() if line.strip()), b"")
+    try:
+        _parse_line(first, 1)
+    except InputError:
+        return False
+    return True
 
 
 def _string(value: Any) -> str | None:

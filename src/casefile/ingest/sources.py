@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import glob
 import io
+import json
 import os
+import re
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
@@ -43,18 +45,22 @@ STREAMED_FORMATS = frozenset({"warc", "jsonl"})
 SNIFF_BYTES = 4096
 HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div", "<meta ")
 GLOB_CHARS = frozenset("*?[")
+# "[" opening a JSON array of objects or values, not an INI/TOML "[section]".
+JSON_ARRAY_RE = re.compile(r'\[\s*(?:[{\["\d-]|\]|true|false|null)')
 
 
 def iter_inputs(args: Iterable[str], *, allow_private: bool = False) -> Iterator[Found]:
     """Documents and issues for every argument, in order; never raises for bad input."""
     for arg in args:
+        if not arg.strip():
+            yield IngestIssue(item=repr(arg), reason="an empty argument, not a file, folder or URL")
+            continue
         if is_url(arg):
             yield from _guarded(arg, lambda arg=arg: read_url(arg, allow_private=allow_private))
             continue
         paths = expand(arg)
         if not paths:
-            yield IngestIssue(item=arg, reason="no such file or folder" if not _has_glob(arg)
-                              else "no files match this pattern")
+            yield IngestIssue(item=arg, reason=_missing_reason(arg))
         for path in paths:
             yield from _guarded(str(path), lambda path=path: read_path(path, allow_private=allow_private))
 
@@ -77,12 +83,29 @@ def _guarded(item: str, produce: Callable[[], Iterable[Found]]) -> Iterator[Foun
         yield IngestIssue(item=item, reason=f"could not be read (internal error: {type(err).__name__})")
 
 
+def _missing_reason(arg: str) -> str:
+    try:
+        exists = Path(arg).expanduser().exists()
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, an unknown ~user
+        return "not a usable file name or path"
+    if exists:
+        return "not a regular file (a device, socket or pipe)"
+    return "no files match this pattern" if _has_glob(arg) else "no such file or folder"
+
+
 def _has_glob(arg: str) -> bool:
     return any(c in GLOB_CHARS for c in arg)
 
 
 def expand(arg: str) -> list[Path]:
-    """The files an argument names: itself, a folder's visible files, or a glob's matches."""
+    """The files an argument names: itself, a folder's visible files, or a glob's matches; never raises."""
+    try:
+        return _expand(arg)
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, an unknown ~user, an unreadable folder
+        return []
+
+
+def _expand(arg: str) -> list[Path]:
     path = Path(arg).expanduser()
     if path.is_file():
         return [path]
@@ -129,11 +152,23 @@ def sniff(head: bytes) -> str:
         return "html" if "<html" in text else "feed"
     if any(marker in text for marker in HTML_MARKERS) and text.startswith("<"):
         return "html"
-    if text.startswith("{"):
+    if text.startswith("{") and _first_line_is_json(text):
         return "jsonl"
-    if text.startswith("["):
+    if JSON_ARRAY_RE.match(text):
         return "json"
     return "text"
+
+
+def _first_line_is_json(text: str) -> bool:
+    """True when the first line is a JSON value, or too long to see whole (then trust the brace)."""
+    first, newline, _ = text.partition("\n")
+    if not newline:
+        return True
+    try:
+        json.loads(first)
+    except ValueError:
+        return False
+    return True
 
 
 def read_path(path: Path, *, allow_private: bool = False) -> Iterator[Found]:
@@ -187,7 +222,11 @@ def _read_gzipped(handle: IO[bytes], path: Path, fmt: str | None, allow_private:
     inner_name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
     fmt = fmt or format_by_name(inner_name) or sniff(head)
     if fmt == "jsonl":
-        yield from read_jsonl(inner, str(path), allow_private=allow_private)
+        try:
+            yield from read_jsonl(inner, str(path), allow_private=allow_private)
+        except InputError:
+            if not (gunzip.truncated or gunzip.corrupt):
+                raise  # otherwise the broken stream below is the real reason
         if gunzip.truncated or gunzip.corrupt:
             yield IngestIssue(item=str(path), reason=f"{gunzip.corrupt or 'truncated gzip stream'}; "
                                                      "lines before the break were kept")

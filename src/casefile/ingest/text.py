@@ -46,12 +46,19 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 LEGACY_WESTERN = "cp1252"
+# UTF-16 without a byte-order mark: in Latin-script text nearly every other byte is NUL.
+MIN_UTF16_NUL_SHARE = 0.6
+MAX_UTF16_OTHER_NUL_SHARE = 0.05
+# Share of non-ASCII characters that must decode as UTF-8 for a damaged file to be read as UTF-8.
+MIN_INTACT_UTF8_SHARE = 0.8
 GENERIC_BINARY = "binary data"
+# Character-level checks look at this much of a long text; the start is representative.
+SAMPLE_CHARS = 200_000
 
 
 def binary_kind(data: bytes) -> str | None:
     """Say what kind of binary file ``data`` is, or None when it may be text."""
-    if any(data.startswith(bom) for bom, _ in BOMS):
+    if any(data.startswith(bom) for bom, _ in BOMS) or _bomless_utf16(data):
         return None  # UTF-16/32 text legitimately contains NUL bytes
     for magic, kind in BINARY_MAGIC:
         if data.startswith(magic):
@@ -85,10 +92,19 @@ def _decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(f"not valid {encoding.upper()} although it starts with its byte-order mark")
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     western = _try_western(data)
     if western is not None:
         return western
@@ -98,12 +114,40 @@ def _decode(data: bytes) -> str:
     return str(best)
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when every other byte is NUL, as in Latin-script UTF-16 without a BOM."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= MIN_UTF16_NUL_SHARE and even_nul < MAX_UTF16_OTHER_NUL_SHARE:
+        return "utf-16-le"
+    if even_nul >= MIN_UTF16_NUL_SHARE and odd_nul < MAX_UTF16_OTHER_NUL_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a cut-off file, one bad paste) stays UTF-8, damage marked with U+FFFD.
+
+    Decoding it as cp1252 instead would turn every correct accented letter and
+    curly quote into two or three wrong characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    intact = len(text) - len(text.encode("ascii", "ignore")) - damaged
+    if intact and intact / (intact + damaged) >= MIN_INTACT_UTF8_SHARE:
+        return text
+    return None
+
+
 def _try_western(data: bytes) -> str | None:
     try:
         text = data.decode(LEGACY_WESTERN)
     except UnicodeDecodeError:
         return None  # bytes cp1252 leaves undefined: not Western text
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text[:SAMPLE_CHARS] if c.isalpha()]
     if not letters:
         return text
     non_ascii = sum(1 for c in letters if ord(c) > 127)
@@ -113,7 +157,7 @@ def _try_western(data: bytes) -> str | None:
 
 
 def _control_share(text: str) -> float:
-    sample = text[:100_000]
+    sample = text[:SAMPLE_CHARS]
     if not sample:
         return 0.0
     controls = sum(1 for c in sample

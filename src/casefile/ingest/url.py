@@ -63,9 +63,7 @@ def read_url(url: str, *, allow_private: bool = False,
         doc.url = fetched.url
         yield doc
         return
-    doc = read_html(fetched.body, url, fmt="url", charset=fetched.charset)
-    doc.url = doc.url or fetched.url
-    yield doc
+    yield read_html(fetched.body, url, fmt="url", charset=fetched.charset, base_url=fetched.url)
 
 
 def fetch(url: str, *, allow_private: bool = False, timeout: float | None = None) -> Fetched:

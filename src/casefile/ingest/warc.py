@@ -10,6 +10,7 @@ records before the break are kept and the break is reported.
 from __future__ import annotations
 
 import io
+import logging
 import zlib
 from typing import IO, Any, Iterator
 
@@ -22,6 +23,8 @@ from casefile.ingest.html import read_html
 from casefile.ingest.text import human_size
 from casefile.models import IngestIssue, RawDocument
 
+log = logging.getLogger(__name__)
+
 GZIP_MAGIC = b"\x1f\x8b"
 WARC_MAGIC = (b"WARC/1.", b"WARC/0.")
 ARC_MAGIC = b"filedesc://"
@@ -30,6 +33,12 @@ READ_CHUNK = 1 << 16
 OUT_CHUNK = 1 << 20
 ARTICLE_RECORD_TYPES = frozenset({"response", "resource"})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio writes a warning straight to stderr for each record with a wrong length; count them instead."""
+
+    INC_RECORD = ""
 
 
 class GunzipStream(io.RawIOBase):
@@ -101,8 +110,9 @@ def read_warc(stream: IO[bytes], path: str) -> Iterator[RawDocument | IngestIssu
                          else "not a WARC archive")
     records = articles = 0
     failure: str | None = None
+    archive = _QuietArchiveIterator(source)
     try:
-        for record in ArchiveIterator(source):
+        for record in archive:
             found = _record_document(record, path)
             if _is_cut_short(record):
                 failure = "truncated WARC record"
@@ -113,14 +123,18 @@ def read_warc(stream: IO[bytes], path: str) -> Iterator[RawDocument | IngestIssu
                 yield found
     except ArchiveLoadFailed:
         failure = "unreadable WARC data"
-    except Exception as err:  # warcio on broken input fails in many ways; keep what was read
-        failure = f"broken WARC record ({type(err).__name__})"
+    except Exception:  # warcio on broken input fails in many ways; keep what was read
+        log.debug("broken WARC record in %s", path, exc_info=True)
+        failure = "broken WARC record"
     if gunzip and (gunzip.corrupt or gunzip.truncated):
         failure = gunzip.corrupt or "truncated gzip stream"
     elif records == 0 and failure in (None, "unreadable WARC data"):
         raise InputError("WARC archive with no records" if failure is None else "not a WARC archive")
     if failure:
         yield _broken(path, failure, records, articles)
+    elif archive.err_count:
+        yield IngestIssue(item=path, kind="warning",
+                          reason=f"{archive.err_count} WARC record(s) with a wrong length; they may be damaged")
 
 
 def _broken(path: str, what: str, records: int, articles: int) -> IngestIssue:
@@ -146,11 +160,10 @@ def _record_document(record: Any, path: str) -> RawDocument | IngestIssue | None
         return IngestIssue(item=target, reason=f"larger than the {human_size(limit)} limit")
     charset = _charset(content_type)
     try:
-        doc = read_html(body, target, fmt="warc", charset=charset)
+        return read_html(body, target, fmt="warc", charset=charset,
+                         base_url=target if target.startswith(("http://", "https://")) else None)
     except InputError as err:
         return IngestIssue(item=target, reason=err.message)
-    doc.url = doc.url or target
-    return doc
 
 
 def _is_cut_short(record: Any) -> bool:

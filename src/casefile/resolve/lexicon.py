@@ -17,6 +17,11 @@ except ImportError:  # resolution must keep working if that module moves
 TYPE_GROUPS: dict[str, str] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
                                "FAC": "place", "NORP": "norp", "LAW": "law", "EVENT": "event"}
 
+# Where an identical full name may join entities of different groups: per-document typing
+# wavers between ORG, LAW, FAC and GPE for one name, but a person or a people (NORP) is
+# never the same thing as a place or an organization of the same name.
+NAME_SPACES: dict[str, str] = {"person": "person", "norp": "norp"}
+
 # Titles and honorifics dropped from the front of a name before comparing ("President X").
 TITLES = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady sen senator rep representative gov governor gen general
@@ -26,6 +31,9 @@ king queen prince princess emperor pope cardinal bishop father rev reverend imam
 former late then acting interim foreign state general-secretary secretary-general party leader
 activist blogger journalist lawyer dissident pastor monk
 """.split())
+
+# At most this many title words before a name are kept in a written form ("Vice President X").
+MAX_TITLE_WORDS = 2
 
 # Words that may end a person's name but are not part of it.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -80,6 +88,8 @@ DATE_CONFLICT_TOLERANCE_DAYS = 45
 # Event types about one person's case: a shared person is strong evidence of one event.
 CASE_EVENT_TYPES = frozenset({"arrest", "charge", "trial", "imprisonment", "detention_abuse", "release",
                               "disappearance", "killing", "travel_restriction", "harassment"})
+# Date values for a time still to come: such a report only joins others without a date.
+FUTURE_VALUES = frozenset({"FUTURE_REF"})
 # Modalities that never describe the same happening as an asserted report.
 EXCLUSIVE_MODALITIES = frozenset({"negated"})
 

@@ -1,12 +1,14 @@
-"""The web UI and JSON API: reads the store (read-only), never runs extraction."""
+"""The web UI and JSON API: reads the store (read-only), never runs extraction on GET."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
-from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NotFound
 from ..store.db import Store
@@ -20,19 +22,29 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-PAGE_SIZE = 50
 
 
-def create_app(db: str) -> FastAPI:
+def templates() -> Jinja2Templates:
+    t = Jinja2Templates(directory=str(HERE / "templates"))   # autoescapes .html templates
+    t.env.autoescape = True                                     # ... and every other template too
+    t.env.filters["combine_query"] = combine_query
+    return t
+
+
+def combine_query(params: dict, name: str, value) -> str:
+    """A query string: ``params`` with ``name`` set to ``value`` (for facet links)."""
+    return urlencode({k: v for k, v in (params | {name: value}).items() if v not in (None, "")})
+
+
+def create_app(db: str, token: str | None = None) -> FastAPI:
+    """The application over the store at ``db``. ``token`` (else env CASEFILE_TOKEN) turns on ingest."""
+    from . import api, pages, upload
+
     app = FastAPI(title="casefile", version="0.1.0", description="Sourced case files from news reporting.")
-    templates = Jinja2Templates(directory=str(HERE / "templates"))   # autoescapes .html templates
+    app.state.db = db
+    app.state.token = token
+    app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    state: dict = {}
-
-    def store() -> Store:
-        if "store" not in state:
-            state["store"] = Store.open(db, readonly=True)
-        return state["store"]
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -40,30 +52,30 @@ def create_app(db: str) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, page: int = 1):
-        docs = store().documents(limit=PAGE_SIZE, offset=(max(page, 1) - 1) * PAGE_SIZE)
-        return templates.TemplateResponse(request, "index.html", {"documents": docs, "page": page})
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return _error(request, 404, exc.message)
 
-    @app.get("/documents/{document_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, document_id: str):
-        try:
-            doc = store().document(document_id)
-        except NotFound:
-            raise HTTPException(404, "no such document") from None
-        return templates.TemplateResponse(request, "document.html", {"doc": doc})
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
-    @app.get("/api/documents")
-    def api_documents(limit: int = PAGE_SIZE, offset: int = 0) -> list[dict]:
-        return store().documents(limit=min(max(limit, 1), 500), offset=max(offset, 0))
-
-    @app.get("/api/documents/{document_id}")
-    def api_document(document_id: str) -> dict:
-        try:
-            doc = store().document(document_id)
-        except NotFound:
-            raise HTTPException(404, "no such document") from None
-        doc.pop("raw_text", None)
-        return doc
-
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    app.include_router(upload.router)
     return app
+
+
+def _error(request: Request, status: int, message: str, headers: dict | None = None):
+    if request.url.path.startswith(("/api/", "/export/")) or request.method != "GET":
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers)
+
+
+def store_of(request: Request) -> Store:
+    """The read-only store, opened once per application."""
+    state = request.app.state
+    if getattr(state, "store", None) is None:
+        state.store = Store.open(state.db, readonly=True)
+    return state.store

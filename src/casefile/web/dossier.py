@@ -11,25 +11,19 @@ from sqlalchemy import text
 
 from ..errors import NotFound
 from ..store.db import Store
-from .facts import (chain_rank, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
+from .facts import (chain_rank, owner_clause, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
                     sentences, sort_key, source_link)
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
+MAX_EVENTS = 500
+MAX_MENTION_SENTENCES = 2000
 
 
-def _pairs_clause(pairs: list[tuple[str, str]], doc_col: str, key_col: str) -> tuple[str, dict]:
-    """A WHERE fragment matching any (document, key) pair."""
-    parts, params = [], {}
-    for i, (doc_id, key) in enumerate(pairs):
-        parts.append(f"({doc_col} = :d{i} AND {key_col} = :k{i})")
-        params |= {f"d{i}": doc_id, f"k{i}": key}
-    return " OR ".join(parts) or "0", params
-
-
-def _mention_sentences(conn, pairs) -> list[tuple[str, int, int]]:
-    where, params = _pairs_clause(pairs, "document_id", "entity_key")
-    sql = f"SELECT DISTINCT document_id, sentence_start, sentence_end FROM mentions WHERE {where}"
+def _mention_sentences(conn, ref: str) -> list[tuple[str, int, int]]:
+    where, params = owner_clause(ref, "document_id", "entity_key")
+    sql = (f"SELECT DISTINCT document_id, sentence_start, sentence_end FROM mentions WHERE {where} "
+           f"LIMIT {MAX_MENTION_SENTENCES}")
     return [tuple(r) for r in conn.execute(text(sql), params) if r.sentence_start is not None]
 
 
@@ -44,7 +38,8 @@ def _descriptor_link(document_id: str, start: int | None, spans: list[tuple[str,
 def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) -> dict:
     first = rows[0]
     names = Counter(r["name"] for r in rows)
-    aliases = sorted({a for r in rows for a in (r.get("aliases") or []) if a} | set(names) - {names.most_common(1)[0][0]})
+    name = names.most_common(1)[0][0]
+    aliases = sorted(({a for r in rows for a in (r.get("aliases") or []) if a} | set(names)) - {name})
     descriptors = []
     for r in rows:
         for d in r.get("descriptors") or []:
@@ -52,27 +47,27 @@ def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) ->
             descriptors.append({"text": d.get("text"), "kind": d.get("kind"), "document_id": r["document_id"],
                                 "outlet": m.get("outlet"), "title": m.get("title"), "start": d.get("start"),
                                 "link": _descriptor_link(r["document_id"], d.get("start"), spans)})
-    return {"name": names.most_common(1)[0][0], "type": first["type"], "aliases": aliases,
+    return {"name": name, "type": first["type"], "aliases": aliases,
             "descriptors": descriptors}
 
 
-def _events(conn, pairs) -> list[dict]:
-    where, params = _pairs_clause(pairs, "p.document_id", "p.entity_key")
+def _events(conn, ref: str) -> list[dict]:
+    where, params = owner_clause(ref, "p.document_id", "p.entity_key")
     sql = ("SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
            "e.start, e.sentence_start, e.sentence_end, p.role FROM participants p JOIN events e ON e.id = p.event_id "
-           f"WHERE {where}")
+           f"WHERE {where} ORDER BY e.date_value LIMIT {MAX_EVENTS}")
     events = {}
     for r in conn.execute(text(sql), params):
         events.setdefault(r.id, dict(r._mapping))
     return sorted(events.values(), key=lambda e: (sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 
-def _quotes(conn, pairs) -> tuple[list[dict], list[dict]]:
-    where, params = _pairs_clause(pairs, "q.document_id", "q.speaker_key")
+def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
+    where, params = owner_clause(ref, "q.document_id", "q.speaker_key")
     cols = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
     by = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM quotes q WHERE {where} "
                                                       f"ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}"), params)]
-    where_m, params_m = _pairs_clause(pairs, "m.document_id", "m.entity_key")
+    where_m, params_m = owner_clause(ref, "m.document_id", "m.entity_key")
     about_sql = (f"SELECT DISTINCT {cols} FROM quotes q JOIN mentions m ON m.document_id = q.document_id "
                  f"AND m.start >= q.start AND m.end <= q.end WHERE ({where_m}) ORDER BY q.document_id, q.start "
                  f"LIMIT {MAX_QUOTES}")
@@ -81,9 +76,9 @@ def _quotes(conn, pairs) -> tuple[list[dict], list[dict]]:
     return by, about
 
 
-def _neighbours(conn, pairs, own_refs: set[str]) -> list[dict]:
+def _neighbours(conn, ref: str, own_refs: set[str]) -> list[dict]:
     """Entities mentioned in the same sentences, weighted by how many sentences they share."""
-    where, params = _pairs_clause(pairs, "m.document_id", "m.entity_key")
+    where, params = owner_clause(ref, "m.document_id", "m.entity_key")
     sql = ("SELECT o.document_id, o.entity_key, de.entity_id, de.name, de.type, COUNT(DISTINCT o.sentence_start) AS n "
            "FROM mentions m JOIN mentions o ON o.document_id = m.document_id AND o.sentence_start = m.sentence_start "
            "JOIN doc_entities de ON de.document_id = o.document_id AND de.key = o.entity_key "
@@ -112,13 +107,12 @@ def dossier(store: Store, ref: str) -> dict:
     rows = doc_entity_rows(store, ref)
     if not rows:
         raise NotFound("no such entity", item=ref)
-    pairs = [(r["document_id"], r["key"]) for r in rows]
     own_refs = {ref}
     with store.engine.connect() as conn:
-        events = _events(conn, pairs)
-        spans = _mention_sentences(conn, pairs)
-        quotes_by, quotes_about = _quotes(conn, pairs)
-        neighbours = _neighbours(conn, pairs, own_refs)
+        events = _events(conn, ref)
+        spans = _mention_sentences(conn, ref)
+        quotes_by, quotes_about = _quotes(conn, ref)
+        neighbours = _neighbours(conn, ref, own_refs)
     doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
     meta = doc_meta(store, doc_ids)
     reports = cluster_outlets(store, [e["cluster"] for e in events])

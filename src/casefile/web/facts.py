@@ -32,6 +32,19 @@ def entity_ref(entity_id: str | None, document_id: str, key: str | None) -> str 
     return f"{document_id}{LOCAL_SEP}{key}" if key else None
 
 
+def owner_clause(ref: str, doc_col: str, key_col: str) -> tuple[str, dict]:
+    """SQL matching rows whose (document, entity key) belong to the entity ``ref``.
+
+    A sub-select rather than a list of pairs, so an entity named in thousands of
+    documents costs one indexed lookup, not thousands of bound parameters.
+    """
+    if LOCAL_SEP in ref:
+        document_id, key = ref.split(LOCAL_SEP, 1)
+        return f"({doc_col} = :owner_doc AND {key_col} = :owner_key)", {"owner_doc": document_id, "owner_key": key}
+    return (f"({doc_col}, {key_col}) IN (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref)",
+            {"owner_ref": ref})
+
+
 def doc_entity_rows(store: Store, ref: str) -> list[dict]:
     """The per-document entities behind a reference (empty when it names nothing)."""
     de = s.doc_entities

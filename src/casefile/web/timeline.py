@@ -13,8 +13,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import text
 
 from ..store.db import Store
-from .facts import (compatible, date_interval, doc_entity_rows, doc_meta, entity_ref, sentences, sort_key,
-                    source_link)
+from .facts import compatible, date_interval, doc_meta, owner_clause, sentences, sort_key, source_link
 
 MAX_EVENTS = 400
 WIDTH, LABEL_W, LANE_H, BAR_H, AXIS_H = 960, 170, 26, 14, 28
@@ -37,11 +36,9 @@ def _query(store: Store, f: TimelineFilter) -> list[dict]:
         where.append("e.type = :type")
         params["type"] = f.event_type
     if f.entity:
-        rows = doc_entity_rows(store, f.entity)
-        pairs = " OR ".join(f"(p.document_id = :pd{i} AND p.entity_key = :pk{i})" for i in range(len(rows))) or "0"
-        params |= {f"pd{i}": r["document_id"] for i, r in enumerate(rows)}
-        params |= {f"pk{i}": r["key"] for i, r in enumerate(rows)}
-        where.append(f"e.id IN (SELECT p.event_id FROM participants p WHERE {pairs})")
+        owner, owner_params = owner_clause(f.entity, "p.document_id", "p.entity_key")
+        params |= owner_params
+        where.append(f"e.id IN (SELECT p.event_id FROM participants p WHERE {owner})")
     sql = ("SELECT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
            "e.sentence_start, e.sentence_end FROM events e WHERE " + " AND ".join(where) +
            " ORDER BY e.date_value LIMIT :n")
@@ -166,6 +163,3 @@ def svg(data: dict) -> Markup:
     out.append("</svg>")
     return Markup("".join(out))
 
-
-def entity_lane_ref(row: dict) -> str | None:
-    return entity_ref(row.get("entity_id"), row["document_id"], row.get("key"))

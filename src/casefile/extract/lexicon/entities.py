@@ -15,7 +15,7 @@ LEADING_ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")
 
 # Role nouns: a person described by one of these holds a title, job or status.
-ROLE_NOUNS = frozenset("""
+OFFICE_ROLE_NOUNS = frozenset("""
 president vice-president premier minister secretary chairman chairwoman chairperson chair
 director head leader chief commander general governor mayor senator congressman congresswoman
 representative lawmaker legislator ambassador envoy diplomat official spokesman spokeswoman
@@ -26,11 +26,19 @@ artist musician singer photographer filmmaker founder co-founder cofounder membe
 organizer organiser manager officer executive ceo chairman founder owner businessman businesswoman
 entrepreneur priest pastor monk nun bishop cardinal pope imam rabbi worker farmer teacher doctor
 nurse engineer economist historian sociologist scientist politician candidate prisoner detainee
-inmate witness victim relative daughter wife husband mother father brother sister king queen
+inmate witness victim relative king queen
 prince princess emperor dictator president-elect prime chancellor secretary-general
 commissioner inspector officer colonel captain lieutenant sergeant major admiral marshal
 ombudsman rapporteur delegate councillor councilor speaker
 """.split())
+
+# Family relations: descriptors ("her husband, X"), but never stripped from the front of a name
+# (several are given names too).
+RELATION_NOUNS = frozenset("""
+son daughter wife husband mother father brother sister nephew niece cousin uncle aunt grandson
+granddaughter grandmother grandfather fiance fiancee partner
+""".split())
+ROLE_NOUNS = OFFICE_ROLE_NOUNS | RELATION_NOUNS
 
 # Head nouns that mark an organization in an apposition or a pre-name phrase.
 ORG_HEAD_NOUNS = frozenset("""
@@ -44,7 +52,7 @@ college school court tribunal embassy consulate army militia
 # Words that make a capitalized span an organization whatever spaCy said.
 ORG_NAME_HEADS = frozenset("""
 Ministry Department Embassy Consulate Party Committee Council Commission Agency University
-Institute Court Tribunal Bureau Office Assembly Parliament Congress Senate Politburo Network
+Institute Court Tribunal Bureau Office Assembly Parliament Congress Senate Network
 Foundation Association Union Federation Coalition Alliance Corporation Company Group
 """.split())
 
@@ -83,8 +91,6 @@ kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwa
 yoo hong moon
 """.split())
 COMMON_FAMILY_NAMES = COMMON_VIETNAMESE_FAMILY_NAMES | COMMON_CHINESE_FAMILY_NAMES | COMMON_KOREAN_FAMILY_NAMES
-# Family-name-first cultures where the short form is the family name (Chinese, Korean).
-FAMILY_FIRST_SHORT_FORM = (COMMON_CHINESE_FAMILY_NAMES | COMMON_KOREAN_FAMILY_NAMES) - COMMON_VIETNAMESE_FAMILY_NAMES
 
 # Country-name variants -> one canonical name (compared after normalization).
 COUNTRY_VARIANTS: dict[str, str] = {
@@ -105,7 +111,7 @@ COUNTRY_VARIANTS: dict[str, str] = {
     "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
 }
 
-# Demonyms -> country, for "Vietnamese Communist Party" == "Communist Party of Vietnam".
+# Demonyms -> country, for "Chinese Workers' Party" == "Workers' Party of China".
 DEMONYMS: dict[str, str] = {
     "vietnamese": "Vietnam", "chinese": "China", "american": "United States", "u.s.": "United States",
     "british": "United Kingdom", "korean": "South Korea", "south korean": "South Korea",
@@ -118,7 +124,7 @@ DEMONYMS: dict[str, str] = {
     "cuban": "Cuba", "venezuelan": "Venezuela", "nicaraguan": "Nicaragua", "mexican": "Mexico",
 }
 
-# Legal instruments: "Directive 24", "Decree No. 72/2013", "Article 117 of the Penal Code".
+# Legal instruments: "Directive 15", "Decree No. 72/2013", "Article 117 of the Penal Code".
 LAW_KEYWORDS = ("Directive", "Decree", "Law", "Resolution", "Article", "Circular", "Decision",
                 "Ordinance", "Clause", "Section", "Regulation", "Order")
 LAW_PATTERN = re.compile(
@@ -126,7 +132,7 @@ LAW_PATTERN = re.compile(
     r"(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Code|Law|Act|Constitution|Ordinance))?" % "|".join(LAW_KEYWORDS))
 CODE_PATTERN = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}(?:Penal|Criminal|Civil)\s+Code)\b")
 
-# A name written with digits: "Group 77", "Project88" (capitalized word, then a number).
+# A name written with digits: "Group 77", "Beacon9" (capitalized word, then a number).
 DIGIT_NAME_PATTERN = re.compile(r"\b[A-Z][A-Za-z]+(?:\s?\d{1,4})\b(?![-/.,]?\d)")
 
 # Acronyms: 2-8 capital letters (optionally dotted); initials skip these small words.
@@ -159,7 +165,10 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"})
 AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from"})
 
 # Copulas introducing a post-name role ("X is a correspondent with Y").
-COPULAS = frozenset({"is", "was", "has been", "had been", "became", "becomes", "remains"})
+COPULAS = ("has been", "had been", "is", "was", "became", "becomes", "remains")
+# What follows a name before an apposition (", a researcher") or a role ("is a correspondent").
+APPOSITION_AFTER = re.compile(r"(?:,\s+(?P<det>(?:a|an|the|his|her|their|its)\s+)?|\s+(?P<cop>%s)\s+(?:a|an|the)\s+)"
+                              % "|".join(COPULAS))
 
 # Between an owning country and its organization: "Vietnam's Foreign Ministry", "Vietnamese Foreign Ministry".
 OWNER_GAP = re.compile(r"(?:'s|\u2019s)?\s{1,2}")
@@ -187,8 +196,27 @@ VIETNAMESE_PLACE_NAMES = frozenset({"ha noi", "ha tinh", "ha giang", "ha nam", "
                                     "quang tri", "quang binh", "vinh long", "hoa binh", "phu yen", "phu tho"})
 
 # Parts of speech that never begin a name; spaCy sometimes starts a span on them.
-NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "VERB", "AUX", "PART", "PUNCT", "INTJ"})
+# (Not VERB/AUX: names like "Will ..." or "Do Van ..." are tagged so at the start of a sentence.)
+NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "PUNCT", "INTJ"})
 
 # "Foreign Ministry" -> "Ministry of Foreign Affairs": subjects whose long form adds "Affairs".
 MINISTRY_AFFAIRS_SUBJECTS = frozenset({"foreign", "home", "internal", "veterans", "economic", "religious",
                                        "consumer", "social", "labour, invalids and social"})
+
+# A place, not a person, whatever name it shares: "arrested in Hue", "Hue City", "Hue province".
+PLACE_CONTEXT_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+$")
+PLACE_CONTEXT_AFTER = re.compile(r"\s+(?:[Cc]ity|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Ss]tate|[Rr]egion)\b")
+
+# Abbreviated titles before a name that are descriptors ("Sen. X"); Mr./Ms. are not.
+TITLE_ABBREVIATIONS = frozenset({"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.",
+                                 "Maj.", "Dr.", "Prof.", "Rev.", "Amb.", "Pres.", "Sec.", "Atty.", "Supt."})
+
+# "Full Name (ACR)": an acronym defined in parentheses right after the name.
+ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,8})\)")
+
+# A name right after a person's role noun is a person whatever the model said ("lawyer X",
+# "her daughter, X,"); the group of words before the role may hold a possessive.
+ROLE_BEFORE_NAME = re.compile(r"\b([a-z][\w-]*)(?:\s*,)?\s+$")
+
+# Generational suffixes that end a name ("... King Jr."), so the word before them is no title.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

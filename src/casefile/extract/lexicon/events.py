@@ -8,6 +8,7 @@ any particular article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -30,6 +31,7 @@ class Rule:
     neg: bool = False
     intrans: bool = False
     money: bool = False
+    who_person: bool = False       # whoever is named as doing it must be people ("markets rally" is not a protest)
 
 
 def _f(*words: str) -> frozenset[str]:
@@ -46,7 +48,7 @@ PERSON_NOUNS = _f(
     "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
     "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
     "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
-    "he", "she", "they", "him", "her", "them", "who", "whom", "i", "we", "us", "me", "you",
+    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "i", "we", "us", "me", "you",
 )
 # Modifiers of a nominal trigger that name who did it ("the police crackdown").
 AGENT_NOUNS = _f("police", "military", "army", "government", "state", "security", "authority", "regime",
@@ -58,12 +60,14 @@ TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman",
                  "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
                  "leader", "former", "late", "environmental", "human", "rights", "activist", "journalist")
 PERSON_PRONOUNS = _f("he", "she", "him", "her")
-PLURAL_PRONOUNS = _f("they", "them")
+PLURAL_PRONOUNS = _f("they", "them", "their")
 THING_PRONOUNS = _f("it", "its", "which", "that")
 RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
 SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
 # Prepositions inside a phrase that introduce more of the same people, not other things.
 NAME_LIST_PREPS = _f("of", "including", "like", "as")
+# What may stand between two names of one list: commas, "and", a role noun ("and bloggers").
+NAME_LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*(?:(?:[a-z]+\s+){0,2})?")
 # Nouns that hold a document: "a copy of the directive" is the directive.
 CONTAINER_NOUNS = _f("copy", "copies", "contents", "content", "text", "version", "draft")
 # Verbs that report what someone said: their subject is the one criticizing in "X said the law violates Y".
@@ -88,11 +92,22 @@ ORG_NOUNS = _f("organization", "organisation", "group", "association", "union", 
 ABUSE_OBJECTS = _f("food", "water", "care", "treatment", "visit", "visits", "access", "medicine", "medication",
                    "lawyer", "counsel", "sleep", "contact", "visitation")
 TRAVEL_OBJECTS = _f("travel", "passport", "exit", "entry", "visa", "trip")
+COMMS_NOUNS = _f("phone", "phones", "call", "calls", "communications", "email", "emails", "travel", "movement",
+                 "movements", "activity", "activities", "account", "accounts", "home", "house", "message",
+                 "messages", "internet", "post", "posts")
+BUILDING_NOUNS = _f("office", "home", "house", "church", "temple", "pagoda", "mosque", "school", "village",
+                    "headquarters", "building", "camp", "hospital", "market", "station", "newspaper")
 COMMENT_OBJECTS = _f("request", "requests", "question", "questions", "inquiry", "inquiries", "email",
                      "emails", "call", "calls", "comment", "message", "messages")
 
 CASE_TYPES = _f("arrest", "charge", "trial", "imprisonment", "detention_abuse", "release", "disappearance",
                 "killing", "harassment", "travel_restriction", "surveillance")
+# Who can upgrade relations or pay a state visit: states, their capitals and leaders, or these.
+STATE_ACTOR_NOUNS = _f("government", "country", "countries", "nation", "nations", "state", "states", "leader",
+                       "leaders", "president", "minister", "premier", "king", "queen", "delegation", "envoy",
+                       "ambassador", "administration", "side", "sides", "chancellor", "emperor", "official",
+                       "officials", "diplomat", "diplomats", "secretary", "prime", "head", "capital")
+STATE_ACTOR_TYPES = _f("relations_upgraded", "diplomatic_visit")
 # Types where "with X" names the other party ("ties with X", "met with X").
 PARTNER_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure", "appeal")
 STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
@@ -120,7 +135,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "pardon": (Rule("release", person=True),),
     "abduct": (Rule("disappearance", person=True),),
     "kidnap": (Rule("disappearance", person=True),),
-    "disappear": (Rule("disappearance", person=True),),
+    "disappear": (Rule("disappearance", person=True, intrans=True),),
     "kill": (Rule("killing", person=True),),
     "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
     "murder": (Rule("killing", person=True),),
@@ -134,12 +149,23 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "raid": (Rule("attack"),),
     "bomb": (Rule("attack"),),
     "shell": (Rule("attack"),),
-    "protest": (Rule("protest", intrans=True),),
-    "demonstrate": (Rule("protest", intrans=True),),
-    "rally": (Rule("protest", intrans=True),),
-    "march": (Rule("protest", intrans=True),),
-    "monitor": (Rule("surveillance"),),
+    "protest": (Rule("protest", intrans=True, who_person=True),),
+    "demonstrate": (Rule("protest", intrans=True, who_person=True),),
+    "rally": (Rule("protest", intrans=True, who_person=True),),
+    "march": (Rule("protest", intrans=True, who_person=True),),
+    "monitor": (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),),
+    "track": (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),),
     "surveil": (Rule("surveillance"),),
+    "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
+    "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went")),),
+    "acquit": (Rule("trial", person=True),),
+    "question": (Rule("harassment", person=True, obj=PERSON_NOUNS),),
+    "prevent": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),),
+    "stop": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "airport")),),
+    "attack": (Rule("attack", person=True, obj=PERSON_NOUNS | BUILDING_NOUNS),),
+    "call": (Rule("appeal", mods=_f("on", "upon", "for")),),
+    "pass": (Rule("policy_issued", obj=POLICY_NOUNS),),
+    "approve": (Rule("policy_issued", obj=POLICY_NOUNS),),
     "wiretap": (Rule("surveillance"),),
     "spy": (Rule("surveillance"),),
     "manage": (Rule("surveillance", person=True, obj=PERSON_NOUNS, mods=_f("closely", "tightly", "strictly")),),
@@ -212,6 +238,11 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "indictment": (Rule("charge", person=True),),
     "prosecution": (Rule("charge", person=True),),
     "trial": (Rule("trial", person=True),),
+    "hearing": (Rule("trial", person=True, mods=_f("court", "appeal", "trial", "judge", "sentencing", "bail")),),
+    "verdict": (Rule("trial", person=True),),
+    "appeal": (Rule("trial", person=True, mods=_f("court", "reject", "uphold", "hear", "dismiss", "judge")),),
+    "prison": (Rule("imprisonment", person=True, mods=_f("hold", "keep", "remain", "send", "throw", "languish",
+                                                         "die", "put")),),
     "imprisonment": (Rule("imprisonment", person=True),),
     "jailing": (Rule("imprisonment", person=True),),
     "incarceration": (Rule("imprisonment", person=True),),
@@ -236,9 +267,9 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "raid": (Rule("attack"),),
     "bombing": (Rule("attack"),),
     "shelling": (Rule("attack"),),
-    "protest": (Rule("protest"),),
-    "demonstration": (Rule("protest"),),
-    "rally": (Rule("protest"),),
+    "protest": (Rule("protest", who_person=True),),
+    "demonstration": (Rule("protest", who_person=True),),
+    "rally": (Rule("protest", who_person=True),),
     "sit": (Rule("protest", mods=_f("in")),),
     "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
     "surveillance": (Rule("surveillance"),),
@@ -267,7 +298,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 # Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
 # an argument or a required modifier, so that "the trip" looking back is not a new event.
 STANDALONE_NOUNS = _f("crackdown", "purge", "repression", "persecution", "surveillance", "protest",
-                      "demonstration", "rally", "raid", "bombing", "shelling", "trade", "export", "import",
+                      "demonstration", "raid", "bombing", "shelling", "trade", "export", "import",
                       "statement", "criticism", "fire", "confinement", "strike", "sit", "limit", "ban",
                       "leak", "custody", "whereabouts")
 
@@ -294,9 +325,9 @@ LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage",
                  "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
                  "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
 # Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
-EXPERIENCER_HOSTS = _f("die", "spend", "serve", "remain", "stay", "be", "languish", "endure", "face", "undergo")
+EXPERIENCER_HOSTS = _f("die", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish", "endure", "face", "undergo")
 # Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
-IRREALIS_VERBS = _f("hope", "want", "wish", "urge", "ask", "demand", "pressure", "press", "call", "seek",
+IRREALIS_VERBS = _f("threaten", "vow", "hope", "want", "wish", "urge", "ask", "demand", "pressure", "press", "call", "seek",
                     "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
 
 # Modality cues.
@@ -313,12 +344,24 @@ LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 LAW_NAME_PATTERN = (r"\b(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
                     r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
 # How far back (in sentences) a pronoun may look for its person.
-PRONOUN_WINDOW_SENTENCES = 3
+PRONOUN_WINDOW_SENTENCES = 5
 # Entity labels that can fill participant slots.
 PARTICIPANT_LABELS = _f("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT")
 PLACE_LABELS = _f("GPE", "LOC", "FAC")
+NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+# Gender cues for he/she: Vietnamese middle names, honorifics and kin or role nouns beside a name.
+MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother", "man", "monk", "king",
+               "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
+FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
+                 "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
 # Time expressions whose value is a duration are not an event's date.
 DURATION_PREFIX = "P"
+
+# Adjectives that report an event of their subject ("remains missing", "held incommunicado").
+ADJ_TRIGGERS: dict[str, tuple[Rule, ...]] = {
+    "missing": (Rule("disappearance", person=True),),
+    "incommunicado": (Rule("disappearance", person=True),),
+}
 
 # Demonyms of states whose adjective is not the name plus a suffix the code can strip.
 DEMONYMS: dict[str, str] = {

@@ -18,6 +18,7 @@ STRAIGHT_SINGLE = "'"
 OPENING_CONTEXT = " \t([{\u2014\u2013-/:;"
 # A straight double mark right after a number is a unit (inches, seconds), not a quote,
 # unless a capitalized word comes before the number ('Article 88 "...').
+MEASURE_LOOKBACK_CHARS = 40
 MEASURE_BEFORE_RE = re.compile(r"(\S*)\s+\d+(?:[.,]\d+)?\s?$|^\d+(?:[.,]\d+)?\s?$")
 # Characters trimmed from the inside edges of a quotation.
 INNER_TRIM = " \t\u00a0"
@@ -31,7 +32,7 @@ stress emphasize emphasise recall reply respond answer ask caution predict
 complain conclude suggest concede confirm testify recount continue
 call demand plead appeal vow pledge promise threaten advocate
 post tweet report quote read characterize characterise praise
-criticize criticise condemn denounce dub brand label term
+criticize criticise condemn denounce dub brand label term accuse
 """.split())
 
 # Lemmas that also introduce reported (indirect) speech through a clausal complement.
@@ -68,7 +69,7 @@ QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "wh
 SUBJECT_DEPS = frozenset({"nsubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
-BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl"})
+BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 # Children that end a speaker noun phrase ("the wife of X, who asked ...").
@@ -128,6 +129,8 @@ commission board administration regime state spokesperson parliament assembly
 congress senate tribunal prosecution prosecutors institute foundation center centre
 campaign movement watchdog ngo charity university school hospital broadcaster website
 """.split())
+# Tags the small English model gives to name words it does not know.
+MISTAGGED_NAME_POS = frozenset({"INTJ", "X", "SYM", "ADV", "ADJ"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON_LABEL = "PERSON"
 # Possessive endings stripped from a speaker name ("Smith's" -> "Smith").
@@ -159,6 +162,19 @@ NAMING_CUES = (
     "the headline", "the name", "referred to as", "under the banner",
 )
 NAMING_LOOKBACK_CHARS = 24
+# A quotation right after these is the name of a charge or a legal provision, not speech
+# ('charged with "disturbing public order"', 'under Article 88 for "propaganda"').
+CHARGE_BEFORE_RE = re.compile(
+    r"(?:charged\s+with|convicted\s+of|found\s+guilty\s+of|guilty\s+of|sentenced\s+for|"
+    r"(?:arrested|detained|jailed|prosecuted|tried|indicted|imprisoned)\s+(?:on\s+charges?\s+of|for)|"
+    r"charges?\s+of|crimes?\s+of|offen[cs]es?\s+of|accused\s+of|"
+    r"\b(?:laws?|articles?|clauses?|provisions?|decrees?|code)\b[\w\s,.'\u2019-]{0,50}?"
+    r"(?:against|for|of|on|about|banning|prohibiting|criminali[sz]ing|punishing)|"
+    r"\b(?:criminali[sz]es|prohibits|punishes|outlaws|bans)|"
+    r"\b(?:sentenced|jailed|imprisoned|convicted|arrested|detained|charged|prosecuted|tried|fined|"
+    r"sentencing|jailing|arresting|detaining|charging|prosecuting)\b[^\"\u201c\u201d.;:]{0,80}?\bfor)\s*$",
+    re.IGNORECASE)
+CHARGE_LOOKBACK_CHARS = 80
 # Lower-case words allowed inside a Title Case name ("Law on the Press").
 TITLE_SMALL_WORDS = frozenset("""
 a an the of on in for and or to at by with from as vs de du la le van von der da di
@@ -169,4 +185,6 @@ TITLE_MAX_WORDS = 10
 INDIRECT_MIN_WORDS = 3
 # Leading words dropped from a reported clause.
 LEADING_COMPLEMENTIZERS = frozenset({"that"})
-EDGE_PUNCT = " ,;:\u2014\u2013-\n\t"
+# Tokens dropped from the end of a reported clause.
+TRAILING_TRIM = frozenset({",", ";", ":", ".", "!", "?", "-", "\u2014", "\u2013", '"', "'",
+                           "\u201c", "\u201d", "\u2018", "\u2019", "..."})

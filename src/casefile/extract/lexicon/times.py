@@ -65,14 +65,16 @@ APPROXIMATORS = ("more than", "less than", "at least", "at most", "up to", "near
 
 # Relative words: offset in the unit from the anchor.
 RELATIVE_OFFSETS: dict[str, int] = {
-    "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1,
+    "this past": -1, "this coming": 1, "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1,
     "this": 0, "current": 0,
 }
+DAY_OFFSETS: dict[str, int] = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+                               "prior": -1, "before": -1}
+EVERY_UNIT: dict[str, str] = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+                              "morning": "TMO", "evening": "TEV", "night": "TNI"}
+# Words joining two months of one range ("from January to June 2023"): the year is shared.
+RANGE_WORDS = ("to", "through", "until", "till", "and", "-", "–", "or")
 DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-POSITION_WORDS: dict[str, str] = {  # "the end of 2022", "early June", "mid-2011"
-    "end": "END", "close": "END", "beginning": "START", "start": "START", "middle": "MID",
-    "early": "START", "late": "END", "mid": "MID",
-}
 
 # Single words that refer to the present, past or future as a whole (TIMEX3 *_REF values).
 REF_WORDS: dict[str, str] = {
@@ -92,7 +94,7 @@ REF_PHRASES: dict[str, str] = {
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
 }
 # "now" is not a time in these uses.
-NOT_REF_AFTER = frozenset({"-", "that"})            # "now-cancelled", "now that"
+NOT_REF_AFTER = ("-", " that")            # "now-cancelled", "now that"
 
 # Periodic adjectives/adverbs: TIMEX3 SETs whose value is the period.
 SET_WORDS: dict[str, str] = {
@@ -121,17 +123,24 @@ NOT_YEAR_BEFORE = frozenset({"©", "copyright", "(c)", "no", "no.", "number", "#
 NOT_YEAR_AFTER = frozenset({"%", "percent", "per", "km", "kilometers", "kilometres", "miles", "mph",
                             "kg", "tons", "tonnes", "meters", "metres", "feet", "yards", "points", "votes",
                             "seats", "pages", "words", "units", "times", "m", "cc"})
-YEAR_MIN, YEAR_MAX = 1900, 2099        # a bare 4-digit number is a year only in this range
 
 # Cues that a clause is about the future (weekday/month resolution looks forward).
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
                          "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till"})
+# Words just before a time expression that point it forward ("until Friday", "next Tuesday").
+FUTURE_WINDOW = frozenset({"until", "till", "next", "upcoming"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
+PRESENT_AUX = frozenset({"is", "are", "be", "am", "'s", "'re"})   # present passive: "is expected in May"
+# Words before "spring"/"fall" that make them seasons; before a bare "10:30" that make it a clock time.
+SEASON_CUES = frozenset({"in", "this", "last", "next", "early", "late", "during", "since", "until", "mid"})
+CLOCK_CUES = frozenset({"at", "by", "until", "before", "after", "around", "from", "to"})
 # Modals leave the time open: the nearest reading wins.
 MODALS = frozenset({"should", "would", "could", "may", "might", "must", "can", "ca"})
 # How far a past-tense clause may still point past the anchor (late updates, embargoed copy).
 TENSE_SLACK_DAYS = 31
 
 # Words after "N units before/after" that show it measures a gap to an event ("two months before his trip").
-GAP_WORDS = frozenset({"before", "after", "earlier", "later", "prior"})
+GAP_WORDS = ("ago", "before", "after", "earlier", "later", "prior")
 # How many characters back a "two months later" may look for the date it counts from.
 REFERENCE_WINDOW = 400

@@ -1,0 +1,104 @@
+"""Conflicts: where sources disagree, with both sides side by side.
+
+Inside one event cluster: dates that cannot describe the same time, and durations,
+amounts or counts that differ. Across the corpus: the same quoted words attributed to
+two different speakers.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from itertools import combinations
+
+from sqlalchemy import Connection, select
+
+from ..store import schema as s
+from ..store import schema_cases as c
+from . import dates as D
+from . import lexicon as L
+from . import names as N
+from .corroborate import amount_claims, same_amount
+from .events import EventRecord
+from .sources import Sources
+
+
+def _id(*parts) -> str:
+    return "c" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:19]
+
+
+def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
+                      amounts: dict[str, list[dict]]) -> list[dict]:
+    sentences = {r.id: (r.sentence_start, r.sentence_end, r.text) for r in conn.execute(
+        select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end, s.events.c.text))}
+    texts = {r.id: r.text for r in conn.execute(select(s.documents.c.id, s.documents.c.text))}
+    out: dict[str, dict] = {}
+    for cid, members in clusters.items():
+        for x, y in combinations(members, 2):
+            if x.document_id == y.document_id:
+                continue
+            for kind, vx, vy in _disagreements(x, y, amounts):
+                sx, sy = _evidence(x, sources, sentences, texts), _evidence(y, sources, sentences, texts)
+                row = {"id": _id(cid, kind, x.document_id, y.document_id, vx, vy), "cluster": cid, "kind": kind,
+                       "value_a": vx, "value_b": vy, "detail": f"{x.type}: {vx} vs {vy}"}
+                row.update({f"{k}_a": v for k, v in sx.items()} | {f"{k}_b": v for k, v in sy.items()})
+                out.setdefault(row["id"], row)
+    return list(out.values())
+
+
+def _evidence(ev: EventRecord, sources: Sources, sentences: dict, texts: dict) -> dict:
+    start, end, _trigger = sentences.get(ev.id, (None, None, None))
+    text = texts.get(ev.document_id, "")[start:end] if start is not None else ev.sentence
+    return {"document": ev.document_id, "outlet": sources.outlet(ev.document_id), "start": start, "end": end,
+            "text": text}
+
+
+def _disagreements(x: EventRecord, y: EventRecord, amounts: dict[str, list[dict]]):
+    if x.interval and y.interval and D.gap_days(x.interval, y.interval) > 0:
+        yield "date", x.date_value, y.date_value
+    cx, cy = amount_claims(amounts.get(x.id, [])), amount_claims(amounts.get(y.id, []))
+    for kind in {k for k, _, _ in cx} & {k for k, _, _ in cy}:
+        nx = [(shown, n) for k, shown, n in cx if k == kind]
+        ny = [(shown, n) for k, shown, n in cy if k == kind]
+        if not any(same_amount(a, b) for _, a in nx for _, b in ny):
+            yield kind.split(":")[0], nx[0][0], ny[0][0]
+
+
+def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sources: Sources) -> list[dict]:
+    """The same quoted words, attributed to different resolved speakers in different documents."""
+    quotes = []
+    for q in conn.execute(select(s.quotes).where(s.quotes.c.kind == "direct")):
+        speaker = entity_of.get((q.document_id, q.speaker_key)) if q.speaker_key else None
+        words = N.tokens(q.text)
+        if speaker and len(words) >= L.MIN_QUOTE_WORDS:
+            quotes.append((q, speaker, _shingles(words)))
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_q, _sp, sh) in enumerate(quotes):
+        for g in sh:
+            index[g].append(i)
+    out: dict[str, dict] = {}
+    for items in index.values():
+        for i, j in combinations(sorted(set(items)), 2):
+            (qa, sa, ha), (qb, sb, hb) = quotes[i], quotes[j]
+            if qa.document_id == qb.document_id or sa == sb:
+                continue
+            if len(ha & hb) < L.QUOTE_OVERLAP * min(len(ha), len(hb)):
+                continue
+            row = {"id": _id("quote", qa.id, qb.id), "cluster": None, "kind": "quote_speaker",
+                   "value_a": qa.speaker_text, "value_b": qb.speaker_text,
+                   "detail": "the same quoted words attributed to different speakers"}
+            for side, q in (("a", qa), ("b", qb)):
+                row.update({f"document_{side}": q.document_id, f"outlet_{side}": sources.outlet(q.document_id),
+                            f"start_{side}": q.start, f"end_{side}": q.end, f"text_{side}": q.text})
+            out.setdefault(row["id"], row)
+    return list(out.values())
+
+
+def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    n = min(L.QUOTE_SHINGLE, len(words))
+    return {words[i:i + n] for i in range(len(words) - n + 1)}
+
+
+def write(conn: Connection, rows: list[dict]) -> None:
+    conn.execute(c.conflicts.delete())
+    if rows:
+        conn.execute(c.conflicts.insert(), rows)

@@ -1,0 +1,220 @@
+"""Cross-document entity resolution: one corpus-level entity per real person, group or place.
+
+Passes, strongest first: human merges; the same full name (diacritics, spacing and
+punctuation ignored); the same first and last name when a middle name is missing;
+the same institution of the same country; then lone names ("Biden", "Foreign
+Ministry"), which link only when exactly one candidate fits (descriptors may pick it).
+Each link keeps its rule and a plain-words reason.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from . import names as N
+from .unionfind import Clusters
+
+
+@dataclass
+class DocEntity:
+    document_id: str
+    key: str
+    name: str
+    type: str
+    seq: int = 0
+    aliases: list[str] = field(default_factory=list)
+    descriptors: list[dict] = field(default_factory=list)
+
+    @property
+    def group(self) -> str:
+        return L.TYPE_GROUPS.get(self.type, self.type.lower())
+
+    @property
+    def all_names(self) -> list[str]:
+        return [n for n in dict.fromkeys([self.name, *self.aliases]) if n]
+
+    @property
+    def order(self) -> tuple:
+        return (self.seq, self.document_id, len(self.key), self.key)
+
+
+@dataclass
+class Link:
+    rule: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    groups: list[list[int]]
+    links: dict[int, Link]
+
+
+def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
+            alone: set[int] = frozenset()) -> Resolution:
+    """Group document entities into corpus-level entities."""
+    uf = Clusters(records, [r.document_id for r in records])
+    links: dict[int, Link] = {}
+
+    def join(a: int, b: int, rule: str, reason: str, force: bool = False) -> None:
+        if uf.join(a, b, force=force):
+            for i in (a, b):
+                links.setdefault(i, Link(rule, reason))
+
+    for a, b in merges:
+        join(a, b, "manual", "merged by hand", force=True)
+    free = [i for i in range(len(records)) if i not in alone]
+    _strong(records, free, join)
+    _middle_names(records, free, uf, join)
+    _institutions(records, free, join)
+    _lone_names(records, free, uf, join)
+    return Resolution(uf.groups(), links)
+
+
+def _label(r: DocEntity) -> str:
+    return f"{r.name!r} ({r.document_id[:8]})"
+
+
+def _strong(records: list[DocEntity], free: list[int], join) -> None:
+    """The same full name in two documents: one entity."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in free:
+        for key in sorted(_full_keys(records[i])):   # sorted: set order varies between runs
+            index[(L.NAME_SPACES.get(records[i].group, "thing"), key)].append(i)
+    for (_group, key), items in sorted(index.items()):
+        first = items[0]
+        for other in items[1:]:
+            join(first, other, "same_name", f"same full name {key!r} as {_label(records[first])}")
+
+
+def _full_keys(r: DocEntity) -> set[str]:
+    if r.group == "person":
+        return {" ".join(t) for n in r.all_names if len(t := N.person_tokens(n)) >= 2}
+    if r.group == "place":
+        return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
+    if r.group == "org":
+        return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))} - {""}
+    return {N.compact(n) for n in r.all_names} - {""}
+
+
+def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -> None:
+    """"Anna M. Kowal" and "Anna Kowal" (or "A. Kowal Nowak" and "Anna Kowal Nowak"): the parts
+    agree, one has an initial or lacks a middle name; link if only one cluster fits."""
+    index: dict[tuple[str, str], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for i in free:
+        if records[i].group == "person":
+            for n in records[i].all_names:
+                toks = N.person_tokens(n)
+                if len(toks) >= 2:
+                    index[(toks[0][0], toks[-1])].append((i, toks))
+    for _key, items in sorted(index.items()):
+        if len({t for _, t in items}) < 2:
+            continue
+        for i, toks in items:
+            fits = {uf.find(j) for j, other in items
+                    if other != toks and N.person_names_agree(toks, other) and uf.can_join(i, j)}
+            if len(fits) == 1:
+                j = next(j for j, o in items if uf.find(j) in fits and N.person_names_agree(toks, o))
+                join(j, i, "middle_name", f"first and last name agree with {_label(records[j])}, the only fit")
+
+
+def _countries(r: DocEntity) -> set[str]:
+    out = set()
+    for d in r.descriptors:
+        if d.get("kind") in L.AFFILIATION_KINDS and (c := N.country_of(d.get("text", ""))):
+            out.add(c)
+    return out
+
+
+def _institutions(records: list[DocEntity], free: list[int], join) -> None:
+    """The same kind of institution of the same country: "Ministry of Foreign Affairs" of X."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in free:
+        r = records[i]
+        if r.group != "org":
+            continue
+        for n in r.all_names:
+            country, head, generic = N.org_key(n, _countries(r))
+            if country and head and generic:
+                index[(country, head)].append(i)
+    for (country, head), items in sorted(index.items()):
+        items = list(dict.fromkeys(items))
+        for other in items[1:]:
+            join(items[0], other, "institution", f"same institution {head!r} of {country!r} as {_label(records[items[0]])}")
+
+
+def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -> None:
+    """A lone surname or given name, or an institution without its country: link only when
+    exactly one candidate fits (or descriptors single one out). Candidates are fixed before
+    any of these links is made, so the order of documents does not matter."""
+    by_part: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_head: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        for n in r.all_names:
+            toks = N.person_tokens(n) if r.group == "person" else N.tokens(n)
+            if r.group == "person" and len(toks) >= 2:
+                by_part[("first", toks[0])].add(i)
+                by_part[("last", toks[-1])].add(i)
+            elif r.group == "org":
+                country, head, generic = N.org_key(n, _countries(r))
+                if country and generic:
+                    by_head[head].add(i)
+    pending = []
+    for i in free:
+        r = records[i]
+        cands = _lone_candidates(r, by_part, by_head)
+        fits = {uf.find(j) for j in cands if uf.can_join(i, j)}
+        if len(fits) > 1:
+            fits = _by_descriptors(r, fits, uf, records)
+        if len(fits) == 1:
+            pending.append((i, next(iter(fits))))
+    for i, root in pending:
+        join(root, i, "lone_name", f"{records[i].name!r} fits only {_label(records[root])}")
+
+
+def _lone_candidates(r: DocEntity, by_part, by_head) -> set[int]:
+    if r.group == "person":
+        if any(len(N.person_tokens(n)) >= 2 for n in r.all_names):
+            return set()
+        out: set[int] = set()
+        for n in r.all_names:
+            toks = N.person_tokens(n)
+            if len(toks) == 1:
+                out |= by_part.get(("first", toks[0]), set()) | by_part.get(("last", toks[0]), set())
+        return out
+    if r.group == "org" and not _countries(r):
+        out = set()
+        for n in r.all_names:
+            country, head, generic = N.org_key(n, set())
+            if generic and not country:
+                out |= by_head.get(head, set())
+        return out
+    return set()
+
+
+def _by_descriptors(r: DocEntity, roots: set[int], uf: Clusters, records: list[DocEntity]) -> set[int]:
+    """Among several candidates, those whose descriptors share a word with this entity's."""
+    mine = _descriptor_words(r)
+    if not mine:
+        return roots
+    return {root for root in roots
+            if any(mine & _descriptor_words(records[m]) for m in uf.members[uf.find(root)])}
+
+
+def _descriptor_words(r: DocEntity) -> set[str]:
+    return {w for d in r.descriptors for w in N.tokens(d.get("text", ""))} - L.DESCRIPTOR_STOPWORDS
+
+
+def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
+    """The member that names the entity best: most name parts, most documents, diacritics kept."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        counts[N.fold(records[m].name)] += 1
+
+    def score(m: int):
+        r = records[m]
+        parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
+        return (parts, counts[N.fold(r.name)], r.name != N.fold(r.name).title() and not r.name.isascii(),
+                tuple(-x if isinstance(x, int) else x for x in r.order[:1]))
+    return records[max(members, key=score)]

@@ -1,0 +1,47 @@
+"""Read stored events with their resolved participants; write each event's cluster id."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, bindparam, select
+
+from ..store import schema as s
+from .events import EventRecord, cluster
+
+
+def load(conn: Connection, entity_of: dict[tuple[str, str], str], seq: dict[str, int]) -> list[EventRecord]:
+    """Events in corpus order, each with the corpus-level entities among its participants."""
+    types = {r.id: r.type for r in conn.execute(select(s.entities.c.id, s.entities.c.type))}
+    texts = {r.id: r.text for r in conn.execute(select(s.documents.c.id, s.documents.c.text))}
+    parts: dict[str, set[str]] = defaultdict(set)
+    for p in conn.execute(select(s.participants.c.event_id, s.participants.c.document_id,
+                                 s.participants.c.entity_key)):
+        if p.entity_key and (eid := entity_of.get((p.document_id, p.entity_key))):
+            parts[p.event_id].add(eid)
+    out = []
+    for e in conn.execute(select(s.events)):
+        ents = frozenset(parts.get(e.id, ()))
+        text = texts.get(e.document_id, "")
+        sentence = text[e.sentence_start:e.sentence_end] if e.sentence_start is not None else e.text
+        out.append(EventRecord(
+            id=e.id, document_id=e.document_id, type=e.type, order=(seq.get(e.document_id, 0), e.start, e.id),
+            date_value=e.date_value, modality=e.modality or "asserted", entities=ents,
+            persons=frozenset(x for x in ents if types.get(x) == "PERSON"), sentence=sentence))
+    out.sort(key=lambda r: r.order)
+    return out
+
+
+def cluster_and_write(conn: Connection, events: list[EventRecord]) -> dict[str, list[EventRecord]]:
+    """Cluster the events and store each one's cluster id (the id of its earliest report)."""
+    groups = cluster(events)
+    out: dict[str, list[EventRecord]] = {}
+    changed = []
+    current = {r.id: r.cluster for r in conn.execute(select(s.events.c.id, s.events.c.cluster))}
+    for members in groups:
+        cid = events[members[0]].id
+        out[cid] = [events[m] for m in members]
+        changed.extend({"i": events[m].id, "c": cid} for m in members if current.get(events[m].id) != cid)
+    if changed:
+        conn.execute(s.events.update().where(s.events.c.id == bindparam("i")).values(cluster=bindparam("c")),
+                     changed)
+    return out

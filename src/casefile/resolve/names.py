@@ -1,0 +1,129 @@
+"""Name normalization for comparing entities across documents.
+
+"Nguyễn Phú Trọng" and "Nguyen Phu Trong" compare equal (diacritics dropped), so do
+"Project 88" and "Project88" (compact key without spaces and punctuation), and
+"Vietnam's Ministry of Foreign Affairs" and "the Vietnamese Foreign Ministry"
+(country + normalized institution head).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from . import lexicon as L
+
+_POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)(?=\s|$)")
+_NON_WORD = re.compile(r"[^a-z0-9' -]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case, ASCII, possessives and punctuation removed, single spaces."""
+    s = unidecode(text or "").lower().replace("\u2019", "'")
+    s = _POSSESSIVE.sub("", s)
+    s = _NON_WORD.sub(" ", s.replace(".", "")).replace("'", "")
+    return _SPACES.sub(" ", s.replace("-", " ")).strip()
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+def compact(text: str) -> str:
+    """Spacing and punctuation removed: "Project 88" == "Project88" == "project-88"."""
+    toks = [t for t in tokens(text) if t != "the"]
+    return "".join(toks)
+
+
+@lru_cache(maxsize=200_000)
+def person_tokens(name: str) -> tuple[str, ...]:
+    """A person's name without leading titles and trailing suffixes or initials-only noise."""
+    toks = list(tokens(name))
+    while len(toks) > 1 and toks[0] in L.TITLES:
+        toks.pop(0)
+    while len(toks) > 1 and toks[-1] in L.NAME_SUFFIXES:
+        toks.pop()
+    return tuple(toks)
+
+
+def is_initial(tok: str) -> bool:
+    return len(tok) == 1
+
+
+def person_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """How two multi-part person names agree: "same", "middle" (first and last agree, a middle
+    name or initial is missing or abbreviated), or None (different people, or only one part shared)."""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    if a == b:
+        return "same"
+    if not _part_agrees(a[0], b[0]) or a[-1] != b[-1]:
+        return None
+    ma, mb = a[1:-1], b[1:-1]
+    if not ma or not mb:
+        return "middle"
+    if len(ma) == len(mb) and all(_part_agrees(x, y) for x, y in zip(ma, mb)):
+        return "middle"
+    return None
+
+
+def _part_agrees(x: str, y: str) -> bool:
+    """The same name part, or an initial of it ("j" and "john")."""
+    return x == y or (is_initial(x) and y.startswith(x)) or (is_initial(y) and x.startswith(y))
+
+
+def country_of(text: str) -> str | None:
+    """The country a phrase names or is the demonym of ("Vietnam", "Vietnamese", "U.S.")."""
+    raw = (text or "").strip().lower()
+    for table in (L.COUNTRY_VARIANTS, L.DEMONYMS):
+        if raw in table:
+            return fold(table[raw])
+    return _country_index().get(tokens(text))
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for table in (L.COUNTRY_VARIANTS, L.DEMONYMS):
+        for k, v in table.items():
+            for name in (k, v):   # a demonym's country is a country name too
+                toks = tokens(name)
+                if toks:
+                    out.setdefault(toks, fold(v))
+    return out
+
+
+def split_country(toks: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """Find a country (or demonym) inside an organization name; return it and the rest."""
+    index = _country_index()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            country = index.get(toks[i:i + n])
+            if country:
+                return country, toks[:i] + toks[i + n:]
+    return None, toks
+
+
+def org_head(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Institution words in a canonical order: "ministry of foreign affairs" -> "foreign ministry"."""
+    core = tuple(t for t in toks if t not in L.ORG_STOPWORDS)
+    return L.ORG_HEAD_REWRITES.get(core, core)
+
+
+def is_generic_org(toks: tuple[str, ...]) -> bool:
+    """A name made only of institution words ("Foreign Ministry"): it needs a country to mean one body."""
+    core = [t for t in toks if t not in L.ORG_STOPWORDS]
+    return bool(core) and all(t in L.INSTITUTION_WORDS for t in core)
+
+
+def org_key(name: str, countries: set[str]) -> tuple[str | None, str, bool]:
+    """(country, head, generic) for an organization name; the country comes from the name
+    itself or, failing that, from the only country its descriptors name."""
+    country, rest = split_country(tokens(name))
+    head = org_head(rest)
+    if country is None and len(countries) == 1:
+        country = next(iter(countries))
+    return country, " ".join(head), is_generic_org(rest)

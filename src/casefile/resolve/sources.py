@@ -1,0 +1,67 @@
+"""Who reports what: the outlets behind documents and how many of them are independent.
+
+Two documents are one source when they come from the same outlet or when one is a
+near-duplicate (a wire copy) of the other; an exact copy stored once under several
+inputs is already one document. Documents without an outlet stand for themselves.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, select
+
+from ..store import schema as s
+from . import names as N
+
+
+@dataclass
+class Sources:
+    outlets: dict[str, list[str]] = field(default_factory=dict)        # document -> outlets, main first
+    near: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    seq: dict[str, int] = field(default_factory=dict)
+
+    def outlet(self, document_id: str) -> str | None:
+        names = self.outlets.get(document_id) or []
+        return names[0] if names else None
+
+    def outlets_of(self, documents) -> list[str]:
+        return list(dict.fromkeys(o for d in documents for o in self.outlets.get(d, [])))
+
+    def independent(self, documents) -> int:
+        """Number of independent sources among ``documents``."""
+        docs = list(dict.fromkeys(documents))
+        parent = {d: d for d in docs}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_outlet: dict[str, str] = {}
+        for d in docs:
+            for o in self.outlets.get(d, []):
+                key = N.fold(o)
+                if key in by_outlet:
+                    parent[find(d)] = find(by_outlet[key])
+                else:
+                    by_outlet[key] = d
+            for other in self.near.get(d, ()):
+                if other in parent:
+                    parent[find(d)] = find(other)
+        return len({find(d) for d in docs})
+
+
+def load(conn: Connection) -> Sources:
+    out = Sources()
+    for r in conn.execute(select(s.documents.c.id, s.documents.c.outlet, s.documents.c.seq)):
+        out.outlets[r.id] = [r.outlet] if r.outlet else []
+        out.seq[r.id] = r.seq or 0
+    for r in conn.execute(select(s.document_sources.c.document_id, s.document_sources.c.outlet)):
+        if r.outlet and r.document_id in out.outlets and r.outlet not in out.outlets[r.document_id]:
+            out.outlets[r.document_id].append(r.outlet)
+    for r in conn.execute(select(s.near_duplicates.c.document_id, s.near_duplicates.c.duplicate_of)):
+        out.near[r.document_id].add(r.duplicate_of)
+        out.near[r.duplicate_of].add(r.document_id)
+    return out

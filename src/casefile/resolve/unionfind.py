@@ -1,0 +1,40 @@
+"""Union-find over document entities that refuses to join two entities of one document.
+
+A document's own entity module already decided which of its names are one entity, so two
+entities of the same document stay apart unless a person merges them by hand.
+"""
+from __future__ import annotations
+
+
+class Clusters:
+    def __init__(self, items: list, docs: list[str]):
+        self.parent = list(range(len(items)))
+        self.docs: list[set[str]] = [{d} for d in docs]
+        self.members: list[list[int]] = [[i] for i in range(len(items))]
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def can_join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return ra != rb and not (self.docs[ra] & self.docs[rb])
+
+    def join(self, a: int, b: int, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or (not force and self.docs[ra] & self.docs[rb]):
+            return False
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.docs[ra] |= self.docs[rb]
+        self.members[ra].extend(self.members[rb])
+        self.docs[rb], self.members[rb] = set(), []
+        return True
+
+    def groups(self) -> list[list[int]]:
+        return [m for i, m in enumerate(self.members) if m and self.parent[i] == i]

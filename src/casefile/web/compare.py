@@ -1,0 +1,115 @@
+"""Compare sources: two documents (or two outlets) side by side.
+
+Two event reports are the same fact when the resolver put them in one cluster, or,
+failing that, when they have the same type and dates that can both be true (both dated).
+A cluster reported with dates that cannot both be true is a conflict.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import text
+
+from ..errors import NotFound
+from ..store.db import Store
+from .facts import compatible, date_interval, doc_meta, entity_ref, sentences, sort_key, source_link
+
+MAX_DOCS_PER_SIDE = 200
+MAX_EVENTS_PER_SIDE = 500
+
+
+def _norm(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalnum())
+
+
+def _side_docs(store: Store, document: str | None, outlet: str | None) -> list[str]:
+    with store.engine.connect() as conn:
+        if document:
+            found = conn.execute(text("SELECT id FROM documents WHERE id = :d"), {"d": document}).scalar()
+            if found is None:
+                raise NotFound("no such document", item=document)
+            return [found]
+        if outlet:
+            ids = list(conn.execute(text("SELECT id FROM documents WHERE outlet = :o ORDER BY published DESC LIMIT :n"),
+                                    {"o": outlet, "n": MAX_DOCS_PER_SIDE}).scalars())
+            if not ids:
+                raise NotFound("no documents from this outlet", item=outlet)
+            return ids
+    raise NotFound("choose a document or an outlet for each side")
+
+
+def _events(store: Store, ids: list[str]) -> list[dict]:
+    marks = ", ".join(f":i{n}" for n in range(len(ids)))
+    params = {f"i{n}": i for n, i in enumerate(ids)} | {"n": MAX_EVENTS_PER_SIDE}
+    sql = ("SELECT id, document_id, type, text, date_value, cluster, modality, sentence_start, sentence_end "
+           f"FROM events WHERE document_id IN ({marks}) ORDER BY date_value LIMIT :n")
+    with store.engine.connect() as conn:
+        events = [dict(r._mapping) for r in conn.execute(text(sql), params)]
+    texts = sentences(store, [(e["document_id"], e["sentence_start"], e["sentence_end"]) for e in events])
+    meta = doc_meta(store, ids)
+    for e in events:
+        e["link"] = source_link(e["document_id"], e["sentence_start"])
+        e["sentence"] = texts.get((e["document_id"], e["sentence_start"], e["sentence_end"]))
+        e["outlet"] = meta.get(e["document_id"], {}).get("outlet")
+    return events
+
+
+def _entities(store: Store, ids: list[str]) -> dict[str, dict]:
+    marks = ", ".join(f":i{n}" for n in range(len(ids)))
+    sql = f"SELECT document_id, key, name, type, entity_id FROM doc_entities WHERE document_id IN ({marks})"
+    out: dict[str, dict] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(text(sql), {f"i{n}": i for n, i in enumerate(ids)}):
+            out.setdefault(_norm(r.name), {"name": r.name, "type": r.type,
+                                           "ref": entity_ref(r.entity_id, r.document_id, r.key)})
+    return out
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a["cluster"] and a["cluster"] == b["cluster"]:
+        return True
+    return (a["type"] == b["type"] and a["date_value"] is not None and b["date_value"] is not None
+            and compatible(a["date_value"], b["date_value"]))
+
+
+def _closeness(a: dict, b: dict) -> tuple:
+    """Prefer the resolver's cluster, then the pair whose dates are most precise."""
+    width = sum((iv[1] - iv[0]).days if (iv := date_interval(e["date_value"])) else 10_000 for e in (a, b))
+    return (a["cluster"] != b["cluster"] or not a["cluster"], width)
+
+
+def _pair(left: list[dict], right: list[dict]) -> tuple[list, list, list, list]:
+    """Best pairs first (globally), so a vague report does not take a precise one's partner."""
+    candidates = sorted(((_closeness(a, b), i, j) for i, a in enumerate(left) for j, b in enumerate(right)
+                         if _same(a, b)), key=lambda c: c[0])
+    both, conflicts, used_l, used_r = [], [], set(), set()
+    for _, i, j in candidates:
+        if i in used_l or j in used_r:
+            continue
+        used_l.add(i)
+        used_r.add(j)
+        pair = {"a": left[i], "b": right[j]}
+        (both if compatible(left[i]["date_value"], right[j]["date_value"]) else conflicts).append(pair)
+    only_left = [a for i, a in enumerate(left) if i not in used_l]
+    only_right = [b for j, b in enumerate(right) if j not in used_r]
+    return both, conflicts, only_left, only_right
+
+
+def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: str | None = None,
+            outlet_b: str | None = None) -> dict:
+    """Facts both sides report, facts only one reports, conflicts, and the entities each names."""
+    left_ids, right_ids = _side_docs(store, a, outlet_a), _side_docs(store, b, outlet_b)
+    both, conflicts, only_a, only_b = _pair(_events(store, left_ids), _events(store, right_ids))
+    ents_a, ents_b = _entities(store, left_ids), _entities(store, right_ids)
+    meta = doc_meta(store, left_ids + right_ids)
+    by_date = lambda pair: sort_key(pair["a"]["date_value"])  # noqa: E731
+    return {
+        "a": {"documents": [meta[i] for i in left_ids], "outlet": outlet_a},
+        "b": {"documents": [meta[i] for i in right_ids], "outlet": outlet_b},
+        "both": sorted(both, key=by_date), "conflicts": sorted(conflicts, key=by_date),
+        "only_a": sorted(only_a, key=lambda e: sort_key(e["date_value"])),
+        "only_b": sorted(only_b, key=lambda e: sort_key(e["date_value"])),
+        "entities_both": sorted((ents_a[k] for k in ents_a.keys() & ents_b.keys()), key=lambda e: e["name"]),
+        "entities_only_a": sorted((ents_a[k] for k in ents_a.keys() - ents_b.keys()), key=lambda e: e["name"]),
+        "entities_only_b": sorted((ents_b[k] for k in ents_b.keys() - ents_a.keys()), key=lambda e: e["name"]),
+    }

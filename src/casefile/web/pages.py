@@ -1,0 +1,112 @@
+"""HTML pages: server-rendered, escaped, no inline script. Each reads the store read-only."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from markupsafe import Markup, escape
+
+from .. import briefs
+from ..store.search import SearchFilters, search
+from . import network
+from . import timeline as tl
+from .app import store_of
+from .compare import compare
+from .dossier import dossier, entity_list
+from .highlight import highlighted
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+SNIPPET_OPEN, SNIPPET_CLOSE = "\u2063", "\u2064"   # markers search.py puts around matched words
+
+
+def _render(request: Request, name: str, context: dict) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, context)
+
+
+def snippet(value: str | None) -> Markup:
+    """A search snippet: escaped first, then the match markers become <mark>."""
+    if not value:
+        return Markup("")
+    safe = str(escape(value))
+    return Markup(safe.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
+
+
+def _filters(outlet: str | None, entity_type: str | None, event_type: str | None, date_from: str | None,
+             date_to: str | None) -> SearchFilters:
+    clean = [v.strip() or None if isinstance(v, str) else None
+             for v in (outlet, entity_type, event_type, date_from, date_to)]
+    return SearchFilters(*clean)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, page: int = Query(1, ge=1, le=100_000), store=Depends(store_of)):
+    docs = store.documents(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return _render(request, "index.html", {"documents": docs, "page": page, "page_size": PAGE_SIZE})
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, document_id: str, store=Depends(store_of)):
+    doc = store.document(document_id)
+    body, records = highlighted(store, doc)
+    return _render(request, "document.html", {"doc": doc, "body": body, "records": records})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", outlet: str | None = None, entity_type: str | None = None,
+                event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                store=Depends(store_of)):
+    filters = _filters(outlet, entity_type, event_type, date_from, date_to)
+    result = search(store, q[:500], filters)
+    return _render(request, "search.html", {"r": result, "q": q, "f": filters, "snippet": snippet})
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, type: str | None = None, page: int = Query(1, ge=1, le=100_000),
+                  store=Depends(store_of)):
+    rows = entity_list(store, PAGE_SIZE, (page - 1) * PAGE_SIZE, type or None)
+    return _render(request, "entities.html", {"entities": rows, "type": type, "page": page, "page_size": PAGE_SIZE})
+
+
+@router.get("/entities/{ref}", response_class=HTMLResponse)
+def entity_page(request: Request, ref: str, store=Depends(store_of)):
+    d = dossier(store, ref)
+    return _render(request, "entity.html", {"d": d, "network": network.svg(d["name"], d["neighbours"])})
+
+
+@router.get("/entities/{ref}/brief", response_class=HTMLResponse)
+def brief_page(ref: str, store=Depends(store_of)):
+    return HTMLResponse(briefs.html(store, ref))
+
+
+@router.get("/entities/{ref}/brief.md", response_class=PlainTextResponse)
+def brief_markdown(ref: str, store=Depends(store_of)):
+    return PlainTextResponse(briefs.markdown(store, ref), media_type="text/markdown; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="brief.md"'})
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, entity: str | None = None, event_type: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, lanes: str = "type",
+                  store=Depends(store_of)):
+    f = tl.TimelineFilter(entity or None, event_type or None, date_from or None, date_to or None,
+                          "entity" if lanes == "entity" else "type")
+    data = tl.timeline(store, f)
+    return _render(request, "timeline.html", {"t": data, "f": f, "chart": tl.svg(data)})
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(request: Request, a: str | None = None, b: str | None = None, outlet_a: str | None = None,
+                 outlet_b: str | None = None, store=Depends(store_of)):
+    docs = store.documents(limit=200)
+    outlets = sorted({d["outlet"] for d in docs if d["outlet"]})
+    chosen = (a or outlet_a) and (b or outlet_b)
+    result = compare(store, a or None, b or None, outlet_a or None, outlet_b or None) if chosen else None
+    return _render(request, "compare.html", {"c": result, "documents": docs, "outlets": outlets,
+                                             "sel": {"a": a, "b": b, "outlet_a": outlet_a, "outlet_b": outlet_b}})
+
+
+@router.get("/exports", response_class=HTMLResponse)
+def exports_page(request: Request):
+    from .api import CSV_TABLES
+
+    return _render(request, "exports.html", {"tables": CSV_TABLES})

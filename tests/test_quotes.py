@@ -1,0 +1,261 @@
+"""Quotes: direct and indirect speech with speakers, on fictional sentences and on the seeds."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from casefile import nlp
+from casefile.extract import make_parsed
+from casefile.extract import quotes
+from casefile.extract.quotes_text import mark_spans, paragraphs
+from casefile.models import Document, LocalEntity, Mention
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "eval" / "gold"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    return nlp.load()
+
+
+def run(pipeline, text: str, entities: list[LocalEntity] | None = None):
+    parsed = make_parsed(Document(id="t", source="t", text=text), pipeline(text))
+    found = quotes.extract(parsed, entities or [])
+    for q in found:   # every record points exactly at its words
+        assert text[q.start:q.end] == q.text
+        assert q.sentence_start <= q.start and q.end <= q.sentence_end
+        if q.speaker is not None and q.speaker.start is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+    return found
+
+
+def triples(found) -> set[tuple[str, str, str]]:
+    return {(q.kind, q.speaker.text if q.speaker else "", q.text) for q in found}
+
+
+# --- Quotation marks, before any parsing -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" and left.', ["yes"]),
+    ("She said \u201cno\u201d twice.", ["no"]),
+    ("\u201cWe said \u2018never\u2019 to them,\u201d she said.", ["We said \u2018never\u2019 to them,"]),
+    ("\u2018Not guilty\u2019", ["Not guilty"]),
+    ('It has a 15" screen and a 13" one.', []),
+    ("The prisoners\u2019 families can\u2019t visit.", []),
+    ("He was charged under Article 9 \"disrupting public order\" in May.", ["disrupting public order"]),
+])
+def test_quotation_marks_are_paired_and_apostrophes_and_inches_ignored(text, expected):
+    assert [text[s.start:s.end] for s in mark_spans(text, paragraphs(text))] == expected
+
+
+def test_an_unclosed_paragraph_continues_into_one_that_opens_with_a_mark():
+    text = 'She said: "First part.\n"Second part."\nAfter.'
+    spans = mark_spans(text, paragraphs(text))
+    assert [text[s.start:s.end] for s in spans] == ["First part.", "Second part."]
+    assert spans[0].chain == spans[1].chain and spans[0].close_at is None
+
+
+# --- Direct quotes --------------------------------------------------------------------
+
+DIRECT_CASES = [
+    ('"We will not be silenced," said Tran Thi Lan, a lawyer for the family.',
+     {("direct", "Tran Thi Lan", "We will not be silenced,")}),
+    ("\u201cThe sentence is unjust,\u201d he said, \u201cand we will appeal.\u201d Le Minh spoke after the trial.",
+     set()),   # no earlier referent for "he": left unattributed rather than guessed
+    ("Amnesty Watch said in a statement: \"The sentence is a travesty of justice.\"",
+     {("direct", "Amnesty Watch", "The sentence is a travesty of justice.")}),
+    ("The court's decision was \"a dark day for press freedom,\" said Maria Gonzalez of the Press Institute.",
+     {("direct", "Maria Gonzalez", "a dark day for press freedom,")}),
+    ("'We have nothing to hide,' the spokesman said.",
+     {("direct", "the spokesman", "We have nothing to hide,")}),
+    ("Le Thi Hoa, whose son has been missing since 2022, said she was \"desperate\" for news.",
+     {("direct", "Le Thi Hoa", "desperate")}),
+    ("The ministry called the report \"baseless.\"", {("direct", "The ministry", "baseless.")}),
+    ("The trial was described by observers as \"a sham.\"", {("direct", "observers", "a sham.")}),
+    ("Detik quoted Rahman as saying: \"We will not buy these planes while the ban stands.\"",
+     {("direct", "Rahman", "We will not buy these planes while the ban stands.")}),
+    ("The widow of one of the miners, who asked not to be named, told reporters she was \"heartbroken.\"",
+     {("direct", "The widow of one of the miners", "heartbroken.")}),
+    ("'We will not give up,' says mother of jailed activist",
+     {("direct", "mother of jailed activist", "We will not give up,")}),
+    ("Rights groups say new decree is 'a death sentence for free speech'",
+     {("direct", "Rights groups", "a death sentence for free speech")}),
+    ("The ministry issued a statement saying the detainees \"had confessed voluntarily.\"",
+     {("direct", "The ministry", "had confessed voluntarily.")}),
+    ("The leaked report contains \"a pattern of serious abuses across the region and beyond.\"",
+     {("direct", "The leaked report", "a pattern of serious abuses across the region and beyond.")}),
+    ("In a statement on Monday, the group said:\n\"The authorities must release all those detained.\"",
+     {("direct", "the group", "The authorities must release all those detained.")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECT_CASES)
+def test_direct_quotes_get_the_subject_of_their_reporting_verb(pipeline, text, expected):
+    assert {t for t in triples(run(pipeline, text)) if t[0] == "direct"} == expected
+
+
+def test_a_quote_split_around_he_said_gives_two_records_with_one_speaker(pipeline):
+    text = ("Le Minh, a farmer, spoke after the trial.\n"
+            "\u201cThe sentence is unjust,\u201d he said, \u201cand we will appeal.\u201d")
+    found = [q for q in run(pipeline, text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["The sentence is unjust,", "and we will appeal."]
+    assert {q.speaker.text for q in found} == {"Le Minh"}
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_speaker(pipeline):
+    text = ('Dr. Maya Ortiz said: "The first thing we saw was the damage to the roof.\n'
+            '"The second thing was the silence. Nobody came out of the houses."\n'
+            "Ortiz added that the village had been abandoned.")
+    found = run(pipeline, text)
+    direct = [q for q in found if q.kind == "direct"]
+    assert len(direct) == 2 and {q.speaker.text for q in direct} == {"Maya Ortiz"}
+
+
+def test_a_paragraph_that_is_only_a_quote_continues_the_previous_speaker(pipeline):
+    text = ('"We expected nothing else," Hoang said.\n\n'
+            '"The court has never ruled against the state in a case like this one."')
+    direct = [q for q in run(pipeline, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == ["Hoang", "Hoang"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Hoa said her son was innocent. "He is a good boy," she said.', "Hoa"),
+    ('Prosecutor Dao Van Binh spoke first. "We have the documents," he said.', "Dao Van Binh"),
+    ('The company denied wrongdoing. It said in a statement that its staff "acted in good faith at all times."',
+     "The company"),
+    ('The rights groups issued a joint appeal. They said the detainees "must be released without delay."',
+     "The rights groups"),
+])
+def test_pronouns_take_the_nearest_compatible_speaker_as_written(pipeline, text, speaker):
+    direct = [q for q in run(pipeline, text) if q.kind == "direct"]
+    assert [q.speaker.text for q in direct] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained the so-called \"Riverside Four\" on Tuesday.",
+    "The campaign, known as \"Clean Sweep,\" began last year.",
+    "Students gathered outside the \"Hall of Justice\" to protest.",
+    "The \"reforms\" were announced on Monday.",
+    "The protesters chanted \"freedom\" as they marched through the city.",
+    "The country has been motivated by supply chain \"de-risking,\" to bolster growth, analysts say.",
+    "He was jailed under the \"Law on Public Order\" last year.",
+    "Two leaders agreed on a \"strategic partnership\" in Hanoi.",
+    "He did not say \"never\" to the offer.",
+    "He was charged with \"abusing democratic freedoms to infringe upon the interests of the state.\"",
+    "Police charged him under Article 9 of the Penal Code for \"spreading information against the state.\"",
+    "A court sentenced the activist to five years in prison for \"spreading false information,\" his family said.",
+    "It has a 13.3 \"widescreen display, while the larger model comes in 15\" or 17 \"displays.",
+])
+def test_scare_quotes_and_quoted_names_are_not_quotes(pipeline, text):
+    assert [q for q in run(pipeline, text) if q.kind == "direct"] == []
+
+
+def test_a_quoted_subhead_takes_the_speaker_of_the_later_quote_it_repeats(pipeline):
+    text = ("\u2018A warning to all\u2019\n"
+            "Minh Chau, a blogger, said the verdict was \u201ca warning to all\u201d who speak out.")
+    direct = [q for q in run(pipeline, text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.text) for q in direct] == [("A warning to all", "Minh Chau"),
+                                                          ("a warning to all", "Minh Chau")]
+
+
+def test_an_unattributed_quoted_subhead_is_dropped(pipeline):
+    assert run(pipeline, "\u2018Hard times ahead\u2019\nThe economy shrank in the last quarter.") == []
+
+
+def test_the_speaker_carries_the_key_of_the_entity_it_overlaps(pipeline):
+    text = '"We will appeal," said Tran Thi Lan.'
+    start = text.index("Tran")
+    ent = LocalEntity(key="p1", name="Tran Thi Lan", type="PERSON",
+                      mentions=[Mention(start, start + len("Tran Thi Lan"), "Tran Thi Lan")])
+    (q,) = run(pipeline, text, [ent])
+    assert q.speaker.entity == "p1" and q.cue == "said"
+
+
+# --- Indirect speech --------------------------------------------------------------------
+
+INDIRECT_CASES = [
+    ("Activists say the new law on cybersecurity will be used to silence critics.",
+     ("Activists", "the new law on cybersecurity will be used to silence critics")),
+    ("Nguyễn Văn An told the court on Monday that he had been beaten in custody.",
+     ("Nguyễn Văn An", "he had been beaten in custody")),
+    ("Police are investigating the fire, the agency said.", ("the agency", "Police are investigating the fire")),
+    ("According to the indictment, the men met in secret twice a month.",
+     ("the indictment", "the men met in secret twice a month")),
+    ("The farmers' union, which represents 2,000 families, says the land was seized without payment.",
+     ("The farmers' union", "the land was seized without payment")),
+    ("In the last year, she said, the authorities have closed four newspapers.",
+     None),   # no referent for "she"
+]
+
+
+@pytest.mark.parametrize("text, expected", INDIRECT_CASES)
+def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, text, expected):
+    found = [(q.speaker.text, q.text) for q in run(pipeline, text) if q.kind == "indirect"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    "She said it was unclear whether the charges would be dropped.",   # an indirect question
+    "The embassy did not say why the visa was refused.",
+    "The company did not respond to a request for comment.",
+    "It is hard to tell from the photographs.",
+    "The activists called for the release of all prisoners.",
+])
+def test_no_indirect_quote_without_a_reported_clause(pipeline, text):
+    assert [q for q in run(pipeline, text) if q.kind == "indirect"] == []
+
+
+def test_a_side_clause_with_another_speaker_is_not_part_of_the_reported_clause(pipeline):
+    text = "Rights groups say at least 150 people remain in detention, while the government insists that none are prisoners."
+    found = {(q.speaker.text, q.text) for q in run(pipeline, text) if q.kind == "indirect"}
+    assert found == {("Rights groups", "at least 150 people remain in detention"),
+                     ("the government", "none are prisoners")}
+
+
+def test_a_reported_clause_that_holds_a_direct_quote_is_only_the_direct_quote(pipeline):
+    found = run(pipeline, 'The ministry argued that the charges were "entirely lawful and proportionate."')
+    assert [q.kind for q in found] == ["direct"]
+
+
+# --- The seed articles, scored like score.py (text read from ../shared at test time) -------
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("\u2019", "'").lower()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[\"\u201c\u201d.,]", "", s)
+    return re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s+", " ", s).strip())
+
+
+def _covered(part: str, whole: str) -> float:
+    p, w = re.findall(r"\w+", _norm(part)), re.findall(r"\w+", _norm(whole))
+    return sum(1 for t in p if t in w) / len(p) if p else 0.0
+
+
+def _f1(pred, gold) -> float:
+    def hit(p, g):
+        span = _covered(g["text"], p.text) >= 0.5 or _covered(p.text, g["text"]) >= 0.5
+        return span and _norm(p.speaker.text) in {_norm(s) for s in g["speaker"]}
+    tp_p = sum(1 for p in pred if any(hit(p, g) for g in gold))
+    tp_r = sum(1 for g in gold if any(hit(p, g) for p in pred))
+    prec, rec = tp_p / max(len(pred), 1), tp_r / max(len(gold), 1)
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seed articles not available")
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.exists() else [])
+def test_seed_articles_meet_the_quote_targets(pipeline, seed):
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    gold = json.loads((GOLD / (Path(seed).stem + ".json")).read_text(encoding="utf-8"))
+    found = run(pipeline, text)
+    for kind, target in (("direct", 0.9), ("indirect", 0.7)):
+        pred = [q for q in found if q.kind == kind]
+        assert _f1(pred, [g for g in gold["quotes"] if g["kind"] == kind]) >= target, kind
+    not_quotes = {_norm(x) for x in gold.get("not_quotes", [])}
+    assert not [q.text for q in found if _norm(q.text) in not_quotes]

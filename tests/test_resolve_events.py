@@ -1,0 +1,104 @@
+"""Event clustering, dates at their precision, and source independence, on hand-made records."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.resolve import dates as D
+from casefile.resolve import similarity
+from casefile.resolve.events import EventRecord, cluster
+from casefile.resolve.sources import Sources
+
+
+@pytest.fixture(autouse=True)
+def no_sentence_model(monkeypatch):
+    """Ties fall back to corpus order: the model takes long to load on a shared machine."""
+    monkeypatch.setenv("CASEFILE_NO_EMBEDDINGS", "1")
+    monkeypatch.setattr(similarity, "_state", {})
+
+
+def ev(doc: str, type: str, date: str | None, *entities: str, persons=(), modality="asserted", n=[0]) -> EventRecord:
+    n[0] += 1
+    return EventRecord(id=f"x{n[0]}", document_id=doc, type=type, order=(doc, n[0]), date_value=date,
+                       modality=modality, entities=frozenset(entities), persons=frozenset(persons))
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    ("2023-07", "2023-07-13", True),       # a month holds a day inside it
+    ("2023", "2023-07-13", True),
+    ("2023-SU", "2023-07-13", True),
+    ("2023-07", "2023-08-01", False),
+    ("2023-W28", "2023-07-13", True),
+    ("2023-Q3", "2023-10-01", False),
+    (None, "2023-07-13", True),            # an undated report fits any date
+])
+def test_dates_are_compatible_when_one_can_lie_inside_the_other(a, b, ok):
+    assert D.compatible(a, b) is ok
+
+
+def test_timeline_order_keeps_precision_and_puts_undated_last():
+    values = [None, "2024-02", "2023-09-10", "2023-07", "2023", "2023-07-13", "2023-07-01"]
+    ordered = sorted(values, key=D.sort_key)
+    assert ordered == ["2023", "2023-07", "2023-07-01", "2023-07-13", "2023-09-10", "2024-02", None]
+
+
+def groups_of(events: list[EventRecord]) -> list[set[str]]:
+    return sorted(({events[i].id for i in g} for g in cluster(events)), key=lambda s: sorted(s))
+
+
+def test_reports_of_one_event_in_two_outlets_share_a_cluster_across_date_precisions():
+    events = [ev("d1", "policy_issued", "2023-07", "law"), ev("d2", "policy_issued", "2023-07-13", "law"),
+              ev("d2", "policy_issued", None, "law")]
+    assert len(cluster(events)) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    (("d1", "arrest", "2021-04-02", "kim"), ("d2", "arrest", "2023-09-10", "kim")),          # years apart
+    (("d1", "arrest", "2021-04-02", "kim"), ("d2", "release", "2021-04-02", "kim")),         # another type
+    (("d1", "arrest", "2021-04-02", "kim"), ("d2", "arrest", "2021-04-02", "lee")),          # other people
+    (("d1", "relations_upgraded", "2023", "us", "vn"), ("d2", "relations_upgraded", "2023", "vn", "jp")),
+    (("d1", "arrest", "2021-04-02", "kim"), ("d1", "arrest", "2021-04-05", "kim")),          # one document, two dates
+])
+def test_reports_that_cannot_be_one_event_stay_apart(a, b):
+    events = [ev(*a, persons={"kim", "lee"} & set(a[3:])), ev(*b, persons={"kim", "lee"} & set(b[3:]))]
+    assert len(cluster(events)) == 2
+
+
+def test_two_outlets_a_few_days_apart_on_one_persons_arrest_report_one_event():
+    events = [ev("d1", "arrest", "2024-03-03", "hoa", persons={"hoa"}),
+              ev("d2", "arrest", "2024-03-05", "hoa", persons={"hoa"})]
+    assert len(cluster(events)) == 1
+
+
+def test_a_vague_report_cannot_chain_two_precise_dates_that_disagree():
+    events = [ev("d1", "relations_upgraded", "2023", "us", "vn"),
+              ev("d2", "relations_upgraded", "2023-09-10", "us", "vn"),
+              ev("d3", "relations_upgraded", "2023-11", "us", "vn")]
+    assert sorted(len(g) for g in cluster(events)) == [1, 2]
+
+
+def test_a_negated_report_never_joins_an_asserted_one():
+    events = [ev("d1", "arrest", None, "kim"), ev("d2", "arrest", None, "kim", modality="negated")]
+    assert len(cluster(events)) == 2
+
+
+@pytest.mark.parametrize("outlets, near, expected", [
+    ({"a": ["Harbor Times"], "b": ["Riverside Daily"]}, {}, 2),
+    ({"a": ["Harbor Times"], "b": ["harbor times"]}, {}, 1),                 # the same outlet twice
+    ({"a": ["Harbor Times"], "b": ["Riverside Daily"]}, {"a": {"b"}}, 1),    # a wire copy
+    ({"a": ["Harbor Times", "Riverside Daily"], "b": ["Lake Post"]}, {}, 2),  # one document, two sites
+    ({"a": [], "b": []}, {}, 2),                                             # unknown outlets stand alone
+])
+def test_independent_sources_count_an_outlet_and_its_copies_once(outlets, near, expected):
+    src = Sources(outlets=outlets)
+    for k, v in near.items():
+        for other in v:
+            src.near[k].add(other)
+            src.near[other].add(k)
+    assert src.independent(["a", "b"]) == expected
+
+
+def test_without_the_sentence_model_similarity_degrades_to_none(monkeypatch):
+    monkeypatch.setenv("CASEFILE_NO_EMBEDDINGS", "1")
+    monkeypatch.setattr(similarity, "_state", {})
+    assert similarity.similarities([("One man was held.", "A man was detained.")]) is None
+    assert similarity.similarities([]) == []
