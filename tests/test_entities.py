@@ -455,3 +455,10 @@ def test_owner_and_short_law_forms_are_kept_as_written_variants(run):
     assert "Laos Foreign Ministry" in _one(ents, "Foreign Ministry").aliases
     assert "Article 117" in _one(ents, "Article 117 of the Penal Code").aliases
     assert not [a for e in ents for a in e.aliases if "'s" in a or "\u2019s" in a]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "(ABC)", "\u2019s", "The", "Article 5 of the", "Mr.", "Sen. ",
+                                  "X, a", "Ana Lisk,", "Ministry of", "(HRW) said", "Nguyễn"])
+def test_odd_or_truncated_text_gives_valid_records_and_no_error(run, text):
+    for e in run(text):
+        assert e.mentions and e.name

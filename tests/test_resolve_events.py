@@ -102,3 +102,30 @@ def test_without_the_sentence_model_similarity_degrades_to_none(monkeypatch):
     monkeypatch.setattr(similarity, "_state", {})
     assert similarity.similarities([("One man was held.", "A man was detained.")]) is None
     assert similarity.similarities([]) == []
+
+
+def amount(kind: str, value: float, unit: str) -> dict:
+    return {"kind": kind, "value": value, "unit": unit}
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ([amount("duration", 8, "year")], [amount("duration", 6, "year")], [("duration", "8 year", "6 year")]),
+    ([amount("duration", 18, "month")], [amount("duration", 1.5, "year")], []),     # the same length
+    ([amount("count", 12, "protester")], [amount("count", 30, "protester")], [("count", "12 protester", "30 protester")]),
+    ([amount("count", 12, "protester")], [amount("count", 30, "car")], []),          # not the same thing counted
+    ([amount("money", 5000, "USD")], [amount("money", 5000, "USD")], []),
+    ([], [amount("duration", 6, "year")], []),                                       # silence is not disagreement
+])
+def test_durations_amounts_and_counts_that_differ_within_a_cluster_disagree(a, b, expected):
+    from casefile.resolve.conflicts import _disagreements
+    x, y = ev("d1", "imprisonment", None, "kim"), ev("d2", "imprisonment", None, "kim")
+    found = list(_disagreements(x, y, {x.id: a, y.id: b}))
+    assert found == expected
+
+
+def test_a_date_disagreement_is_reported_with_both_values():
+    from casefile.resolve.conflicts import _disagreements
+    x, y = ev("d1", "arrest", "2024-03-03", "kim"), ev("d2", "arrest", "2024-03", "kim")
+    z = ev("d3", "arrest", "2024-04-01", "kim")
+    assert list(_disagreements(x, y, {})) == []
+    assert list(_disagreements(x, z, {})) == [("date", "2024-03-03", "2024-04-01")]

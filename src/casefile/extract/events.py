@@ -106,7 +106,7 @@ def _state_actor(ctx: Context, tok) -> bool:
         if c is not None and (state_of(c.text) or c.label == "PERSON" and person_state(ctx, c.start, c.end)):
             return True
         if t.lemma_.lower() in L.STATE_ACTOR_NOUNS or t.lower_ in L.STATE_ACTOR_NOUNS or (
-                t.pos_ == "PROPN" and state_of(t.text)):
+                c is None and t.pos_ == "PROPN" and state_of(t.text)):
             return True
         if t.pos_ == "PRON" and any(p.start is not None and _state_actor_in(ctx, [p])
                                     for p in ctx.participants(t, "agent")):

@@ -140,7 +140,7 @@ def light_host(n):
 def person_like(ctx: Context, tok) -> bool:
     c = ctx.cand_at(tok)
     if c is not None:
-        return c.label in ("PERSON", "NORP", "ORG")
+        return c.label in ("PERSON", "NORP")
     if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
         return True
     name = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
@@ -148,6 +148,11 @@ def person_like(ctx: Context, tok) -> bool:
             t.text[:1].isupper() and t.text[1:].islower() or len(t.text) == 1 for t in name):
         return True  # a name the recognizer missed ("Le Thi Hoa")
     return any(x.label == "PERSON" for x in ctx.named_inside(tok))
+
+
+def _label(ctx: Context, tok) -> str | None:
+    c = ctx.cand_at(tok)
+    return c.label if c is not None else None
 
 
 def is_negated(tok) -> bool:
@@ -178,7 +183,8 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
             return False
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
         return False
-    if rule.who_person and (args.agent or args.obj) and not any(person_like(ctx, t) for t in args.agent + args.obj):
+    if rule.who_person and (is_verb or args.agent or args.obj) and not any(
+            person_like(ctx, t) or _label(ctx, t) == "ORG" for t in args.agent + args.obj):
         return False
     if rule.obj is not None:
         if not args.obj or not any(_obj_ok(ctx, rule, o) for o in args.obj):

@@ -37,7 +37,9 @@ class _State:
     """What earlier paragraphs tell later ones: speakers so far, the last quote."""
 
     fallback: list[Ref]
+    para_starts: list[int]
     history: list[tuple[int, Ref]] = field(default_factory=list)
+    cue_at: dict[int, str] = field(default_factory=dict)       # history position -> cue as written
     last: _Found | None = None
     chains: dict[int, _Found] = field(default_factory=dict)
     headings: list[tuple[MarkSpan, tuple[int, int]]] = field(default_factory=list)
@@ -67,7 +69,8 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
     docs = _paragraph_docs(parsed, paras)
     if not any(d.has_annotation("DEP") for d in docs):
         return []               # a pipeline without a parser cannot attribute speech
-    state = _State(fallback=fallback_mentions(parsed.doc, entities) if parsed.doc is not None else [])
+    state = _State(fallback=fallback_mentions(parsed.doc, entities) if parsed.doc is not None else [],
+                   para_starts=[s for s, _ in paras])
     found: list[_Found] = []
     for p, (doc, (base, _)) in enumerate(zip(docs, paras)):
         found.extend(_paragraph(doc, base, p, [s for s in spans if s.para == p], state))
@@ -119,6 +122,7 @@ def _speaker(cue, base: int, memo: dict[int, Ref | None], state: _State) -> Ref 
             ref = None
     if ref is not None:
         state.history.append((base + cue.idx, ref))
+        state.cue_at[base + cue.idx] = rules.cue_text(cue)
     memo[cue.i] = ref
     return ref
 
@@ -155,12 +159,16 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
 
 
 def _continued(p: int, state: _State) -> tuple[Ref | None, str | None]:
-    """A paragraph that is only a quote: introduced by "X said:" above, or X still speaking."""
+    """A paragraph that is only a quote: introduced by "X said:" above, or the latest speaker
+    of the paragraphs just before it still speaking."""
     if state.intro is not None and state.intro[0] == p - 1:
         return state.intro[1], state.intro[2]
-    last = state.last
-    if last is not None and p - last.para <= lx.CONTINUATION_PARAGRAPHS:
-        return last.ref, last.cue
+    window_start = state.para_starts[max(0, p - lx.CONTINUATION_PARAGRAPHS)]
+    here = state.para_starts[p]
+    earlier = [(at, ref) for at, ref in state.history if window_start <= at < here]
+    if earlier:
+        at, ref = max(earlier, key=lambda x: x[0])
+        return ref, state.cue_at.get(at)
     return None, None
 
 

@@ -111,12 +111,15 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
     for _key, items in sorted(index.items()):
         if len({t for _, t in items}) < 2:
             continue
+        fits = {}
+        for i, toks in items:    # fixed before joining, and checked from both sides
+            fits[i] = {uf.find(j) for j, other in items
+                       if other != toks and N.person_names_agree(toks, other) and uf.can_join(i, j)}
         for i, toks in items:
-            fits = {uf.find(j) for j, other in items
-                    if other != toks and N.person_names_agree(toks, other) and uf.can_join(i, j)}
-            if len(fits) == 1:
-                j = next(j for j, o in items if uf.find(j) in fits and N.person_names_agree(toks, o))
-                join(j, i, "middle_name", f"first and last name agree with {_label(records[j])}, the only fit")
+            for j, other in items:
+                if (i < j and other != toks and N.person_names_agree(toks, other)
+                        and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}):
+                    join(j, i, "middle_name", f"name parts agree with {_label(records[j])}, the only fit")
 
 
 def _countries(r: DocEntity) -> set[str]:
