@@ -37,6 +37,13 @@ def run(pipeline, text: str, entities=None, times=None, published: str | None = 
     return out
 
 
+def person_entities(text: str, people: list[str]) -> list[LocalEntity]:
+    """What the entities extractor would give for these names (keeps the test off the NER model)."""
+    return [LocalEntity(key=f"p{i}", name=n, type="PERSON",
+                        mentions=[Mention(text.index(n), text.index(n) + len(n), n, "PERSON")])
+            for i, n in enumerate(people)]
+
+
 def names(ev: Event) -> set[str]:
     return {p.text for p in ev.participants}
 
@@ -72,6 +79,15 @@ def of_type(evs: list[Event], etype: str) -> list[Event]:
     ("Exports to Canada reached $96.8 billion last year.", "trade_figure", {"Canada"}),
     ("The two countries upgraded their ties to a strategic partnership.", "relations_upgraded", set()),
     ("The prime minister is expected to visit Paris next week.", "diplomatic_visit", {"Paris"}),
+    ("Soldiers opened fire on demonstrators in the square.", "attack", {"Soldiers", "demonstrators"}),
+    ("Police used batons to disperse the crowd.", "attack", {"Police"}),
+    ("Thousands of residents gathered to protest against the eviction.", "protest", set()),
+    ("Among those detained was the journalist Amira Salem.", "arrest", {"Amira Salem"}),
+    ("Omar Farouk was sentenced to ten years on charges of sedition.", "charge", {"Omar Farouk"}),
+    ("Yusuf Nour has lived in exile in Lisbon since 2019.", "travel_restriction", {"Yusuf Nour"}),
+    ("A spokesman for the presidency did not answer calls.", "no_comment", {"spokesman"}),
+    ("The ministry announced a nationwide ban on public gatherings.", "ban_organization", {"ministry"}),
+    ("Nadia Karim was questioned for hours without access to a lawyer.", "detention_abuse", {"Nadia Karim"}),
 ])
 def test_each_event_type_is_found_with_its_participants(pipeline, text, etype, who):
     found = of_type(run(pipeline, text), etype)
@@ -178,6 +194,43 @@ def test_durations_are_not_dates(pipeline):
     s = text.index("18 months")
     found = run(pipeline, text, times=[TimeExpr(s, s + 9, "18 months", "P18M", type="DURATION")])
     assert of_type(found, "detention_abuse")[0].date_value is None
+
+
+def test_she_skips_a_man_named_in_between(pipeline):
+    text = ("Tran Thi Mai was arrested in May. Her husband, Pham Van Quang, was not allowed to visit. "
+            "\"She was denied medical care,\" a lawyer said.")
+    found = of_type(run(pipeline, text), "detention_abuse")
+    assert found and "Tran Thi Mai" in names(found[0]) and "Pham Van Quang" not in names(found[0])
+
+
+def test_their_after_a_list_of_people_gives_one_event_per_person(pipeline):
+    text = "Police detained Le Van Khoa, Do Thi Yen and Bui Quang Hieu. Their whereabouts remain unknown."
+    people = ["Le Van Khoa", "Do Thi Yen", "Bui Quang Hieu"]
+    found = of_type(run(pipeline, text, entities=person_entities(text, people)), "disappearance")
+    assert sorted(p.text for e in found for p in e.participants) == ["Bui Quang Hieu", "Do Thi Yen", "Le Van Khoa"]
+
+
+def test_a_heading_run_into_the_next_sentence_keeps_the_real_subject(pipeline):
+    text = "Decree ahead of the summit\n\nDecree 99 is dated May 2, 2021."
+    found = of_type(run(pipeline, text), "policy_issued")
+    assert found and "Decree 99" in names(found[0])
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police threatened to arrest him if he spoke to reporters.", "arrest"),
+    ("The group called for the immediate release of Le Van Tam.", "release"),
+    ("The airline signed an agreement with the manufacturer.", "relations_upgraded"),
+    ("Apple released the new phone.", "release"),
+    ("Markets rally as central banks cut rates.", "protest"),
+    ("Analysts monitored the situation closely.", "surveillance"),
+])
+def test_wishes_threats_and_business_news_are_not_case_or_diplomatic_events(pipeline, text, etype):
+    assert not of_type(run(pipeline, text), etype)
+
+
+def test_a_man_who_went_missing_is_the_target(pipeline):
+    found = of_type(run(pipeline, "The activist Tran Van Hai has been missing since May."), "disappearance")
+    assert found and [p.role for p in found[0].participants if p.text == "Tran Van Hai"] == ["target"]
 
 
 def _scorer():

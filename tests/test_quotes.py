@@ -92,6 +92,8 @@ DIRECT_CASES = [
      {("direct", "The leaked report", "a pattern of serious abuses across the region and beyond.")}),
     ("In a statement on Monday, the group said:\n\"The authorities must release all those detained.\"",
      {("direct", "the group", "The authorities must release all those detained.")}),
+    ("Tran Van Duc was arrested after posting \"the government is stealing our land\" on Facebook.",
+     {("direct", "Tran Van Duc", "the government is stealing our land")}),
 ]
 
 
@@ -145,7 +147,7 @@ def test_pronouns_take_the_nearest_compatible_speaker_as_written(pipeline, text,
     "The protesters chanted \"freedom\" as they marched through the city.",
     "The country has been motivated by supply chain \"de-risking,\" to bolster growth, analysts say.",
     "He was jailed under the \"Law on Public Order\" last year.",
-    "Two leaders agreed on a \"strategic partnership\" in Hanoi.",
+    "Two leaders agreed on a \"strategic partnership\" in Port Alden.",
     "He did not say \"never\" to the offer.",
     "He was charged with \"abusing democratic freedoms to infringe upon the interests of the state.\"",
     "Police charged him under Article 9 of the Penal Code for \"spreading information against the state.\"",
@@ -166,6 +168,27 @@ def test_a_quoted_subhead_takes_the_speaker_of_the_later_quote_it_repeats(pipeli
 
 def test_an_unattributed_quoted_subhead_is_dropped(pipeline):
     assert run(pipeline, "\u2018Hard times ahead\u2019\nThe economy shrank in the last quarter.") == []
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We will appeal," Smith said.\nJones, the prosecutor, said the plan had failed.\n'
+     '"It was a disaster from the very beginning."', ["Smith", "Jones"]),
+    ('"We will appeal," Smith said.\nThe court is expected to rule next month.\n'
+     '"We are confident the verdict will be overturned."', ["Smith", "Smith"]),
+    ('The court is expected to rule next month.\n"We are confident the verdict will be overturned."', []),
+])
+def test_a_quote_only_paragraph_belongs_to_the_latest_speaker_just_before_it(pipeline, text, speakers):
+    assert [q.speaker.text for q in run(pipeline, text) if q.kind == "direct"] == speakers
+
+
+def test_the_entity_key_follows_the_head_of_the_speaker_phrase(pipeline):
+    text = "Freedonia's Interior Ministry said the detainees were \"in good health.\""
+    gpe = LocalEntity(key="g1", name="Freedonia", type="GPE", mentions=[Mention(0, 9, "Freedonia")])
+    org_start = text.index("Interior")
+    org = LocalEntity(key="o1", name="Interior Ministry", type="ORG",
+                      mentions=[Mention(org_start, org_start + len("Interior Ministry"), "Interior Ministry")])
+    (q,) = run(pipeline, text, [gpe, org])
+    assert q.speaker.text == "Freedonia's Interior Ministry" and q.speaker.entity == "o1"
 
 
 def test_the_speaker_carries_the_key_of_the_entity_it_overlaps(pipeline):
@@ -205,6 +228,7 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "The embassy did not say why the visa was refused.",
     "The company did not respond to a request for comment.",
     "It is hard to tell from the photographs.",
+    "Vo Thi Hanh has not seen her son. \"Nobody told us,\" she said, her voice breaking.",
     "The activists called for the release of all prisoners.",
 ])
 def test_no_indirect_quote_without_a_reported_clause(pipeline, text):

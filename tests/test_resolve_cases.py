@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from casefile import resolve
 from casefile.cli import main as cli
@@ -126,6 +126,9 @@ def test_the_same_quoted_words_from_two_different_speakers_are_a_conflict(cases)
     quotes = [r for r in manage.list_conflicts(store, "quote_speaker")]
     assert len(quotes) == 1 and quotes[0]["text_a"] == quotes[0]["text_b"]
     assert {quotes[0]["outlet_a"], quotes[0]["outlet_b"]} == {"Harbor Times", "Riverside Daily"}
+    for side in ("a", "b"):
+        text = store.document(quotes[0][f"document_{side}"])["text"]
+        assert text[quotes[0][f"start_{side}"]:quotes[0][f"end_{side}"]] == quotes[0][f"text_{side}"]
 
 
 def test_a_wire_story_republished_by_two_sites_counts_as_one_source(cases, tmp_path):
@@ -209,3 +212,7 @@ def test_the_cli_shows_conflicts_timeline_and_entities(cases):
     assert out.exit_code == 0 and "3 doc(s)" in out.output
     out = runner.invoke(cli, ["timeline", "--db", db, "--entity", "Nobody Here"])
     assert out.exit_code != 0 and "no entity" in out.output
+    out = runner.invoke(cli, ["resolve", "--db", db])
+    assert out.exit_code == 0 and "conflicts 3" in out.output
+    out = runner.invoke(cli, ["entities", "merge", "Nobody Here", "Ly Thi Nhan", "--db", db])
+    assert out.exit_code != 0 and "no such entity" in out.output

@@ -103,6 +103,23 @@ def test_a_count_before_an_event_stays_a_duration(pipeline):
     assert values(run(pipeline, text))["two months before"] == "P2M"
 
 
+@pytest.mark.parametrize("text, extent, value", [
+    ("The trial was held on Dec 5, 2023. The next day, his lawyer appealed.", "The next day", "2023-12-06"),
+    ("He was sentenced on Jan. 9, 2024. The previous day, police searched his home.", "The previous day",
+     "2024-01-08"),
+    ("Profits fell in the third quarter of 2023. In the same period a year earlier, they rose.",
+     "a year earlier", "2022-Q3"),
+    ("The report covers the period from January to June 2023.", "January", "2023-01"),
+    ("The statement was released at 10:30 p.m. local time on Feb. 28.", "10:30 p.m.", "2024-02-28T22:30"),
+    ("Police arrested him earlier this month.", "earlier this month", "2024-03"),
+    ("The group rallied over the weekend.", "the weekend", "2024-W08-WE"),
+    ("He was arrested a decade ago.", "a decade ago", "2014"),
+    ("Dealers will close after October of next year.", "October", "2025-10"),
+])
+def test_expressions_that_count_from_another_date_use_it(pipeline, text, extent, value):
+    assert values(run(pipeline, text)).get(extent) == value
+
+
 # ---- durations, references, sets ----------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, extent, value, kind", [
@@ -120,6 +137,10 @@ def test_a_count_before_an_event_stays_a_duration(pipeline):
     ("The group has recently come under pressure.", "recently", "PAST_REF", "DATE"),
     ("Arrests have risen in recent years.", "recent years", "PAST_REF", "DATE"),
     ("The report is published weekly.", "weekly", "P1W", "SET"),
+    ("Families visit the prison every month.", "every month", "P1M", "SET"),
+    ("He spent a year and a half in prison.", "a year and a half", "P1.5Y", "DURATION"),
+    ("The camp has held them for 1,000 days.", "1,000 days", "P1000D", "DURATION"),
+    ("A 24-hour hunger strike began.", "24-hour", "PT24H", "DURATION"),
 ])
 def test_durations_references_and_sets_get_timex_values(pipeline, sentence, extent, value, kind):
     found = {t.text: t for t in run(pipeline, sentence)}
@@ -174,6 +195,11 @@ def test_without_any_date_unknown_parts_are_x(pipeline, sentence, extent, value)
     ("The now-defunct group was banned.", "now"),
     ("A strong current swept the boat.", "current"),
     ("Listen live 0:00 0:00", "0:00"),
+    ("June Smith said the group would appeal.", "June"),
+    ("Both men are in their 50s.", "50s"),
+    ("Activists held a Day of Action.", "Day"),
+    ("The market ended the day after falling sharply.", "the day after"),
+    ("The deliveries are due in time for the 2008 Summer Games.", "Summer"),
 ])
 def test_numbers_and_words_that_are_not_times_are_not_marked(pipeline, sentence, not_a_time):
     texts = [t.text for t in run(pipeline, sentence)]

@@ -4,9 +4,9 @@
 document names, with every mention's exact offsets; ``entity_at`` finds the
 entity a span (a speaker, an event participant) refers to.
 
-Stages: candidate spans (entities_spans: trim, re-type, laws, names with
-digits) -> within-document linking (entities_link) -> descriptors
-(entities_desc) -> records.
+Stages: candidate spans (entities_spans: trim, re-type; entities_extra: laws,
+names with digits, Vietnamese names, acronyms) -> within-document linking
+(entities_link) -> descriptors (entities_desc) -> records.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Any
 from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
 from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key, untagged_short_names
-from .entities_spans import candidates
+from .entities_extra import candidates
 from .lexicon import entities as lx
 
 CACHE_KEY = "entities.extract"
@@ -71,7 +71,8 @@ def _canonical(cl: Cluster, forms: list[str]) -> str:
         best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
         return lx.COUNTRY_VARIANTS.get(norm(best), best)
-    if cl.label == "ORG" and cl.qualifier and not _names_country(best):
+    if cl.label == "ORG" and cl.qualifier and not _names_country(best) \
+            and any(w in lx.STATE_ORG_HEADS for w in norm(best).split()):
         return f"{cl.qualifier} {best}"  # "Ministry of Foreign Affairs" of which country
     return best
 

@@ -20,6 +20,11 @@ def _is_role(tok: Any) -> bool:
     return tok.lower_ in lx.ROLE_NOUNS or tok.lemma_.lower() in lx.ROLE_NOUNS
 
 
+def _sentence_cased(tok: Any) -> bool:
+    """A common word capitalized only because it starts the sentence ("Human rights lawyer X")."""
+    return bool(tok.is_sent_start) and tok.pos_ in ("ADJ", "NOUN")
+
+
 def _is_org_head(tok: Any) -> bool:
     return tok.lower_ in lx.ORG_HEAD_NOUNS or tok.lemma_.lower() in lx.ORG_HEAD_NOUNS
 
@@ -54,7 +59,7 @@ def _walk_left(doc: Any, i: int, idx: _Index) -> list[Any]:
                 j -= 1
                 continue
             break
-        if t.text[0].isupper():
+        if t.text[0].isupper() and not _sentence_cased(t):
             if not (t.pos_ == "PROPN" or _is_role(t) or lab in ("ORG", "GPE", "NORP", "LOC")):
                 break
         elif t.lower_ in lx.TITLE_JOINERS:
@@ -94,7 +99,7 @@ def title_before(doc: Any, text: str, c: Cand, idx: _Index) -> tuple[list[Descri
     head_ok = _is_role if c.label == "PERSON" else _is_org_head
     lower_tail: list[Any] = []
     for t in reversed(run):
-        if t.text[0].isupper():
+        if t.text[0].isupper() and not _sentence_cased(t):
             break
         lower_tail.insert(0, t)
     out: list[Descriptor] = []
@@ -191,7 +196,7 @@ def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
 
 def _affiliation_at(doc: Any, text: str, pos: int, idx: _Index, direct: bool) -> list[Descriptor]:
     """'... at Y', '... with the alliance Y', 'X of Y': the first organization named next."""
-    m = re.match(r"\s+(with|at|of|for|from)\s+", text[pos:pos + 8])
+    m = lx.AFFILIATION_BEFORE.match(text[pos:pos + 8])
     if not m:
         return []
     window = doc.char_span(pos + m.end(), min(len(text), pos + m.end() + 80), alignment_mode="contract")

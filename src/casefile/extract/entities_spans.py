@@ -1,4 +1,4 @@
-"""Candidate entity spans: spaCy NER, trimmed and re-typed, plus laws and names with digits.
+"""Candidate entity spans from spaCy NER: trimmed, split and re-typed.
 
 Every span is a pair of character offsets into the document text; trimming only
 ever moves the offsets inwards, so ``text[start:end]`` stays the surface form.
@@ -111,15 +111,16 @@ def _after_person_role(text: str, c: Cand) -> bool:
     m = lx.ROLE_BEFORE_NAME.search(text[max(0, c.start - 30):c.start])
     if not m or m.group(1) not in lx.ROLE_NOUNS:
         return False
-    return "," not in m.group() or bool(re.search(r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+(?:[\w-]+\s+)?"
-                                                  + re.escape(m.group(1)) + r"\s*,\s*$",
-                                                  text[max(0, c.start - 60):c.start]))
+    possessed = lx.POSSESSED_ROLE_BEFORE % re.escape(m.group(1))
+    return "," not in m.group() or bool(re.search(possessed, text[max(0, c.start - 60):c.start]))
 
 
 def _retype(text: str, c: Cand) -> Cand | None:
     s = c.text(text)
     words = s.split()
-    if c.label in ("ORG", "GPE", "NORP") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
+    if not words:
+        return None
+    if c.label in ("ORG", "GPE") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
             and words[-1] not in lx.ORG_NAME_HEADS and _after_person_role(text, c):
         c.label = "PERSON"
     if c.label in ("GPE", "LOC", "PERSON", "NORP") and words and words[-1] in lx.ORG_NAME_HEADS:
@@ -131,6 +132,10 @@ def _retype(text: str, c: Cand) -> Cand | None:
         return None  # "Secretary of State": part of a title
     if c.label == "PERSON":
         c.start = _strip_person_titles(text, c.start, c.end)
+        if lx.FACILITY_CONTEXT_AFTER.match(text, c.end):
+            c.label = "FAC"
+        elif lx.PLACE_CONTEXT_AFTER.match(text, c.end):
+            c.label = "GPE"
     return c
 
 
@@ -185,51 +190,8 @@ def _vote_single_words(text: str, cands: list[Cand]) -> None:
             c.label = label
 
 
-def law_spans(text: str) -> list[Cand]:
-    out = [Cand(m.start(), m.end(), "LAW") for m in lx.LAW_PATTERN.finditer(text)]
-    for m in lx.CODE_PATTERN.finditer(text):
-        out.append(Cand(m.start(1), m.end(1), "LAW"))
-    return out
-
-
-def _numeric_ranges(doc: Any) -> list[tuple[int, int]]:
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in lx.NUMERIC_LABELS]
-
-
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _org_context(doc: Any, text: str, start: int, end: int) -> bool:
-    """Does the text around a digit-name say it is an organization?"""
-    before = re.findall(r"[\w-]+", text[max(0, start - 40):start])
-    if before and before[-1].lower() in lx.ORG_HEAD_NOUNS:
-        return True  # "... rights group Project 9"
-    after = text[end:end + 80]
-    m = re.match(r",\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,5}?)([\w-]+)\b", after)
-    if m and m.group(2).lower() in lx.ORG_HEAD_NOUNS:
-        return True  # "Project9, a rights group that ..."
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None:
-        root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lx.REPORTING_VERBS:
-            return True  # products do not say or write things
-    return False
-
-
-def digit_name_spans(doc: Any, text: str, taken: list[Cand]) -> list[Cand]:
-    """Names written with digits ("Group 77", "Project9") that context marks as organizations."""
-    blocked = _numeric_ranges(doc) + [(c.start, c.end) for c in taken if c.label == "LAW"]
-    found: list[tuple[int, int]] = []
-    for m in lx.DIGIT_NAME_PATTERN.finditer(text):
-        word = re.match(r"[A-Za-z]+", m.group()).group().lower()
-        if word in lx.MONTH_WORDS or any(_overlaps((m.start(), m.end()), b) for b in blocked):
-            continue
-        found.append((m.start(), m.end()))
-    compact = lambda s, e: re.sub(r"\s+", "", text[s:e]).lower()  # noqa: E731
-    known = {compact(s, e) for s, e in found if _org_context(doc, text, s, e)}
-    known |= {compact(c.start, c.end) for c in taken if c.label == "ORG"}
-    return [Cand(s, e, "ORG") for s, e in found if compact(s, e) in known]
 
 
 def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
@@ -246,7 +208,7 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _mark_owners(text: str, cands: list[Cand]) -> None:
+def mark_owners(text: str, cands: list[Cand]) -> None:
     """'Cambodia's Interior Ministry' tagged as two spans: the country owns the org."""
     by_end = {c.end: c for c in cands if c.label in ("GPE", "NORP")}
     for c in cands:
@@ -262,50 +224,7 @@ def _mark_owners(text: str, cands: list[Cand]) -> None:
             c.qualifier, c.qual_span = country or owner.text(text), (owner.start, owner.end)
 
 
-def _capitalized_runs(doc: Any) -> list[list[Any]]:
-    runs: list[list[Any]] = []
-    cur: list[Any] = []
-    for t in doc:
-        word = t.is_alpha and t.text[0].isupper() and (len(t.text) == 1 or t.text[1:].islower())
-        if word and cur and cur[-1].whitespace_ == " " and cur[-1].i == t.i - 1:
-            cur.append(t)
-            continue
-        if cur:
-            runs.append(cur)
-        cur = [t] if word else []
-    if cur:
-        runs.append(cur)
-    return runs
-
-
-def _looks_vietnamese_name(run: list[Any]) -> bool:
-    words = [unidecode(t.text).lower() for t in run]
-    if not lx.VN_NAME_MIN_WORDS <= len(run) <= lx.VN_NAME_MAX_WORDS:
-        return False
-    if words[0] not in lx.COMMON_VIETNAMESE_FAMILY_NAMES or any(t.text in lx.PLACE_WORDS for t in run):
-        return False
-    if any(" ".join(words[i:i + 2]) in lx.VIETNAMESE_PLACE_NAMES for i in range(len(words))):
-        return False
-    return all(len(t.text) <= lx.VN_NAME_MAX_WORD_LEN and (t.pos_ == "PROPN" or not t.text.isascii()) for t in run)
-
-
-def vietnamese_name_spans(doc: Any, cands: list[Cand]) -> list[Cand]:
-    """PERSON spans for Vietnamese names the model missed; they replace spans they contain."""
-    out = []
-    for run in _capitalized_runs(doc):
-        if not _looks_vietnamese_name(run):
-            continue
-        s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-        hit = [c for c in cands if _overlaps((c.start, c.end), (s, e))]
-        if any(c.start < s or c.end > e or (c.label == "PERSON" and c.start == s) for c in hit):
-            continue
-        for c in hit:
-            cands.remove(c)
-        out.append(Cand(s, e, "PERSON"))
-    return out
-
-
-def _drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
+def drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     """One-word 'people' that are really part of another name ("McDonnell Douglas" ... "Douglas")
     or come after a lower-case "the" ("the Worldliner"), unless a full personal name explains them."""
     in_names = {w.lower() for c in cands if c.label == "PERSON" for w in c.text(text).split()[1:]}
@@ -318,40 +237,4 @@ def _drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
         if lone and (s.lower() in in_other or re.search(r"\bthe\s+$", text[max(0, c.start - 5):c.start])):
             continue
         out.append(c)
-    return out
-
-
-def acronym_definition_spans(text: str, cands: list[Cand]) -> list[Cand]:
-    """'Committee to Protect Journalists (CPJ)' when the model missed the name: the words whose initials spell it."""
-    out = []
-    for m in lx.ACRONYM_DEFINITION.finditer(text):
-        words = list(re.finditer(r"[\w'&.-]+", text[max(0, m.start() - 120):m.start()]))
-        base, acr, need, first = max(0, m.start() - 120), m.group(1), len(m.group(1)), None
-        got = ""
-        for w in reversed(words):
-            if w.group().lower() in lx.ACRONYM_SKIP_WORDS and got:
-                continue
-            if not w.group()[0].isupper():
-                break
-            got, first = w.group()[0] + got, w
-            if len(got) == need:
-                break
-        if got != acr or first is None:
-            continue
-        start, end = base + first.start(), m.start() - 1
-        if text[start:end].strip() and not any(_overlaps((start, end), (c.start, c.end)) for c in cands):
-            out.append(Cand(start, start + len(text[start:end].rstrip()), "ORG"))
-    return out
-
-
-def candidates(doc: Any, text: str) -> list[Cand]:
-    cands = _drop_lone_misfits(doc, text, ner_spans(doc, text))
-    cands += vietnamese_name_spans(doc, cands)
-    cands += law_spans(text)
-    cands += acronym_definition_spans(text, cands)
-    digits = digit_name_spans(doc, text, cands)
-    # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)
-    cands = [c for c in cands if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in digits)]
-    out = resolve_overlaps(cands + digits)
-    _mark_owners(text, out)
     return out

@@ -14,9 +14,6 @@ from .events_ctx import Context
 from .events_geo import add_states, person_state, state_of
 from .lexicon import events as L
 
-_DOC_TYPES = {"policy_issued", "document_disclosed", "criticism"}
-
-
 def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[Event]:
     ctx = Context(parsed, entities or [])
     events: list[Event] = []
@@ -62,7 +59,7 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
 
 
 def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participant]:
-    want_law = etype in _DOC_TYPES
+    want_law = etype in L.LAW_OBJECT_TYPES
     obj_role = L.OBJECT_ROLE.get(etype, "target")
     parts: list[Participant] = []
     for source, role, toks in (("subj", "agent", args.agent), ("obj", obj_role, args.obj),
@@ -81,9 +78,10 @@ def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Parti
             for p in ctx.participants(t, r, want_law):
                 if r == "place" and _label(ctx, p) not in L.PLACE_LABELS:
                     continue
-                if source == "prep" and r == "recipient" and (
-                        _label(ctx, p) in L.PLACE_LABELS or _label(ctx, p) is None and not person_like(ctx, t)):
-                    continue  # "to Thailand" is where, "to a partnership" is nobody
+                if source == "prep" and r == "recipient" and _label(ctx, p) in L.PLACE_LABELS:
+                    continue  # "to Thailand" is where
+                if source == "prep" and r != "place" and _label(ctx, p) is None and not person_like(ctx, t):
+                    continue  # "to a partnership", "at the same time": nobody
                 parts.append(p)
     return _extend_name_lists(ctx, parts) + _document_authors(ctx, args)
 
@@ -205,6 +203,8 @@ def _region_people(ctx: Context, sent, tok, parts: list[Participant]) -> list[Pa
     clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if clause.pos_ == "ADP":
         clause = clause.head
+    if tok.dep_ in ("acl", "relcl"):  # "among those detained was X": X is in the main clause
+        clause = sent.root
     lo, hi = tok.idx, min(clause.right_edge.idx + len(clause.right_edge.text), sent.end_char)
     out = []
     for c in ctx.cands_in(lo, hi):
@@ -321,4 +321,4 @@ def _tree_distance(a, b) -> int:
     return 99
 
 
-__all__ = ["extract", "subject"]
+__all__ = ["extract"]

@@ -73,7 +73,7 @@ def verb_args(v) -> Args:
                 a.place.append(p)
             if lemma in L.RECIPIENT_PREPS:
                 a.recipient.append(p)
-            if lemma in ("with", "against"):
+            if lemma in ("with", "against", "on", "at"):
                 a.partner.append(p)
     for o in a.obj:  # "ties with X", "a deal with X", "the partnership with X was signed"
         for c in o.children:
@@ -89,6 +89,8 @@ def noun_args(n, poss_role: str) -> Args:
             getattr(a, "agent" if poss_role == "agent" else "obj").append(c)
         elif c.dep_ in ("prep", "agent") and _pobj(c) is not None:
             role = L.NOUN_PREP_ROLE.get(c.lower_)
+            if c.lower_ == "of" and n.lemma_.lower() in L.CHARGE_NOUNS:
+                continue  # "charges of subversion": what, not whom
             if c.lower_ == "including" or role == "target":
                 a.obj.append(_pobj(c))
             elif role == "agent":
@@ -132,7 +134,7 @@ def light_host(n):
     """The verb a nominal trigger hangs on ("staged a protest", "held X in solitary confinement")."""
     if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS | L.EXPERIENCER_HOSTS:
         return n.head
-    if n.dep_ == "pobj" and n.head.lower_ in ("in", "into", "under", "on") and n.head.head.pos_ in ("VERB", "AUX"):
+    if n.dep_ == "pobj" and n.head.lower_ in L.HOST_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
         return n.head.head
     return None
 
@@ -147,7 +149,11 @@ def person_like(ctx: Context, tok) -> bool:
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(name) >= 2 and all(
             t.text[:1].isupper() and t.text[1:].islower() or len(t.text) == 1 for t in name):
         return True  # a name the recognizer missed ("Le Thi Hoa")
-    return any(x.label == "PERSON" for x in ctx.named_inside(tok))
+    if any(x.label == "PERSON" for x in ctx.named_inside(tok)):
+        return True
+    return tok.pos_ in ("NUM", "NOUN", "PRON") and any(  # "thousands of residents", "two of them"
+        c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None and person_like(ctx, _pobj(c))
+        for c in tok.children)
 
 
 def _label(ctx: Context, tok) -> str | None:

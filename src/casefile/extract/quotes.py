@@ -34,13 +34,12 @@ class _Found:
 
 @dataclass
 class _State:
-    """What earlier paragraphs tell later ones: speakers so far, the last quote."""
+    """What earlier paragraphs tell later ones: speakers so far, quotations in progress."""
 
     fallback: list[Ref]
     para_starts: list[int]
     history: list[tuple[int, Ref]] = field(default_factory=list)
     cue_at: dict[int, str] = field(default_factory=dict)       # history position -> cue as written
-    last: _Found | None = None
     chains: dict[int, _Found] = field(default_factory=dict)
     headings: list[tuple[MarkSpan, tuple[int, int]]] = field(default_factory=list)
     intro: tuple[int, Ref, str] | None = None   # a paragraph ending "X said:" (index, speaker, cue)
@@ -149,7 +148,6 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
         ref, cue_text = _continued(p, state)
     found = _Found(span.start, span.end, "direct", ref, cue_text, sent, span.chain, p)
     if ref is not None:
-        state.last = found
         state.chains.setdefault(span.chain, found)
     elif span.whole_paragraph or span.close_at is None:
         return found          # a piece of a longer quotation: its chain may name the speaker

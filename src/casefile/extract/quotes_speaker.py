@@ -61,7 +61,7 @@ def _participle_speaker(noun):
     return noun if noun.lemma_.lower() in lx.DOCUMENT_NOUNS else None
 
 
-def subject_of(cue, depth: int = 3):
+def subject_of(cue, depth: int = 3, borrowed: bool = False):
     """The token naming who speaks through cue, climbing through "..., adding that" chains."""
     if cue.lower_ in lx.ACCORDING_HEADS:
         return _according_object(cue)
@@ -73,7 +73,8 @@ def subject_of(cue, depth: int = 3):
     if agent is not None:       # "was described by observers as ..."
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for child in cue.children:
-        if child.dep_ in lx.SUBJECT_DEPS:
+        # A borrowed subject may be passive: "was arrested after posting ..." -> who posted.
+        if child.dep_ in lx.SUBJECT_DEPS or (borrowed and child.dep_ == "nsubjpass"):
             if child.lower_ in lx.RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 return cue.head
             return child
@@ -82,7 +83,7 @@ def subject_of(cue, depth: int = 3):
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _participle_speaker(cue.head)
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head is not cue:
-        found = subject_of(cue.head, depth - 1)
+        found = subject_of(cue.head, depth - 1, True)
         if found is not None:
             return found
     return _inverted_subject(cue)
@@ -243,7 +244,7 @@ def fallback_mentions(doc, entities: list[LocalEntity]) -> list[Ref]:
 
 
 def entity_key(head: tuple[int, int], entities: list[LocalEntity]) -> str | None:
-    """The entity with a mention over the speaker's head word ("Ministry", not "Vietnam's")."""
+    """The entity with a mention over the speaker's head word ("Ministry", not the country before it)."""
     start, end = head
     best, best_overlap = None, 0
     for e in entities:

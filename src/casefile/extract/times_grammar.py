@@ -128,6 +128,8 @@ def _reject(text: str, sp: Span) -> bool:
         if prev_word not in L.SEASON_CUES \
                 or re.match(r"\s+of\s+[A-Z]", after):
             return True
+    if sp.kind == "season" and g["season"][0].isupper() and re.match(r" [A-Z][a-z]", after):
+        return True                           # "the Summer Games", "Winter Palace": part of a name
     if sp.kind in ("clock", "noon") and not (g.get("ampm") or g.get("tz")):
         if sp.kind == "clock" and prev_word not in L.CLOCK_CUES:
             return True

@@ -94,7 +94,15 @@ def _pick(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
 
 
 def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> int | None:
-    """The year of a month (and day) given without one."""
+    """The year of a month (and day) given without one: from a date earlier in the same sentence
+    ("In 2019, he was arrested in March"), else the one nearest the anchor that the tense allows."""
+    same = _sentence_date(ctx, start)
+    if same:
+        y = int(same[:4])
+        m = re.match(r"\d{4}-(\d\d)(?:-(\d\d))?", same)
+        if m and (month, day or 0) < (int(m.group(1)), int(m.group(2) or 0)):
+            y += 1                                 # "on Dec 5, 2023 ... and on Jan. 9": the story moves on
+        return y
     if not ctx.anchor:
         return ctx.year
     a = ctx.anchor
@@ -102,6 +110,17 @@ def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> 
     if day is None and month == a.month:
         return a.year
     return _pick(cands, ctx, start).year if cands else a.year
+
+
+def _sentence_date(ctx: Context, start: int) -> str | None:
+    """The value of the last dated expression earlier in the same sentence, if it names a year."""
+    if not ctx.prior:
+        return None
+    end, value = ctx.prior[-1]
+    between = ctx.text[end:start]
+    if re.search(r"[.!?]\s|\n", between) or not re.match(r"\d{4}(?!\d)", value):
+        return None
+    return value
 
 
 def reference(ctx: Context, start: int) -> str | None:

@@ -239,7 +239,8 @@ def v_duration(sp: Span, ctx: Context) -> Value:
         return value, "DURATION"
     n, letter = float(m.group(1)), m.group(2)
     if gap == "ago" and ctx.anchor:
-        return shift(ctx.anchor.isoformat(), n, letter, -1) or value, "DATE"
+        base = ctx.anchor.isoformat()[:{"Y": 4, "Q": 7, "M": 7}.get(letter, 10)]   # as fine as the unit
+        return shift(base, n, letter, -1) or value, "DATE"
     ref = reference(ctx, sp.start) if gap in ("later", "earlier") else None
     if ref:
         return shift(ref, n, letter, 1 if gap == "later" else -1) or value, "DATE"

@@ -28,16 +28,15 @@ def _id(*parts) -> str:
 
 def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
                       amounts: dict[str, list[dict]]) -> list[dict]:
-    sentences = {r.id: (r.sentence_start, r.sentence_end, r.text) for r in conn.execute(
-        select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end, s.events.c.text))}
-    texts = {r.id: r.text for r in conn.execute(select(s.documents.c.id, s.documents.c.text))}
+    sentences = {r.id: (r.sentence_start, r.sentence_end) for r in conn.execute(
+        select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end))}
     out: dict[str, dict] = {}
     for cid, members in clusters.items():
         for x, y in combinations(members, 2):
             if x.document_id == y.document_id:
                 continue
             for kind, vx, vy in _disagreements(x, y, amounts):
-                sx, sy = _evidence(x, sources, sentences, texts), _evidence(y, sources, sentences, texts)
+                sx, sy = _evidence(x, sources, sentences), _evidence(y, sources, sentences)
                 row = {"id": _id(cid, kind, x.document_id, y.document_id, vx, vy), "cluster": cid, "kind": kind,
                        "value_a": vx, "value_b": vy, "detail": f"{x.type}: {vx} vs {vy}"}
                 row.update({f"{k}_a": v for k, v in sx.items()} | {f"{k}_b": v for k, v in sy.items()})
@@ -45,9 +44,10 @@ def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], 
     return list(out.values())
 
 
-def _evidence(ev: EventRecord, sources: Sources, sentences: dict, texts: dict) -> dict:
-    start, end, _trigger = sentences.get(ev.id, (None, None, None))
-    text = texts.get(ev.document_id, "")[start:end] if start is not None else ev.sentence
+def _evidence(ev: EventRecord, sources: Sources, sentences: dict) -> dict:
+    """The report's evidence sentence (``EventRecord.sentence`` holds exactly that span)."""
+    start, end = sentences.get(ev.id, (None, None))
+    text = ev.sentence if start is not None else None
     return {"document": ev.document_id, "outlet": sources.outlet(ev.document_id), "start": start, "end": end,
             "text": text}
 

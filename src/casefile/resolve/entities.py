@@ -2,7 +2,7 @@
 
 Passes, strongest first: human merges; the same full name (diacritics, spacing and
 punctuation ignored); the same first and last name when a middle name is missing;
-the same institution of the same country; then lone names ("Biden", "Foreign
+the same institution of the same country; then lone names ("Kowal", "Foreign
 Ministry"), which link only when exactly one candidate fits (descriptors may pick it).
 Each link keeps its rule and a plain-words reason.
 """
@@ -58,9 +58,8 @@ def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
     links: dict[int, Link] = {}
 
     def join(a: int, b: int, rule: str, reason: str, force: bool = False) -> None:
-        if uf.join(a, b, force=force):
-            for i in (a, b):
-                links.setdefault(i, Link(rule, reason))
+        if uf.join(a, b, force=force):   # b joins a: the reason is b's; a keeps its own
+            links.setdefault(b, Link(rule, reason))
 
     for a, b in merges:
         join(a, b, "manual", "merged by hand", force=True)

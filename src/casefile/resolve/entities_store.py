@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, case, func, select
 
 from ..store import schema as s
 from ..store import schema_cases as c
@@ -31,28 +30,26 @@ def _add_titled_forms(conn: Connection, records: list[DocEntity]) -> None:
     persons = {(r.document_id, r.key): r for r in records if r.type == "PERSON"}
     if not persons:
         return
-    by_doc: dict[str, list] = defaultdict(list)
-    m = s.mentions
-    for row in conn.execute(select(m.c.document_id, m.c.entity_key, m.c.start, m.c.text)):
-        if (row.document_id, row.entity_key) in persons:
-            by_doc[row.document_id].append(row)
-    docs = s.documents
-    for doc_id, mentions in by_doc.items():
-        text = conn.execute(select(docs.c.text).where(docs.c.id == doc_id)).scalar_one()
-        for row in mentions:
-            title = _title_before(text, row.start)
-            if title:
-                rec = persons[(doc_id, row.entity_key)]
-                form = f"{title} {row.text}"
-                if form not in rec.aliases and form != rec.name:
-                    rec.aliases.append(form)
+    m, docs = s.mentions, s.documents
+    # Only the few characters before each mention are read, not whole texts.
+    start = case((m.c.start > L.TITLE_WINDOW, m.c.start - L.TITLE_WINDOW), else_=0)
+    before = func.substr(docs.c.text, start + 1, m.c.start - start)
+    query = (select(m.c.document_id, m.c.entity_key, m.c.text, before.label("before"))
+             .join(docs, docs.c.id == m.c.document_id))
+    for row in conn.execute(query):
+        rec = persons.get((row.document_id, row.entity_key))
+        title = _title_before(row.before or "", len(row.before or "")) if rec else None
+        if title:
+            form = f"{title} {row.text}"
+            if form not in rec.aliases and form != rec.name:
+                rec.aliases.append(form)
 
 
 def _title_before(text: str, start: int) -> str | None:
     words: list[str] = []
     at = start
     for _ in range(L.MAX_TITLE_WORDS):
-        match = _TITLE_WORD.search(text, max(0, at - 40), at)
+        match = _TITLE_WORD.search(text, 0, at)
         if not match or match.group(1).lower().rstrip(".") not in L.TITLES:
             break
         words.insert(0, match.group(1))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from ..store import schema as s
 from .events import EventRecord, cluster
@@ -12,17 +12,18 @@ from .events import EventRecord, cluster
 def load(conn: Connection, entity_of: dict[tuple[str, str], str], seq: dict[str, int]) -> list[EventRecord]:
     """Events in corpus order, each with the corpus-level entities among its participants."""
     types = {r.id: r.type for r in conn.execute(select(s.entities.c.id, s.entities.c.type))}
-    texts = {r.id: r.text for r in conn.execute(select(s.documents.c.id, s.documents.c.text))}
     parts: dict[str, set[str]] = defaultdict(set)
     for p in conn.execute(select(s.participants.c.event_id, s.participants.c.document_id,
                                  s.participants.c.entity_key)):
         if p.entity_key and (eid := entity_of.get((p.document_id, p.entity_key))):
             parts[p.event_id].add(eid)
     out = []
-    for e in conn.execute(select(s.events)):
+    ev, docs = s.events, s.documents
+    # Only the sentence is needed, not the whole text: substr works in SQLite and PostgreSQL.
+    sentence_sql = func.substr(docs.c.text, ev.c.sentence_start + 1, ev.c.sentence_end - ev.c.sentence_start)
+    for e in conn.execute(select(ev, sentence_sql.label("sentence")).join(docs, docs.c.id == ev.c.document_id)):
         ents = frozenset(parts.get(e.id, ()))
-        text = texts.get(e.document_id, "")
-        sentence = text[e.sentence_start:e.sentence_end] if e.sentence_start is not None else e.text
+        sentence = e.sentence if e.sentence_start is not None and e.sentence else e.text
         out.append(EventRecord(
             id=e.id, document_id=e.document_id, type=e.type, order=(seq.get(e.document_id, 0), e.start, e.id),
             date_value=e.date_value, modality=e.modality or "asserted", entities=ents,

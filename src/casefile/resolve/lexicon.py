@@ -34,6 +34,8 @@ activist blogger journalist lawyer dissident pastor monk
 
 # At most this many title words before a name are kept in a written form ("Vice President X").
 MAX_TITLE_WORDS = 2
+# Characters read before a mention when looking for those title words.
+TITLE_WINDOW = 40
 
 # Words that may end a person's name but are not part of it.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

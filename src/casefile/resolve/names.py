@@ -1,8 +1,8 @@
 """Name normalization for comparing entities across documents.
 
-"Nguyễn Phú Trọng" and "Nguyen Phu Trong" compare equal (diacritics dropped), so do
-"Project 88" and "Project88" (compact key without spaces and punctuation), and
-"Vietnam's Ministry of Foreign Affairs" and "the Vietnamese Foreign Ministry"
+"Trần Thị Mai" and "Tran Thi Mai" compare equal (diacritics dropped), so do
+"Harbor Watch 21" and "HarborWatch21" (compact key without spaces and punctuation), and
+"Japan's Ministry of Foreign Affairs" and "the Japanese Foreign Ministry"
 (country + normalized institution head).
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 def compact(text: str) -> str:
-    """Spacing and punctuation removed: "Project 88" == "Project88" == "project-88"."""
+    """Spacing and punctuation removed: "Watch 21" == "Watch21" == "watch-21"."""
     toks = [t for t in tokens(text) if t != "the"]
     return "".join(toks)
 
@@ -76,7 +76,7 @@ def _part_agrees(x: str, y: str) -> bool:
 
 
 def country_of(text: str) -> str | None:
-    """The country a phrase names or is the demonym of ("Vietnam", "Vietnamese", "U.S.")."""
+    """The country a phrase names or is the demonym of ("Japan", "Japanese", "U.S.")."""
     raw = (text or "").strip().lower()
     for table in (L.COUNTRY_VARIANTS, L.DEMONYMS):
         if raw in table:

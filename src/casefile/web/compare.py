@@ -14,8 +14,8 @@ from ..errors import NotFound
 from ..store.db import Store
 from .facts import compatible, date_interval, doc_meta, entity_ref, sentences, sort_key, source_link
 
-MAX_DOCS_PER_SIDE = 200
-MAX_EVENTS_PER_SIDE = 500
+MAX_DOCS_PER_SIDE = 100
+MAX_EVENTS_PER_SIDE = 300
 
 
 def _norm(name: str) -> str:
@@ -78,12 +78,25 @@ def _closeness(a: dict, b: dict) -> tuple:
     return (a["cluster"] != b["cluster"] or not a["cluster"], width)
 
 
+def _candidates(left: list[dict], right: list[dict]) -> list[tuple]:
+    """Only pairs that share a cluster or a type can match: bucket first instead of comparing all."""
+    buckets: dict[tuple, list[int]] = {}
+    for j, b in enumerate(right):
+        buckets.setdefault(("type", b["type"]), []).append(j)
+        if b["cluster"]:
+            buckets.setdefault(("cluster", b["cluster"]), []).append(j)
+    out = set()
+    for i, a in enumerate(left):
+        for j in buckets.get(("type", a["type"]), []) + buckets.get(("cluster", a["cluster"]), []):
+            if _same(a, right[j]):
+                out.add((_closeness(a, right[j]), i, j))
+    return sorted(out)
+
+
 def _pair(left: list[dict], right: list[dict]) -> tuple[list, list, list, list]:
     """Best pairs first (globally), so a vague report does not take a precise one's partner."""
-    candidates = sorted(((_closeness(a, b), i, j) for i, a in enumerate(left) for j, b in enumerate(right)
-                         if _same(a, b)), key=lambda c: c[0])
     both, conflicts, used_l, used_r = [], [], set(), set()
-    for _, i, j in candidates:
+    for _, i, j in _candidates(left, right):
         if i in used_l or j in used_r:
             continue
         used_l.add(i)

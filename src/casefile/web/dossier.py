@@ -11,17 +11,19 @@ from sqlalchemy import text
 
 from ..errors import NotFound
 from ..store.db import Store
-from .facts import (chain_rank, owner_clause, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
+from .facts import (chain_rank, count_documents, owner_clause, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
                     sentences, sort_key, source_link)
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
+# A dossier reads at most this many of the entity's documents (the most recent ids): pages stay fast.
+MAX_DOCUMENTS = 150
 MAX_EVENTS = 500
 MAX_MENTION_SENTENCES = 2000
 
 
 def _mention_sentences(conn, ref: str) -> list[tuple[str, int, int]]:
-    where, params = owner_clause(ref, "document_id", "entity_key")
+    where, params = owner_clause(ref, "document_id", "entity_key", MAX_DOCUMENTS)
     sql = (f"SELECT DISTINCT document_id, sentence_start, sentence_end FROM mentions WHERE {where} "
            f"LIMIT {MAX_MENTION_SENTENCES}")
     return [tuple(r) for r in conn.execute(text(sql), params) if r.sentence_start is not None]
@@ -52,7 +54,7 @@ def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) ->
 
 
 def _events(conn, ref: str) -> list[dict]:
-    where, params = owner_clause(ref, "p.document_id", "p.entity_key")
+    where, params = owner_clause(ref, "p.document_id", "p.entity_key", MAX_DOCUMENTS)
     sql = ("SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
            "e.start, e.sentence_start, e.sentence_end, p.role FROM participants p JOIN events e ON e.id = p.event_id "
            f"WHERE {where} ORDER BY e.date_value LIMIT {MAX_EVENTS}")
@@ -63,11 +65,11 @@ def _events(conn, ref: str) -> list[dict]:
 
 
 def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
-    where, params = owner_clause(ref, "q.document_id", "q.speaker_key")
+    where, params = owner_clause(ref, "q.document_id", "q.speaker_key", MAX_DOCUMENTS)
     cols = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
     by = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM quotes q WHERE {where} "
                                                       f"ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}"), params)]
-    where_m, params_m = owner_clause(ref, "m.document_id", "m.entity_key")
+    where_m, params_m = owner_clause(ref, "m.document_id", "m.entity_key", MAX_DOCUMENTS)
     about_sql = (f"SELECT DISTINCT {cols} FROM quotes q JOIN mentions m ON m.document_id = q.document_id "
                  f"AND m.start >= q.start AND m.end <= q.end WHERE ({where_m}) ORDER BY q.document_id, q.start "
                  f"LIMIT {MAX_QUOTES}")
@@ -78,7 +80,7 @@ def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
 
 def _neighbours(conn, ref: str, own_refs: set[str]) -> list[dict]:
     """Entities mentioned in the same sentences, weighted by how many sentences they share."""
-    where, params = owner_clause(ref, "m.document_id", "m.entity_key")
+    where, params = owner_clause(ref, "m.document_id", "m.entity_key", MAX_DOCUMENTS)
     sql = ("SELECT o.document_id, o.entity_key, de.entity_id, de.name, de.type, COUNT(DISTINCT o.sentence_start) AS n "
            "FROM mentions m JOIN mentions o ON o.document_id = m.document_id AND o.sentence_start = m.sentence_start "
            "JOIN doc_entities de ON de.document_id = o.document_id AND de.key = o.entity_key "
@@ -104,7 +106,7 @@ def _attach_sources(store: Store, items: list[dict], meta: dict) -> None:
 
 def dossier(store: Store, ref: str) -> dict:
     """Everything the store knows about one entity. Raises NotFound for an unknown reference."""
-    rows = doc_entity_rows(store, ref)
+    rows = doc_entity_rows(store, ref, MAX_DOCUMENTS)
     if not rows:
         raise NotFound("no such entity", item=ref)
     own_refs = {ref}
@@ -123,16 +125,22 @@ def dossier(store: Store, ref: str) -> dict:
         e["corroboration"] = corroboration(found)
     return {"ref": ref, **_profile(rows, meta, spans), "documents": [meta[d] | {"id": d} for d in sorted(meta)
                                                                if d in {r["document_id"] for r in rows}],
+            "documents_total": count_documents(store, ref), "documents_read": len({r["document_id"] for r in rows}),
             "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours}
 
 
 def entity_list(store: Store, limit: int = 100, offset: int = 0, entity_type: str | None = None) -> list[dict]:
-    """Entities by how many documents mention them."""
-    where = "WHERE type = :t" if entity_type else ""
-    sql = text("SELECT coalesce(entity_id, document_id || :sep || key) AS ref, MIN(name) AS name, MIN(type) AS type, "
-               f"COUNT(DISTINCT document_id) AS documents FROM doc_entities {where} "
-               "GROUP BY coalesce(entity_id, document_id || :sep || key) ORDER BY documents DESC, name "
-               "LIMIT :n OFFSET :o")
+    """Entities by how many documents mention them; unresolved ones (no entity id) count once each.
+
+    Grouping on the indexed ``entity_id`` column (not on an expression) keeps this an index scan.
+    """
+    where = "AND type = :t" if entity_type else ""
+    sql = text(
+        "SELECT ref, name, type, documents FROM ("
+        "SELECT entity_id AS ref, MIN(name) AS name, MIN(type) AS type, COUNT(DISTINCT document_id) AS documents "
+        f"FROM doc_entities WHERE entity_id IS NOT NULL {where} GROUP BY entity_id "
+        "UNION ALL SELECT document_id || :sep || key, name, type, 1 FROM doc_entities "
+        f"WHERE entity_id IS NULL {where}) AS listed ORDER BY documents DESC, name LIMIT :n OFFSET :o")
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(sql, {"sep": "~", "t": entity_type, "n": limit, "o": offset})]
 

@@ -7,6 +7,7 @@ so every name on every page still links to a dossier.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import quote
 from collections.abc import Iterable
@@ -26,33 +27,43 @@ HALVES = {"H1": (1, 6), "H2": (7, 12)}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
 
 
+def count_documents(store: Store, ref: str) -> int:
+    if LOCAL_SEP in ref:
+        return 1
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT COUNT(DISTINCT document_id) FROM doc_entities WHERE entity_id = :r"),
+                            {"r": ref}).scalar_one()
+
+
 def entity_ref(entity_id: str | None, document_id: str, key: str | None) -> str | None:
     if entity_id:
         return entity_id
     return f"{document_id}{LOCAL_SEP}{key}" if key else None
 
 
-def owner_clause(ref: str, doc_col: str, key_col: str) -> tuple[str, dict]:
+def owner_clause(ref: str, doc_col: str, key_col: str, cap: int | None = None) -> tuple[str, dict]:
     """SQL matching rows whose (document, entity key) belong to the entity ``ref``.
 
     A sub-select rather than a list of pairs, so an entity named in thousands of
-    documents costs one indexed lookup, not thousands of bound parameters.
+    documents costs one indexed lookup, not thousands of bound parameters. ``cap``
+    keeps only the entity's most recently stored documents, bounding a page's work.
     """
     if LOCAL_SEP in ref:
         document_id, key = ref.split(LOCAL_SEP, 1)
         return f"({doc_col} = :owner_doc AND {key_col} = :owner_key)", {"owner_doc": document_id, "owner_key": key}
-    return (f"({doc_col}, {key_col}) IN (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref)",
-            {"owner_ref": ref})
+    limit = f" ORDER BY document_id DESC LIMIT {int(cap)}" if cap else ""
+    return (f"({doc_col}, {key_col}) IN (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref"
+            f"{limit})", {"owner_ref": ref})
 
 
-def doc_entity_rows(store: Store, ref: str) -> list[dict]:
-    """The per-document entities behind a reference (empty when it names nothing)."""
+def doc_entity_rows(store: Store, ref: str, limit: int | None = None) -> list[dict]:
+    """The per-document entities behind a reference (empty when it names nothing), newest ids first."""
     de = s.doc_entities
     if LOCAL_SEP in ref:
         document_id, key = ref.split(LOCAL_SEP, 1)
         query = select(de).where(de.c.document_id == document_id, de.c.key == key)
     else:
-        query = select(de).where(de.c.entity_id == ref)
+        query = select(de).where(de.c.entity_id == ref).order_by(de.c.document_id.desc()).limit(limit)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -124,6 +135,7 @@ def corroboration(reports: list[dict]) -> str:
     return "single source" if len(reports) <= 1 else "one outlet"
 
 
+@functools.lru_cache(maxsize=4096)
 def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The days a TIMEX3-style date value covers, or None when it names no calendar date."""
     if not value or (m := DATE_RE.match(value)) is None:

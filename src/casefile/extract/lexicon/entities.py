@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import re
 
-# spaCy labels kept as entities, and labels that may be promoted when context says so.
+# spaCy labels kept as entities (PRODUCT/CARDINAL spans only come back as names with digits).
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT", "FAC"})
-PROMOTABLE_LABELS = frozenset({"PRODUCT", "CARDINAL", "WORK_OF_ART"})
-
-LEADING_ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")
 
 # Role nouns: a person described by one of these holds a title, job or status.
@@ -162,7 +159,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"})
 
 # Prepositions linking a described person to where they work ("a researcher with X").
-AFFILIATION_PREPS = frozenset({"with", "at", "of", "for", "from"})
+AFFILIATION_PREPS = ("with", "at", "of", "for", "from")
+AFFILIATION_BEFORE = re.compile(r"\s+(%s)\s+" % "|".join(AFFILIATION_PREPS))
 
 # Copulas introducing a post-name role ("X is a correspondent with Y").
 COPULAS = ("has been", "had been", "is", "was", "became", "becomes", "remains")
@@ -205,7 +203,11 @@ MINISTRY_AFFAIRS_SUBJECTS = frozenset({"foreign", "home", "internal", "veterans"
 
 # A place, not a person, whatever name it shares: "arrested in Hue", "Hue City", "Hue province".
 PLACE_CONTEXT_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+$")
-PLACE_CONTEXT_AFTER = re.compile(r"\s+(?:[Cc]ity|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Ss]tate|[Rr]egion)\b")
+PLACE_CONTEXT_AFTER = re.compile(r"\s+(?:[Cc]ity|[Pp]rovince|[Dd]istrict|[Cc]ounty|[Ss]tate|[Rr]egion|"
+                                 r"[Vv]illage|[Cc]ommune)\b")
+# A "person" followed by one of these is a facility ("X prison", "X detention center").
+FACILITY_CONTEXT_AFTER = re.compile(r"\s+(?:prison|jail|camp|detention|street|road|bridge|square|pagoda|temple|"
+                                    r"church|hospital|court(?:house)?|airport|station)\b")
 
 # Abbreviated titles before a name that are descriptors ("Sen. X"); Mr./Ms. are not.
 TITLE_ABBREVIATIONS = frozenset({"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.",
@@ -217,6 +219,18 @@ ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,8})\)")
 # A name right after a person's role noun is a person whatever the model said ("lawyer X",
 # "her daughter, X,"); the group of words before the role may hold a possessive.
 ROLE_BEFORE_NAME = re.compile(r"\b([a-z][\w-]*)(?:\s*,)?\s+$")
+POSSESSED_ROLE_BEFORE = r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+(?:[\w-]+\s+)?%s\s*,\s*$"
 
 # Generational suffixes that end a name ("... King Jr."), so the word before them is no title.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# State bodies whose canonical name carries the owning country ("Laos Ministry of Public Security"):
+# the same name in another country is another body.
+STATE_ORG_HEADS = frozenset("""
+ministry department embassy consulate mission party police army navy court parliament assembly
+government cabinet council committee agency office legislature senate congress
+""".split())
+
+# Photo credits name photographers, not people in the story: "Jane Roe/Agency", "Photo by Jane Roe".
+CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
+CREDIT_BEFORE = re.compile(r"(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Cc]redits?|[Pp]icture)(?:\s+by)?\s*:?\s*$")

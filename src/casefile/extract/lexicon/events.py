@@ -48,7 +48,7 @@ PERSON_NOUNS = _f(
     "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
     "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
     "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
-    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "i", "we", "us", "me", "you",
+    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "those", "crowd", "i", "we", "us", "me", "you",
 )
 # Modifiers of a nominal trigger that name who did it ("the police crackdown").
 AGENT_NOUNS = _f("police", "military", "army", "government", "state", "security", "authority", "regime",
@@ -75,8 +75,7 @@ SAY_VERBS = _f("say", "tell", "write", "argue", "claim", "state", "add", "note",
                "allege", "assert", "maintain", "conclude", "find")
 # Types where each coordinated agent did it on their own ("A and B did not respond").
 SPLIT_AGENT_TYPES = _f("no_comment", "statement")
-# Objects that are the thing denied or withheld, not the person it is denied to.
-THING_OBJECTS_ROLE = "object"
+
 
 # Objects that make a verb a policy, disclosure, relations or organising event.
 POLICY_NOUNS = _f("directive", "decree", "law", "regulation", "circular", "order", "resolution", "rule",
@@ -97,6 +96,7 @@ COMMS_NOUNS = _f("phone", "phones", "call", "calls", "communications", "email", 
                  "messages", "internet", "post", "posts")
 BUILDING_NOUNS = _f("office", "home", "house", "church", "temple", "pagoda", "mosque", "school", "village",
                     "headquarters", "building", "camp", "hospital", "market", "station", "newspaper")
+ABUSE_OBJECTS = ABUSE_OBJECTS | _f("fire")
 COMMENT_OBJECTS = _f("request", "requests", "question", "questions", "inquiry", "inquiries", "email",
                      "emails", "call", "calls", "comment", "message", "messages")
 
@@ -109,7 +109,9 @@ STATE_ACTOR_NOUNS = _f("government", "country", "countries", "nation", "nations"
                        "officials", "diplomat", "diplomats", "secretary", "prime", "head", "capital")
 STATE_ACTOR_TYPES = _f("relations_upgraded", "diplomatic_visit")
 # Types where "with X" names the other party ("ties with X", "met with X").
-PARTNER_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure", "appeal")
+PARTNER_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure", "appeal", "attack", "protest")
+# Nouns whose "of"-phrase is the accusation, not the accused ("charges of subversion").
+CHARGE_NOUNS = _f("charge", "accusation", "allegation", "indictment")
 STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
 
 VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
@@ -144,6 +146,11 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "confiscate": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
     "seize": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
     "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS),),
+    "open": (Rule("attack", obj=_f("fire")),),
+    "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
+                                     "demonstration", "gathering", "march", "people", "sit")),),
+    "answer": (Rule("no_comment", neg=True),),
+    "return": (Rule("no_comment", neg=True, obj=COMMENT_OBJECTS),),
     "beat": (Rule("attack", person=True, obj=PERSON_NOUNS),),
     "assault": (Rule("attack", person=True),),
     "raid": (Rule("attack"),),
@@ -273,9 +280,10 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "sit": (Rule("protest", mods=_f("in")),),
     "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
     "surveillance": (Rule("surveillance"),),
-    "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),),
+    "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),
+            Rule("ban_organization", mods=ORG_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
     "deportation": (Rule("travel_restriction", person=True),),
-    "exile": (Rule("travel_restriction", person=True, mods=_f("forced", "into", "force")),),
+    "exile": (Rule("travel_restriction", person=True, mods=_f("forced", "into", "force", "live", "in")),),
     "limit": (Rule("ban_organization", mods=ORG_NOUNS),),
     "crackdown": (Rule("crackdown"),),
     "purge": (Rule("crackdown"),),
@@ -290,6 +298,9 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "statement": (Rule("statement"),),
     "criticism": (Rule("criticism"),),
     "fire": (Rule("criticism", mods=_f("under")),),
+    "charge": (Rule("charge", person=True, mods=_f("on", "face", "bring", "file", "press", "under")),),
+    "access": (Rule("detention_abuse", mods=_f("without", "deny", "denied", "no", "refuse", "block")),),
+    "dissolution": (Rule("ban_organization"),),
     "trade": (Rule("trade_figure", money=True),),
     "export": (Rule("trade_figure", money=True),),
     "import": (Rule("trade_figure", money=True),),
@@ -320,12 +331,14 @@ NOUN_PREP_ROLE: dict[str, str] = {"of": "target", "on": "target", "against": "ta
                                   "in": "place", "at": "place", "over": "target"}
 PLACE_PREPS = _f("in", "at", "to", "near", "outside", "inside")
 RECIPIENT_PREPS = _f("to", "with")
+# Prepositions through which a noun trigger hangs on a verb ("held in solitary confinement").
+HOST_PREPS = _f("in", "into", "under", "on", "without")
 # Verbs that carry a noun trigger and supply its agent ("staged a protest", "wrote in a statement").
 LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage", "make", "release", "write",
                  "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
                  "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
 # Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
-EXPERIENCER_HOSTS = _f("die", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish", "endure", "face", "undergo")
+EXPERIENCER_HOSTS = _f("die", "live", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish", "endure", "face", "undergo")
 # Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
 IRREALIS_VERBS = _f("threaten", "vow", "hope", "want", "wish", "urge", "ask", "demand", "pressure", "press", "call", "seek",
                     "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
@@ -338,6 +351,8 @@ EXPECTED_GOVERNORS = _f("expect", "plan", "set", "schedule", "due", "likely", "g
 NEGATION_GOVERNORS = _f("deny", "refute", "reject")
 NEGATION_WORDS = _f("not", "never", "n't", "no")
 
+# Types whose object or target may be a law named earlier ("the directive", "it").
+LAW_OBJECT_TYPES = _f("policy_issued", "document_disclosed", "criticism")
 # Nouns that look back to a law entity ("the directive", "the alleged decree").
 LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 # A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
@@ -390,7 +405,7 @@ STATE_ALIASES: dict[str, str] = {
     "eu": "European Union", "the european union": "European Union", "european union": "European Union",
     "russian federation": "Russia", "prc": "China", "the netherlands": "Netherlands",
 }
-# Event types whose date is never a duration attached elsewhere in the sentence.
+# How many parse steps a time expression may be from a trigger and still be its date.
 MAX_TREE_DISTANCE_FOR_DATE = 6
 # How many extra parse steps a more precise date may be from the trigger and still win.
 DATE_PRECISION_SLACK = 2
@@ -424,7 +439,6 @@ LABEL_BEFORE_NUMBER = _f("directive", "decree", "article", "resolution", "circul
 COUNT_MIN_VALUE = 2
 # How many parse steps an amount may be from the trigger it measures.
 MAX_AMOUNT_DISTANCE = 6
-PERCENT_WORDS = _f("percent", "per cent", "%", "pct")
 # Which event types each kind of amount may attach to, in order of preference.
 AMOUNT_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "money": ("trade_figure", "charge", "release", "imprisonment", "policy_issued", "relations_upgraded"),

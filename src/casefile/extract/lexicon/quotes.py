@@ -67,7 +67,6 @@ QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "wh
 
 # Dependency labels.
 SUBJECT_DEPS = frozenset({"nsubj"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 CLAUSE_DEPS = frozenset({"ccomp"})
