@@ -76,7 +76,7 @@ def _document(rng: random.Random, i: int, people: list[str]) -> dict:
         a, b = at["trigger"]
         rows["events"].append({"id": ev, "document_id": doc_id, "start": s0 + a, "end": s0 + b, "text": verb,
                                "sentence_start": s0, "sentence_end": s1, "type": etype, "date_value": day,
-                               "date_text": day, "modality": "asserted", "cluster": f"cl-{person}-{etype}-{y}"})
+                               "date_text": day, "modality": "asserted", "cluster": f"cl-{person}-{etype}-{day}"})
         rows["participants"].append({"event_id": ev, "idx": 0, "document_id": doc_id, "role": "target",
                                      "text": person, "entity_key": keys[person], "start": s0 + at["person"][0],
                                      "end": s0 + at["person"][1]})
@@ -103,6 +103,8 @@ def _document(rng: random.Random, i: int, people: list[str]) -> dict:
 
 def build(db: str, n_docs: int, seed: int = 7) -> None:
     rng = random.Random(seed)
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
     people = [f"{f} {last}" for f in FIRST for last in LAST]          # 480 people, some far more cited
     weights = [1 / (k + 1) for k in range(len(people))]
     store = Store.open(db)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from casefile.extract import make_parsed
-from casefile.extract import entities
+from casefile.extract import entities, make_parsed
 from casefile.extract.entities_link import initials, org_key, retype_name_parts
-from casefile.extract.entities_spans import Cand, _is_non_entity, _retype, _strip_person_titles
+from casefile.extract.entities_spans import (Cand, _is_non_entity, _retype, _strip_person_titles,
+                                             drop_lone_misfits)
 from casefile.models import Document, LocalEntity, Mention
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
@@ -135,6 +135,7 @@ def test_titles_articles_and_possessives_stay_out_of_names(run):
 @pytest.mark.parametrize("text, label, dropped", [
     ("COVID", "PERSON", True),          # an all-caps single word is not a person
     ("Agent 47", "PERSON", True),       # people's names have no digits
+    ("Linh Tran/Agency", "PERSON", True),  # a photo credit
     ("the party", "ORG", True),         # no capital letter: not a name
     ("1999", "GPE", True),
     ("Ana Lisk", "PERSON", False),
@@ -143,6 +144,18 @@ def test_titles_articles_and_possessives_stay_out_of_names(run):
 ])
 def test_obvious_non_entities_are_dropped(text, label, dropped):
     assert _is_non_entity(text, label) is dropped
+
+
+@pytest.mark.parametrize("text, label, expect", [
+    ("Uyghur", "ORG", "NORP"),
+    ("Tibetans", "PERSON", "NORP"),
+    ("Chinese", "GPE", "NORP"),
+    ("Uyghur Congress", "ORG", "ORG"),   # a name that begins with a people is no people
+    ("U.S.", "GPE", "GPE"),              # a country written like an adjective is still the country
+])
+def test_peoples_and_faiths_are_norp_whatever_the_model_said(text, label, expect):
+    c = _retype(text, Cand(0, len(text), label))
+    assert c is not None and c.label == expect
 
 
 @pytest.mark.parametrize("text, law", [
@@ -462,3 +475,41 @@ def test_owner_and_short_law_forms_are_kept_as_written_variants(run):
 def test_odd_or_truncated_text_gives_valid_records_and_no_error(run, text):
     for e in run(text):
         assert e.mentions and e.name
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered outside the court.\nLinh Tran/Reuters Agency\nThe trial lasted a day.",
+    "Protesters gathered outside the court.\nLinh Tran / Reuters\nThe trial lasted a day.",
+    "Protesters gathered outside the court. (Photo by Linh Tran) The trial lasted a day.",
+])
+def test_photographers_in_credit_lines_are_not_people_in_the_story(run, text):
+    assert not [e for e in run(text) if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Linh Tran/Reuters took this picture.", "Linh Tran", False),
+    ("Photo: Linh Tran. The court met.", "Linh Tran", False),
+    ("Linh Tran said the court met.", "Linh Tran", True),
+])
+def test_credit_context_drops_a_person_span(text, name, kept):
+    class NoEnts:
+        ents: list = []
+    start = text.index(name)
+    out = drop_lone_misfits(NoEnts(), text, [Cand(start, start + len(name), "PERSON")])
+    assert bool(out) is kept
+
+
+@pytest.mark.parametrize("text, full, short, linked", [
+    ("John F. Merrow spoke first. Later John Merrow said he was hopeful.", "John F. Merrow", "John Merrow", True),
+    ("Nguyen Van Hung and Nguyen Duc Hung were tried. Nguyen Hung was acquitted.", "Nguyen Van Hung",
+     "Nguyen Hung", False),
+])
+def test_a_name_without_its_middle_part_joins_only_an_unambiguous_full_name(run, text, full, short, linked):
+    assert (short in _one(run(text), full).aliases) is linked
+
+
+def test_a_name_the_model_cut_in_two_is_one_person(run):
+    ents = run("In Myanmar, deposed leader Aung San Suu Kyi remains in detention. Suu Kyi, 78, was moved in April.")
+    people = [e for e in ents if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Aung San Suu Kyi"]
+    assert "Suu Kyi" in people[0].aliases

@@ -88,6 +88,11 @@ def of_type(evs: list[Event], etype: str) -> list[Event]:
     ("A spokesman for the presidency did not answer calls.", "no_comment", {"spokesman"}),
     ("The ministry announced a nationwide ban on public gatherings.", "ban_organization", {"ministry"}),
     ("Nadia Karim was questioned for hours without access to a lawyer.", "detention_abuse", {"Nadia Karim"}),
+    ("The ministry could not be reached for comment.", "no_comment", {"ministry"}),
+    ("A police spokesman refused to comment on the arrests.", "no_comment", {"police spokesman"}),
+    ("The Thai prime minister held talks with President Ana Lopes in Lima.", "diplomatic_visit",
+     {"Ana Lopes", "Lima", "Thailand"}),
+    ("The appeals court rejected an appeal by the poet Lam Wing-kei.", "trial", {"Lam Wing-kei"}),
 ])
 def test_each_event_type_is_found_with_its_participants(pipeline, text, etype, who):
     found = of_type(run(pipeline, text), etype)
@@ -128,7 +133,8 @@ def test_arrested_and_charged_sentence_carries_two_events(pipeline):
 
 
 def test_coordinated_agents_who_did_not_respond_get_one_event_each(pipeline):
-    text = "The Ministry of Public Security and the Provincial People's Committee did not respond to requests for comment."
+    text = ("The Ministry of Public Security and the Provincial People's Committee did not respond "
+            "to requests for comment.")
     found = of_type(run(pipeline, text), "no_comment")
     assert len(found) == 2
 
@@ -147,7 +153,8 @@ def test_the_directive_links_to_the_named_law_entity(pipeline):
 
 
 def test_a_named_law_is_found_without_an_entity(pipeline):
-    found = of_type(run(pipeline, "Circular 16 tightens control. It was leaked by the watchdog group."), "document_disclosed")
+    text = "Circular 16 tightens control. It was leaked by the watchdog group."
+    found = of_type(run(pipeline, text), "document_disclosed")
     assert found and "Circular 16" in names(found[0])
 
 

@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casefile import nlp
 from casefile.extract import make_parsed
@@ -52,6 +54,16 @@ def triples(found) -> set[tuple[str, str, str]]:
 ])
 def test_quotation_marks_are_paired_and_apostrophes_and_inches_ignored(text, expected):
     assert [text[s.start:s.end] for s in mark_spans(text, paragraphs(text))] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,:\n\"'\u201c\u201d\u2018\u2019(5")), max_size=80))
+def test_mark_spans_stay_inside_their_paragraph_for_any_text(text):
+    paras = paragraphs(text)
+    for s in mark_spans(text, paras):
+        ps, pe = paras[s.para]
+        assert ps <= s.open_at < s.start < s.end <= pe
+        assert text[s.start:s.end] == text[s.start:s.end].strip(" \t\u00a0")
 
 
 def test_an_unclosed_paragraph_continues_into_one_that_opens_with_a_mark():
@@ -133,6 +145,11 @@ def test_a_paragraph_that_is_only_a_quote_continues_the_previous_speaker(pipelin
      "The company"),
     ('The rights groups issued a joint appeal. They said the detainees "must be released without delay."',
      "The rights groups"),
+    ('Tran Quoc Viet criticized the court. "The judge ignored all of the evidence," he said.', "Tran Quoc Viet"),
+    ('Lan Pham said the ruling was unfair. Her lawyer, Minh Do, said he would appeal. "We expected this," she said.',
+     "Lan Pham"),
+    ('Global Rights Watch criticized the trial.\nThe Labor Ministry did not respond. In a statement, it said the strike '
+     'was "illegal and organized by foreign-backed elements."', "The Labor Ministry"),
 ])
 def test_pronouns_take_the_nearest_compatible_speaker_as_written(pipeline, text, speaker):
     direct = [q for q in run(pipeline, text) if q.kind == "direct"]
@@ -181,6 +198,12 @@ def test_a_quote_only_paragraph_belongs_to_the_latest_speaker_just_before_it(pip
     assert [q.speaker.text for q in run(pipeline, text) if q.kind == "direct"] == speakers
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", '""', "\u201c", "\u201c\u201d said he.", "'", "said said said",
+                                  '"A," "B," "C" she said', "According to", "\u2018x\u2019\n\u2018y"])
+def test_odd_input_gives_valid_records_or_none(pipeline, text):
+    assert isinstance(run(pipeline, text), list)
+
+
 def test_the_entity_key_follows_the_head_of_the_speaker_phrase(pipeline):
     text = "Freedonia's Interior Ministry said the detainees were \"in good health.\""
     gpe = LocalEntity(key="g1", name="Freedonia", type="GPE", mentions=[Mention(0, 9, "Freedonia")])
@@ -214,6 +237,10 @@ INDIRECT_CASES = [
      ("The farmers' union", "the land was seized without payment")),
     ("In the last year, she said, the authorities have closed four newspapers.",
      None),   # no referent for "she"
+    ("Family members told Global Rights Watch that the detainees have been denied access to lawyers.",
+     ("Family members", "the detainees have been denied access to lawyers")),
+    ("PORT ALDEN (Wire) \u2014 Authorities should release the 14 organizers, the rights group said on Monday.",
+     ("the rights group", "Authorities should release the 14 organizers")),
 ]
 
 

@@ -146,3 +146,14 @@ def test_a_manual_merge_and_a_split_override_the_rules():
     assert not together(records, 0, 2)
     assert together(records, 0, 2, merges=[(0, 2)])
     assert not together(records, 0, 1, alone={1})
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["Kowal", "Anna Kowal", "Anna Kowal"], "Anna Kowal"),               # the full name, not the lone part
+    (["Tran Thi Mai", "Trần Thị Mai", "Tran Thi Mai"], "Trần Thị Mai"),  # the spelling with its diacritics
+    (["Foreign Ministry", "Japan Ministry of Foreign Affairs"], "Japan Ministry of Foreign Affairs"),
+])
+def test_the_entity_is_named_by_its_fullest_spelling(names, expected):
+    from casefile.resolve.entities import canonical
+    records = [ent(f"d{i}", n, "ORG" if "Ministry" in n else "PERSON") for i, n in enumerate(names)]
+    assert canonical(records, list(range(len(records)))).name == expected

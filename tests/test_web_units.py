@@ -99,3 +99,13 @@ def test_cli_brief_of_an_unknown_entity_fails_with_a_message(tmp_path):
     out = tmp_path / "b.md"
     ok = CliRunner().invoke(main, ["brief", "Teodor Kalvan", "-o", str(out), "--db", web_store()])
     assert ok.exit_code == 0 and out.read_text().startswith("# Teodor Kalvan")
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("-3", "-3"), ("-2.5", "-2.5"), ("plain text", "plain text"), ("", ""), ("a=b", "a=b"),
+])
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(cell, expected):
+    from casefile.web.api import _spreadsheet_safe
+
+    assert _spreadsheet_safe(cell) == expected

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,10 +54,6 @@ class Done:
 
 
 Result = Done | IngestIssue | Document     # a bare Document: already stored, not parsed
-
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 1))
 
 
 def ingest(inputs: Iterable[str], store: Store, *, overrides: dict | None = None, allow_private: bool = False,

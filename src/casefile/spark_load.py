@@ -68,7 +68,8 @@ class Loader:
     def _own_rows(self, table: str, doc: dict) -> list[dict]:
         """This document's rows, once each: copies of a document produced the same rows again."""
         if table == "entities":     # before resolution each document has its own entity rows
-            rows = [r for link in self._own_rows("doc_entities", doc) for r in self.rows[table].get(link["entity_id"], [])]
+            links = self._own_rows("doc_entities", doc)
+            rows = [r for link in links for r in self.rows[table].get(link["entity_id"], [])]
         else:
             rows = self.rows[table].get(doc["id"], [])
         if table == "document_sources":

@@ -67,15 +67,17 @@ def _labelled(text: str, start: int) -> bool:
 def _scaled(m: re.Match) -> float | None:
     v = number_value(m.group("num"))
     scale = (m.groupdict().get("scale") or "").lower()
-    return v * L.SCALE_WORDS.get(scale, 1) if v is not None else None
+    return round(v * L.SCALE_WORDS.get(scale, 1), 4) if v is not None else None
 
 
 def _money(text: str) -> list[Amount]:
     out = []
     for m in MONEY_SYMBOL.finditer(text):
-        out.append(Amount(m.start(), m.end(), m.group(0), "money", _scaled(m), L.CURRENCY_SYMBOLS[m.group("cur").lower()]))
+        cur = L.CURRENCY_SYMBOLS[m.group("cur").lower()]
+        out.append(Amount(m.start(), m.end(), m.group(0), "money", _scaled(m), cur))
     for m in MONEY_WORD.finditer(text):
-        out.append(Amount(m.start(), m.end(), m.group(0), "money", _scaled(m), L.CURRENCY_WORDS[m.group("cur").lower()]))
+        cur = L.CURRENCY_WORDS[m.group("cur").lower()]
+        out.append(Amount(m.start(), m.end(), m.group(0), "money", _scaled(m), cur))
     return out
 
 
@@ -103,13 +105,13 @@ def _durations(text: str) -> list[Amount]:
 
 def _counts(parsed) -> list[Amount]:
     """"1,000 people", "100 million citizens": a number counting a plural noun."""
-    out = []
+    out = _vague_counts(parsed)
     text = parsed.text
     for tok in parsed.doc:
         head = tok.head
         if tok.dep_ != "nummod" or head.tag_ not in ("NNS", "NNPS") or head.i < tok.i:
             continue
-        if head.lower_ in L.DURATION_UNITS or head.lower_ in L.CURRENCY_WORDS or tok.ent_type_ in ("DATE", "TIME", "MONEY"):
+        if head.lower_ in L.DURATION_UNITS or head.lower_ in L.CURRENCY_WORDS or tok.ent_type_ in L.NOT_COUNT_LABELS:
             continue
         first = min([tok] + [c for c in tok.children if c.dep_ in ("compound", "quantmod")], key=lambda t: t.i)
         if _labelled(text, first.idx):
@@ -124,6 +126,20 @@ def _counts(parsed) -> list[Amount]:
             continue
         start, end = first.idx, head.idx + len(head.text)
         out.append(Amount(start, end, text[start:end], "count", value, head.lemma_.lower()))
+    return out
+
+
+def _vague_counts(parsed) -> list[Amount]:
+    """"hundreds of protesters", "dozens of activists": a count without a figure."""
+    out = []
+    for tok in parsed.doc:
+        if tok.lower_ not in L.VAGUE_COUNTS:
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is not None and noun.tag_ in ("NNS", "NNPS"):
+            start, end = tok.idx, noun.idx + len(noun.text)
+            out.append(Amount(start, end, parsed.text[start:end], "count", None, noun.lemma_.lower()))
     return out
 
 

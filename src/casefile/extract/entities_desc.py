@@ -171,7 +171,7 @@ def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
     """Apposition or copular role after the name, and the affiliation that follows it."""
     m = lx.APPOSITION_AFTER.match(text, c.end)
     if not m:
-        return _affiliation_at(doc, text, c.end, idx, direct=True)
+        return _affiliation_at(doc, text, c.end, idx, direct=True) if c.label == "PERSON" else []
     start_tok = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
     if start_tok is None:
         return []
@@ -191,6 +191,8 @@ def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
         return []
     kind = "role" if m.group("cop") else "apposition"
     out = owner_desc + [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), kind)]
+    if c.label != "PERSON":
+        return out  # "X, the parent company of Y": Y is no affiliation of X
     return out + _affiliation_at(doc, text, run[-1].idx + len(run[-1].text), idx, direct=False)
 
 

@@ -99,6 +99,8 @@ def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
         longer = [t for t in by_tokens if len(t) > len(toks) > 0]
         if len(toks) > 1:
             hits = {t for t in longer if t[-len(toks):] == toks}
+            if not hits and len(toks) == 2:  # "John Smith" for "John F. Smith": middle names dropped
+                hits = {t for t in longer if (t[0], t[-1]) == toks}
             owners = {id(by_tokens[t]) for t in hits}
             if len(owners) == 1:
                 by_tokens[toks] = by_tokens[next(iter(hits))]

@@ -83,7 +83,7 @@ def _is_non_entity(text: str, label: str) -> bool:
     if label != "NORP" and s == s.lower():
         return True
     if label == "PERSON":
-        if re.search(r"\d", s):
+        if re.search(r"[\d/]", s):  # digits, or a photo credit "Name/Agency"
             return True
         if " " not in s and s.isupper() and len(s) > 1:  # acronyms tagged PERSON are diseases, units...
             return True
@@ -120,6 +120,8 @@ def _retype(text: str, c: Cand) -> Cand | None:
     words = s.split()
     if not words:
         return None
+    if c.label in ("ORG", "PERSON", "GPE") and len(words) == 1 and s.lower() in lx.NORP_WORDS:
+        c.label = "NORP"
     if c.label in ("ORG", "GPE") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
             and words[-1] not in lx.ORG_NAME_HEADS and _after_person_role(text, c):
         c.label = "PERSON"
@@ -172,8 +174,31 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
     for c in list(out):
         if c in out:
             _extend_located(text, c, out)
+    _extend_person_names(doc, out)
     _vote_single_words(text, out)
     return out
+
+
+def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
+    """'Aung San' + 'Suu Kyi' tagged apart: a name runs on over capitalized proper nouns that
+    follow it on the same line (and swallows a PERSON span right after it)."""
+    in_ents = {t.i for e in doc.ents for t in e}
+    by_start = {c.start: c for c in cands}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label != "PERSON" or c not in cands:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        j = span.end if span is not None else len(doc)
+        while j < len(doc) and doc[j - 1].whitespace_ == " " and doc[j].is_alpha and doc[j].is_title:
+            nxt = by_start.get(doc[j].idx)
+            if nxt is not None and nxt.label == "PERSON" and nxt in cands:
+                c.end = nxt.end
+                cands.remove(nxt)
+                break
+            if doc[j].pos_ != "PROPN" or doc[j].i in in_ents:
+                break
+            c.end = doc[j].idx + len(doc[j].text)
+            j += 1
 
 
 def _vote_single_words(text: str, cands: list[Cand]) -> None:
@@ -225,14 +250,18 @@ def mark_owners(text: str, cands: list[Cand]) -> None:
 
 
 def drop_lone_misfits(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
-    """One-word 'people' that are really part of another name ("McDonnell Douglas" ... "Douglas")
-    or come after a lower-case "the" ("the Worldliner"), unless a full personal name explains them."""
+    """Photo credits, and one-word 'people' that are really part of another name ("McDonnell
+    Douglas" ... "Douglas") or follow a lower-case "the" ("the Worldliner"), unless a full
+    personal name explains them."""
     in_names = {w.lower() for c in cands if c.label == "PERSON" for w in c.text(text).split()[1:]}
     in_names |= {c.text(text).split()[0].lower() for c in cands if c.label == "PERSON" and " " in c.text(text)}
     in_other = {w.lower() for e in doc.ents if e.label_ != "PERSON" and len(e) > 1 for w in e.text.split()}
     out = []
     for c in cands:
         s = c.text(text)
+        if c.label == "PERSON" and (lx.CREDIT_AFTER.match(text, c.end)
+                                    or lx.CREDIT_BEFORE.search(text[max(0, c.start - 20):c.start])):
+            continue
         lone = c.label == "PERSON" and " " not in s and s.lower() not in in_names
         if lone and (s.lower() in in_other or re.search(r"\bthe\s+$", text[max(0, c.start - 5):c.start])):
             continue

@@ -77,7 +77,9 @@ def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Parti
                 r = "target"
             for p in ctx.participants(t, r, want_law):
                 if r == "place" and _label(ctx, p) not in L.PLACE_LABELS:
-                    continue
+                    if source != "obj":
+                        continue
+                    p.role = "target"  # "visited the president", "talks with X": whom, not where
                 if source == "prep" and r == "recipient" and _label(ctx, p) in L.PLACE_LABELS:
                     continue  # "to Thailand" is where
                 if source == "prep" and r != "place" and _label(ctx, p) is None and not person_like(ctx, t):
@@ -128,6 +130,8 @@ def _next_name(ctx: Context, tok) -> list[Participant]:
     if c is not None and c.label in ("PERSON", "ORG", "GPE"):
         return [ctx.part("recipient", c)]
     for comp in tok.children:
+        if comp.dep_ == "prep" and comp.lower_ in ("on", "upon"):  # "called on the authorities to ..."
+            return [p for o in comp.children if o.dep_ == "pobj" for p in ctx.participants(o, "recipient")]
         if comp.dep_ in ("ccomp", "xcomp"):
             subj = next((x for x in comp.children if x.dep_ == "nsubj"), None)
             if subj is not None:

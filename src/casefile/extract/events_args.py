@@ -88,9 +88,9 @@ def noun_args(n, poss_role: str) -> Args:
         if c.dep_ == "poss":
             getattr(a, "agent" if poss_role == "agent" else "obj").append(c)
         elif c.dep_ in ("prep", "agent") and _pobj(c) is not None:
-            role = L.NOUN_PREP_ROLE.get(c.lower_)
-            if c.lower_ == "of" and n.lemma_.lower() in L.CHARGE_NOUNS:
-                continue  # "charges of subversion": what, not whom
+            role = L.NOUN_PREP_OVERRIDES.get(n.lemma_.lower(), {}).get(c.lower_, L.NOUN_PREP_ROLE.get(c.lower_))
+            if c.lower_ == "of" and n.lemma_.lower() in L.CHARGE_NOUNS or _pobj(c).lemma_.lower() in L.CHARGE_NOUNS:
+                continue  # "charges of subversion", "jailed on charges": what, not whom
             if c.lower_ == "including" or role == "target":
                 a.obj.append(_pobj(c))
             elif role == "agent":
@@ -116,6 +116,7 @@ def noun_args(n, poss_role: str) -> Args:
         if n.dep_ == "pobj" and not a.obj:
             a.obj = [t for t in h.obj if t.i != n.i]
         a.recipient += h.recipient
+        a.place += h.place
     return a
 
 
@@ -182,7 +183,10 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
     if rule.intrans and any(c.dep_ == "dobj" for c in tok.children):
         return False
     if rule.mods is not None:
-        near = {c.lemma_.lower() for c in tok.children} | {tok.head.lemma_.lower()} if is_verb else neighbour_lemmas(tok)
+        if is_verb:
+            near = {c.lemma_.lower() for c in tok.children} | {tok.head.lemma_.lower()}
+        else:
+            near = neighbour_lemmas(tok)
         if is_verb:
             near |= {c.lower_ for c in tok.children} | {g.lemma_.lower() for c in tok.children for g in c.children}
         if not near & rule.mods:

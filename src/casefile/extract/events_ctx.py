@@ -170,7 +170,8 @@ class Context:
         min_pos = self.sents[max(0, self.sent_index(tok) - L.PRONOUN_WINDOW_SENTENCES)].start_char
         if low in L.PERSON_PRONOUNS or low in ("his", "hers"):
             want = "M" if low in L.MALE_CUES else "F"
-            for c in reversed([c for c in self.cands if c.label == "PERSON" and min_pos <= c.start and c.end <= tok.idx]):
+            people = [c for c in self.cands if c.label == "PERSON" and min_pos <= c.start and c.end <= tok.idx]
+            for c in reversed(people):
                 if self.gender(c) in (want, None):
                     return [c]
             return []

@@ -14,7 +14,8 @@ from ..models import LocalEntity, Quote
 from . import quotes_rules as rules
 from .lexicon import quotes as lx
 from .quotes_indirect import is_cue, reported_clause
-from .quotes_speaker import Ref, fallback_mentions, ref_for, resolve, subject_of, to_speaker
+from .quotes_speaker import (Ref, fallback_mentions, learn_gender, ref_for, refine_kind, resolve, subject_of,
+                             to_speaker)
 from .quotes_text import MarkSpan, mark_spans, paragraphs
 
 CACHE_KEY = "quotes.paragraph_docs"
@@ -38,6 +39,7 @@ class _State:
 
     fallback: list[Ref]
     para_starts: list[int]
+    entities: list[LocalEntity]
     history: list[tuple[int, Ref]] = field(default_factory=list)
     cue_at: dict[int, str] = field(default_factory=dict)       # history position -> cue as written
     chains: dict[int, _Found] = field(default_factory=dict)
@@ -68,8 +70,10 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
     docs = _paragraph_docs(parsed, paras)
     if not any(d.has_annotation("DEP") for d in docs):
         return []               # a pipeline without a parser cannot attribute speech
-    state = _State(fallback=fallback_mentions(parsed.doc, entities) if parsed.doc is not None else [],
-                   para_starts=[s for s, _ in paras])
+    quoted = [(s.start, s.end) for s in spans]
+    starts = [s for s, _ in paras]
+    state = _State(fallback=fallback_mentions(docs, starts, entities, quoted), para_starts=starts,
+                   entities=entities)
     found: list[_Found] = []
     for p, (doc, (base, _)) in enumerate(zip(docs, paras)):
         found.extend(_paragraph(doc, base, p, [s for s in spans if s.para == p], state))
@@ -114,12 +118,13 @@ def _speaker(cue, base: int, memo: dict[int, Ref | None], state: _State) -> Ref 
     ref = None
     subj = subject_of(cue)
     if subj is not None and subj.lower_ not in lx.FIRST_PERSON:
-        ref = ref_for(subj, base)
+        ref = refine_kind(ref_for(subj, base), state.entities)
         if ref.kind == "pronoun":
             ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
         elif cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS and ref.kind == "other":
             ref = None
     if ref is not None:
+        learn_gender(ref, cue)
         state.history.append((base + cue.idx, ref))
         state.cue_at[base + cue.idx] = rules.cue_text(cue)
     memo[cue.i] = ref
@@ -171,7 +176,7 @@ def _continued(p: int, state: _State) -> tuple[Ref | None, str | None]:
 
 
 def _speaker_from_subject(subj, base: int, state: _State) -> Ref | None:
-    ref: Ref | None = ref_for(subj, base)
+    ref: Ref | None = refine_kind(ref_for(subj, base), state.entities)
     if ref is not None and ref.kind == "pronoun":
         ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
     if ref is None or ref.kind not in ("person", "org", "doc", "name", "group"):

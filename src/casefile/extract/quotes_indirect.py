@@ -36,6 +36,9 @@ def _clause_tokens(cue) -> list | None:
         skip = {t.i for t in cue.subtree}
         return [t for t in host.subtree if t.i not in skip]
     comps = [c for c in cue.children if c.dep_ in lx.CLAUSE_DEPS]
+    if not comps:   # "told reporters that ...": the parser may hang the clause on the listener
+        comps = [c for o in cue.children if o.dep_ in lx.LISTENER_DEPS
+                 for c in o.children if c.dep_ in lx.CLAUSE_DEPS]
     if not comps:
         return None
     clause = comps[0]
@@ -66,7 +69,16 @@ def _longest_run(tokens: list) -> list:
     return max(runs, key=lambda r: sum(len(t.text) for t in r)) if runs else []
 
 
+def _without_dateline(run: list) -> list:
+    """'PORT ALDEN (Wire) — Police said ...': drop a verbless lead ending in a dash."""
+    for k, t in enumerate(run[:lx.DATELINE_MAX_TOKENS]):
+        if t.text in lx.DATELINE_DASHES:
+            return run[k + 1:] if not any(x.pos_ in ("VERB", "AUX") for x in run[:k]) else run
+    return run
+
+
 def _trim(run: list) -> list:
+    run = _without_dateline(run)
     while run and (run[0].is_punct or run[0].is_space or
                    (run[0].lower_ in lx.LEADING_COMPLEMENTIZERS and run[0].dep_ == "mark")):
         run = run[1:]

@@ -21,6 +21,7 @@ class Ref:
     kind: str                   # person | org | doc | group | name | other | pronoun
     gender: str | None = None
     head: tuple[int, int] | None = None   # the phrase's head word, which an entity must cover
+    subject: bool = False                 # the subject of a main clause (a discourse topic)
 
     def head_span(self) -> tuple[int, int]:
         return self.head or (self.start, self.end)
@@ -119,6 +120,14 @@ def _np_bounds(head) -> tuple[int, int]:
     return lo, hi
 
 
+def _proper_run_start(head) -> int:
+    """First token of the run of proper nouns that ends at head."""
+    lo = head.i
+    while lo > 0 and head.doc[lo - 1].pos_ == "PROPN" and head.doc[lo - 1].head.i >= lo - 1:
+        lo -= 1
+    return lo
+
+
 def _name_start(doc, lo: int) -> int:
     """Extend a name leftwards over a capitalized word the tagger mistook ("Nguyễn" as UH)."""
     while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].text[0].isupper() \
@@ -135,6 +144,13 @@ def _strip_possessive(text: str, end: int) -> tuple[str, int]:
     return text, end
 
 
+def _looks_like_personal_name(ent) -> bool:
+    words = [t for t in ent if not t.is_punct]
+    return 0 < len(words) <= lx.NAME_MAX_WORDS and all(
+        t.pos_ == "PROPN" and t.is_title and not t.is_upper and t.lower_ not in lx.ORG_NAME_WORDS
+        and t.lemma_.lower() not in lx.ORG_NOUNS for t in words)
+
+
 def _kind(head, ent) -> tuple[str, str | None]:
     lemma = head.lemma_.lower()
     if ent is not None and ent.label_ == lx.PERSON_LABEL:
@@ -147,9 +163,8 @@ def _kind(head, ent) -> tuple[str, str | None]:
     if lemma in lx.PERSON_NOUNS or head.lower_ in lx.PERSON_NOUNS:
         gender = "f" if lemma in lx.FEMALE_NOUNS else "m" if lemma in lx.MALE_NOUNS else None
         return ("group" if plural else "person"), gender
-    if ent is not None and ent.label_ in lx.ORG_LABELS and len(ent) == 1 and head.is_title \
-            and head.pos_ == "PROPN" and not head.is_upper:
-        return "name", None     # a lone capitalized word: the tagger often mistakes surnames
+    if ent is not None and ent.label_ in lx.ORG_LABELS and _looks_like_personal_name(ent):
+        return "name", None     # the tagger often takes unfamiliar personal names for places
     if ent is not None and ent.label_ in lx.ORG_LABELS:
         return ("group" if plural and ent.label_ == "NORP" else "org"), None
     if lemma in lx.ORG_NOUNS:
@@ -187,6 +202,8 @@ def ref_for(head, base: int) -> Ref:
         lo, hi = ent.start, ent.end - 1
     else:
         lo, hi = _np_bounds(head)
+    if kind == "name":          # "rights network director Le Van Tam" -> the name itself
+        lo = max(lo, _proper_run_start(head))
     if head.pos_ == "PROPN":
         lo = _name_start(doc, lo)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
@@ -207,40 +224,79 @@ def compatible(ref: Ref, pronoun: str) -> bool:
     return False
 
 
+def _latest(cands: list[tuple[int, Ref]], pronoun: str, pos: int, window: int | None) -> Ref | None:
+    ok = [(at, ref) for at, ref in cands
+          if at <= pos and (window is None or pos - at <= window) and compatible(ref, pronoun)]
+    return max(ok, key=lambda x: x[0])[1] if ok else None
+
+
 def resolve(pronoun: str, pos: int, history: list[tuple[int, Ref]], fallback: list[Ref]) -> Ref | None:
-    """The nearest earlier speaker a pronoun can stand for; else the nearest fitting mention."""
-    recent = [(at, ref) for at, ref in history
-              if at <= pos and pos - at <= lx.PRONOUN_SPEAKER_WINDOW and compatible(ref, pronoun)]
-    if recent:
-        return max(recent, key=lambda x: x[0])[1]
-    best = None
-    for ref in fallback:
-        if ref.end <= pos and compatible(ref, pronoun) and (best is None or ref.end > best.end):
-            best = ref
+    """What a pronoun stands for. "he"/"she" stick to the latest speaker (news writing keeps
+    them on whoever is talking); "it"/"they" take the latest speaker or main-clause subject."""
+    subjects = [(r.start, r) for r in fallback if r.subject]
+    window = lx.PRONOUN_SPEAKER_WINDOW
+    if pronoun.lower() in lx.PERSON_PRONOUNS:
+        best = _latest(history, pronoun, pos, window) or _latest(subjects, pronoun, pos, window)
+    else:
+        best = _latest(history + subjects, pronoun, pos, window)
+    if best is None:
+        best = _latest([(r.start, r) for r in fallback], pronoun, pos, None)
+    if best is not None and best.gender is None and pronoun.lower() in lx.PERSON_PRONOUNS:
+        best.gender = lx.PERSON_PRONOUNS[pronoun.lower()]   # "she" once, "she" after
     return best
 
 
-def fallback_mentions(doc, entities: list[LocalEntity]) -> list[Ref]:
-    """Names, subjects and documents over the whole text, for pronouns with no earlier speaker."""
+def _is_main_subject(tok) -> bool:
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and (
+        verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def fallback_mentions(docs: list, bases: list[int], entities: list[LocalEntity],
+                      quoted: list[tuple[int, int]]) -> list[Ref]:
+    """Names, main-clause subjects and documents outside quotations, for pronouns."""
     refs: list[Ref] = []
-    for ent in doc.ents:
-        if ent.label_ == lx.PERSON_LABEL:
-            text, end = _strip_possessive(ent.text, ent.end_char)
-            refs.append(Ref(text, ent.start_char, end, "person"))
-        elif ent.label_ == "ORG":
-            refs.append(Ref(ent.text, ent.start_char, ent.end_char, "org"))
     for e in entities:
         kind = "person" if e.type == lx.PERSON_LABEL else "org" if e.type == "ORG" else ""
         refs.extend(Ref(m.text, m.start, m.end, kind) for m in e.mentions if kind)
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        is_doc = tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS
-        if tok.dep_ in lx.SUBJECT_DEPS or (is_doc and tok.dep_ in ("nsubjpass", "dobj", "pobj")):
-            ref = ref_for(tok, 0)
-            if ref.kind in ("person", "org", "doc", "group", "name"):
-                refs.append(ref)
-    return refs
+    for doc, base in zip(docs, bases):
+        for ent in doc.ents:
+            kind = {"PERSON": "person", "ORG": "org"}.get(ent.label_)
+            if kind:
+                text, end = _strip_possessive(ent.text, ent.end_char)
+                refs.append(Ref(text, base + ent.start_char, base + end, kind))
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            is_doc = tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DOCUMENT_NOUNS
+            main = _is_main_subject(tok)
+            if main or (is_doc and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+                ref = ref_for(tok, base)
+                if ref.kind in ("person", "org", "doc", "group", "name"):
+                    ref.subject = main
+                    refs.append(ref)
+    return [r for r in refs if not any(s <= r.start < e for s, e in quoted)]
+
+
+def learn_gender(ref: Ref, cue) -> None:
+    """'Hoa said she ...': a he/she opening the reported clause is usually the speaker."""
+    if ref.gender is not None or ref.kind not in ("person", "name"):
+        return
+    for clause in (c for c in cue.children if c.dep_ in lx.CLAUSE_DEPS):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in lx.PERSON_PRONOUNS:
+            ref.gender = lx.PERSON_PRONOUNS[subj.lower_]
+
+
+def refine_kind(ref: Ref, entities: list[LocalEntity]) -> Ref:
+    """Trust the entity extractor's type over the parser's guess for a named speaker."""
+    key = entity_key(ref.head_span(), entities)
+    etype = next((e.type for e in entities if e.key == key), None) if key else None
+    if etype == lx.PERSON_LABEL and ref.kind in ("name", "org", "other"):
+        ref.kind = "person"
+    elif etype == "ORG" and ref.kind in ("name", "other"):
+        ref.kind = "org"
+    return ref
 
 
 def entity_key(head: tuple[int, int], entities: list[LocalEntity]) -> str | None:

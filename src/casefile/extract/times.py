@@ -10,13 +10,15 @@ import re
 
 from ..models import TimeExpr
 from . import Parsed
+from .lexicon import times as L
 from .times_grammar import Span, find
-from .times_resolve import Context, _time_of
+from .times_resolve import Context, clock_value
 from .times_values import value
 
 # A clock time written right before its day ("12:00 UTC Monday", "16:00 UTC today") is one expression.
 _JOIN_TIME_DAY = re.compile(r"^\s+$")
 _DAY_KINDS = ("weekday", "dayword")
+_JOIN_DURATIONS = re.compile(r",?\s+and\s+|,\s+")
 _TIME_THEN_DAY = re.compile(r"[\s,]*(?:local time|\([^)]{1,12}\))?[\s,]*(?:on\s+)?")
 _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d|WXX)-(\d\d|\d)")
 
@@ -26,15 +28,19 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
     ctx = Context(text=text, doc=parsed.doc, anchor=_anchor(parsed), year=None)
     ctx.year = ctx.anchor.year if ctx.anchor else parsed.year_hint
     spans = _join(text, [sp for sp in find(text) if not _counts_things(parsed.doc, sp)])
+    default_anchor = ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)
     out: list[TimeExpr] = []
     for sp in spans:
+        ctx.counted_from = None
         val, typ = value(sp, ctx)
+        if "and_then" in sp.groups:
+            val, typ = _add_durations(val, value(sp.groups["and_then"], ctx)[0]), "DURATION"  # type: ignore[arg-type]
         if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
-            val, typ = f"{val[:10]}T{_time_of(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
+            val, typ = f"{val[:10]}T{clock_value(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
         if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION":
             ctx.prior.append((sp.end, val))
         out.append(TimeExpr(start=sp.start, end=sp.end, text=text[sp.start:sp.end], value=val, type=typ,
-                            anchor=ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)))
+                            anchor=ctx.counted_from or default_anchor))
     _rebase_times(text, out)
     return out
 
@@ -71,10 +77,17 @@ def _anchor(parsed: Parsed) -> dt.date | None:
 
 
 def _join(text: str, spans: list[Span]) -> list[Span]:
-    """Merge a clock time with the day word right after it into one TIME expression."""
+    """Merge a clock time with the day word right after it into one TIME expression, and
+    "eight years and six months" into one duration."""
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
+        if (prev and prev.kind == sp.kind == "duration" and _JOIN_DURATIONS.fullmatch(text[prev.end:sp.start])
+                and "gap" not in prev.groups and "gap" not in sp.groups and "and_then" not in prev.groups
+                and _rank(sp) > _rank(prev)):
+            prev.groups["and_then"] = sp  # type: ignore[assignment]
+            prev.end = sp.end
+            continue
         if (prev and prev.kind.startswith("clock") and sp.kind in _DAY_KINDS
                 and _JOIN_TIME_DAY.match(text[prev.end:sp.start])):
             day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
@@ -83,6 +96,23 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+def _rank(sp: Span) -> int:
+    """Position of a duration's unit from years down to seconds; -1 when unknown."""
+    unit = sp.groups.get("unit", "").lower().rstrip("s")
+    return L.UNIT_ORDER.index(unit) if unit in L.UNIT_ORDER else -1
+
+
+def _add_durations(a: str | None, b: str | None) -> str | None:
+    """P8Y + P6M -> P8Y6M; P1D + PT12H -> P1DT12H. None when either is vague or a date."""
+    pa = re.fullmatch(r"P([\d.]+[YMWD])?(?:T([\d.]+[HMS]))?", a or "")
+    pb = re.fullmatch(r"P([\d.]+[YMWD])?(?:T([\d.]+[HMS]))?", b or "")
+    if not (pa and pb) or (pa.group(1) and pb.group(1) and pa.group(2)) or (pa.group(2) and pb.group(1)):
+        return a
+    date = (pa.group(1) or "") + (pb.group(1) or "")
+    time = (pa.group(2) or "") + (pb.group(2) or "")
+    return "P" + date + ("T" + time if time else "")
 
 
 def _rebase_times(text: str, out: list[TimeExpr]) -> None:

@@ -78,14 +78,14 @@ RULES: list[tuple[str, str, int]] = [
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
-    ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?:(?i:the)\s+)?(?P<weekend>(?i:weekend))\b", 4),
+    ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
     ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|morning|evening|night))\b", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
      r"(?:\s+" + POD + r")?\b(?!')", 5),
     ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
      + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
-    ("vague", r"\b(?P<prev>(?i:for|in|within|over\s+the|after|than|took|spanning|through)\s+)(?P<unit>(?i:years|decades"
+    ("vague", r"\b(?P<prev>(?i:" + _alt(L.VAGUE_CUES) + r")\s+)(?P<unit>(?i:years|decades"
      r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
     ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
     # "the 1990s", "the '80s", "the 80s"; not "in his 50s" (an age).
@@ -111,39 +111,52 @@ APPROX_LEFT = re.compile(r"\b(?P<approx>(?i:" + _alt(L.APPROXIMATORS) + r"))\s+$
 GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:" + _alt(L.GAP_WORDS) + r"))\b")
 
 
-def _reject(text: str, sp: Span) -> bool:
-    """Filters that need a look around the match: labels, counts, ambiguous words."""
+_NAME_NEXT = re.compile(r" [A-Z][a-z]")        # a capitalized word right after: part of a name
+
+
+def _month_ok(sp: Span, prev: str, after: str) -> bool:
+    """A bare month needs a cue when it is also a word or a first name ("May God", "June Smith")."""
+    if sp.groups.get("rel") or prev.rstrip("-") in L.MONTH_CUES:
+        return True
+    return sp.groups["month"].lower().rstrip(".") not in L.AMBIGUOUS_MONTHS and not _NAME_NEXT.match(after)
+
+
+def _season_ok(sp: Span, prev: str, after: str) -> bool:
     g = sp.groups
+    if g["season"][0].isupper() and _NAME_NEXT.match(after):
+        return False                              # "the Summer Games"
+    if g["season"].lower() in L.AMBIGUOUS_SEASONS and not (g.get("rel") or g.get("year")):
+        return prev in L.SEASON_CUES and not re.match(r"\s+of\s+[A-Z]", after)   # not "the fall of Kabul"
+    return True
+
+
+def _duration_ok(sp: Span, prev: str, after: str) -> bool:
+    g = sp.groups
+    if g["unit"][0].isupper() and not g["num"][0].isupper():
+        return False                              # "a Day of Action"
+    return not (g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A)
+
+
+_CHECKS = {
+    "year": lambda sp, prev, after, before: not _not_a_year(before, after, prev),
+    "month": lambda sp, prev, after, before: _month_ok(sp, prev, after),
+    "season": lambda sp, prev, after, before: _season_ok(sp, prev, after),
+    "duration": lambda sp, prev, after, before: _duration_ok(sp, prev, after),
+    # a bare "10:30" is a clock time only after "at", "by", ...; "2.36" never is
+    "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
+    "ref": lambda sp, prev, after, before: not (sp.groups["ref"].lower() == "now" and after.startswith(L.NOT_REF_AFTER)),
+    "sameday": lambda sp, prev, after, before: sp.groups["det"].lower() != "the" or prev in L.THE_DAY_CUES,
+}
+
+
+def _reject(text: str, sp: Span) -> bool:
+    """Filters that need a look around the match: labels, counts, names, ambiguous words."""
+    check = _CHECKS.get(sp.kind)
+    if check is None:
+        return False
     before = text[max(0, sp.start - 16):sp.start]
-    after = text[sp.end:sp.end + 14]
-    prev_word = (re.findall(r"[\w©#().]+", before) or [""])[-1].lower()
-    if sp.kind == "year" and _not_a_year(before, after, prev_word):
-        return True
-    if sp.kind == "month" and not g.get("rel") and prev_word.rstrip("-") not in L.MONTH_CUES:
-        if g["month"].lower().rstrip(".") in L.AMBIGUOUS_MONTHS or re.match(r" [A-Z][a-z]", after):
-            return True                       # "May God...", "June Smith said"
-    if sp.kind == "duration" and g["unit"][0].isupper() and not g["num"][0].isupper():
-        return True                           # "a Day of Action": part of a name
-    if sp.kind == "season" and g["season"].lower() in L.AMBIGUOUS_SEASONS and not (g.get("rel") or g.get("year")):
-        if prev_word not in L.SEASON_CUES \
-                or re.match(r"\s+of\s+[A-Z]", after):
-            return True
-    if sp.kind == "season" and g["season"][0].isupper() and re.match(r" [A-Z][a-z]", after):
-        return True                           # "the Summer Games", "Winter Palace": part of a name
-    if sp.kind in ("clock", "noon") and not (g.get("ampm") or g.get("tz")):
-        if sp.kind == "clock" and prev_word not in L.CLOCK_CUES:
-            return True
-    if sp.kind == "duration" and g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A:
-        return True
-    if sp.kind == "ref":
-        word = g["ref"].lower()
-        if word == "now" and after.startswith(L.NOT_REF_AFTER):
-            return True
-        if word in ("current", "recent") and not re.match(r"\s+[a-z]", after):
-            return True                       # "current" as a noun ("a strong current")
-    if sp.kind == "sameday" and g["det"].lower() == "the" and not re.search(r"(?i)\b(?:for|of|end|during|on|in)\s+$", before):
-        return True
-    return False
+    prev = (re.findall(r"[\w©#().]+", before) or [""])[-1].lower()
+    return not check(sp, prev, text[sp.end:sp.end + 14], before)
 
 
 def _not_a_year(before: str, after: str, prev_word: str) -> bool:
@@ -158,7 +171,8 @@ def _not_a_year(before: str, after: str, prev_word: str) -> bool:
     nxt = (re.findall(r"[\w%]+", after) or [""])[0].lower()
     if nxt in L.NOT_YEAR_AFTER:
         return True
-    return bool(re.match(r"[,.:]\d", after) or re.search(r"\d[,.:]$", before))
+    # part of a figure, a code or a digit group: "2,023", "2023/HS-ST", "+84 24 3825 2023"
+    return bool(re.match(r"[,.:]\d|/\w", after) or re.search(r"\d[,.:]$|\d\s$", before))
 
 
 def find(text: str) -> list[Span]:
@@ -167,8 +181,8 @@ def find(text: str) -> list[Span]:
     for kind, rx, prio in COMPILED:
         for m in rx.finditer(text):
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
-            if sp.kind == "weekend" and sp.groups["prev"].lower() in ("over", "during", "at", "on"):
-                sp.start = m.end("prev") + len(text[m.end("prev"):m.end()]) - len(text[m.end("prev"):m.end()].lstrip())
+            if sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS:
+                sp.start = m.start("core")       # "over the weekend": the preposition is context
             if sp.kind == "vague":           # the preposition is context, not extent
                 sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")
             if not _reject(text, sp):
@@ -198,6 +212,5 @@ def _extend(text: str, sp: Span) -> Span:
         m = GAP_RIGHT.match(text[sp.end:sp.end + 12])
         if m:
             sp.groups["gap"] = m.group("gap").lower()
-            sp.groups["gap_end"] = str(sp.end + m.end())
             sp.end += m.end()
     return sp

@@ -22,6 +22,7 @@ class Context:
     anchor: dt.date | None = None
     year: int | None = None                  # anchor year, or the year hint
     prior: list[tuple[int, str]] = field(default_factory=list)   # (end offset, value) of dates so far
+    counted_from: str | None = None          # set when a value was counted from another date in the text
 
     @property
     def y(self) -> str:
@@ -30,7 +31,7 @@ class Context:
 
 # ---- calendar helpers -------------------------------------------------------------------------
 
-def _date(y: int, m: int, d: int) -> dt.date | None:
+def make_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
     except ValueError:
@@ -49,7 +50,7 @@ def week(d: dt.date) -> str:
     return f"{iso[0]}-W{iso[1]:02d}"
 
 
-def _month(y: int, m: int) -> str:
+def month_value(y: int, m: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
@@ -97,16 +98,14 @@ def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> 
     """The year of a month (and day) given without one: from a date earlier in the same sentence
     ("In 2019, he was arrested in March"), else the one nearest the anchor that the tense allows."""
     same = _sentence_date(ctx, start)
-    if same:
-        y = int(same[:4])
+    if same and (len(same) == 4 or not ctx.anchor or int(same[:4]) != ctx.anchor.year):
         m = re.match(r"\d{4}-(\d\d)(?:-(\d\d))?", same)
-        if m and (month, day or 0) < (int(m.group(1)), int(m.group(2) or 0)):
-            y += 1                                 # "on Dec 5, 2023 ... and on Jan. 9": the story moves on
-        return y
+        if not m or (month, day or 0) >= (int(m.group(1)), int(m.group(2) or 0)):
+            return int(same[:4])                   # "In 2019, ... in March"; "on May 2, 2019, and June 5"
     if not ctx.anchor:
         return ctx.year
     a = ctx.anchor
-    cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := _date(y, month, day or 15))]
+    cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := make_date(y, month, day or 15))]
     if day is None and month == a.month:
         return a.year
     return _pick(cands, ctx, start).year if cands else a.year
@@ -182,13 +181,13 @@ def shift(ref: str, n: float, unit_letter: str, sign: int) -> str | None:
     parts = [int(p) for p in ref.split("-")]
     d = dt.date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15)
     if unit_letter == "M":
-        return _month(*(lambda x: (x.year, x.month))(add_months(d, k)))
+        return month_value(*(lambda x: (x.year, x.month))(add_months(d, k)))
     if unit_letter in ("W", "D") and len(parts) == 3:
         return (d + dt.timedelta(days=k * (7 if unit_letter == "W" else 1))).isoformat()
     return None
 
 
-def _time_of(sp: Span) -> str | None:
+def clock_value(sp: Span) -> str | None:
     g = sp.groups
     if "noon" in g:
         return "12:00" if g["noon"].lower() == "noon" else "00:00"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
-from .times_resolve import (Context, _date, _month, _pick, _time_of, add_months, duration, month_year,
+from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
                             number, reference, shift, tense, week)
 
 Value = tuple[str | None, str]
@@ -20,7 +20,7 @@ def _mon(g: dict) -> int:
 def _day(y: int | None, m: int, d: int) -> str | None:
     if y is None:
         return f"XXXX-{m:02d}-{d:02d}" if 1 <= d <= 31 else None
-    return v.isoformat() if (v := _date(y, m, d)) else None
+    return v.isoformat() if (v := make_date(y, m, d)) else None
 
 
 def v_iso(sp: Span, ctx: Context) -> Value:
@@ -32,7 +32,7 @@ def v_numeric(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
     if y < 100:
-        y += 2000 if y <= (ctx.year or 2030) % 100 + 1 else 1900
+        y += 2000 if y <= (ctx.year or dt.date.today().year) % 100 + 1 else 1900
     m, d = (b, a) if a > 12 else (a, b)       # US order unless the first number cannot be a month
     return _day(y, m, d), "DATE"
 
@@ -45,7 +45,7 @@ def v_full(sp: Span, ctx: Context) -> Value:
 
 
 def v_my(sp: Span, ctx: Context) -> Value:
-    return _month(int(sp.groups["year"]), _mon(sp.groups)), "DATE"
+    return month_value(int(sp.groups["year"]), _mon(sp.groups)), "DATE"
 
 
 def v_month(sp: Span, ctx: Context) -> Value:
@@ -54,16 +54,16 @@ def v_month(sp: Span, ctx: Context) -> Value:
     rel = g.get("rel", "").lower()
     if "yrel" in g:                                # "October of next year"
         y = ctx.year + L.RELATIVE_OFFSETS[g["yrel"].lower()] if ctx.year else None
-        return (_month(y, m) if y else f"XXXX-{m:02d}"), "DATE"
+        return (month_value(y, m) if y else f"XXXX-{m:02d}"), "DATE"
     if rel and ctx.anchor:
         a = ctx.anchor
         off = L.RELATIVE_OFFSETS.get(rel, 0)
         y = a.year + (off if off else 0)
         if off < 0 and m < a.month or off > 0 and m > a.month:
             y = a.year                             # "last September" said in October
-        return _month(y, m), "DATE"
+        return month_value(y, m), "DATE"
     y = _range_year(sp, ctx) or month_year(m, ctx, sp.start)
-    return (_month(y, m) if y else f"XXXX-{m:02d}"), "DATE"
+    return (month_value(y, m) if y else f"XXXX-{m:02d}"), "DATE"
 
 
 _RANGE_END = re.compile(r"\s*(?:" + "|".join(map(re.escape, L.RANGE_WORDS)) + r")\s*(?:the\s+end\s+of\s+)?"
@@ -153,7 +153,7 @@ def v_relunit(sp: Span, ctx: Context) -> Value:
         return week(a + dt.timedelta(days=7 * off)) + ("-WE" if unit == "weekend" else ""), "DATE"
     if unit == "month":
         d = add_months(a, off)
-        return _month(d.year, d.month), "DATE"
+        return month_value(d.year, d.month), "DATE"
     if unit == "quarter":
         q = (a.month - 1) // 3 + off
         y, q = a.year + (q // 4), q % 4 + 1
@@ -175,7 +175,7 @@ def v_posunit(sp: Span, ctx: Context) -> Value:
         return ctx.y, "DATE"
     if not a:
         return (f"{ctx.y}-XX" if unit == "month" else f"{ctx.y}-WXX"), "DATE"
-    return (_month(a.year, a.month) if unit == "month" else week(a)), "DATE"
+    return (month_value(a.year, a.month) if unit == "month" else week(a)), "DATE"
 
 
 def v_relday(sp: Span, ctx: Context) -> Value:
@@ -183,6 +183,7 @@ def v_relday(sp: Span, ctx: Context) -> Value:
     off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
     ref = next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
     base = dt.date.fromisoformat(ref) if ref else ctx.anchor
+    ctx.counted_from = ref
     return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"
 
 
@@ -242,8 +243,9 @@ def v_duration(sp: Span, ctx: Context) -> Value:
         base = ctx.anchor.isoformat()[:{"Y": 4, "Q": 7, "M": 7}.get(letter, 10)]   # as fine as the unit
         return shift(base, n, letter, -1) or value, "DATE"
     ref = reference(ctx, sp.start) if gap in ("later", "earlier") else None
-    if ref:
-        return shift(ref, n, letter, 1 if gap == "later" else -1) or value, "DATE"
+    if ref and (shifted := shift(ref, n, letter, 1 if gap == "later" else -1)):
+        ctx.counted_from = ref
+        return shifted, "DATE"
     return value, "DURATION"
 
 
@@ -258,7 +260,7 @@ def v_decade(sp: Span, ctx: Context) -> Value:
 
 def v_shortyear(sp: Span, ctx: Context) -> Value:
     yy = int(sp.groups["yy"])
-    return str((2000 if yy <= (ctx.year or 2030) % 100 + 1 else 1900) + yy), "DATE"
+    return str((2000 if yy <= (ctx.year or dt.date.today().year) % 100 + 1 else 1900) + yy), "DATE"
 
 
 def v_year(sp: Span, ctx: Context) -> Value:
@@ -266,7 +268,7 @@ def v_year(sp: Span, ctx: Context) -> Value:
 
 
 def v_clock(sp: Span, ctx: Context) -> Value:
-    t = _time_of(sp)
+    t = clock_value(sp)
     day = next((v for e, v in reversed(ctx.prior) if sp.start - e < 30 and len(v) >= 10), None)
     base = day[:10] if day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
     return f"{base}T{t}", "TIME"
@@ -300,6 +302,3 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
 
 def value(sp: Span, ctx: Context) -> Value:
     return VALUES[sp.kind](sp, ctx)
-
-
-__all__ = ["value", "VALUES", "Value", "_pick"]

@@ -37,7 +37,9 @@ def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], 
                 continue
             for kind, vx, vy in _disagreements(x, y, amounts):
                 sx, sy = _evidence(x, sources, sentences), _evidence(y, sources, sentences)
-                row = {"id": _id(cid, kind, x.document_id, y.document_id, vx, vy), "cluster": cid, "kind": kind,
+                # One row per distinct disagreement in a cluster, its first two reports as evidence:
+                # ten outlets saying 6 against one saying 8 is one conflict, not ten.
+                row = {"id": _id(cid, kind, *sorted((str(vx), str(vy)))), "cluster": cid, "kind": kind,
                        "value_a": vx, "value_b": vy, "detail": f"{x.type}: {vx} vs {vy}"}
                 row.update({f"{k}_a": v for k, v in sx.items()} | {f"{k}_b": v for k, v in sy.items()})
                 out.setdefault(row["id"], row)
@@ -77,6 +79,8 @@ def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sou
             index[g].append(i)
     out: dict[str, dict] = {}
     for items in index.values():
+        if len(items) > L.MAX_QUOTE_BLOCK:   # a stock phrase everyone quotes says nothing about who said it
+            continue
         for i, j in combinations(sorted(set(items)), 2):
             (qa, sa, ha), (qb, sb, hb) = quotes[i], quotes[j]
             if qa.document_id == qb.document_id or sa == sb:

@@ -217,6 +217,5 @@ def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
     def score(m: int):
         r = records[m]
         parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
-        return (parts, counts[N.fold(r.name)], r.name != N.fold(r.name).title() and not r.name.isascii(),
-                tuple(-x if isinstance(x, int) else x for x in r.order[:1]))
+        return (parts, counts[N.fold(r.name)], not r.name.isascii(), -r.seq)
     return records[max(members, key=score)]

@@ -18,7 +18,6 @@ from . import dates as D
 from . import lexicon as L
 from .similarity import similarities
 
-MAX_BLOCK = 400   # an entity in more events than this is too common to propose pairs by itself
 
 
 @dataclass
@@ -31,6 +30,7 @@ class EventRecord:
     modality: str = "asserted"
     entities: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     sentence: str = ""
     interval: tuple[dt.date, dt.date] | None = field(default=None, init=False)
 
@@ -42,6 +42,7 @@ class EventRecord:
 class _Cluster:
     members: list[int]
     intervals: dict[str, list[tuple[dt.date, dt.date]]]   # per document
+    persons: set[str] = field(default_factory=set)
 
     def all_intervals(self) -> list[tuple[dt.date, dt.date]]:
         return [iv for ivs in self.intervals.values() for iv in ivs]
@@ -63,9 +64,22 @@ def _pair_score(a: EventRecord, b: EventRecord) -> float | None:
         return None
     if small >= 2 and shared < L.MIN_SHARED_WHEN_RICH:
         return None
+    if a.persons and b.persons and not a.persons & b.persons:
+        return None
+    if not _identifying(a, b):
+        return None
     if _future(a) != _future(b):
         return None
     return shared / len(a.entities | b.entities) + 0.01 * shared
+
+
+def _identifying(a: EventRecord, b: EventRecord) -> bool:
+    """One shared place says little (many things happen in a capital): it takes something
+    besides places, two shared places (the two countries of an agreement), or the same day."""
+    shared = a.entities & b.entities
+    if shared - a.places or len(shared) >= L.MIN_SHARED_PLACES:
+        return True
+    return a.interval is not None and a.interval == b.interval and a.interval[0] == a.interval[1]
 
 
 def _future(e: EventRecord) -> bool:
@@ -86,7 +100,7 @@ def candidate_pairs(events: list[EventRecord]) -> list[tuple[float, int, int]]:
     seen: set[tuple[int, int]] = set()
     out = []
     for items in block.values():
-        if len(items) > MAX_BLOCK:
+        if len(items) > L.MAX_EVENT_BLOCK:   # too common an entity to propose pairs by itself
             continue
         for i, j in combinations(items, 2):
             if (i, j) in seen:
@@ -138,7 +152,7 @@ def cluster(events: list[EventRecord]) -> list[list[int]]:
     pairs = _break_ties(events, candidate_pairs(events))
     pairs.sort(key=lambda p: (-p[0], events[p[1]].order, events[p[2]].order))
     owner = list(range(len(events)))
-    clusters = {i: _Cluster([i], {e.document_id: [e.interval] if e.interval else []})
+    clusters = {i: _Cluster([i], {e.document_id: [e.interval] if e.interval else []}, set(e.persons))
                 for i, e in enumerate(events)}
     for _score, i, j in pairs:
         ci, cj = owner[i], owner[j]
@@ -146,6 +160,7 @@ def cluster(events: list[EventRecord]) -> list[list[int]]:
             continue
         a, b = clusters[ci], clusters.pop(cj)
         a.members.extend(b.members)
+        a.persons |= b.persons
         for doc, ivs in b.intervals.items():
             a.intervals.setdefault(doc, []).extend(ivs)
         for m in b.members:
@@ -154,6 +169,8 @@ def cluster(events: list[EventRecord]) -> list[list[int]]:
 
 
 def _can_merge(a: _Cluster, b: _Cluster, tolerant: bool) -> bool:
+    if a.persons and b.persons and not a.persons & b.persons:   # each side names people, none in common
+        return False
     for doc in a.intervals.keys() & b.intervals.keys():   # one document never contradicts itself
         if _span(a.intervals[doc] + b.intervals[doc]) > 0:
             return False

@@ -6,16 +6,22 @@ from collections import defaultdict
 from sqlalchemy import Connection, bindparam, func, select
 
 from ..store import schema as s
+from . import lexicon as L
+from . import names as N
 from .events import EventRecord, cluster
 
 
 def load(conn: Connection, entity_of: dict[tuple[str, str], str], seq: dict[str, int]) -> list[EventRecord]:
     """Events in corpus order, each with the corpus-level entities among its participants."""
-    types = {r.id: r.type for r in conn.execute(select(s.entities.c.id, s.entities.c.type))}
+    types, vague = {}, set()
+    for r in conn.execute(select(s.entities.c.id, s.entities.c.type, s.entities.c.name)):
+        types[r.id] = r.type
+        if _vague(r.type, r.name):
+            vague.add(r.id)
     parts: dict[str, set[str]] = defaultdict(set)
     for p in conn.execute(select(s.participants.c.event_id, s.participants.c.document_id,
                                  s.participants.c.entity_key)):
-        if p.entity_key and (eid := entity_of.get((p.document_id, p.entity_key))):
+        if p.entity_key and (eid := entity_of.get((p.document_id, p.entity_key))) and eid not in vague:
             parts[p.event_id].add(eid)
     out = []
     ev, docs = s.events, s.documents
@@ -27,9 +33,19 @@ def load(conn: Connection, entity_of: dict[tuple[str, str], str], seq: dict[str,
         out.append(EventRecord(
             id=e.id, document_id=e.document_id, type=e.type, order=(seq.get(e.document_id, 0), e.start, e.id),
             date_value=e.date_value, modality=e.modality or "asserted", entities=ents,
-            persons=frozenset(x for x in ents if types.get(x) == "PERSON"), sentence=sentence))
+            persons=frozenset(x for x in ents if types.get(x) == "PERSON"),
+            places=frozenset(x for x in ents if types.get(x) in L.PLACE_TYPES), sentence=sentence))
     out.sort(key=lambda r: r.order)
     return out
+
+
+def _vague(type_: str, name: str) -> bool:
+    """"Authorities", "the police", "Foreign Ministry" without a country: such a participant
+    does not tell one event from another, so it never ties two reports together."""
+    if type_ == "PERSON":
+        return False
+    country, _head, generic = N.org_key(name, set())
+    return generic and country is None
 
 
 def cluster_and_write(conn: Connection, events: list[EventRecord]) -> dict[str, list[EventRecord]]:

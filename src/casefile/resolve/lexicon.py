@@ -53,6 +53,7 @@ labor labour environment industry planning investment prosecution procuracy pros
 general high provincial city municipal district federal republic socialist presidential palace
 secretariat politburo standing tribunal prison detention centre center administration service
 intelligence border guard coast immigration customs spokesperson spokesman media press union
+authorities authority officials official regime junta forces force troops soldiers officers
 """.split())
 
 # Heads that mean the same thing once the order is normalized ("Ministry of Foreign Affairs").
@@ -82,6 +83,12 @@ DESCRIPTOR_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "a
 MIN_PARTICIPANT_OVERLAP = 0.5
 # When both events name two or more entities, they must share at least this many.
 MIN_SHARED_WHEN_RICH = 2
+# An entity in more events of one type than this does not propose pairs by itself.
+MAX_EVENT_BLOCK = 400
+# Entity types that are places; one shared place alone does not make two reports one event.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Shared places that do identify an event by themselves (the two parties of an agreement).
+MIN_SHARED_PLACES = 2
 # Weight of sentence similarity: small, so it only breaks ties between equal overlaps.
 SIMILARITY_WEIGHT = 0.05
 # Two outlets may disagree on a date by this many days and still report one event
@@ -105,6 +112,8 @@ AMOUNT_TOLERANCE = 0.01
 MIN_QUOTE_WORDS = 5
 # Shingle length for finding the same quoted words in two documents.
 QUOTE_SHINGLE = 5
+# Quotes sharing one shingle beyond this many are not compared through it.
+MAX_QUOTE_BLOCK = 200
 # Share of the shorter quote's shingles that must recur for "the same words".
 QUOTE_OVERLAP = 0.8
 

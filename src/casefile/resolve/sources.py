@@ -2,12 +2,14 @@
 
 Two documents are one source when they come from the same outlet or when one is a
 near-duplicate (a wire copy) of the other; an exact copy stored once under several
-inputs is already one document. Documents without an outlet stand for themselves.
+inputs is already one document. Without an outlet name, the URL's site stands in;
+without either, a document stands for itself.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, select
 
@@ -53,14 +55,23 @@ class Sources:
         return len({find(d) for d in docs})
 
 
+def _site(url: str | None) -> str | None:
+    """The web site a URL belongs to, standing in for an outlet nobody named."""
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def load(conn: Connection) -> Sources:
     out = Sources()
-    for r in conn.execute(select(s.documents.c.id, s.documents.c.outlet, s.documents.c.seq)):
-        out.outlets[r.id] = [r.outlet] if r.outlet else []
+    d, ds = s.documents, s.document_sources
+    for r in conn.execute(select(d.c.id, d.c.outlet, d.c.url, d.c.seq)):
+        name = r.outlet or _site(r.url)
+        out.outlets[r.id] = [name] if name else []
         out.seq[r.id] = r.seq or 0
-    for r in conn.execute(select(s.document_sources.c.document_id, s.document_sources.c.outlet)):
-        if r.outlet and r.document_id in out.outlets and r.outlet not in out.outlets[r.document_id]:
-            out.outlets[r.document_id].append(r.outlet)
+    for r in conn.execute(select(ds.c.document_id, ds.c.outlet, ds.c.url)):
+        name = r.outlet or _site(r.url)
+        if name and r.document_id in out.outlets and name not in out.outlets[r.document_id]:
+            out.outlets[r.document_id].append(name)
     for r in conn.execute(select(s.near_duplicates.c.document_id, s.near_duplicates.c.duplicate_of)):
         out.near[r.document_id].add(r.duplicate_of)
         out.near[r.duplicate_of].add(r.document_id)

@@ -25,6 +25,8 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_mentions_entity ON mentions (document_id, entity_key)",
     "CREATE INDEX IF NOT EXISTS ix_quotes_speaker ON quotes (document_id, speaker_key)",
     "CREATE INDEX IF NOT EXISTS ix_doc_entities_type ON doc_entities (type)",
+    # A dossier reads an entity's newest documents first: a range scan, not a sort.
+    "CREATE INDEX IF NOT EXISTS ix_doc_entities_entity_document ON doc_entities (entity_id, document_id)",
     # Covers the entity list's GROUP BY entity_id with the name and type it shows.
     "CREATE INDEX IF NOT EXISTS ix_doc_entities_listing ON doc_entities (entity_id, type, name, document_id)",
 ]

@@ -12,10 +12,11 @@ from sqlalchemy import text
 
 from ..errors import NotFound
 from ..store.db import Store
+from .cases import recorded_conflicts
 from .facts import compatible, date_interval, doc_meta, entity_ref, sentences, sort_key, source_link
 
-MAX_DOCS_PER_SIDE = 100
-MAX_EVENTS_PER_SIDE = 300
+MAX_DOCS_PER_SIDE = 50
+MAX_EVENTS_PER_SIDE = 200
 
 
 def _norm(name: str) -> str:
@@ -56,7 +57,8 @@ def _events(store: Store, ids: list[str]) -> list[dict]:
 
 def _entities(store: Store, ids: list[str]) -> dict[str, dict]:
     marks = ", ".join(f":i{n}" for n in range(len(ids)))
-    sql = f"SELECT document_id, key, name, type, entity_id FROM doc_entities WHERE document_id IN ({marks})"
+    sql = (f"SELECT MIN(document_id) AS document_id, MIN(key) AS key, name, MIN(type) AS type, "
+           f"MIN(entity_id) AS entity_id FROM doc_entities WHERE document_id IN ({marks}) GROUP BY name")
     out: dict[str, dict] = {}
     with store.engine.connect() as conn:
         for r in conn.execute(text(sql), {f"i{n}": i for n, i in enumerate(ids)}):
@@ -120,6 +122,9 @@ def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: 
         "a": {"documents": [meta[i] for i in left_ids], "outlet": outlet_a},
         "b": {"documents": [meta[i] for i in right_ids], "outlet": outlet_b},
         "both": sorted(both, key=by_date), "conflicts": sorted(conflicts, key=by_date),
+        "recorded_conflicts": [c for c in recorded_conflicts(store, documents=left_ids + right_ids)
+                               if {c["document_a"], c["document_b"]} & set(left_ids)
+                               and {c["document_a"], c["document_b"]} & set(right_ids)],
         "only_a": sorted(only_a, key=lambda e: sort_key(e["date_value"])),
         "only_b": sorted(only_b, key=lambda e: sort_key(e["date_value"])),
         "entities_both": sorted((ents_a[k] for k in ents_a.keys() & ents_b.keys()), key=lambda e: e["name"]),

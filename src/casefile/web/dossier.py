@@ -5,19 +5,23 @@ Every fact carries ``link``: the source document scrolled to its evidence senten
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 from sqlalchemy import text
 
 from ..errors import NotFound
 from ..store.db import Store
-from .facts import (chain_rank, count_documents, owner_clause, cluster_outlets, corroboration, doc_entity_rows, doc_meta, entity_ref,
+from .cases import cluster_status
+from .facts import (chain_rank, count_documents, owner_clause, doc_entity_rows, doc_meta, entity_ref,
                     sentences, sort_key, source_link)
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
+LIST_CACHE_SECONDS = 30.0
+LIST_CACHE_SIZE = 256
 # A dossier reads at most this many of the entity's documents (the most recent ids): pages stay fast.
-MAX_DOCUMENTS = 150
+MAX_DOCUMENTS = 100
 MAX_EVENTS = 500
 MAX_MENTION_SENTENCES = 2000
 
@@ -117,23 +121,42 @@ def dossier(store: Store, ref: str) -> dict:
         neighbours = _neighbours(conn, ref, own_refs)
     doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
     meta = doc_meta(store, doc_ids)
-    reports = cluster_outlets(store, [e["cluster"] for e in events])
+    status = cluster_status(store, [e["cluster"] for e in events])
     _attach_sources(store, events + quotes_by + quotes_about, meta)
     for e in events:
-        found = reports.get(e["cluster"]) or [{"document_id": e["document_id"], "outlet": e["outlet"]}]
-        e["outlets"] = sorted({r.get("outlet") or "unknown outlet" for r in found})
-        e["corroboration"] = corroboration(found)
+        own = {"outlets": [e["outlet"] or "unknown outlet"], "corroboration": "single source"}
+        e.update(status.get(e["cluster"]) or own)
+    own_docs = {r["document_id"] for r in rows}
     return {"ref": ref, **_profile(rows, meta, spans), "documents": [meta[d] | {"id": d} for d in sorted(meta)
-                                                               if d in {r["document_id"] for r in rows}],
+                                                               if d in own_docs],
             "documents_total": count_documents(store, ref), "documents_read": len({r["document_id"] for r in rows}),
             "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours}
 
 
-def entity_list(store: Store, limit: int = 100, offset: int = 0, entity_type: str | None = None) -> list[dict]:
-    """Entities by how many documents mention them; unresolved ones (no entity id) count once each.
+_LIST_CACHE: dict[tuple, tuple[float, list[dict]]] = {}
 
-    Grouping on the indexed ``entity_id`` column (not on an expression) keeps this an index scan.
+
+def entity_list(store: Store, limit: int = 100, offset: int = 0, entity_type: str | None = None) -> list[dict]:
+    """Entities by how many documents mention them, cached briefly (counting scans every mention).
+
+    The cache key includes the newest document, so a new ingest shows at once; a merge
+    by the resolver shows within LIST_CACHE_SECONDS.
     """
+    with store.engine.connect() as conn:
+        newest = conn.execute(text("SELECT MAX(seq) FROM documents")).scalar()
+    key = (id(store), limit, offset, entity_type, newest)
+    hit = _LIST_CACHE.get(key)
+    if hit and time.monotonic() - hit[0] < LIST_CACHE_SECONDS:
+        return hit[1]
+    if len(_LIST_CACHE) > LIST_CACHE_SIZE:
+        _LIST_CACHE.clear()
+    rows = _entity_list(store, limit, offset, entity_type)
+    _LIST_CACHE[key] = (time.monotonic(), rows)
+    return rows
+
+
+def _entity_list(store: Store, limit: int, offset: int, entity_type: str | None) -> list[dict]:
+    """Unresolved entities (no entity id) count once each; grouping on the indexed column keeps it a scan."""
     where = "AND type = :t" if entity_type else ""
     sql = text(
         "SELECT ref, name, type, documents FROM ("

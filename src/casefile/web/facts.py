@@ -89,7 +89,7 @@ def doc_meta(store: Store, document_ids: Iterable[str]) -> dict[str, dict]:
     if not ids:
         return {}
     d = s.documents
-    cols = (d.c.id, d.c.title, d.c.outlet, d.c.published, d.c.url, d.c.source, d.c.date_hint)
+    cols = (d.c.id, d.c.title, d.c.outlet, d.c.published, d.c.url, d.c.source)
     with store.engine.connect() as conn:
         return {r.id: dict(r._mapping) for r in conn.execute(select(*cols).where(d.c.id.in_(ids)))}
 
@@ -113,26 +113,26 @@ def sentences(store: Store, spans: Iterable[tuple[str, int | None, int | None]])
 
 
 def cluster_outlets(store: Store, clusters: Iterable[str | None]) -> dict[str, list[dict]]:
-    """Every document (with its outlet and date) that reports each event cluster."""
+    """For each event cluster: the outlets that report it, with how many reports each."""
     wanted = sorted({c for c in clusters if c})
     out: dict[str, list[dict]] = {c: [] for c in wanted}
     if not wanted:
         return out
-    sql = text("SELECT e.cluster, e.document_id, e.date_value, d.outlet, d.title FROM events e "
-               "JOIN documents d ON d.id = e.document_id WHERE e.cluster IN :clusters"
+    sql = text("SELECT e.cluster, d.outlet, COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.document_id "
+               "WHERE e.cluster IN :clusters GROUP BY e.cluster, d.outlet"
                ).bindparams(bindparam("clusters", expanding=True))
     with store.engine.connect() as conn:
         for r in conn.execute(sql, {"clusters": wanted}):
-            out[r.cluster].append(dict(r._mapping))
+            out[r.cluster].append({"outlet": r.outlet, "n": r.n})
     return out
 
 
 def corroboration(reports: list[dict]) -> str:
-    """How well an event is sourced: by how many independent outlets (documents without outlet count apart)."""
-    sources = {r.get("outlet") or r["document_id"] for r in reports}
-    if len(sources) >= 2:
+    """How well an event is sourced: by how many outlets. Reports without an outlet count as one unknown."""
+    outlets = {r.get("outlet") for r in reports}
+    if len(outlets) >= 2:
         return "corroborated"
-    return "single source" if len(reports) <= 1 else "one outlet"
+    return "single source" if sum(r.get("n", 1) for r in reports) <= 1 else "one outlet"
 
 
 @functools.lru_cache(maxsize=4096)

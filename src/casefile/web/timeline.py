@@ -13,9 +13,10 @@ from markupsafe import Markup, escape
 from sqlalchemy import text
 
 from ..store.db import Store
-from .facts import compatible, date_interval, doc_meta, owner_clause, sentences, sort_key, source_link
+from .cases import recorded_conflicts
+from .facts import compatible, date_interval, doc_meta, owner_clause, sentences, source_link
 
-MAX_EVENTS = 400
+MAX_EVENTS = 200          # earliest first; narrow by date, type or entity to see later ones
 WIDTH, LABEL_W, LANE_H, BAR_H, AXIS_H = 960, 170, 26, 14, 28
 MIN_BAR_W = 4.0
 MAX_LANES = 40
@@ -32,6 +33,13 @@ class TimelineFilter:
 
 def _query(store: Store, f: TimelineFilter) -> list[dict]:
     where, params = ["e.date_value IS NOT NULL"], {"n": MAX_EVENTS}
+    # Coarse bounds in SQL (ISO values sort as text; a year-only value must still pass), exact ones in Python.
+    if f.date_from and f.date_from[:4].isdigit():
+        where.append("e.date_value >= :lo")
+        params["lo"] = f.date_from[:4]
+    if f.date_to and f.date_to[:4].isdigit():
+        where.append("e.date_value <= :hi")
+        params["hi"] = f.date_to + "\uffff"
     if f.event_type:
         where.append("e.type = :type")
         params["type"] = f.event_type
@@ -78,17 +86,36 @@ def _mark_conflicts(events: list[dict]) -> list[dict]:
         values = sorted({m["date_value"] for m in members})
         clash = [(a, b) for i, a in enumerate(values) for b in values[i + 1:] if not compatible(a, b)]
         if clash:
-            conflicts.append({"cluster": cluster, "versions": [
+            conflicts.append({"cluster": cluster, "kind": "date", "versions": [
                 {"date": m["date_value"], "outlet": m.get("outlet"), "link": m["link"]} for m in members]})
             for m in members:
                 m["conflict"] = [v for v in values if v != m["date_value"]]
     return conflicts
 
 
+def _recorded(store: Store, events: list[dict]) -> list[dict]:
+    """The resolver's conflicts (dates, durations, amounts) for the clusters shown, not already found here."""
+    shown = {e["cluster"] for e in events if e.get("cluster")}
+    found = {e["cluster"] for e in events if e["conflict"]}
+    out = []
+    for c in recorded_conflicts(store, clusters=shown):
+        if c["kind"] == "date" and c["cluster"] in found:
+            continue
+        out.append({"cluster": c["cluster"], "kind": c["kind"], "versions": [
+            {"date": c["value_a"], "outlet": c["outlet_a"], "link": c["link_a"]},
+            {"date": c["value_b"], "outlet": c["outlet_b"], "link": c["link_b"]}]})
+        for e in events:
+            if e.get("cluster") == c["cluster"]:
+                other = c["value_b"] if e["date_value"] == c["value_a"] else c["value_a"]
+                e["conflict"].append(f"{c['kind']} {other}" if c["kind"] != "date" else str(other))
+    return out
+
+
 def timeline(store: Store, f: TimelineFilter) -> dict:
     """Dated events (earliest first) with their lanes, intervals, sources and conflicts."""
     events = []
-    for e in _query(store, f):
+    rows = _query(store, f)
+    for e in rows:
         interval = date_interval(e["date_value"])
         if interval and _in_range(interval, f):
             e["interval"] = interval
@@ -103,10 +130,10 @@ def timeline(store: Store, f: TimelineFilter) -> dict:
                  lane=e["type"], start_date=e["interval"][0].isoformat(), end_date=e["interval"][1].isoformat())
     if f.lanes == "entity":
         _lanes_by_entity(store, events)
-    conflicts = _mark_conflicts(events)
+    conflicts = _mark_conflicts(events) + _recorded(store, events)
     for e in events:
         e.pop("interval")
-    return {"events": events, "conflicts": conflicts, "filter": f.__dict__}
+    return {"events": events, "conflicts": conflicts, "filter": f.__dict__, "truncated": len(rows) >= MAX_EVENTS}
 
 
 def _ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:
@@ -127,8 +154,11 @@ def svg(data: dict) -> Markup:
     events = data["events"]
     if not events:
         return Markup('<p class="empty">No dated events match.</p>')
-    lanes = list(dict.fromkeys(sorted((e["lane"] for e in events), key=lambda lane: min(
-        sort_key(x["date_value"]) for x in events if x["lane"] == lane))))[:MAX_LANES]
+    first: dict[str, str] = {}
+    for e in events:                       # events come earliest first: a lane's first event is its earliest
+        first.setdefault(e["lane"], e["start_date"])
+    lanes = sorted(first, key=lambda lane: (first[lane], lane))[:MAX_LANES]
+    lane_index = {lane: i for i, lane in enumerate(lanes)}
     lo = dt.date.fromisoformat(min(e["start_date"] for e in events)) - dt.timedelta(days=15)
     hi = dt.date.fromisoformat(max(e["end_date"] for e in events)) + dt.timedelta(days=15)
     span = max((hi - lo).days, 1)
@@ -149,9 +179,9 @@ def svg(data: dict) -> Markup:
         out.append(f'<text class="lane-label" x="4" y="{y + LANE_H / 2 + 4:.1f}">{escape(str(lane)[:26])}</text>'
                    f'<line class="lane" x1="{LABEL_W}" y1="{y + LANE_H}" x2="{WIDTH}" y2="{y + LANE_H}"/>')
     for e in events:
-        if e["lane"] not in lanes:
+        if e["lane"] not in lane_index:
             continue
-        y = AXIS_H + lanes.index(e["lane"]) * LANE_H + (LANE_H - BAR_H) / 2
+        y = AXIS_H + lane_index[e["lane"]] * LANE_H + (LANE_H - BAR_H) / 2
         a, b = dt.date.fromisoformat(e["start_date"]), dt.date.fromisoformat(e["end_date"])
         bx, bw = x(a), max(MIN_BAR_W, x(b + dt.timedelta(days=1)) - x(a))
         cls = "bar conflict" if e["conflict"] else "bar"

@@ -234,3 +234,10 @@ government cabinet council committee agency office legislature senate congress
 # Photo credits name photographers, not people in the story: "Jane Roe/Agency", "Photo by Jane Roe".
 CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
 CREDIT_BEFORE = re.compile(r"(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Cc]redits?|[Pp]icture)(?:\s+by)?\s*:?\s*$")
+
+# Peoples and faiths the model often tags ORG or PERSON; they are NORP.
+NORP_WORDS = frozenset("""
+uyghur uyghurs uighur uighurs tibetan tibetans hmong khmer montagnard montagnards rohingya kurd kurds
+kurdish baha'i bahai catholic catholics protestant protestants buddhist
+buddhists muslim muslims christian christians
+""".split()) | (frozenset(DEMONYMS) - frozenset(COUNTRY_VARIANTS))

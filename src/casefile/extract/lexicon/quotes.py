@@ -70,6 +70,7 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+LISTENER_DEPS = frozenset({"dobj", "dative"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 # Children that end a speaker noun phrase ("the wife of X, who asked ...").
 NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
@@ -130,6 +131,14 @@ campaign movement watchdog ngo charity university school hospital broadcaster we
 """.split())
 # Tags the small English model gives to name words it does not know.
 MISTAGGED_NAME_POS = frozenset({"INTJ", "X", "SYM", "ADV", "ADJ"})
+# Words that mark a capitalized name as an organization or place, not a person.
+ORG_NAME_WORDS = frozenset("""
+rights watch international amnesty news times post agency corp corporation inc ltd
+co company party front force forces network society republic kingdom union states
+united nations national federal central people's peoples free radio television tv
+press daily journal herald tribune mail guardian telegraph
+""".split())
+NAME_MAX_WORDS = 4
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON_LABEL = "PERSON"
 # Possessive endings stripped from a speaker name ("Smith's" -> "Smith").
@@ -182,6 +191,9 @@ TITLE_MAX_WORDS = 10
 
 # --- Indirect speech -----------------------------------------------------------------
 INDIRECT_MIN_WORDS = 3
+# A dateline ("CITY (Agency) — ") before the reported clause: its dash, and how far to look.
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--"})
+DATELINE_MAX_TOKENS = 10
 # Leading words dropped from a reported clause.
 LEADING_COMPLEMENTIZERS = frozenset({"that"})
 # Tokens dropped from the end of a reported clause.

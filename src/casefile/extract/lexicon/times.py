@@ -55,6 +55,8 @@ UNITS: dict[str, tuple[str, bool]] = {
     "hour": ("H", True), "hr": ("H", True), "minute": ("M", True), "min": ("M", True),
     "second": ("S", True), "fortnight": ("W", False),
 }
+# Largest to smallest: "eight years and six months" joins into one duration only in this order.
+UNIT_ORDER = ("century", "decade", "year", "month", "week", "day", "hour", "minute", "second")
 UNIT_MULTIPLIER = {"decade": 10, "century": 100, "fortnight": 2}   # expressed in a smaller unit
 UNIT_AS = {"decade": "Y", "century": "Y", "fortnight": "W"}
 # Words that may sit between a number and its unit without changing it: "five trading days".
@@ -135,6 +137,10 @@ PRESENT_AUX = frozenset({"is", "are", "be", "am", "'s", "'re"})   # present pass
 # Words before "spring"/"fall" that make them seasons; before a bare "10:30" that make it a clock time.
 SEASON_CUES = frozenset({"in", "this", "last", "next", "early", "late", "during", "since", "until", "mid"})
 CLOCK_CUES = frozenset({"at", "by", "until", "before", "after", "around", "from", "to"})
+# Before a bare plural unit ("for years", "over the years") that makes it a vague duration.
+VAGUE_CUES = ("for", "in", "within", "over the", "after", "than", "took", "spanning", "through")
+# Before "the day" that make it a time ("end the day", "for the day"), not a noun ("the day he died").
+THE_DAY_CUES = frozenset({"for", "of", "end", "during", "on", "in", "finish", "close", "start", "begin", "open"})
 # Modals leave the time open: the nearest reading wins.
 MODALS = frozenset({"should", "would", "could", "may", "might", "must", "can", "ca"})
 # How far a past-tense clause may still point past the anchor (late updates, embargoed copy).

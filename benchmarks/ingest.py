@@ -1,0 +1,311 @@
+"""Ingest benchmark: casefile end to end against raw spaCy ``nlp.pipe`` on the same corpus.
+
+    python benchmarks/ingest.py                 # N = 2000 documents, and 5N
+    python benchmarks/ingest.py --n 200         # quicker
+
+Builds N articles of real text by recombining sentences of the sample corpus
+(../shared/corpus/seeds, else examples/), each one different so dedup keeps them all,
+and measures, each run in a fresh process so peak memory is its own:
+
+- raw: ``nlp.pipe`` with the same spaCy model, nothing else (the floor);
+- casefile, 1 process: read, clean, extract, store, resolve, with each stage's share;
+- casefile, 2 processes (``--workers 2``);
+- casefile, 1 process on 5N documents (how cost grows).
+
+Model loading is left out of every timing (a warm-up ingest of one article first),
+so the comparison is per-document work. Prints a table; writes
+benchmarks/results/ingest.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+EXAMPLES = ROOT / "examples"
+RESULTS = ROOT / "benchmarks" / "results" / "ingest.json"
+SENTENCES_PER_DOC = (12, 28)        # a short-to-medium news article
+SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])")
+PUBLISHED = "2024-03-01"
+MIN_SENTENCE_CHARS = 25
+MEMORY_SAMPLE_SECONDS = 0.25
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+def sample_texts() -> list[str]:
+    """Cleaned texts of the sample corpus."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from casefile.ingest import load_documents
+
+    folder = SEEDS if SEEDS.is_dir() and any(SEEDS.iterdir()) else EXAMPLES
+    return [d.text for d in load_documents([str(folder)])]
+
+
+def sentences(texts: list[str]) -> list[str]:
+    out = []
+    for text in texts:
+        for paragraph in text.split("\n"):
+            out.extend(s.strip() for s in SENTENCE_SPLIT.split(paragraph) if len(s.strip()) >= MIN_SENTENCE_CHARS)
+    return list(dict.fromkeys(out))
+
+
+def build_corpus(n: int, pool: list[str], seed: int = 7) -> list[dict]:
+    """N articles: a headline and paragraphs of sentences drawn from the pool, all different."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        picked = rng.sample(pool, min(len(pool), rng.randint(*SENTENCES_PER_DOC)))
+        paragraphs = [" ".join(picked[j:j + 3]) for j in range(0, len(picked), 3)]
+        title = " ".join(picked[0].split()[:8]).rstrip(",.;:")
+        docs.append({"title": title, "text": f"{title}\n\n" + "\n\n".join(paragraphs),
+                     "published": PUBLISHED, "outlet": f"Outlet {i % 17}", "url": f"https://example.org/a/{i}"})
+    return docs
+
+
+def write_corpus(docs: list[dict], folder: Path) -> Path:
+    path = folder / f"corpus_{len(docs)}.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for doc in docs:
+            handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return path
+
+
+# -- one measurement (run in a child process) ---------------------------------------------------
+
+class Stages:
+    """Wall time per stage, by wrapping the functions the pipeline calls."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
+
+    def wrap(self, owner, attr: str, name: str) -> None:
+        inner = getattr(owner, attr)
+
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.add(name, time.perf_counter() - start)
+        setattr(owner, attr, timed)
+
+    def wrap_generator(self, owner, attr: str, name: str) -> None:
+        inner = getattr(owner, attr)
+        stages = self
+
+        def timed(*args, **kwargs):
+            iterator = iter(inner(*args, **kwargs))
+            while True:
+                start = time.perf_counter()
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    stages.add(name, time.perf_counter() - start)
+                    return
+                stages.add(name, time.perf_counter() - start)
+                yield item
+        setattr(owner, attr, timed)
+
+
+def instrument() -> Stages:
+    import casefile.extract as extract_pkg
+    import casefile.ingest as ingest_pkg
+    from casefile import nlp, pipeline, resolve
+    from casefile.extract import amounts, entities, events, quotes, times
+    from casefile.ingest import dedup
+    from casefile.store.db import Store
+
+    stages = Stages()
+    stages.wrap_generator(pipeline, "iter_inputs", "read")
+    stages.wrap(ingest_pkg, "build_document", "clean+metadata")
+    stages.wrap_generator(nlp, "parse", "parse (nlp.pipe)")
+    for module, name in ((entities, "entities"), (times, "times"), (quotes, "quotes"), (events, "events"),
+                         (amounts, "amounts")):
+        stages.wrap(module, "extract", f"extract: {name}")
+    stages.wrap(extract_pkg, "make_parsed", "extract: setup")
+    for attr in ("signature", "bands"):
+        stages.wrap(dedup, attr, "dedup: minhash")
+    stages.wrap(pipeline, "_near_duplicates", "dedup: near-duplicate lookup")
+    for attr in ("write_batch", "known", "record_issue", "add_source"):
+        stages.wrap(Store, attr, f"store: {attr}")
+    stages.wrap(resolve, "run", "resolve (cross-document)")
+    return stages
+
+
+class MemorySampler(threading.Thread):
+    """Peak memory of this process and its workers together, as PSS (shared pages counted once).
+
+    RSS would count the model's pages, shared by forked workers, once per process.
+    """
+
+    def __init__(self, interval: float = MEMORY_SAMPLE_SECONDS):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_mb = 0.0
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self.halt.wait(self.interval):
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    continue
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+
+def peak_rss_mb(sampler: MemorySampler) -> dict:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"parent_mb": round(own, 1), "largest_worker_mb": round(child, 1),
+            "all_processes_pss_mb": round(sampler.peak_mb, 1)}
+
+
+def measure(mode: str, corpus: Path, workers: int, warmup: Path) -> dict:
+    sys.path.insert(0, str(ROOT / "src"))
+    from casefile import nlp
+
+    texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8")]
+    words = sum(len(t.split()) for t in texts)
+    sampler = MemorySampler()
+    sampler.start()
+    started = time.perf_counter()
+    if mode == "raw":
+        model = nlp.load()
+        started = time.perf_counter()
+        for _doc in model.pipe(texts, batch_size=32):
+            pass
+        result = {}
+    else:
+        result = _measure_ingest(corpus, workers, warmup)
+        started = result.pop("_started")
+    seconds = time.perf_counter() - started
+    sampler.halt.set()
+    sampler.join()
+    return result | {"mode": mode, "workers": workers, "docs": len(texts), "words": words,
+                     "seconds": round(seconds, 2), "docs_per_s": round(len(texts) / seconds, 2),
+                     "words_per_s": round(words / seconds), "rss": peak_rss_mb(sampler)}
+
+
+def _measure_ingest(corpus: Path, workers: int, warmup: Path) -> dict:
+    from casefile import parallel, pipeline
+    from casefile.store.db import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline.ingest([str(warmup)], Store.open(str(Path(tmp) / "warm.db")))   # loads every model once
+        stages = instrument() if workers == 1 else None
+        store = Store.open(str(Path(tmp) / "bench.db"))
+        started = time.perf_counter()
+        report = parallel.ingest([str(corpus)], store, workers=workers)
+        total = time.perf_counter() - started
+    out = {"_started": started, "stored": report.stored, "near_duplicates": report.near_duplicates}
+    if stages:
+        out["stages"] = {k: round(v, 2) for k, v in sorted(stages.seconds.items(), key=lambda kv: -kv[1])}
+        # no timed stage runs inside another, so what is left is the pipeline's own glue
+        out["stages"]["other (untimed glue)"] = round(total - sum(stages.seconds.values()), 2)
+    return out
+
+
+# -- the driver ----------------------------------------------------------------------------------
+
+def child(mode: str, corpus: Path, workers: int, warmup: Path) -> dict:
+    cmd = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--workers", str(workers),
+           "--warmup", str(warmup)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | {"TQDM_DISABLE": "1"})
+    if done.returncode:
+        raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(n: int, scales: list[int], worker_counts: list[int]) -> dict:
+    pool = sentences(sample_texts())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        warmup = write_corpus(build_corpus(1, pool, seed=99), folder)
+        runs = []
+        for scale in scales:
+            corpus = write_corpus(build_corpus(n * scale, pool), folder)
+            runs.append(child("raw", corpus, 1, warmup))
+            for workers in worker_counts if scale == 1 else [1]:
+                runs.append(child("casefile", corpus, workers, warmup))
+                print(_line(runs[-1]), file=sys.stderr)
+    return {"n": n, "sentence_pool": len(pool), "cpus": os.cpu_count(), "load_average": os.getloadavg(),
+            "runs": runs, "checks": checks(runs, n)}
+
+
+def checks(runs: list[dict], n: int) -> dict:
+    def find(mode, workers, docs):
+        return next((r for r in runs if r["mode"] == mode and r["workers"] == workers and r["docs"] == docs), None)
+    raw, one, two, big = find("raw", 1, n), find("casefile", 1, n), find("casefile", 2, n), find("casefile", 1, 5 * n)
+    out = {}
+    if raw and one:
+        out["end_to_end_vs_raw (>= 0.7)"] = round(one["docs_per_s"] / raw["docs_per_s"], 3)
+    if one and two:
+        out["two_vs_one_process (>= 1.6)"] = round(two["docs_per_s"] / one["docs_per_s"], 3)
+    if one and big:
+        out["time_5N_over_N (<= 5.5)"] = round(big["seconds"] / one["seconds"], 3)
+    peaks = [max(r["rss"]["parent_mb"], r["rss"]["all_processes_pss_mb"]) for r in runs]
+    out["peak_memory_mb (< 1536)"] = round(max(peaks), 1)
+    return out
+
+
+def _line(r: dict) -> str:
+    what = "raw nlp.pipe" if r["mode"] == "raw" else f"casefile, {r['workers']} process{'es' * (r['workers'] > 1)}"
+    rss = round(max(r["rss"]["parent_mb"], r["rss"]["all_processes_pss_mb"]))
+    return f"{what:24} {r['docs']:>6} {r['seconds']:>9.1f} {r['docs_per_s']:>8.1f} {r['words_per_s']:>9} {rss:>8}"
+
+
+def table(result: dict) -> str:
+    lines = [f"{'run':24} {'docs':>6} {'seconds':>9} {'docs/s':>8} {'words/s':>9} {'peak MB':>8}"]
+    lines += [_line(r) for r in result["runs"]]
+    for r in result["runs"]:
+        if "stages" in r:
+            lines.append(f"\nstages, casefile 1 process, {r['docs']} docs (seconds, share of {r['seconds']:.1f}s):")
+            lines += [f"  {k:34} {v:>8.2f} {v / r['seconds']:>7.1%}" for k, v in r["stages"].items()]
+    lines.append("")
+    lines += [f"{k:34} {v}" for k, v in result["checks"].items()]
+    lines.append(f"machine: {result['cpus']} cores, load average at the end {result['load_average'][0]:.1f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="documents in the base corpus (default 2000)")
+    parser.add_argument("--scales", default="1,5", help="corpus sizes as multiples of N (default 1,5)")
+    parser.add_argument("--workers", default="1,2", help="process counts to measure at N (default 1,2)")
+    parser.add_argument("--output", default=str(RESULTS), help="where to write the JSON")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--warmup", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child, Path(args.corpus), int(args.workers), Path(args.warmup))))
+        return
+    result = run(args.n, [int(s) for s in args.scales.split(",")], [int(w) for w in args.workers.split(",")])
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(result, indent=1))
+    print(table(result))
+    print(f"\nwrote {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
