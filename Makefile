@@ -6,10 +6,13 @@ STAMP  := $(VENV)/.installed
 DB     ?= casefile.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The local CPU build of torch lives here on these machines; pip must look there first.
+PIP_FIND := $(if $(wildcard /opt/wheels/*),--find-links /opt/wheels,)
+EXTRAS := test,spark,embeddings
 # The seed articles when this checkout sits beside ../shared, else the project's own examples.
 SAMPLE := $(if $(wildcard ../shared/corpus/seeds/*),../shared/corpus/seeds,examples)
 
-.PHONY: install run test sample score bench clean help
+.PHONY: install test-deps run test sample score bench clean help
 
 help:            ## list the targets
 	@grep -E '^[a-z-]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -17,7 +20,7 @@ help:            ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet $(PIP_FIND) -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install casefile with its pinned dependencies
@@ -28,11 +31,19 @@ sample: install    ## ingest the sample corpus into $(DB)
 run: sample        ## ingest the sample corpus and serve the UI on $(HOST):$(PORT)
 	$(VENV)/bin/casefile serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install      ## run the whole test suite
+test-deps: install ## Chromium, PostgreSQL and Java for the browser, PostgreSQL and Spark tests
+	sh scripts/install_test_deps.sh
+
+test: install test-deps ## run the whole test suite
 	$(PY) -m pytest
 
 score: install     ## score the seeds and MEANTIME with ../shared/eval/score.py
 	$(PY) scripts/score.py
+
+bench: install     ## run the benchmarks (ingest vs raw spaCy, resolution, web latency)
+	$(PY) benchmarks/ingest.py
+	$(PY) benchmarks/resolve.py
+	$(PY) benchmarks/web.py
 
 clean:             ## remove the virtualenv, databases and test artifacts
 	rm -rf $(VENV) *.db *.db-wal *.db-shm test-artifacts .pytest_cache

@@ -18,6 +18,11 @@ from .conftest import needs_seeds, seed_path
     ("Subscribe to our newsletter", "share"),
     ("AFP via Getty Images", "credit"),
     ("Advertisement", "player"),
+    ("Mara Velin/Vell Radio", "credit"),
+    ("FOR IMMEDIATE RELEASE", "release"),
+    ("For more information, please contact:", "release"),
+    ("In Vell, Ana Rell (English, French): +44-20-555-0100; or press@example.org", "release"),
+    ("###", "release"),
 ])
 def test_site_furniture_lines_are_recognised(line, reason):
     assert furniture_reason(line) == reason
@@ -28,6 +33,10 @@ def test_site_furniture_lines_are_recognised(line, reason):
     "The activist said she would share the letter with reporters on Monday.",
     "Police arrested three people in the capital on Sunday.",
     "Listen to the people, the protesters chanted as they marched through the old town square.",
+    "The group said it had written to the ministry at info@ministry.example and received no reply in six weeks, "
+    "despite two reminders sent by registered mail.",
+    "Police arrested 12 people in total: 4 students and 8 workers.",
+    "He was sentenced on Monday.",
     "",
 ])
 def test_article_sentences_are_not_furniture(line):

@@ -55,16 +55,19 @@ def test_a_sentence_first_line_is_not_taken_for_a_headline():
 
 
 def test_an_undated_text_keeps_published_null_and_records_the_year_it_implies():
-    text = ("The council said in February that arrests had doubled since the 2022 election.\n"
-            "In 2023, the number of detainees reached 400, a monitor said.")
+    text = ("The council said in February that arrests had doubled since the 2022 election late last year.\n"
+            "In 2022, the number of detainees reached 400, a monitor said.")
     d = doc(text)
     assert d.published is None
-    assert d.date_hint["year"] == 2024
+    assert d.date_hint["year"] == 2023
 
 
 @pytest.mark.parametrize("text, year", [
     ("In 2021 the law passed. In 2023 it was used against journalists.", 2023),
     ("The law passed in 2023. It was first used last year against journalists.", 2024),
+    ("The law passed on May 4, 2023. It was first used last year against journalists.", 2023),
+    ("The law passed in 2023. It was used this year, as it was last year.", 2023),
+    ("Protests began in 2024 and spread in March.", 2024),
     ("No year is written anywhere in this sentence at all.", None),
 ])
 def test_the_year_hint_follows_news_style(text, year):
@@ -98,6 +101,39 @@ def test_iso_normalises_declared_dates(value, expected):
 def test_content_ids_ignore_whitespace_and_case_but_not_words():
     assert content_id("A  b\nC") == content_id("a b c")
     assert content_id("a b c") != content_id("a b d")
+
+
+@pytest.mark.parametrize("header, published", [
+    ("Published June 3, 2025", "2025-06-03"),
+    ("March 9, 2025", "2025-03-09"),
+    ("Saturday 11 October 2025", "2025-10-11"),
+    ("Harbor Report | 14 August 2025", "2025-08-14"),
+    ("(Vell, May 12, 2025) – A court in Vell sentenced two lawyers to six years in prison on Monday.", "2025-05-12"),
+    ("The court said on March 9, 2025 that the two lawyers had been sentenced to six years in prison.", None),
+])
+def test_a_date_in_the_header_is_the_publication_date(header, published):
+    d = doc(f"Kestria jails two lawyers\n\n{header}\n\nA court in the capital sentenced two rights lawyers "
+            "to six years in prison on Monday, their families said in a statement.")
+    assert d.published == published
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    ("VELL, Kestria (AP) — A court jailed two lawyers on Monday, their families said.", "AP"),
+    ("VELL, July 22 (Reuters) - A court jailed two lawyers on Monday, their families said.", "Reuters"),
+    ("Harbor Report | 14 August 2025\n\nA court jailed two lawyers on Monday, their families said.", "Harbor Report"),
+    ("Vell Observer\nStaff Reporter\n\nA court jailed two lawyers on Monday, their families said.", "Vell Observer"),
+    ("A court jailed two lawyers on Monday, the families told Vell Radio.", "Vell Radio"),
+    ("A court jailed two lawyers on Monday.\n\nMara Velin reports on Kestria for the Ledger.", "Ledger"),
+    ("A court jailed two lawyers on Monday, their families told Mara Velin.", None),
+])
+def test_the_outlet_is_read_from_datelines_mastheads_and_bylines(lines, outlet):
+    assert doc(f"Kestria jails two lawyers\n\n{lines}").outlet == outlet
+
+
+def test_a_closing_byline_with_a_possessive_outlet_names_author_and_outlet():
+    d = doc("Kestria jails two lawyers\n\nA court jailed two rights lawyers on Monday, their families said.\n\n"
+            "Mara Velin is Vell Radio's Kestria correspondent.")
+    assert d.author == "Mara Velin" and d.outlet == "Vell Radio"
 
 
 @needs_seeds

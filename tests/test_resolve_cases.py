@@ -150,6 +150,16 @@ def test_a_third_independent_outlet_corroborates_the_wire_story(tmp_path, nlp):
     assert [(r["kind"], r["value"], r["independent_sources"]) for r in claims] == [("date", "2024-06-02", 2)]
 
 
+def test_an_exact_copy_on_a_second_site_adds_an_outlet_but_not_a_source(tmp_path, nlp):
+    store = Store.open(str(tmp_path / "copy.db"))
+    _ingest(store, tmp_path, "a.txt", INDEPENDENT, "Dellamar Voice", "2024-06-05")
+    (tmp_path / "mirror").mkdir()
+    _ingest(store, tmp_path / "mirror", "a.txt", INDEPENDENT, "Gulf Ledger", "2024-06-05")
+    arrest = next(r for r in timeline(store, type="arrest"))
+    assert arrest["outlets"] == ["Dellamar Voice", "Gulf Ledger"]
+    assert arrest["independent_sources"] == 1 and not arrest["corroborated"]
+
+
 def test_twenty_people_sharing_a_family_name_are_twenty_entities(cases):
     store, _ = cases
     ids = {r["entity_id"] for r in store.rows("doc_entities") if r["name"].startswith("Vo Van ")}

@@ -19,7 +19,8 @@ def no_sentence_model(monkeypatch):
 def ev(doc: str, type: str, date: str | None, *entities: str, persons=(), modality="asserted", n=[0]) -> EventRecord:
     n[0] += 1
     return EventRecord(id=f"x{n[0]}", document_id=doc, type=type, order=(doc, n[0]), date_value=date,
-                       modality=modality, entities=frozenset(entities), persons=frozenset(persons))
+                       modality=modality, entities=frozenset(entities), persons=frozenset(persons),
+                       places=frozenset(e for e in entities if e.startswith("place:")))
 
 
 @pytest.mark.parametrize("a, b, ok", [
@@ -129,3 +130,37 @@ def test_a_date_disagreement_is_reported_with_both_values():
     z = ev("d3", "arrest", "2024-04-01", "kim")
     assert list(_disagreements(x, y, {})) == []
     assert list(_disagreements(x, z, {})) == [("date", "2024-03-03", "2024-04-01")]
+
+
+@pytest.mark.parametrize("a, b, together", [
+    ((None, "place:port"), (None, "place:port"), False),                        # one town, any day
+    (("2024-06-02", "place:port"), ("2024-06-02", "place:port"), True),         # one town, the same day
+    (("2024-06", "place:port"), ("2024-06-02", "place:port"), False),
+    (("2023", "place:us", "place:vn"), ("2023-09-10", "place:us", "place:vn"), True),  # two countries
+    ((None, "place:port", "union"), (None, "place:port", "union"), True),       # a named group besides
+])
+def test_a_single_shared_place_only_ties_reports_of_the_same_day(a, b, together):
+    events = [ev("d1", "protest", *a), ev("d2", "protest", *b)]
+    assert (len(cluster(events)) == 1) is together
+
+
+def test_reports_about_different_people_never_chain_through_a_shared_organization():
+    events = [ev("d1", "arrest", None, "police_x", "kim", persons={"kim"}),
+              ev("d2", "arrest", None, "police_x"),
+              ev("d3", "arrest", None, "police_x", "lee", persons={"lee"})]
+    groups = cluster(events)
+    assert not any({0, 2} <= set(g) for g in groups)
+
+
+@pytest.mark.parametrize("type_, name, vague", [
+    ("ORG", "Authorities", True),
+    ("ORG", "the Police", True),
+    ("ORG", "Foreign Ministry", True),
+    ("ORG", "Japan's Foreign Ministry", False),
+    ("ORG", "Open Shore", False),
+    ("GPE", "Port Alden", False),
+    ("PERSON", "Justice", False),
+])
+def test_participants_that_name_no_one_in_particular_do_not_tie_events(type_, name, vague):
+    from casefile.resolve.events_store import _vague
+    assert _vague(type_, name) is vague

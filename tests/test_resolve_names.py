@@ -118,6 +118,16 @@ def test_organizations_merge_through_normalized_heads_and_their_country(a, b, sa
     assert together(records, 0, 1) is same
 
 
+@pytest.mark.parametrize("others, linked", [
+    (["Open Shore Alliance"], True),
+    (["Open Shore Alliance", "Orchard Street Association"], False),   # two bodies share the initials
+    (["Open Shore"], False),
+])
+def test_an_acronym_alone_links_to_the_one_organization_with_those_initials(others, linked):
+    records = [ent("d0", "OSA", "ORG")] + [ent(f"d{i + 1}", o, "ORG") for i, o in enumerate(others)]
+    assert together(records, 0, 1) is linked
+
+
 def test_an_institution_without_a_country_links_only_when_one_country_has_it():
     one = [ent("d1", "Vietnam Foreign Ministry", "ORG"), ent("d2", "Foreign Ministry", "ORG")]
     two = one + [ent("d3", "Japanese Foreign Ministry", "ORG")]

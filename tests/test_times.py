@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casefile import nlp
 from casefile.extract import Parsed
@@ -52,6 +54,7 @@ def values(times) -> dict[str, str | None]:
     ("Officials met on 7/8/07 in the port city.", "7/8/07", "2007-07-08"),
     ("The activist, born on February 29, 1996, was freed.", "February 29, 1996", "1996-02-29"),
     ("Unrest returned in mid-2011.", "mid-2011", "2011"),
+    ("The campaign ran in 2020-2022.", "2022", "2022"),
     ("The crackdown peaked in the 1990s.", "the 1990s", "199"),
     ("Profits rose in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3"),
     ("Growth slowed in Q4 2022.", "Q4 2022", "2022-Q4"),
@@ -220,6 +223,22 @@ def test_without_any_date_unknown_parts_are_x(pipeline, sentence, extent, value)
 def test_numbers_and_words_that_are_not_times_are_not_marked(pipeline, sentence, not_a_time):
     texts = [t.text for t in run(pipeline, sentence)]
     assert not any(not_a_time in t for t in texts), texts
+
+
+FRAGMENTS = ["on", "in", "last", "next", "the", "March", "Sept.", "May", "Friday", "31", "29", "February",
+             "2024", "1999", "'82", "the 80s", "two", "a", "years", "months", "ago", "later", "before", ",",
+             "and", "12:30", "p.m.", "UTC", "today", "quarter", "third", "of", "summer", "fall", "now", "Q4",
+             "13/07/2023", "2023-02-30", "early", "end", "week", "weekend", "every", "day", "half", "9999"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12),
+       anchor=st.sampled_from([ANCHOR, dt.date(2024, 2, 29), dt.date(2023, 12, 31), None]))
+def test_any_mix_of_date_words_yields_exact_offsets_and_no_crash(pipeline, words, anchor):
+    text = " ".join(words) + "."
+    for t in run(pipeline, text, anchor=anchor, year_hint=None if anchor else 2024):
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value is None or isinstance(t.value, str)
 
 
 # ---- the seed articles, scored like the scorer does ----------------------------------------------

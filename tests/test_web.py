@@ -61,6 +61,7 @@ def _text(page: str) -> str:
     ("/api/timeline", "2021-06-18"),
     ("/api/compare?a={fiction}&b={xss}", "only_a"),
     ("/openapi.json", "/api/entities/{ref}"),
+    ("/docs", "/api/timeline"),
     ("/static/casefile.css", ":target"),
 ])
 def test_every_page_and_api_route_answers_with_its_content(client, ids, url, expected):
@@ -219,3 +220,10 @@ def test_brief_markdown_footnotes_every_fact_with_its_source(client, ids):
     assert notes and notes == defined
     assert "Northern Ledger, \u201cBlogger Teodor Kalvan sentenced" in md
     assert FICTION_ARTICLE["published"] in md
+
+
+def test_api_reference_page_loads_nothing_from_outside(client):
+    page = client.get("/docs").text
+    assert "/api/compare" in page and "/api/ingest" in page
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert client.get("/redoc").status_code == 404

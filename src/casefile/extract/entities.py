@@ -25,6 +25,8 @@ def extract(parsed: Any) -> list[LocalEntity]:
     """Entities of one parsed document, in order of first mention (keys e1, e2, ...)."""
     if CACHE_KEY in parsed.cache:
         return parsed.cache[CACHE_KEY]
+    if parsed.doc is None:  # no parse, no named entities: callers fall back on their own spans
+        return []
     text = parsed.text
     cands = candidates(parsed.doc, text)
     cands += untagged_short_names(parsed.doc, text, cands)

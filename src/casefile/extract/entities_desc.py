@@ -96,33 +96,31 @@ def title_before(doc: Any, text: str, c: Cand, idx: _Index) -> tuple[list[Descri
     run = _walk_left(doc, span.start, idx)
     if not run:
         return _relation_before(doc, text, span.start, c, idx), False
-    head_ok = _is_role if c.label == "PERSON" else _is_org_head
     lower_tail: list[Any] = []
     for t in reversed(run):
         if t.text[0].isupper() and not _sentence_cased(t):
             break
         lower_tail.insert(0, t)
-    out: list[Descriptor] = []
     if lower_tail:
-        parts, cur = [], []
-        for t in lower_tail:
-            if t.lower_ == "and":
-                parts.append(cur)
-                cur = []
-            else:
-                cur.append(t)
-        parts.append(cur)
-        for p in parts:
-            if p and head_ok(p[-1]):
-                out.append(_desc(text, p[0].idx, _singular_end(p[-1]), "title"))
+        out = _lower_case_titles(text, lower_tail, _is_role if c.label == "PERSON" else _is_org_head)
         owner = idx.at.get(run[0].i)
-        if owner is not None and owner.label == "ORG" and run[0].idx < lower_tail[0].idx:
-            out.append(_desc(text, owner.start, owner.end, "affiliation"))
-        plural = bool(out) and lower_tail[-1].tag_ in ("NNS", "NNPS")
-        return out, plural
+        if out and owner is not None and owner.label == "ORG" and run[0].idx < lower_tail[0].idx:
+            out.append(_desc(text, owner.start, owner.end, "affiliation"))  # "X Network director Y"
+        return out, bool(out) and lower_tail[-1].tag_ in ("NNS", "NNPS")
     if c.label == "PERSON" and any(_is_role(t) for t in run):
         return [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), "title")], False
     return [], False
+
+
+def _lower_case_titles(text: str, tail: list[Any], head_ok) -> list[Descriptor]:
+    """'activist and environmental lawyer' -> 'activist', 'environmental lawyer'."""
+    parts: list[list[Any]] = [[]]
+    for t in tail:
+        if t.lower_ == "and":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [_desc(text, p[0].idx, _singular_end(p[-1]), "title") for p in parts if p and head_ok(p[-1])]
 
 
 def _relation_before(doc: Any, text: str, i: int, c: Cand, idx: _Index) -> list[Descriptor]:

@@ -149,7 +149,7 @@ class Context:
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
     def named_inside(self, tok) -> list[Cand]:
-        """Names inside the phrase headed by tok ("the group Project X", "activists including A and B")."""
+        """Names inside the phrase headed by tok ("the rights group Green Shield", "activists including A and B")."""
         clauses = {x.i for d in tok.subtree if d.i != tok.i and (d.dep_ in ("relcl", "acl", "advcl") or (
             d.dep_ == "prep" and d.lower_ not in L.NAME_LIST_PREPS)) for x in d.subtree}
         toks = [t for t in tok.subtree if t.i not in clauses]

@@ -56,6 +56,26 @@ def _title_state(ctx: Context, tok) -> str | None:
     return None
 
 
+_TITLE_RUN_STOP = {"VERB", "AUX", "ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PRON"}
+
+
+def _preceding_title_state(tok) -> str | None:
+    """The state in the words just before a name ("U.S. President Joe X"), whatever the parse says:
+    a title run is read left from the name until a verb, preposition or punctuation."""
+    sent_start = tok.sent.start
+    first = tok
+    while first.i > sent_start and first.nbor(-1).ent_iob_ == "I" and first.nbor(-1).ent_type_ == "PERSON":
+        first = first.nbor(-1)
+    for j in range(first.i - 1, max(sent_start, first.i - 7) - 1, -1):
+        t = tok.doc[j]
+        if t.pos_ in _TITLE_RUN_STOP and not state_of(t.text):
+            return None
+        s = state_of(t.text)
+        if s:
+            return s
+    return None
+
+
 def person_state(ctx: Context, start: int, end: int) -> str | None:
     """The state a person represents, from this mention's title or another mention of the same name."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -70,6 +90,10 @@ def person_state(ctx: Context, start: int, end: int) -> str | None:
             s = _title_state(ctx, t)
             if s:
                 return s
+    for t in [head] + [t for t in ctx.doc if t.text == head.text and t.i != head.i]:
+        s = _preceding_title_state(t)
+        if s:
+            return s
     return None
 
 

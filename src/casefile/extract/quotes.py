@@ -100,12 +100,14 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
         if f is not None:
             out.append(f)
     blocked = [(f.start, f.end) for f in out] + inside
-    for cue in cues:
+    # Verbs before "according to": "X told the court ..., according to a transcript" is X's.
+    for cue in sorted(cues, key=lambda c: c.lower_ in lx.ACCORDING_HEADS):
         clause = reported_clause(cue, base, blocked)
         ref = _speaker(cue, base, memo, state) if clause else None
         if clause and ref is not None:
             sent = rules.sentence_bounds(doc, base, clause[0], clause[1])
             out.append(_Found(clause[0], clause[1], "indirect", ref, rules.cue_text(cue), sent, para=p))
+            blocked.append(clause)
     if cues and doc.text.rstrip().endswith(":") and memo.get(cues[-1].i) is not None:
         state.intro = (p, memo[cues[-1].i], rules.cue_text(cues[-1]))
     return out
@@ -204,7 +206,7 @@ def _headings(text: str, found: list[_Found], state: _State) -> list[_Found]:
     for span, sent in state.headings:
         words = _norm_words(text[span.start:span.end])
         source = next((f for f in found if f.kind == "direct" and f.ref is not None and f.start > span.end
-                       and words and words in _norm_words(text[f.start:f.end])), None)
+                       and words and f" {words} " in f" {_norm_words(text[f.start:f.end])} "), None)
         if source is not None:
             out.append(_Found(span.start, span.end, "direct", source.ref, source.cue, sent, 0, span.para))
     return out

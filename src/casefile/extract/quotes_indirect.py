@@ -8,7 +8,15 @@ from .lexicon import quotes as lx
 
 
 def _is_according(cue) -> bool:
-    return cue.lower_ in lx.ACCORDING_HEADS and any(c.lower_ == lx.ACCORDING_PREP for c in cue.children)
+    """'According to X, ...' / '..., according to X' naming a source (not numbers or a rule)."""
+    if cue.lower_ not in lx.ACCORDING_HEADS:
+        return False
+    prep = next((c for c in cue.children if c.lower_ == lx.ACCORDING_PREP), None)
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if source is None or source.lemma_.lower() in lx.DATA_SOURCE_NOUNS or source.lower_ in lx.DATA_SOURCE_NOUNS:
+        return False
+    at_edge = cue.i == cue.sent.start or cue.doc[cue.i - 1].text in lx.ACCORDING_BEFORE
+    return at_edge
 
 
 def is_cue(tok) -> bool:
@@ -24,6 +32,8 @@ def is_cue(tok) -> bool:
     if lemma in lx.OWN_SUBJECT_VERBS and not any(c.dep_ in lx.SUBJECT_DEPS for c in tok.children):
         return False
     deps = {c.dep_ for c in tok.children}
+    if tok.dep_ == "conj" and "nsubj" not in deps and any(c.dep_ == "auxpass" for c in tok.head.children):
+        deps.add("auxpass")     # "was summoned and warned that ...": passive too
     return "auxpass" not in deps or lemma in lx.QUOTING_VERBS or "agent" in deps
 
 
@@ -31,7 +41,7 @@ def _clause_tokens(cue) -> list | None:
     """Tokens of the reported clause, or None when cue reports no clause."""
     if _is_according(cue) or cue.dep_ == "parataxis":
         host = cue.head
-        if host is cue:
+        if host.i == cue.i:
             return None
         skip = {t.i for t in cue.subtree}
         return [t for t in host.subtree if t.i not in skip]
@@ -41,7 +51,7 @@ def _clause_tokens(cue) -> list | None:
                  for c in o.children if c.dep_ in lx.CLAUSE_DEPS]
     if not comps:
         return None
-    clause = comps[0]
+    clause = next((c for c in comps if c.i > cue.i), comps[0])
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in lx.QUESTION_MARKERS for m in marks) or clause.left_edge.lower_ in lx.QUESTION_MARKERS:
         return None
@@ -52,9 +62,21 @@ def _without_other_speakers(tokens: list, cue) -> list:
     """Drop a side clause where someone else speaks ("..., while the government insists ...")."""
     drop: set[int] = set()
     for t in tokens:
-        if t is not cue and t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) \
+        if t.i != cue.i and t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) \
                 and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children):
             drop.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in drop]
+
+
+def _without_quoted_relatives(tokens: list, base: int, blocked: list[tuple[int, int]]) -> list:
+    """'... under Article 9, which punishes "insulting officials"': a relative clause holding a
+    quotation is a gloss; the reported clause stands without it."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ in lx.GLOSS_DEPS:
+            lo, hi = base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
+            if any(s < hi and lo < e for s, e in blocked):
+                drop.update(x.i for x in t.subtree)
     return [t for t in tokens if t.i not in drop]
 
 
@@ -94,6 +116,7 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     tokens = _clause_tokens(cue)
     if not tokens:
         return None
+    tokens = _without_quoted_relatives(tokens, base, blocked)
     run = _trim(_longest_run(tokens))
     words = [t for t in run if not t.is_punct]
     if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run):

@@ -67,7 +67,7 @@ def after_naming_cue(text: str, span: MarkSpan, base: int) -> bool:
 def is_heading(text: str, span: MarkSpan, base: int, words: int) -> bool:
     """A short quoted line with no final stop: a pull quote used as a subhead."""
     inner = text[span.start - base:span.end - base].rstrip()
-    return words <= lx.HEADING_MAX_WORDS and bool(inner) and inner[-1] not in lx.SENTENCE_END + ",\"'\u201d\u2019"
+    return words <= lx.HEADING_MAX_WORDS and bool(inner) and inner[-1] not in lx.SENTENCE_END + lx.CLAUSE_END
 
 
 def _is_short(tokens: list, words: int) -> bool:
@@ -79,13 +79,15 @@ def _governing(tokens: list, cues: list, span: MarkSpan, base: int, before_only:
     cue_ids = {c.i: c for c in cues}
     ids = {t.i for t in tokens}
     for tok in tokens:
-        if tok.head.i in ids and tok.head is not tok:
+        if tok.head.i in ids and tok.head.i != tok.i:
             continue
         node, steps = tok, 0
-        while node.head is not node and steps < lx.SHORT_QUOTE_MAX_PATH:
+        while node.head.i != node.i and steps < lx.SHORT_QUOTE_MAX_PATH:
             node, steps = node.head, steps + 1
             cue = cue_ids.get(node.i)
-            if cue is not None and (not before_only or base + cue.idx < span.start):
+            # "posted articles that "..."": a weak verb attributes only its own object.
+            weak = cue is not None and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS and steps > 1
+            if cue is not None and not weak and (not before_only or base + cue.idx < span.start):
                 return cue
     return None
 
@@ -95,10 +97,10 @@ def _adjacent_after(doc, base: int, span: MarkSpan, cues: list):
     if span.close_at is None:
         return None
     after = [t for t in doc if base + t.idx > span.close_at]
-    for k, tok in enumerate(after[:5]):
+    for tok in after[:lx.ADJACENT_CUE_TOKENS]:
         if tok in cues:
             return tok
-        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in ",\u2014"):
+        if tok.pos_ == "VERB" or (tok.is_punct and tok.text not in lx.ATTRIBUTION_PUNCT):
             return None
     return None
 
@@ -129,19 +131,26 @@ def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
     if _is_short(tokens, words):
         inner = doc.text[span.start - base:span.end - base].rstrip()
         found = _governing(tokens, cues, span, base, before_only=True)
-        if found is None and inner and inner[-1] in ",.!?":
+        if found is None and inner and inner[-1] in lx.SENTENCE_END + lx.CLAUSE_END:
             found = _adjacent_after(doc, base, span, cues)
         return found
     return _governing(tokens, cues, span, base, before_only=False) or nearest_cue(doc, base, span, cues, True)
 
 
 def sentence_subject(doc, base: int, span: MarkSpan):
-    """The subject of the sentence a quotation sits in, when it stands outside the quotation."""
+    """The subject of the nearest clause around a quotation, outside it: "The report
+    contains "..."", "Article 9, which punishes anyone who "..."" (the article)."""
     tokens = _tokens(doc, base, span.start, span.end)
     if not tokens:
         return None
-    root = tokens[0].sent.root
-    if span.start <= base + root.idx < span.end:
-        return None
-    return next((c for c in root.children if c.dep_ in lx.SUBJECT_DEPS
-                 and not (span.start <= base + c.idx < span.end)), None)
+    inside = {t.i for t in tokens}
+    node = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    for _ in range(lx.SHORT_QUOTE_MAX_PATH + 1):
+        if node.i not in inside and node.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in node.children if c.dep_ in lx.SUBJECT_DEPS and c.i not in inside), None)
+            if subj is not None:
+                return node.head if subj.lower_ in lx.RELATIVE_PRONOUNS and node.dep_ == "relcl" else subj
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

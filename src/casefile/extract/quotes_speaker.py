@@ -83,7 +83,7 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
         return cue.head
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _participle_speaker(cue.head)
-    if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head is not cue:
+    if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head.i != cue.i:
         found = subject_of(cue.head, depth - 1, True)
         if found is not None:
             return found
@@ -112,7 +112,7 @@ def _np_bounds(head) -> tuple[int, int]:
             hi = child.right_edge.i
     doc = head.doc
     for i in range(head.i + 1, hi + 1):     # a comma inside ends the phrase
-        if doc[i].text in lx.NP_BREAKS:
+        if doc[i].text in lx.NP_BREAKS and doc[i].dep_ != "case":   # "drivers' union" goes on
             hi = i - 1
             break
     while lo < head.i and doc[lo].is_punct:
@@ -121,9 +121,13 @@ def _np_bounds(head) -> tuple[int, int]:
 
 
 def _proper_run_start(head) -> int:
-    """First token of the run of proper nouns that ends at head."""
-    lo = head.i
-    while lo > 0 and head.doc[lo - 1].pos_ == "PROPN" and head.doc[lo - 1].head.i >= lo - 1:
+    """First token of the run of proper nouns that ends at head ("O' Leary" included)."""
+    doc, lo = head.doc, head.i
+    while lo > 0:
+        prev = doc[lo - 1]
+        joiner = prev.text in lx.NAME_JOINERS and lo > 1 and doc[lo - 2].pos_ == "PROPN"
+        if not (prev.pos_ == "PROPN" or joiner):
+            break
         lo -= 1
     return lo
 
@@ -177,7 +181,8 @@ def _kind(head, ent) -> tuple[str, str | None]:
 
 
 def _appositive_name(head):
-    """'The group's director, Jane Roe, said': the name in apposition to a role noun."""
+    """'The group's director, Jane Roe, said' / 'CEO and co-founder Jane Roe said': the name
+    given with a role noun."""
     for child in head.children:
         if child.dep_ != "appos":
             continue
@@ -186,6 +191,32 @@ def _appositive_name(head):
             return child
         if child.pos_ == "PROPN" and head.lemma_.lower() in lx.PERSON_NOUNS:
             return child
+    if head.lemma_.lower() not in lx.PERSON_NOUNS:
+        return None
+    for tok in head.subtree:
+        ent = _ent_of(tok)
+        if ent is not None and ent.label_ == lx.PERSON_LABEL and _plain_path(tok, head):
+            return tok
+    return None
+
+
+def _plain_path(tok, head) -> bool:
+    """tok hangs on head through name-building links only (no clause or preposition)."""
+    while tok.i != head.i:
+        if tok.dep_ not in lx.NAME_LINK_DEPS:
+            return False
+        tok = tok.head
+    return True
+
+
+def _possessor(head):
+    """The named owner of a thing that speaks for it ("the ministry's statement")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    lemma = owner.lemma_.lower()
+    if owner.pos_ == "PROPN" or lemma in lx.ORG_NOUNS or lemma in lx.PERSON_NOUNS:
+        return owner
     return None
 
 
@@ -197,6 +228,9 @@ def ref_for(head, base: int) -> Ref:
         if named is not None:
             head, ent = named, _ent_of(named)
     kind, gender = _kind(head, ent)
+    owner = _possessor(head) if kind in ("other", "doc") else None
+    if owner is not None:       # "the group's monitoring" -> the group
+        return ref_for(owner, base)
     doc = head.doc
     if ent is not None and ent.label_ == lx.PERSON_LABEL:
         lo, hi = ent.start, ent.end - 1

@@ -32,9 +32,13 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for sp in spans:
         ctx.counted_from = None
-        val, typ = value(sp, ctx)
-        if "and_then" in sp.groups:
-            val, typ = _add_durations(val, value(sp.groups["and_then"], ctx)[0]), "DURATION"  # type: ignore[arg-type]
+        try:
+            val, typ = value(sp, ctx)
+            if "and_then" in sp.groups:
+                val, typ = _add_durations(val, value(sp.groups["and_then"], ctx)[0]), "DURATION"
+        except (ValueError, KeyError, OverflowError):
+            # an odd calendar corner (a year out of range, a 30 February) must not stop the other extractors
+            val, typ = None, "DATE"
         if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
             val, typ = f"{val[:10]}T{clock_value(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
         if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION":
@@ -53,16 +57,20 @@ def _counts_things(doc, sp: Span) -> bool:
     if span is None or len(span) != 1:
         return False
     tok = span[0]
+    before = doc[tok.i - 1] if tok.i else None
+    if before is not None and (before.lower_ == "the" or before.tag_ == "POS" or before.tag_ == "PRP$"):
+        return False                              # "the 2023 elections", "the party's 2021 congress"
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
 
 
 def _anchor(parsed: Parsed) -> dt.date | None:
-    """The publication date; a published string the ingest could not read is tried once more here."""
+    """The publication date; a published string the ingest could not read, or a dateline in the
+    text, is tried here when the ingest found none."""
     if parsed.anchor:
         return parsed.anchor
     raw = parsed.document.published or parsed.document.updated
     if not raw:
-        return None
+        return _dateline(parsed.text)
     m = re.match(r"(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})", str(raw))
     if m:
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -73,6 +81,23 @@ def _anchor(parsed: Parsed) -> dt.date | None:
                 return dt.date(y, mo, d)
             except ValueError:
                 continue
+    return _dateline(parsed.text)
+
+
+def _dateline(text: str) -> dt.date | None:
+    """The publication date as a dateline near the top states it, when the metadata had none."""
+    head = text[:L.DATELINE_HEAD_CHARS]
+    for sp in find(head):
+        if sp.kind not in ("mdy", "dmy", "iso", "weekday_date", "weekday_dmy") or "year" not in sp.groups:
+            continue
+        line_start = head.rfind("\n", 0, sp.start) + 1
+        line_end = head.find("\n", sp.end) if "\n" in head[sp.end:] else len(head)
+        line = head[line_start:line_end].strip()
+        short = len(line) <= L.DATELINE_MAX_LINE and not line.endswith((".", "?", "!", '"'))
+        if short or (L.DATELINE_DASH.match(head, sp.end) and sp.start - line_start < 40):
+            val, _ = value(sp, Context(text=head))
+            if val and re.fullmatch(r"\d{4}-\d\d-\d\d", val):
+                return dt.date.fromisoformat(val)
     return None
 
 
@@ -85,13 +110,13 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
         if (prev and prev.kind == sp.kind == "duration" and _JOIN_DURATIONS.fullmatch(text[prev.end:sp.start])
                 and "gap" not in prev.groups and "gap" not in sp.groups and "and_then" not in prev.groups
                 and _rank(sp) > _rank(prev)):
-            prev.groups["and_then"] = sp  # type: ignore[assignment]
+            prev.groups["and_then"] = sp
             prev.end = sp.end
             continue
         if (prev and prev.kind.startswith("clock") and sp.kind in _DAY_KINDS
                 and _JOIN_TIME_DAY.match(text[prev.end:sp.start])):
             day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
-            day.groups["clock_groups"] = prev.groups  # type: ignore[assignment]
+            day.groups["clock_groups"] = prev.groups
             out[-1] = day
             continue
         out.append(sp)

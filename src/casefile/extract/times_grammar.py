@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .lexicon import times as L
 
@@ -17,7 +18,7 @@ class Span:
     start: int
     end: int
     kind: str
-    groups: dict[str, str] = field(default_factory=dict)
+    groups: dict[str, Any] = field(default_factory=dict)   # the rule's named groups, plus joined parts
     priority: int = 0
 
 
@@ -62,6 +63,7 @@ RULES: list[tuple[str, str, int]] = [
     ("iso", r"(?<![\w-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\w-])", 9),
     ("numeric", r"(?<![\w/.-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])", 9),
     ("weekday_date", WEEKDAY + r",?\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + ")?", 8),
+    ("weekday_dmy", WEEKDAY + r",?\s+" + DAY + r"\s+" + MONTH + r"(?:,?\s+" + YEAR + ")?", 8),
     ("mdy", r"\b" + MONTH + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR, 8),
     ("dmy", B + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + YEAR, 8),
     ("my", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR, 7),
@@ -79,7 +81,9 @@ RULES: list[tuple[str, str, int]] = [
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
-    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|morning|evening|night))\b", 4),
+    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|morning|evening|night|"
+     + _alt(L.WEEKDAYS, cap=True) + r"))\b", 6),
+    ("firstunit", r"\b(?i:the)\s+(?i:first|initial|opening)\s+(?P<unit>(?i:day|week|month|year|hour))\b(?!\s+of\s+[A-Z\d])", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
      r"(?:\s+" + POD + r")?\b(?!')", 5),
     ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
@@ -92,7 +96,7 @@ RULES: list[tuple[str, str, int]] = [
     ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
      r"(?P<dec2>\d)0'?s\b", 4),
     ("shortyear", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
-    ("year", r"(?:(?<=[mM]id-)|" + B + ")" + YEAR + r"\b", 1),
+    ("year", r"(?:(?<=[mM]id-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),   # "mid-2011", "2020-2022"
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
     ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),
     ("clockh", r"\b(?P<h>1[0-2]|0?[1-9])\s*" + AMPM + r"(?!\w)(?:\s+" + TZ + r")?", 4),

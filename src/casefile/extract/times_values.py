@@ -203,8 +203,14 @@ def v_weekend(sp: Span, ctx: Context) -> Value:
     return week(d) + "-WE", "DATE"
 
 
+def v_firstunit(sp: Span, ctx: Context) -> Value:
+    """"the first month" (of a detention, of a term): one unit's length."""
+    return duration(1, sp.groups["unit"]), "DURATION"
+
+
 def v_every(sp: Span, ctx: Context) -> Value:
-    return L.EVERY_UNIT[sp.groups["unit"].lower()], "SET"
+    unit = sp.groups["unit"].lower()
+    return L.EVERY_UNIT[unit], "SET"
 
 
 def v_dayword(sp: Span, ctx: Context) -> Value:
@@ -226,24 +232,22 @@ def v_thispod(sp: Span, ctx: Context) -> Value:
 
 
 def v_duration(sp: Span, ctx: Context) -> Value:
+    """A length of time; with "ago", or "later"/"earlier" after a dated expression, the date it points to."""
     g = sp.groups
     n = number(g["num"])
-    if "half" in sp.groups.get("num", "").lower() or "and a half" in ctx.text[sp.start:sp.end].lower():
-        n = (n or 0) + 0.5 if "and a half" in ctx.text[sp.start:sp.end].lower() else 0.5
-    unit = g["unit"]
-    value = duration(n, unit)
+    if n is not None and "and a half" in ctx.text[sp.start:sp.end].lower():
+        n += 0.5
+    value = duration(n, g["unit"])
     gap = g.get("gap")
-    if gap is None or n is None or gap in ("before", "after", "prior"):
-        return value, "DURATION"
-    m = re.fullmatch(r"P([\d.]+)([YMWDQ])", value)      # counting back in clock units is not attempted
-    if not m:
-        return value, "DURATION"
-    n, letter = float(m.group(1)), m.group(2)
+    m = re.fullmatch(r"P(\d+)([YMWD])", value)       # whole calendar units only: no "1.5 years ago"
+    if gap not in ("ago", "later", "earlier") or not m:
+        return value, "DURATION"                      # "two months before his trip" measures a gap
+    k, letter = float(m.group(1)), m.group(2)
     if gap == "ago" and ctx.anchor:
-        base = ctx.anchor.isoformat()[:{"Y": 4, "Q": 7, "M": 7}.get(letter, 10)]   # as fine as the unit
-        return shift(base, n, letter, -1) or value, "DATE"
-    ref = reference(ctx, sp.start) if gap in ("later", "earlier") else None
-    if ref and (shifted := shift(ref, n, letter, 1 if gap == "later" else -1)):
+        base = ctx.anchor.isoformat()[:{"Y": 4, "M": 7}.get(letter, 10)]   # as fine as the unit
+        return (shifted, "DATE") if (shifted := shift(base, k, letter, -1)) else (value, "DURATION")
+    ref = reference(ctx, sp.start) if gap != "ago" else None
+    if ref and (shifted := shift(ref, k, letter, 1 if gap == "later" else -1)):
         ctx.counted_from = ref
         return shifted, "DATE"
     return value, "DURATION"
@@ -291,10 +295,10 @@ def v_sameday(sp: Span, ctx: Context) -> Value:
 
 
 VALUES: dict[str, Callable[[Span, Context], Value]] = {
-    "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "mdy": v_full, "dmy": v_full,
+    "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "relunit": v_relunit, "dayword": v_dayword,
-    "relday": v_relday, "weekend": v_weekend, "every": v_every, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
 }

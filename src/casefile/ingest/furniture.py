@@ -47,6 +47,19 @@ CREDIT_LINES = [
     re.compile(r"([A-Z][\w.&-]*( [A-Z][\w.&-]*){0,3} )?via (Getty Images|AP|Reuters|AFP)", 0),
     re.compile(r"(Getty Images|AP Photo|Reuters|AFP|EPA|Shutterstock)(/[\w .'-]{1,60})?", 0),
     re.compile(r"(photo|image|photograph)( credit)?:\s?.{1,80}", _I),
+    # A staff photographer and the outlet: "Jane Doe/Outlet", "Jane Doe for Outlet".
+    re.compile(r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z][\w&.'’-]*( [A-Z][\w&.'’-]*){0,4}", 0),
+]
+
+# Press-release furniture: embargo lines, contact blocks, end marks.
+RELEASE_LINES = [
+    re.compile(r"(for immediate release|embargoed( until .{1,60})?|media advisory|press release)[.:]?", _I),
+    re.compile(r"for (more|further) information,?( please)? contact:?.{0,80}", _I),
+    re.compile(r"(media )?contacts?:.{0,120}", _I),
+    re.compile(r"(#{3}|-+ ?ends? ?-+|– ?ends? ?–|\*{3})", _I),
+    # A short line that carries a phone number after a colon, or an e-mail address: a contact line.
+    re.compile(r".{0,100}:\s*\+?\d[\d\s().-]{6,}\d.{0,80}"),
+    re.compile(r".{0,100}\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b.{0,40}"),
 ]
 
 FURNITURE = (
@@ -54,6 +67,7 @@ FURNITURE = (
     + [("share", p) for p in SHARE_LINES]
     + [("copyright", p) for p in COPYRIGHT_LINES]
     + [("credit", p) for p in CREDIT_LINES]
+    + [("release", p) for p in RELEASE_LINES]
 )
 
 # Lines longer than this are prose, whatever they contain.

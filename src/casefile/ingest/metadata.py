@@ -17,9 +17,10 @@ from dateutil import parser as dateparser
 
 from ..models import RawDocument
 from .clean import Cleaned
-from .metadata_cues import (BYLINE_CLOSING, BYLINE_OPENING, COPYRIGHT_OWNER, DATE_PATTERN, MEDIA_WORDS,
-                            MONTHS, OUTLET_POSSESSIVE, OUTLET_RECIPIENT, PUBLISHED_CUES, UPDATED_LINE,
-                            YEAR, YEARLESS_CUES)
+from .metadata_cues import (BYLINE_BEAT, BYLINE_CLOSING, BYLINE_OPENING, COPYRIGHT_OWNER, DATE_PATTERN,
+                            HEADER_DATE_MAX_CHARS, HEADER_DATE_MAX_OTHER_WORDS, HEADER_LINES, LAST_YEAR_CUES,
+                            MASTHEAD_SEPARATORS, MEDIA_WORDS, MONTHS, OUTLET_POSSESSIVE, OUTLET_RECIPIENT,
+                            PAREN_DATELINE, PUBLISHED_CUES, UPDATED_LINE, WIRE_DATELINE, YEAR)
 
 Found = tuple[str, str] | None
 
@@ -84,15 +85,48 @@ def outlet(ctx: Context) -> Found:
     footer = [o for pos, o in owners if pos > len(raw) // 2]
     if footer:
         return footer[-1], "text:copyright-footer"
+    wire = WIRE_DATELINE.search(ctx.cleaned.text[:2000])
+    if wire:
+        return wire.group("agency"), "text:wire-dateline"
+    masthead = _masthead(_header_lines(ctx))
+    if masthead:
+        return masthead, "text:masthead"
     named = _self_references(ctx.cleaned.text)
     if named:
         return named, "text:self-reference"
     for line in reversed([x for x in ctx.cleaned.text.split("\n") if x.strip()][-4:]):
-        m = BYLINE_CLOSING.match(line.strip())
-        if m and m.group("org"):
-            return m.group("org"), "text:closing-byline"
+        for pattern in (BYLINE_CLOSING, BYLINE_BEAT):
+            m = pattern.match(line.strip())
+            org = m and (m.groupdict().get("org") or m.groupdict().get("owner"))
+            if org:
+                return org.rstrip("."), "text:closing-byline"
     if owners:
         return owners[0][1], "text:copyright-header"
+    return None
+
+
+def _header_lines(ctx: Context) -> list[str]:
+    """The short lines above the story's first paragraph (headline, byline, dateline, masthead)."""
+    out = []
+    for line in ctx.cleaned.text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if len(out) >= HEADER_LINES or (len(s) > 160 and out):
+            break
+        out.append(s)
+    return out
+
+
+def _masthead(lines: list[str]) -> str | None:
+    """A publication name standing alone in the header, or beside the date: "Name | 14 August 2025"."""
+    for line in lines[1:]:
+        parts = MASTHEAD_SEPARATORS.split(line)
+        if len(parts) == 2 and DATE_PATTERN.search(parts[1]) and _looks_like_outlet(parts[0]):
+            return parts[0].strip()
+        if len(line.split()) <= 5 and line[:1].isupper() and not line.endswith(".") \
+                and not DATE_PATTERN.search(line) and _looks_like_outlet(line) and not BYLINE_OPENING.match(line):
+            return line
     return None
 
 
@@ -105,7 +139,7 @@ def _self_references(text: str) -> str | None:
     counts: Counter[str] = Counter()
     for pattern in (OUTLET_RECIPIENT, OUTLET_POSSESSIVE):
         for m in pattern.finditer(text):
-            name = m.group("name").strip()
+            name = m.group("name").strip().rstrip(".")
             if _looks_like_outlet(name):
                 counts[name] += 1
     if not counts:
@@ -148,27 +182,53 @@ def published(ctx: Context, updated_value: str | None) -> Found:
             day = parse_date(m.group("date"), before=ceiling)
             if day:
                 return day.isoformat(), "text:publication-cue"
+    day = _header_date(ctx)
+    if day:
+        return day.isoformat(), "text:header-date"
     if updated_value:
         # Published no later than updated; the best date the page gives.
         return updated_value, "text:updated-line"
     return None
 
 
+def _header_date(ctx: Context) -> dt.date | None:
+    """A full date standing in the header ("March 9, 2025", "Name | 14 August 2025") or a dateline."""
+    m = PAREN_DATELINE.search(ctx.cleaned.text[:3000])
+    if m:
+        day = parse_date(m.group("date"))
+        if day:
+            return day
+    for line in _header_lines(ctx):
+        if len(line) > HEADER_DATE_MAX_CHARS or UPDATED_LINE.match(line):
+            continue
+        m = DATE_PATTERN.search(line)
+        if not m or not (m.group("y1") or m.group("y2") or m.group("iso")):
+            continue
+        rest = (line[:m.start()] + " " + line[m.end():]).split()
+        if len(rest) <= HEADER_DATE_MAX_OTHER_WORDS:
+            day = parse_date(line)
+            if day:
+                return day
+    return None
+
+
 def date_hint(text: str) -> dict:
     """What the text allows about its date when none is stated: the latest year it implies.
 
-    News style writes the year only for dates outside the current year, so a text whose
-    latest explicit year is Y and which also has year-less months ("in February") or
-    "last year" was most likely written in Y + 1.
+    The latest explicit year Y is a lower bound. A text that also speaks of "last year"
+    while never writing "this year" and never giving a full date in Y was most likely
+    written in Y + 1 (what happened "last year" is then what it dates to Y).
     """
     years = [int(y) for y in YEAR.findall(text) if 1900 <= int(y) <= dt.date.today().year + 1]
     if not years:
         return {}
     latest = max(years)
-    yearless = [m.group(0) for m in YEARLESS_CUES.finditer(text)]
-    if yearless:
-        return {"year": latest + 1, "why": f"latest explicit year {latest}; year-less reference "
-                                           f"'{yearless[0].strip()}' implies a later year"}
+    last_year = LAST_YEAR_CUES.search(text)
+    full_dates_in_latest = any((m.group("y1") or m.group("y2") or "") == str(latest) and (m.group("d1") or m.group("d2"))
+                               for m in DATE_PATTERN.finditer(text))
+    if last_year and not full_dates_in_latest and not re.search(r"\bthis year\b", text, re.IGNORECASE):
+        return {"year": latest + 1, "why": f"latest explicit year {latest}; '{last_year.group(0)}' "
+                                           f"implies the article was written the year after"}
     return {"year": latest, "why": f"latest explicit year {latest}"}
 
 

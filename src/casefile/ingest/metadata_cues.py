@@ -49,18 +49,34 @@ MEDIA_WORDS = {
     "radio", "news", "times", "post", "press", "tv", "television", "journal", "agency", "broadcasting",
     "herald", "tribune", "daily", "network", "service", "wire", "gazette", "telegraph", "guardian",
     "magazine", "media", "channel", "reuters", "bbc", "cnn", "observer", "review", "chronicle", "express",
+    "report", "ledger", "courier", "monitor", "standard", "independent", "mirror", "sun", "star", "globe",
+    "dispatch", "bulletin", "today", "weekly", "online", "ap",
 }
 
 BYLINE_OPENING = re.compile(rf"^By\s+(?P<name>{_NAME})(?:\s*(?:,|and|\|).*)?$")
 BYLINE_CLOSING = re.compile(
-    rf"^(?P<name>{_NAME}) (?:is|was|has been) (?:a|an|the|our) (?:[\w-]+\s){{0,4}}?"
+    rf"^(?P<name>{_NAME}) (?:is|was|has been) (?:a|an|the|our|(?P<owner>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})['’]s) (?:[\w-]+\s){{0,4}}?"
     r"(?:correspondent|reporter|journalist|writer|editor|columnist|contributor|producer|freelancer"
     r"|bureau chief|staff writer|analyst)\b"
     rf"(?:.*?\b(?:with|for|at|of)\s+(?P<org>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)(?:['’]s\b|[.,]|\s+[a-z]))?")
 
+# "Name reports on Russia for the Ledger." / "Name writes for The Daily Lantern."
+BYLINE_BEAT = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}) (?:reports|writes|covers|reported|wrote) .{{0,100}}?"
+    rf"\bfor (?:the |The )?(?P<org>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}?)\.?$")
+# Wire datelines: "CITY, Country (AP) —", "CITY, July 22 (Reuters) -"
+WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?P<agency>[A-Z][\w&-]{1,20})\)\s*[—–-]", re.MULTILINE)
+# A parenthesised dateline opening a release: "(Beirut, May 12, 2025) –"
+PAREN_DATELINE = re.compile(r"^\((?:[A-Z][\w .'’-]{1,40}),\s*(?P<date>[^)]{6,30})\)\s*[—–-]", re.MULTILINE)
+# A header line that is a date, possibly with a weekday, a label or a masthead: "Saturday 11 October 2025",
+# "Central America Report | 14 August 2025".
+HEADER_DATE_MAX_CHARS = 80
+HEADER_DATE_MAX_OTHER_WORDS = 5
+HEADER_LINES = 10
+MASTHEAD_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+[—–-]\s+")
+
 YEAR = re.compile(r"(?<![\w-])((?:19|20)\d{2})(?![\w-])")
 # Dates written without a year, or relative to the year: they imply the current year.
-YEARLESS_CUES = re.compile(
-    rf"\b(?:in|on|since|by|until|from|early|late|mid-?|last|this)\s+{_MONTH}(?![\w.])(?!\s*\d)"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?!\d)(?!(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    r"|\b(?:last|this|past) year\b", re.IGNORECASE)
+# Phrases that put a year before the one the article was written in.
+LAST_YEAR_CUES = re.compile(r"\b(?:last|previous|past) year\b", re.IGNORECASE)

@@ -162,6 +162,8 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
                 country, head, generic = N.org_key(n, _countries(r))
                 if country and generic:
                     by_head[head].add(i)
+                if initials := N.initials(n):
+                    by_part[("initials", initials)].add(i)
     pending = []
     for i in free:
         r = records[i]
@@ -185,12 +187,15 @@ def _lone_candidates(r: DocEntity, by_part, by_head) -> set[int]:
             if len(toks) == 1:
                 out |= by_part.get(("first", toks[0]), set()) | by_part.get(("last", toks[0]), set())
         return out
-    if r.group == "org" and not _countries(r):
+    if r.group == "org":
         out = set()
-        for n in r.all_names:
-            country, head, generic = N.org_key(n, set())
-            if generic and not country:
-                out |= by_head.get(head, set())
+        if all(N.is_acronym(n) for n in r.all_names):   # "HRW" alone: whose initials are these?
+            out |= by_part.get(("initials", N.fold(r.name).replace(" ", "")), set())
+        if not _countries(r):
+            for n in r.all_names:
+                country, head, generic = N.org_key(n, set())
+                if generic and not country:
+                    out |= by_head.get(head, set())
         return out
     return set()
 

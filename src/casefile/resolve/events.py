@@ -1,7 +1,9 @@
 """Event clustering across documents: one cluster per real-world event.
 
 Two reports join when they have the same type, share enough resolved participants, and
-their dates can describe the same time (a month holds a day in it). Pairs are merged
+their dates can describe the same time (a month holds a day in it). Participants that
+name no one in particular ("authorities") are left out upstream; a single shared place
+only counts on the same day; reports naming different people never join. Pairs are merged
 best first, and a cluster keeps the dates of all its reports, so a chain of vague dates
 cannot join two precise ones that disagree. Two outlets may disagree on a date by a few
 weeks when a named person ties the reports of a case together: those join, and the

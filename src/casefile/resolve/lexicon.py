@@ -71,6 +71,10 @@ ORG_HEAD_REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("ministry", "information", "communications"): ("information", "ministry"),
 }
 
+# Length of an organization's acronym ("UN" to "UNESCO-like" six letters).
+ACRONYM_MIN = 2
+ACRONYM_MAX = 6
+
 # Descriptor kinds that name who an entity belongs to (may carry its country).
 AFFILIATION_KINDS = frozenset({"affiliation"})
 

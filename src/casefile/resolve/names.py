@@ -127,3 +127,17 @@ def org_key(name: str, countries: set[str]) -> tuple[str | None, str, bool]:
     if country is None and len(countries) == 1:
         country = next(iter(countries))
     return country, " ".join(head), is_generic_org(rest)
+
+
+def is_acronym(name: str) -> bool:
+    """"HRW", "U.N.": capitals only, short."""
+    letters = name.replace(".", "").replace(" ", "")
+    return L.ACRONYM_MIN <= len(letters) <= L.ACRONYM_MAX and letters.isalpha() and letters.isupper()
+
+
+def initials(name: str) -> str | None:
+    """The acronym a multi-word name would have: "Human Rights Watch" -> "hrw"."""
+    toks = [t for t in tokens(name) if t not in L.ORG_STOPWORDS]
+    if len(toks) < L.ACRONYM_MIN or is_acronym(name):
+        return None
+    return "".join(t[0] for t in toks)

@@ -12,6 +12,7 @@ from ..store import schema as s
 from ..store import schema_cases as c
 from . import dates as D
 from . import names as N
+from .sources import load as load_sources
 
 
 def _require_tables(conn) -> None:
@@ -45,8 +46,12 @@ def timeline(store, entity: str | None = None, type: str | None = None, dated_on
         if dated_only:
             rows = [r for r in rows if r["date_value"]]
         reports = _reports(conn, {r["cluster"] for r in rows})
+        # Outlets are read now, not at the last resolution: an exact copy of a stored article
+        # found under another site later adds an outlet without a new document to resolve.
+        src = load_sources(conn)
     for r in rows:
         r["reports"] = reports.get(r["cluster"], [])
+        r["outlets"] = src.outlets_of(r["documents"] or [])
     rows.sort(key=lambda r: (D.sort_key(r["date_value"]), r["type"], r["cluster"]))
     return rows
 

@@ -40,7 +40,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at ``db``. ``token`` (else env CASEFILE_TOKEN) turns on ingest."""
     from . import api, pages, upload
 
-    app = FastAPI(title="casefile", version="0.1.0", description="Sourced case files from news reporting.")
+    # FastAPI's own /docs and /redoc pull scripts from a CDN; casefile serves its own page instead.
+    app = FastAPI(title="casefile", version="0.1.0", description="Sourced case files from news reporting.",
+                  docs_url=None, redoc_url=None)
     app.state.db = db
     app.state.token = token
     app.state.templates = templates()

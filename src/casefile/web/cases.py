@@ -5,6 +5,7 @@ then falls back to what the per-document tables say, so pages work either way.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, inspect, text
@@ -23,6 +24,16 @@ def has_table(store: Store, name: str) -> bool:
     return cache[name]
 
 
+def _json_list(value) -> list:
+    """A JSON column read through raw SQL arrives as text on SQLite, as a list on PostgreSQL."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return value if isinstance(value, list) else []
+
+
 def cluster_status(store: Store, clusters: Iterable[str | None]) -> dict[str, dict]:
     """Outlets and corroboration per cluster: the resolver's verdict (it knows which copies are
     independent), else counted from the events table."""
@@ -33,7 +44,7 @@ def cluster_status(store: Store, clusters: Iterable[str | None]) -> dict[str, di
                    "WHERE cluster IN :c").bindparams(bindparam("c", expanding=True))
         with store.engine.connect() as conn:
             for r in conn.execute(sql, {"c": wanted}):
-                outlets = r.outlets if isinstance(r.outlets, list) else []
+                outlets = _json_list(r.outlets)
                 status = "corroborated" if r.corroborated else (
                     "single source" if (r.independent_sources or 0) <= 1 and len(outlets) <= 1 else "one outlet")
                 out[r.cluster] = {"outlets": sorted(o or "unknown outlet" for o in outlets), "corroboration": status}

@@ -110,6 +110,11 @@ def _pair(left: list[dict], right: list[dict]) -> tuple[list, list, list, list]:
     return both, conflicts, only_left, only_right
 
 
+def _across(conflict: dict, left: set[str], right: set[str]) -> bool:
+    a, b = conflict["document_a"], conflict["document_b"]
+    return (a in left and b in right) or (b in left and a in right)
+
+
 def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: str | None = None,
             outlet_b: str | None = None) -> dict:
     """Facts both sides report, facts only one reports, conflicts, and the entities each names."""
@@ -123,8 +128,7 @@ def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: 
         "b": {"documents": [meta[i] for i in right_ids], "outlet": outlet_b},
         "both": sorted(both, key=by_date), "conflicts": sorted(conflicts, key=by_date),
         "recorded_conflicts": [c for c in recorded_conflicts(store, documents=left_ids + right_ids)
-                               if {c["document_a"], c["document_b"]} & set(left_ids)
-                               and {c["document_a"], c["document_b"]} & set(right_ids)],
+                               if _across(c, set(left_ids), set(right_ids))],
         "only_a": sorted(only_a, key=lambda e: sort_key(e["date_value"])),
         "only_b": sorted(only_b, key=lambda e: sort_key(e["date_value"])),
         "entities_both": sorted((ents_a[k] for k in ents_a.keys() & ents_b.keys()), key=lambda e: e["name"]),

@@ -110,3 +110,14 @@ def exports_page(request: Request):
     from .api import CSV_TABLES
 
     return _render(request, "exports.html", {"tables": CSV_TABLES})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The API reference, rendered from the OpenAPI document on the server (no outside scripts)."""
+    spec = request.app.openapi()
+    routes = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+               "description": op.get("description", ""),
+               "params": [(p["name"], p["in"], p.get("required", False)) for p in op.get("parameters", [])]}
+              for path, ops in spec["paths"].items() for method, op in ops.items()]
+    return _render(request, "api.html", {"routes": routes, "spec": spec})

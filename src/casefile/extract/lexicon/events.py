@@ -395,7 +395,7 @@ NOT_DURATION_AFTER = _f("before", "after", "later", "earlier", "ago", "old", "si
 # Words right before a number that make it a name or a label, not an amount ("Article 117").
 LABEL_BEFORE_NUMBER = _f("directive", "decree", "article", "resolution", "circular", "law", "order", "no",
                          "number", "section", "clause", "chapter", "paragraph", "item", "room", "cell",
-                         "route", "highway", "flight", "page", "case", "project", "district", "ward", "zone",
+                         "route", "highway", "flight", "page", "case", "district", "ward", "zone",
                          "aged", "age", "ages", "camp", "block", "prison", "unit", "code", "decision", "phase")
 # Numbers inside these entity types are dates or sums, never counts.
 NOT_COUNT_LABELS = _f("DATE", "TIME", "MONEY")

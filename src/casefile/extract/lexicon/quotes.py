@@ -32,7 +32,8 @@ stress emphasize emphasise recall reply respond answer ask caution predict
 complain conclude suggest concede confirm testify recount continue
 call demand plead appeal vow pledge promise threaten advocate
 post tweet report quote read characterize characterise praise
-criticize criticise condemn denounce dub brand label term accuse
+criticize criticise condemn denounce dub brand label term accuse estimate
+stipulate instruct direct order
 """.split())
 
 # Lemmas that also introduce reported (indirect) speech through a clausal complement.
@@ -40,13 +41,13 @@ criticize criticise condemn denounce dub brand label term accuse
 INDIRECT_VERBS = frozenset("""
 say tell write add argue claim insist explain assert allege contend declare announce
 acknowledge admit note warn state stress emphasize emphasise recall predict
-complain conclude concede confirm testify report remark observe caution
+complain conclude concede confirm testify report remark observe caution estimate
 """.split())
 
 # Reporting verbs that only count when their subject is a person or organization,
 # because they are also ordinary verbs ("the price continued", "sales reported").
-WEAK_REPORTING_VERBS = frozenset({"continue", "read", "post", "report", "call", "quote",
-                                  "dub", "brand", "label", "term"})
+WEAK_REPORTING_VERBS = frozenset({"continue", "read", "post", "tweet", "report", "call", "quote",
+                                  "dub", "brand", "label", "term", "direct", "order"})
 # Of those, the ones that only count with a subject of their own: as bare participles
 # they name things ("the campaign, dubbed ...").
 OWN_SUBJECT_VERBS = frozenset({"dub", "brand", "label", "term", "call"})
@@ -61,6 +62,14 @@ INVERTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj"})
 # "According to X, ..." and its variants: the phrase heads, the preposition that follows.
 ACCORDING_HEADS = frozenset({"according"})
 ACCORDING_PREP = "to"
+# "according to X" names a source only at the edge of a clause ("..., according to X" /
+# "According to X, ..."), and not when X is a set of numbers ("according to EU figures")
+# or a rule ("compensated according to the law").
+ACCORDING_BEFORE = frozenset({",", "\u2014", "\u2013", "("})
+DATA_SOURCE_NOUNS = frozenset("""
+figure figures data statistic statistics estimate estimates number numbers record records
+poll polls census tally count calculation calculations table chart ranking index
+""".split())
 
 # Complementizers that mark an indirect question, not reported speech.
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
@@ -70,6 +79,8 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+# Glosses inside a reported clause that may hold quoted names ("..., which punishes "...").
+GLOSS_DEPS = frozenset({"relcl"})
 LISTENER_DEPS = frozenset({"dobj", "dative"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 # Children that end a speaker noun phrase ("the wife of X, who asked ...").
@@ -139,6 +150,10 @@ united nations national federal central people's peoples free radio television t
 press daily journal herald tribune mail guardian telegraph
 """.split())
 NAME_MAX_WORDS = 4
+# Tokens that may sit inside a name ("O' Leary", "Smith-Jones").
+NAME_JOINERS = frozenset({"'", "\u2019", "-"})
+# Links through which a name attaches to the role noun it comes with.
+NAME_LINK_DEPS = frozenset({"compound", "conj", "appos", "flat", "nmod"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 PERSON_LABEL = "PERSON"
 # Possessive endings stripped from a speaker name ("Smith's" -> "Smith").
@@ -163,6 +178,11 @@ LONG_QUOTE_MIN_WORDS = 5
 HEADING_MAX_WORDS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SENTENCE_END = ".!?"
+CLAUSE_END = ","
+# '"Fine," she said': the cue comes within this many tokens of the closing mark, with
+# only these punctuation marks between.
+ADJACENT_CUE_TOKENS = 5
+ATTRIBUTION_PUNCT = frozenset({",", "\u2014"})
 # Words before a quotation that make it a name, not speech ("known as", "so-called").
 NAMING_CUES = (
     "so-called", "so called", "known as", "titled", "entitled", "nicknamed", "the word",

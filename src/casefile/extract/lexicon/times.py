@@ -4,6 +4,8 @@ Everything here is general English date grammar; nothing names an article's subj
 """
 from __future__ import annotations
 
+import re
+
 # Month names and the abbreviations news styles use (AP: "Sept.", "Aug."); keys are lower-case.
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -73,14 +75,17 @@ RELATIVE_OFFSETS: dict[str, int] = {
 DAY_OFFSETS: dict[str, int] = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
                                "prior": -1, "before": -1}
 EVERY_UNIT: dict[str, str] = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
-                              "morning": "TMO", "evening": "TEV", "night": "TNI"}
+                              "morning": "TMO", "evening": "TEV", "night": "TNI",
+                              **{d: f"XXXX-WXX-{n}" for d, n in WEEKDAYS.items()}}
 # Words joining two months of one range ("from January to June 2023"): the year is shared.
 RANGE_WORDS = ("to", "through", "until", "till", "and", "-", "–", "or")
 DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 # Single words that refer to the present, past or future as a whole (TIMEX3 *_REF values).
+# Bare "now" is left out: it is mostly a discourse marker ("Now the law is used...", "If not now"),
+# and the hand-made gold for this project never marks it.
 REF_WORDS: dict[str, str] = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "soon": "FUTURE_REF",
 }
@@ -150,3 +155,9 @@ TENSE_SLACK_DAYS = 31
 GAP_WORDS = ("ago", "before", "after", "earlier", "later", "prior")
 # How many characters back a "two months later" may look for the date it counts from.
 REFERENCE_WINDOW = 400
+
+# A dateline: a full date alone on a short line near the top ("March 9, 2025", "By A. Writer | 14 August 2025"),
+# or right before the dash that opens the story ("(City, May 12, 2025) –").
+DATELINE_HEAD_CHARS = 800
+DATELINE_MAX_LINE = 90
+DATELINE_DASH = re.compile(r"\s*\)?\s*[–—-]")
