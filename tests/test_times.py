@@ -54,6 +54,7 @@ def values(times) -> dict[str, str | None]:
     ("Officials met on 7/8/07 in the port city.", "7/8/07", "2007-07-08"),
     ("The activist, born on February 29, 1996, was freed.", "February 29, 1996", "1996-02-29"),
     ("Unrest returned in mid-2011.", "mid-2011", "2011"),
+    ("The crackdown began before the 2023 elections.", "2023", "2023"),
     ("The campaign ran in 2020-2022.", "2022", "2022"),
     ("The crackdown peaked in the 1990s.", "the 1990s", "199"),
     ("Profits rose in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3"),
@@ -152,6 +153,8 @@ def test_expressions_that_count_from_another_date_use_it(pipeline, text, extent,
     ("Arrests have risen in recent years.", "recent years", "PAST_REF", "DATE"),
     ("The report is published weekly.", "weekly", "P1W", "SET"),
     ("Families visit the prison every month.", "every month", "P1M", "SET"),
+    ("Every Monday she waits outside the detention centre.", "Every Monday", "XXXX-WXX-1", "SET"),
+    ("He was denied a lawyer for the first month.", "the first month", "P1M", "DURATION"),
     ("He spent a year and a half in prison.", "a year and a half", "P1.5Y", "DURATION"),
     ("The camp has held them for 1,000 days.", "1,000 days", "P1000D", "DURATION"),
     ("A 24-hour hunger strike began.", "24-hour", "PT24H", "DURATION"),
@@ -177,6 +180,20 @@ def test_a_year_hint_fills_the_year_and_x_marks_the_rest(pipeline, sentence, ext
     assert values(run(pipeline, sentence, anchor=None, year_hint=2024)).get(extent) == value
 
 
+@pytest.mark.parametrize("text, extent, value", [
+    ("Activist jailed\n\nBy A. Writer\nMarch 9, 2025\n\nCITY — He was arrested on Thursday.", "Thursday", "2025-03-06"),
+    ("Report | 14 August 2025\n\nCITY — Prisoners were freed on Wednesday.", "Wednesday", "2025-08-13"),
+    ("(Capital, May 12, 2025) – A court sentenced a teacher today.", "today", "2025-05-12"),
+])
+def test_without_metadata_a_dateline_at_the_top_is_the_anchor(pipeline, text, extent, value):
+    assert values(run(pipeline, text, anchor=None, year_hint=2026)).get(extent) == value
+
+
+def test_a_dated_sentence_at_the_top_is_not_taken_for_a_dateline(pipeline):
+    text = "Police arrested the blogger at her home in the capital on May 3, 2019, her lawyer said.\nHe was tried on Monday."
+    assert values(run(pipeline, text, anchor=None, year_hint=2024))["Monday"] == "2024-WXX-1"
+
+
 @pytest.mark.parametrize("sentence, extent, value", [
     ("The directive surfaced in February.", "February", "XXXX-02"),
     ("The letter is dated Wednesday.", "Wednesday", "XXXX-WXX-3"),
@@ -196,6 +213,8 @@ def test_without_any_date_unknown_parts_are_x(pipeline, sentence, extent, value)
     ("Call the hotline at 555-2023 for help.", "2023"),
     ("More than 1,000 people joined the march.", "1,000"),
     ("Some 2000 people joined the rally.", "2000"),
+    ("Now the law is being used against him.", "Now"),
+    ("If not now, when will they act?", "now"),
     ("Copyright 2024 Example Radio.", "2024"),
     ("© 2024 Example Radio", "2024"),
     ("The index fell by 2.36% in early trading.", "2.36"),

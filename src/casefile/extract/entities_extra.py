@@ -8,15 +8,32 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .entities_orgs import add_convention_spans
 from .entities_spans import Cand, _overlaps, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
 from .lexicon import entities as lx
 
 
 def law_spans(text: str) -> list[Cand]:
-    out = [Cand(m.start(), m.end(), "LAW") for m in lx.LAW_PATTERN.finditer(text)]
+    """Legal instruments by rule; these win over the model's LAW spans, which run on into the
+    words after them ("Article 9 since 2020") or join two articles ("Article 9 or Article 12")."""
+    out = [Cand(m.start(), m.end(), "LAW", rule=True) for m in lx.LAW_PATTERN.finditer(text)]
     for m in lx.CODE_PATTERN.finditer(text):
-        out.append(Cand(m.start(1), m.end(1), "LAW"))
+        out.append(Cand(m.start(1), m.end(1), "LAW", rule=True))
+    for m in lx.LAW_ON_PATTERN.finditer(text):
+        out.append(Cand(m.start(), m.end(), "LAW", rule=True))
+    for m in lx.LAW_TITLE_PATTERN.finditer(text):
+        start, end = _drop_leading_stopwords(text, m.start(1), m.end(1))
+        if end - start > 0 and " " in text[start:end]:
+            out.append(Cand(start, end, "LAW", rule=True))
     return out
+
+
+def _drop_leading_stopwords(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Under the Public Order Act' -> 'Public Order Act': a sentence may start on a function word."""
+    for w in re.finditer(r"\S+", text[start:end]):
+        if w.group().lower() not in lx.LAW_TITLE_STOPWORDS:
+            return start + w.start(), end
+    return start, start
 
 
 def _numeric_ranges(doc: Any) -> list[tuple[int, int]]:
@@ -79,7 +96,10 @@ def _looks_vietnamese_name(run: list[Any]) -> bool:
         return False
     if any(" ".join(words[i:i + 2]) in lx.VIETNAMESE_PLACE_NAMES for i in range(len(words))):
         return False
-    return all(len(t.text) <= lx.VN_NAME_MAX_WORD_LEN and (t.pos_ == "PROPN" or not t.text.isascii()) for t in run)
+    # the family name may be tagged as an English word ("Do", "Le") when a middle name follows
+    rest = run[1:] if words[1] in lx.VN_MIDDLE_NAMES else run
+    return all(len(t.text) <= lx.VN_NAME_MAX_WORD_LEN for t in run) \
+        and all(t.pos_ == "PROPN" or not t.text.isascii() for t in rest)
 
 
 def vietnamese_name_spans(doc: Any, cands: list[Cand]) -> list[Cand]:
@@ -125,6 +145,7 @@ def acronym_definition_spans(text: str, cands: list[Cand]) -> list[Cand]:
 def candidates(doc: Any, text: str) -> list[Cand]:
     cands = drop_lone_misfits(doc, text, ner_spans(doc, text))
     cands += vietnamese_name_spans(doc, cands)
+    cands = add_convention_spans(doc, text, cands)
     cands += law_spans(text)
     cands += acronym_definition_spans(text, cands)
     digits = digit_name_spans(doc, text, cands)

@@ -210,6 +210,27 @@ def _org_clusters(text: str, orgs: list[Cand]) -> list[Cluster]:
     return out
 
 
+def _law_key(s: str) -> str:
+    """'Article 9 of Norland's Penal Code' == 'Article 9 of the Penal Code': the owner drops out."""
+    n = re.sub(r"\bof\s+(?:the\s+)?[\w-]+'s\s+", "of ", norm(s).replace("\u2019", "'"))
+    return re.sub(r"\bof\s+the\s+", "of ", n)
+
+
+def _law_clusters(text: str, laws: list[Cand]) -> list[Cluster]:
+    """Laws by key; a short form ('Article 9', 'Law on Assemblies') then joins the one longer
+    law it begins, and stays apart when it begins several."""
+    out = _keyed_clusters(text, laws, "LAW", _law_key)
+    keys = {id(cl): {_law_key(c.text(text)) for c in cl.cands} for cl in out}
+    for cl in sorted(out, key=lambda cl: min(len(k) for k in keys[id(cl)])):
+        short = min(keys[id(cl)], key=len)
+        longer = [o for o in out if o is not cl and any(k.startswith(short + " ") for k in keys[id(o)])]
+        if len(longer) == 1:
+            longer[0].cands.extend(cl.cands)
+            keys[id(longer[0])] |= keys[id(cl)]
+            out.remove(cl)
+    return out
+
+
 def merge_org_short_forms(text: str, clusters: list[Cluster]) -> None:
     """'Amnesty' after 'Amnesty International': a one-word org that begins exactly one longer org."""
     orgs = [cl for cl in clusters if cl.label == "ORG"]
@@ -259,7 +280,8 @@ def link(text: str, cands: list[Cand]) -> list[Cluster]:
     for cl in _keyed_clusters(text, places, "GPE", _place_key):
         cl.label = Counter(c.label for c in cl.cands).most_common(1)[0][0]
         out.append(cl)
-    for label in ("NORP", "LAW", "EVENT", "FAC"):
+    out += _law_clusters(text, [c for c in cands if c.label == "LAW"])
+    for label in ("NORP", "EVENT", "FAC"):
         out += _keyed_clusters(text, [c for c in cands if c.label == label], label,
                                lambda s: re.sub(r"[\s.]+", "", norm(s)))
     attach_acronyms(text, out, [(c.start, c.end) for c in cands])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..models import Event, LocalEntity, Participant, TimeExpr
 from .events_args import Args, find_triggers, is_negated, person_like, subject
 from .events_ctx import Context
+from .events_link import law_under, link_case_target
 from .events_geo import add_states, person_state, state_of
 from .lexicon import events as L
 
@@ -34,6 +35,8 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
     if etype in L.CASE_TYPES and etype != "surveillance" and not any(
             p.role == "target" and _named(p) for p in parts):
         parts += _region_people(ctx, sent, tok, parts)
+    if etype in L.CASE_TYPES and not any(p.role == "target" and _named(p) for p in parts):
+        parts += link_case_target(ctx, sent, tok, args)
     if etype == "appeal" and not any(p.role == "recipient" for p in parts):
         parts += _next_name(ctx, tok)
     if etype == "criticism":
@@ -47,6 +50,14 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
         return []
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
                 sentence_start=sent.start_char, sentence_end=sent.end_char, modality=_modality(tok, etype, args))
+    law = law_under(ctx, sent, tok) if etype in ("charge", "imprisonment") else None
+    extra: list[Event] = []
+    if law is not None and etype == "charge":
+        parts.append(ctx.part("object", law))
+    elif law is not None:  # "sentenced under Article 9": the charge was brought under that law
+        targets = [p for p in parts if p.role == "target"]
+        extra = [Event(**{**base, "type": "charge", "modality": base["modality"]},
+                       participants=_unique(targets + [ctx.part("object", law)]))]
     parts = _unique(parts)
     split_role = "agent" if etype in L.SPLIT_AGENT_TYPES else "target" if etype in L.CASE_TYPES else None
     named = [p for p in parts if p.role == split_role and p.start is not None and _named(p)]
@@ -54,8 +65,8 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
         named = [p for p in named if _label(ctx, p) == "PERSON"]  # "radio bloggers A and B": the people
     if len(named) > 1:
         rest = [p for p in parts if p.role != split_role]
-        return [Event(**base, participants=rest + [p]) for p in named]
-    return [Event(**base, participants=parts)]
+        return [Event(**base, participants=rest + [p]) for p in named] + extra
+    return [Event(**base, participants=parts)] + extra
 
 
 def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participant]:
@@ -227,6 +238,12 @@ def _irrealis(tok) -> bool:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in L.IRREALIS_VERBS:
             return True  # "called for the immediate release of X"
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in L.THREAT_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX for c in t.children):
+            return True  # "warned that she would be arrested": a threat, not an arrest
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in L.TIME_CLAUSE_MARKERS
+                                     for c in t.children):
+            return False  # "urged her to press X when she visits Y": the visit is scheduled
         if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pobj", "pcomp", "dobj", "prep"):
             return False
         t = t.head

@@ -39,6 +39,12 @@ def subject(v, depth: int = 0):
             if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head, c.dep_ == "nsubjpass"
             return c, c.dep_ == "nsubjpass"
+    reduced = _reduced_relative_head(v)
+    if reduced is not None:
+        return reduced, True
+    stranded = _stranded_subject(v)
+    if stranded is not None:
+        return stranded, True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
     if v.dep_ == "acl" and infinitive and v.head.head.pos_ in ("VERB", "AUX") and depth < 3:
         return subject(v.head.head, depth + 1)[0], False  # "X finalized plans to upgrade ...": X upgrades
@@ -52,6 +58,29 @@ def subject(v, depth: int = 0):
     return None, False
 
 
+def _reduced_relative_head(v):
+    """"the law, adopted in 2022, ...": a participle set off by commas after a noun describes that
+    noun, however the parser attached it."""
+    if v.dep_ not in ("advcl", "acl") or v.tag_ != "VBN" or v.i < 2:
+        return None
+    comma, noun = v.doc[v.i - 1], v.doc[v.i - 2]
+    if comma.text == "," and noun.pos_ in ("NOUN", "PROPN") and noun.i >= v.sent.start:
+        return noun
+    return None
+
+
+def _stranded_subject(v):
+    """A passive verb left without a subject because a long relative clause after the subject
+    misled the parser ("X, who ran ..., was detained"): the first subject on its left."""
+    if not any(c.dep_ == "auxpass" for c in v.children) or any(c.dep_ in _SUBJ for c in v.children):
+        return None
+    for left in v.lefts:
+        for t in left.subtree:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i < v.i:
+                return t
+    return None
+
+
 def _pobj(prep):
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
@@ -61,6 +90,8 @@ def verb_args(v) -> Args:
     subj, subj_passive = subject(v)
     passive = subj_passive or is_passive(v)
     dobj = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr") and c.pos_ != "VERB"]
+    if v.dep_ == "relcl":  # "the law that X imposed": the law is the object
+        dobj = [v.head if c.lower_ in L.RELATIVE_PRONOUNS else c for c in dobj]
     if subj is not None:
         (a.obj if passive else a.agent).append(subj)
     a.obj += dobj
@@ -146,6 +177,8 @@ def person_like(ctx: Context, tok) -> bool:
         return c.label in ("PERSON", "NORP")
     if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
         return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(L.PERSON_SUFFIXES):
+        return True
     name = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(name) >= 2 and all(
             t.text[:1].isupper() and t.text[1:].islower() or len(t.text) == 1 for t in name):
@@ -183,14 +216,18 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
     if rule.intrans and any(c.dep_ == "dobj" for c in tok.children):
         return False
     if rule.mods is not None:
-        if is_verb:
-            near = {c.lemma_.lower() for c in tok.children} | {tok.head.lemma_.lower()}
+        if rule.deep:
+            near = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        elif is_verb:
+            kids = [c for c in tok.children if not (c.dep_ == "aux" and c.lower_ == "to")]  # "to appeal"
+            near = {c.lemma_.lower() for c in kids} | {tok.head.lemma_.lower()} | {c.lower_ for c in kids}
+            near |= {g.lemma_.lower() for c in kids if c.dep_ in L.MOD_VIA_DEPS for g in c.children}
         else:
             near = neighbour_lemmas(tok)
-        if is_verb:
-            near |= {c.lower_ for c in tok.children} | {g.lemma_.lower() for c in tok.children for g in c.children}
         if not near & rule.mods:
             return False
+    if rule.deps is not None and not any(c.dep_ in rule.deps for c in tok.children):
+        return False
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
         return False
     if rule.who_person and (is_verb or args.agent or args.obj) and not any(
@@ -226,6 +263,11 @@ def _obj_ok(ctx: Context, rule: L.Rule, o) -> bool:
     return False
 
 
+def _dismissed(n) -> bool:
+    host = n.head if n.dep_ in ("dobj", "nsubjpass") else None
+    return host is not None and host.lemma_.lower() in L.DISMISSIVE_VERBS
+
+
 def find_triggers(ctx: Context, sent):
     """(token, rule, args) for every trigger in a sentence whose rule holds."""
     for tok in sent:
@@ -248,7 +290,12 @@ def find_triggers(ctx: Context, sent):
             if is_verb and rule.intrans and rule.type in L.CASE_TYPES and not args.obj:
                 args.obj, args.agent = args.agent, []  # "X went missing": X is the one it happened to
             if rule_holds(ctx, rule, tok, args, is_verb):
-                if not is_verb and lemma not in L.STANDALONE_NOUNS and not (args.obj or args.agent or args.place):
+                if not is_verb and lemma not in L.STANDALONE_NOUNS and rule.deps is None and not (
+                        args.obj or args.agent or args.place):
                     continue
+                if not is_verb and rule.type == "criticism" and _dismissed(tok):
+                    continue  # "rejects criticism of its record": someone else's criticism, denied
+                if is_verb and rule.type == "no_comment" and is_passive(tok):
+                    args.agent, args.obj = args.obj, []  # "could not be reached for comment"
                 yield tok, rule, args, is_verb
                 break

@@ -73,6 +73,7 @@ class Context:
         self._sent_starts = [s.start for s in self.sents]
         self.cands = self._collect(entities)
         self.full_names = {e.key: e.name for e in entities}
+        self.descriptors = {e.key: " ".join(d.text for d in e.descriptors).lower() for e in entities}
         self._cand_starts = [c.start for c in self.cands]
 
     def _collect(self, entities: list[LocalEntity]) -> list[Cand]:
@@ -148,6 +149,26 @@ class Context:
             toks = toks[:-1]
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
+    def _institution(self, tok) -> tuple[int, int] | None:
+        """"Thailand's foreign ministry", "Iran's mission to the United Nations": an office named by its
+        state is the office; the span runs over the name-like prepositions after it."""
+        if tok.lemma_.lower() not in L.INSTITUTION_NOUNS or tok.pos_ != "NOUN":
+            return None
+        inside = self.named_inside(tok)
+        if not inside or any(c.label not in L.PLACE_LABELS for c in inside):
+            return None
+        start, end = self.np_span(tok)
+        right = tok
+        while True:
+            prep = next((c for c in right.children if c.dep_ == "prep" and c.lower_ in L.INSTITUTION_NAME_PREPS
+                         and c.i > right.i), None)
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None or self.cand_at(obj) is None:
+                break
+            end = max(end, self.cand_at(obj).end)
+            right = obj
+        return start, end
+
     def named_inside(self, tok) -> list[Cand]:
         """Names inside the phrase headed by tok ("the rights group Green Shield", "activists including A and B")."""
         clauses = {x.i for d in tok.subtree if d.i != tok.i and (d.dep_ in ("relcl", "acl", "advcl") or (
@@ -174,7 +195,11 @@ class Context:
             for c in reversed(people):
                 if self.gender(c) in (want, None):
                     return [c]
-            return []
+            return self._named_later(tok, want)
+        if low in L.ORG_PRONOUNS and not want_law:
+            prev = self.sents[max(0, self.sent_index(tok) - 1)].start_char
+            c = self.preceding(tok.idx, L.ORG_PRONOUN_LABELS, min_pos=prev)
+            return [c] if c else []
         if low in L.PLURAL_PRONOUNS:
             for t in sent:
                 if t.i >= tok.i:
@@ -191,6 +216,18 @@ class Context:
             return [c] if c else []
         return []
 
+    def _named_later(self, tok, want: str) -> list[Cand]:
+        """A lead that says "his" before naming him: the first person named as a subject in the
+        next sentence, when the pronoun had no one to refer back to."""
+        i = self.sent_index(tok)
+        if i + 1 >= len(self.sents):
+            return []
+        for t in self.sents[i + 1]:
+            c = self.cand_at(t)
+            if c is not None and c.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
+                return [c] if self.gender(c) in (want, None) else []
+        return []
+
     def gender(self, c: Cand) -> str | None:
         """M, F or None, from the name's middle word, an honorific, or a kin noun beside it."""
         words = (self.full_names.get(c.key or "", "") or c.text).lower().split()
@@ -201,6 +238,9 @@ class Context:
             words += [t.lower_ for t in near if t.i < span.start or t.i >= span.end]
             words += [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]]
         male, female = bool(set(words) & L.MALE_CUES), bool(set(words) & L.FEMALE_CUES)
+        name = (self.full_names.get(c.key or "", "") or c.text).lower().split()
+        female |= any(w.endswith(L.FEMALE_NAME_ENDINGS) for w in name[1:])
+        male |= any(w.endswith(L.MALE_NAME_ENDINGS) for w in name[1:])
         return "M" if male and not female else "F" if female and not male else None
 
     def participants(self, tok, role: str, want_law: bool = False) -> list[Participant]:
@@ -224,6 +264,10 @@ class Context:
                 if res:
                     out += [self.part(role, r) for r in res]
                     continue
+            inst = self._institution(h)
+            if inst is not None:
+                out.append(self.span_part(role, *inst))
+                continue
             appos = next((a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if appos is not None and self.cand_at(appos) is None:  # "the writer X" with X unrecognized
                 out.append(self.span_part(role, *self.np_span(appos)))

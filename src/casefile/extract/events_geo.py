@@ -102,7 +102,7 @@ def sentence_states(ctx: Context, sent) -> list[tuple[str, int | None, int | Non
     out: list[tuple[str, int | None, int | None]] = []
     for t in sent:
         c = ctx.cand_at(t)
-        if c and c.label in ("GPE", "NORP", "LOC") and (not out or out[-1][1] != c.start):
+        if c and c.label in ("GPE", "NORP", "LOC", "ORG") and (not out or out[-1][1] != c.start):  # ORG: "the EU"
             s = state_of(c.text)
             if s and s not in [o[0] for o in out]:
                 out.append((s, c.start, c.end))

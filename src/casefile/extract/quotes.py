@@ -52,12 +52,31 @@ def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list:
     cached = parsed.cache.get(CACHE_KEY)
     if cached is not None and len(cached) == len(paras):
         return cached
-    from .. import nlp
+    docs = _reuse_whole_parse(parsed.doc, paras)
+    if docs is None:
+        from .. import nlp
 
-    text = parsed.document.text
-    docs = list(nlp.load().pipe(text[s:e].replace("\n", " ") for s, e in paras))
+        text = parsed.document.text
+        docs = list(nlp.load().pipe(text[s:e].replace("\n", " ") for s, e in paras))
     parsed.cache[CACHE_KEY] = docs
     return docs
+
+
+def _reuse_whole_parse(doc, paras: list[tuple[int, int]]) -> list | None:
+    """Slices of the document's own parse, when no sentence in it crosses a paragraph break
+    (the pipeline ends sentences at line breaks); None means parse paragraphs afresh."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    ends = {e for _, e in paras}
+    starts = {s for s, _ in paras}
+    for sent in doc.sents:
+        inner = sent.text.rstrip()
+        if "\n" in inner.strip():
+            return None
+    spans = [doc.char_span(s, e) for s, e in paras]
+    if any(sp is None for sp in spans) or not starts or not ends:
+        return None
+    return [sp.as_doc() for sp in spans]
 
 
 def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:

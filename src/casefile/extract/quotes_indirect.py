@@ -62,8 +62,8 @@ def _without_other_speakers(tokens: list, cue) -> list:
     """Drop a side clause where someone else speaks ("..., while the government insists ...")."""
     drop: set[int] = set()
     for t in tokens:
-        if t.i != cue.i and t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) \
-                and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children):
+        other = t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children)
+        if t.i != cue.i and (other or _is_according(t)):
             drop.update(x.i for x in t.subtree)
     return [t for t in tokens if t.i not in drop]
 

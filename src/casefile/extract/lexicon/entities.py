@@ -124,9 +124,27 @@ DEMONYMS: dict[str, str] = {
 # Legal instruments: "Directive 15", "Decree No. 72/2013", "Article 117 of the Penal Code".
 LAW_KEYWORDS = ("Directive", "Decree", "Law", "Resolution", "Article", "Circular", "Decision",
                 "Ordinance", "Clause", "Section", "Regulation", "Order")
+# A hyphenated prefix belongs to the instrument's name: "Sub-Decree 15", "Anti-Terrorism Law".
+LAW_PREFIX = r"(?:[A-Z][a-z]+-)?"
+# The code an article belongs to: "of the Penal Code", "of China's Criminal Law".
+LAW_OWNER = r"(?:the\s+|[A-Z][\w-]*(?:'s|\u2019s)\s+)"
 LAW_PATTERN = re.compile(
-    r"\b(?:%s)\s+(?:No\.\s*)?\d+[A-Za-z]?(?:[/-]\d+[\w/-]*)?"
-    r"(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s+){0,4}(?:Code|Law|Act|Constitution|Ordinance))?" % "|".join(LAW_KEYWORDS))
+    r"\b%s(?:%s)\s+(?:No\.\s*)?\d+[A-Za-z]?(?:[/-]\d+[\w/-]*|\.\d+)?"
+    r"(?:\s+of\s+%s(?:[A-Z][\w-]*\s+){0,4}(?:Code|Law|Act|Constitution|Ordinance))?"
+    % (LAW_PREFIX, "|".join(LAW_KEYWORDS), LAW_OWNER))
+# Unnumbered instruments named in title case: "the Anti-Terror Crime Law", "Public Order Act",
+# "the Law on Assemblies and Public Meetings". The head must end the capitalized run.
+LAW_HEADS = ("Law", "Act", "Code", "Decree", "Ordinance", "Regulation", "Regulations")
+LAW_TITLE_PATTERN = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){1,5}(?:%s))\b(?![\w-]|\s+[A-Z0-9])" % "|".join(LAW_HEADS))
+LAW_ON_PATTERN = re.compile(
+    r"\b(?:Law|Act|Decree|Ordinance)\s+(?:on|of)\s+(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+(?:(?:and|of|on|for|the)\s+)?[A-Z][\w-]*){0,6}")
+# Capitalized words that start a sentence or a phrase and so never begin a law's title.
+LAW_TITLE_STOPWORDS = frozenset("""
+the a an under in on of by for from with and or but as at to its his her their this that these
+those new old existing former draft proposed amended controversial country's nation's state's
+""".split())
 CODE_PATTERN = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}(?:Penal|Criminal|Civil)\s+Code)\b")
 
 # A name written with digits: "Group 77", "Beacon9" (capitalized word, then a number).
@@ -175,7 +193,26 @@ OWNER_GAP = re.compile(r"(?:'s|\u2019s)?\s{1,2}")
 NOT_PERSON_HEADS = frozenset("""
 Store Stores Airlines Airways Air Motors Motor Inc Inc. Corp Corp. Ltd Ltd. LLC PLC Group Holdings
 Bank Aircraft Records Studios Press Media Software Systems Technologies Labs Pharmaceuticals
+Watch Monitor Forum Initiative Centre Center Project Observatory Observer Institute Trust Fund
+Collective Coalition Network Society Times Post Herald Tribune Journal Gazette Report Review News
+Foundation Alliance Union Council Committee Commission Campaign Movement Partnership Defenders
 """.split())
+
+# Last words that make a span tagged PERSON/ORG a place or building ("X Prison", "X Avenue").
+FACILITY_NAME_HEADS = frozenset("""
+Prison Jail Penitentiary Camp Hospital Avenue Street Road Boulevard Square Bridge Airport Station
+Stadium Palace Temple Pagoda Mosque Cathedral Courthouse
+""".split())
+
+# Wire-style credit lines name journalists: "(Reporting by A; Editing by B)".
+CREDIT_LINE_BEFORE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Ee]dited|"
+                                r"[Tt]ranslated|[Rr]eported|[Aa]dditional reporting)\s+by\s+(?:[A-Z][\w.'-]*\s+"
+                                r"(?:[A-Z][\w.'-]*\s+)*and\s+)?$")
+
+# A dateline opens a line: "CITY —", "CITY, Country (Agency) —". Group 1 is the city.
+DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})"
+                      r"(?=(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[\u2014\u2013-])",
+                      re.MULTILINE)
 
 # Company-form suffixes ignored when comparing organization names ("Acme Inc." == "Acme").
 ORG_LEGAL_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -193,6 +230,13 @@ VIETNAMESE_PLACE_NAMES = frozenset({"ha noi", "ha tinh", "ha giang", "ha nam", "
                                     "dong nai", "dong thap", "quang ninh", "quang nam", "quang ngai",
                                     "quang tri", "quang binh", "vinh long", "hoa binh", "phu yen", "phu tho"})
 
+# Vietnamese middle names: after one of these a family name that is also an English word
+# ("Do", "Le", "Ha") still begins a name ("Do Van X").
+VN_MIDDLE_NAMES = frozenset("""
+van thi duc minh quoc thanh huu ngoc dinh cong xuan hong kim anh bao gia hoang manh trong tien
+dang chi phuong thu tuan
+""".split())
+
 # Parts of speech that never begin a name; spaCy sometimes starts a span on them.
 # (Not VERB/AUX: names like "Will ..." or "Do Van ..." are tagged so at the start of a sentence.)
 NON_NAME_POS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "PUNCT", "INTJ"})
@@ -208,6 +252,9 @@ PLACE_CONTEXT_AFTER = re.compile(r"\s+(?:[Cc]ity|[Pp]rovince|[Dd]istrict|[Cc]oun
 # A "person" followed by one of these is a facility ("X prison", "X detention center").
 FACILITY_CONTEXT_AFTER = re.compile(r"\s+(?:prison|jail|camp|detention|street|road|bridge|square|pagoda|temple|"
                                     r"church|hospital|court(?:house)?|airport|station)\b")
+# An org-tagged name followed by one of these is a prison ("X prison", "X women's prison").
+PRISON_CONTEXT_AFTER = re.compile(r"\s+(?:(?:women|men|youth)(?:'s|\u2019s)\s+|(?:juvenile|military|central|"
+                                  r"maximum-security|high-security|pretrial)\s+)?(?:prison|jail|penitentiary)\b")
 
 # Abbreviated titles before a name that are descriptors ("Sen. X"); Mr./Ms. are not.
 TITLE_ABBREVIATIONS = frozenset({"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.",
@@ -219,7 +266,7 @@ ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,8})\)")
 # A name right after a person's role noun is a person whatever the model said ("lawyer X",
 # "her daughter, X,"); the group of words before the role may hold a possessive.
 ROLE_BEFORE_NAME = re.compile(r"\b([a-z][\w-]*)(?:\s*,)?\s+$")
-POSSESSED_ROLE_BEFORE = r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+(?:[\w-]+\s+)?%s\s*,\s*$"
+POSSESSED_ROLE_BEFORE = r"(?:'s|\u2019s|\b(?:his|her|their|my|our|[Aa]nother|[Ff]ellow))\s+(?:[\w-]+\s+)?%s\s*,\s*$"
 
 # Generational suffixes that end a name ("... King Jr."), so the word before them is no title.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -241,3 +288,23 @@ uyghur uyghurs uighur uighurs tibetan tibetans hmong khmer montagnard montagnard
 kurdish baha'i bahai catholic catholics protestant protestants buddhist
 buddhists muslim muslims christian christians
 """.split()) | (frozenset(DEMONYMS) - frozenset(COUNTRY_VARIANTS))
+
+# Lower-case heads of an organization named after its place: "the Norland government",
+# "Norland's foreign ministry", "the Eastshire regional prosecutor's office".
+LOWER_ORG_HEADS = frozenset("""
+government ministry office syndicate union mission embassy consulate police court council
+committee agency department parliament legislature army military navy delegation administration
+""".split())
+# Heads whose name runs on over "to the X" and "in Y": "Norland's mission to the United Nations in Z".
+LOWER_ORG_SEATED_HEADS = frozenset({"mission", "embassy", "consulate", "delegation"})
+LOWER_ORG_MAX_MODIFIERS = 3
+
+# A title-case run that names an organization: it ends on an org head, or it has a capitalized
+# preposition inside ("Doctors Without Borders").
+TITLE_ORG_PREPOSITIONS = frozenset({"Without", "Against", "Beyond", "Across", "For"})
+TITLE_ORG_JOINERS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",))
+TITLE_ORG_MAX_WORDS = 8
+# A line this share of whose words are capitalized is a title-case headline: its runs are not names.
+HEADLINE_CAPS_SHARE = 0.7
+# Lower-case unit words that complete a place inside an org's name.
+ADMIN_UNIT_AFTER = re.compile(r"\s+(?:province|district|county|city|municipality|prefecture|region|commune)\b")

@@ -32,6 +32,13 @@ class Rule:
     intrans: bool = False
     money: bool = False
     who_person: bool = False       # whoever is named as doing it must be people ("markets rally" is not a protest)
+    deep: bool = False             # mods may sit anywhere under the trigger ("walked out of the prison")
+    deps: frozenset[str] | None = None  # the trigger needs a child with one of these relations
+
+
+# Children of a verb whose own children may supply a required modifier ("reached for comment",
+# "barred from leaving"); objects are left out, so "called X a war on Y" is not "call on".
+MOD_VIA_DEPS = frozenset({"prep", "agent", "prt", "xcomp", "advcl", "advmod", "acomp", "pcomp", "ccomp"})
 
 
 def _f(*words: str) -> frozenset[str]:
@@ -49,8 +56,14 @@ PERSON_NOUNS = _f(
     "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
     "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
     "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "those", "crowd",
-    "i", "we", "us", "me", "you",
+    "i", "we", "us", "me", "you", "engineer", "councillor", "councilor", "lawmaker", "preacher",
+    "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
+    "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
+    "lecturer", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
 )
+# Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
+PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
+                   "ographer")
 # Modifiers of a nominal trigger that name who did it ("the police crackdown").
 AGENT_NOUNS = _f("police", "military", "army", "government", "state", "authority", "regime",
                  "junta", "party", "court", "militia")
@@ -81,7 +94,24 @@ SPLIT_AGENT_TYPES = _f("no_comment", "statement")
 # Objects that make a verb a policy, disclosure, relations or organising event.
 POLICY_NOUNS = _f("directive", "decree", "law", "regulation", "circular", "order", "resolution", "rule",
                   "guideline", "instruction", "ordinance", "edict", "measure", "amendment", "bill", "code",
-                  "policy", "ban")
+                  "policy", "ban", "statute", "legislation")
+# What a state "imposes" that is a law rather than a penalty on someone ("imposed a travel ban").
+IMPOSED_LAW_NOUNS = _f("law", "statute", "legislation", "decree", "regulation", "code", "ordinance")
+# Papers that make a group legal: "cancelled the registration of 15 organizations".
+REGISTRATION_NOUNS = _f("registration", "license", "licence", "permit", "accreditation", "status")
+# Who takes someone away in an arrest ("taken from his home by plainclothes agents").
+SECURITY_NOUNS = _f("police", "agent", "agents", "officer", "officers", "security", "soldier", "soldiers",
+                    "troops", "guard", "guards", "men", "policemen", "gunmen", "authorities", "forces")
+# A legal appeal is against a ruling: "would appeal the verdict" is part of the trial, not a call.
+RULING_NOUNS = _f("verdict", "sentence", "ruling", "conviction", "decision", "judgment", "judgement")
+# Verbs whose object is a criticism someone else made ("rejects criticism of its record").
+DISMISSIVE_VERBS = _f("reject", "deny", "dismiss", "rebuff", "brush", "ignore", "refute")
+# Verbs that turn what follows into a threat: "warned that she would be arrested" is harassment.
+THREAT_VERBS = _f("warn", "threaten", "tell")
+# Auxiliaries of an event that is threatened or hypothetical, not reported as done.
+HYPOTHETICAL_AUX = _f("would", "will", "could", "might", "may", "'ll", "can")
+# Subordinators of a time clause: "when she visits X" is a real, scheduled event even inside a request.
+TIME_CLAUSE_MARKERS = _f("when", "while", "during", "before", "after", "once", "as")
 DOCUMENT_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
                                    "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
 RELATION_NOUNS = _f("tie", "ties", "relation", "relationship", "partnership", "agreement", "deal", "pact",
@@ -107,7 +137,8 @@ CASE_TYPES = _f("arrest", "charge", "trial", "imprisonment", "detention_abuse", 
 STATE_ACTOR_NOUNS = _f("government", "country", "countries", "nation", "nations", "state", "states", "leader",
                        "leaders", "president", "minister", "premier", "king", "queen", "delegation", "envoy",
                        "ambassador", "administration", "side", "sides", "chancellor", "emperor", "official",
-                       "officials", "diplomat", "diplomats", "secretary", "prime", "head", "capital")
+                       "officials", "diplomat", "diplomats", "secretary", "prime", "head", "capital",
+                       "commissioner", "representative", "foreign", "chief")
 STATE_ACTOR_TYPES = _f("relations_upgraded", "diplomatic_visit")
 # Types where "with X" names the other party ("ties with X", "met with X").
 PARTNER_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure", "appeal", "attack", "protest")
@@ -128,13 +159,22 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS),)),
     "pardon": (Rule("release", person=True),),
     **dict.fromkeys(("abduct", "kidnap"), (Rule("disappearance", person=True),)),
-    "disappear": (Rule("disappearance", person=True, intrans=True),),
+    **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True),)),
+    # "walked out of prison": the one who walks out is the one released
+    "walk": (Rule("release", who_person=True, intrans=True, deep=True, mods=_f("prison", "jail", "custody", "detention")),),
+    # "taken from his home by plainclothes agents", "taken into custody"
+    "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody")),),
+    "strip": (Rule("travel_restriction", person=True, mods=_f("citizenship", "nationality", "passport")),),
+    **dict.fromkeys(("cancel", "suspend", "deregister"),
+                    (Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS),)),
+    "impose": (Rule("policy_issued", obj=IMPOSED_LAW_NOUNS),),
     **dict.fromkeys(("kill", "murder"), (Rule("killing", person=True),)),
     "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
     "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", person=True, obj=PERSON_NOUNS)),
     **dict.fromkeys(("bar", "prevent"),
                     (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),)),
-    **dict.fromkeys(("confiscate", "seize", "revoke"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
+    **dict.fromkeys(("confiscate", "seize"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
+    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS)),
     "open": (Rule("attack", obj=_f("fire")),),
     "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
                                      "demonstration", "gathering", "march", "people", "sit")),),
@@ -153,7 +193,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("question", "threaten"), (Rule("harassment", person=True, obj=PERSON_NOUNS),)),
     "stop": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "airport")),),
     "attack": (Rule("attack", person=True, obj=PERSON_NOUNS | BUILDING_NOUNS),),
-    "call": (Rule("appeal", mods=_f("on", "upon", "for")),),
+    # "called the verdict "a travesty"": a quoted verdict on something is criticism
+    "call": (Rule("appeal", mods=_f("on", "upon", "for")), Rule("criticism", deps=_f("oprd"))),
     **dict.fromkeys(("pass", "approve", "enact", "promulgate", "adopt", "date"),
                     (Rule("policy_issued", obj=POLICY_NOUNS),)),
     "manage": (Rule("surveillance", person=True, obj=PERSON_NOUNS, mods=_f("closely", "tightly", "strictly")),),
@@ -178,7 +219,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
                     (Rule("relations_upgraded", obj=RELATION_NOUNS),)),
     "sign": (Rule("relations_upgraded", obj=RELATION_NOUNS), Rule("policy_issued", obj=POLICY_NOUNS)),
     **dict.fromkeys(("urge", "petition"), (Rule("appeal"),)),
-    "appeal": (Rule("appeal", mods=_f("to", "for")),),
+    "appeal": (Rule("appeal", mods=_f("to", "for")),
+               Rule("trial", who_person=True, obj=RULING_NOUNS), Rule("trial", who_person=True, intrans=True)),
     **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "decry", "slam", "deplore", "censure",
                      "contradict"),
                     (Rule("criticism"),)),
@@ -194,12 +236,12 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "death": (Rule("killing", mods=_f("custody", "prison", "detention", "torture")),),
     "indictment": (Rule("charge", person=True),),
     "prosecution": (Rule("charge", person=True),),
-    "trial": (Rule("trial", person=True),),
+    "trial": (Rule("trial", person=True), Rule("trial", deps=_f("acl"))),  # "the trial, held without a jury"
     "hearing": (Rule("trial", person=True, mods=_f("court", "appeal", "trial", "judge", "sentencing", "bail")),),
     "verdict": (Rule("trial", person=True),),
     "appeal": (Rule("trial", person=True, mods=_f("court", "reject", "uphold", "hear", "dismiss", "judge")),),
     "prison": (Rule("imprisonment", person=True, mods=_f("hold", "keep", "remain", "send", "throw", "languish",
-                                                         "die", "put")),),
+                                                         "put")),),
     "imprisonment": (Rule("imprisonment", person=True),),
     "jailing": (Rule("imprisonment", person=True),),
     "incarceration": (Rule("imprisonment", person=True),),
@@ -210,14 +252,14 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "torture": (Rule("detention_abuse", person=True),),
     "mistreatment": (Rule("detention_abuse", person=True),),
     "ill": (Rule("detention_abuse", person=True, mods=_f("treatment")),),
-    "release": (Rule("release", person=True, mods=_f("bail", "parole", "prison", "jail", "detention", "custody",
-                                                        "early", "unconditional", "immediate")),),
+    # "his release", "the release of X": a person released; "the release of the report" fails the person test
+    "release": (Rule("release", person=True),),
     "pardon": (Rule("release", person=True),),
     "amnesty": (Rule("release", person=True),),
     "disappearance": (Rule("disappearance", person=True),),
     "abduction": (Rule("disappearance", person=True),),
     "kidnapping": (Rule("disappearance", person=True),),
-    "whereabouts": (Rule("disappearance", person=True, mods=_f("unknown")),),
+    "whereabouts": (Rule("disappearance", person=True, mods=_f("unknown", "word", "news", "trace", "information")),),
     "killing": (Rule("killing", person=True),),
     "execution": (Rule("killing", person=True),),
     "murder": (Rule("killing", person=True),),
@@ -231,7 +273,8 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "rally": (Rule("protest", who_person=True),),
     "sit": (Rule("protest", mods=_f("in")),),
     "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
-    "surveillance": (Rule("surveillance"),),
+    # "residential surveillance at a designated location" is a form of detention
+    "surveillance": (Rule("arrest", person=True, mods=_f("residential")), Rule("surveillance")),
     "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),
             Rule("ban_organization", mods=ORG_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
     "deportation": (Rule("travel_restriction", person=True),),
@@ -263,7 +306,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 
 # Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
 # an argument or a required modifier, so that "the trip" looking back is not a new event.
-STANDALONE_NOUNS = _f("crackdown", "purge", "repression", "persecution", "surveillance", "protest",
+STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest",
                       "demonstration", "raid", "bombing", "shelling", "trade", "export", "import",
                       "statement", "criticism", "fire", "confinement", "strike", "sit", "limit", "ban",
                       "leak", "custody", "whereabouts")
@@ -320,6 +363,12 @@ LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 # A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
 LAW_NAME_PATTERN = (r"\b(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
                     r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
+# Words just before a law that make it the law a charge was brought under ("under Article 9").
+LAW_INTRO_PATTERN = r"\b(?:under|violating|breaching|violation of|breach of)\s+(?:the\s+)?$"
+# "one of", "among": a group the copula's subject belongs to.
+GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
+# A lead describes ("a blogger") and the following sentences name: how many to look ahead.
+DESCRIPTION_LOOKAHEAD_SENTENCES = 2
 # How far back (in sentences) a pronoun may look for its person.
 PRONOUN_WINDOW_SENTENCES = 5
 # Entity labels that can fill participant slots.
@@ -331,6 +380,21 @@ MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother"
                "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
 FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
                  "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
+# Name endings that mark a woman or a man where a language inflects names for gender
+# (Slavic surnames and patronymics: -ova/-eva/-skaya, -ovna/-evna; -ovich/-evich).
+FEMALE_NAME_ENDINGS = ("ova", "eva", "yova", "skaya", "tskaya", "ovna", "evna", "ichna")
+MALE_NAME_ENDINGS = ("ovich", "evich", "ovitch", "yevich")
+# Heads of institutions named by their state and office ("Thailand's foreign ministry", "the Hong Kong
+# government"): the whole phrase is the actor, not the place inside it.
+INSTITUTION_NOUNS = _f("ministry", "government", "office", "department", "mission", "bureau", "embassy",
+                       "agency", "administration", "authority", "authorities", "police", "prosecutor",
+                       "court", "council", "commission", "service", "spokesman", "spokesperson",
+                       "spokeswoman", "parliament", "cabinet", "judiciary", "regime", "junta", "army")
+# Prepositions that stay part of an institution's name ("mission to the United Nations in Geneva").
+INSTITUTION_NAME_PREPS = _f("to", "of", "for", "in")
+# Pronouns that may stand for an organisation just named ("the department said it does not comment").
+ORG_PRONOUNS = _f("it", "its")
+ORG_PRONOUN_LABELS = _f("ORG", "GPE")
 # Time expressions whose value is a duration are not an event's date.
 DURATION_PREFIX = "P"
 
