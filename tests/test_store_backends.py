@@ -189,3 +189,21 @@ def test_ingest_export_and_timeline_run_against_postgresql(tmp_path, pg_url):
     if "timeline" in main.commands:
         timeline = runner.invoke(main, ["timeline", "--db", pg_url])
         assert timeline.exit_code == 0, timeline.output
+
+
+def test_search_and_the_web_app_answer_on_both_backends(store, db_url):
+    from fastapi.testclient import TestClient
+
+    from casefile.store.search import search
+    from casefile.web.app import create_app
+
+    store.write_batch([(a_document(), an_extraction(), {}),
+                       (Document(id="doc2", source="doc2.txt", text=OTHER, title="Port closed"), None, {})])
+    found = search(store, "detained")
+    assert [d["id"] for d in found.documents] == ["doc1"]
+    assert search(store, "volcano").documents == []
+    client = TestClient(create_app(db_url))
+    for path in ("/", "/search?q=detained"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+    assert "Tavi Mosk" in client.get("/search?q=Tavi").text

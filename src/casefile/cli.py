@@ -54,14 +54,17 @@ def _iso_date(_ctx, _param, value: str | None) -> str | None:
 @click.option("--published", callback=_iso_date, help="Publication date YYYY-MM-DD for every input.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
 @click.option("--batch-size", default=32, show_default=True, help="Documents parsed and stored per transaction.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes that read, parse and extract in parallel (each loads the model); "
+                   "this process alone writes the store.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only problems and the summary.")
-def ingest(inputs, db, outlet, published, allow_private, batch_size, quiet) -> None:
+def ingest(inputs, db, outlet, published, allow_private, batch_size, workers, quiet) -> None:
     """Read INPUTS (files, folders, globs, http(s) URLs) into the store.
 
     Every input is either stored or reported with its reason (see `casefile errors`).
     Re-running on the same inputs changes nothing. Exits 1 when any input was rejected.
     """
-    from .pipeline import ingest as run
+    from .parallel import ingest as run
     from .progress import ingest_progress
 
     store = _open(db)
@@ -69,7 +72,7 @@ def ingest(inputs, db, outlet, published, allow_private, batch_size, quiet) -> N
     try:
         with ingest_progress(enabled=not quiet) as progress:
             report = run(inputs, store, overrides=overrides, allow_private=allow_private,
-                         batch_size=batch_size, progress=progress)
+                         batch_size=batch_size, progress=progress, workers=workers)
     except CasefileError as exc:
         _fail(exc)
     for issue in report.issues:
@@ -135,10 +138,12 @@ def serve(db, host, port) -> None:
 
 
 from .cli_cases import register as _register_cases  # noqa: E402  (commands over corpus-level records)
+from .cli_scale import register as _register_scale  # noqa: E402  (Spark job and Parquet loader)
 from .cli_web import register as _register_web  # noqa: E402  (exports and briefs for the UI)
 
 _register_cases(main)
 _register_web(main)
+_register_scale(main)
 
 if __name__ == "__main__":
     main()

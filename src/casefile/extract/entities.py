@@ -15,7 +15,7 @@ from typing import Any
 from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
 from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key, untagged_short_names
-from .entities_extra import candidates
+from .entities_extra import candidates, outlet_mentions
 from .lexicon import entities as lx
 
 CACHE_KEY = "entities.extract"
@@ -29,6 +29,7 @@ def extract(parsed: Any) -> list[LocalEntity]:
         return []
     text = parsed.text
     cands = candidates(parsed.doc, text)
+    cands += outlet_mentions(text, getattr(parsed.document, "outlet", None), cands)
     cands += untagged_short_names(parsed.doc, text, cands)
     clusters = link(text, cands)
     all_cands = [c for cl in clusters for c in cl.cands]
@@ -73,6 +74,8 @@ def _canonical(cl: Cluster, forms: list[str]) -> str:
         best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
         return lx.COUNTRY_VARIANTS.get(norm(best), best)
+    if cl.label == "ORG" and cl.qualifier and best[:1].islower():
+        return f"{cl.qualifier} {best}"  # "Norland's mission to ..." written without its owner
     if cl.label == "ORG" and cl.qualifier and not _names_country(best) \
             and any(w in lx.STATE_ORG_HEADS for w in norm(best).split()):
         return f"{cl.qualifier} {best}"  # "Ministry of Foreign Affairs" of which country

@@ -154,3 +154,15 @@ def candidates(doc: Any, text: str) -> list[Cand]:
     out = resolve_overlaps(cands + digits)
     mark_owners(text, out)
     return out
+
+
+def outlet_mentions(text: str, outlet: str | None, cands: list[Cand]) -> list[Cand]:
+    """The publishing outlet (from the page's metadata) named in its own text ("... reports for
+    the Ledger") is an organization even where the model saw a common noun."""
+    if not outlet or len(outlet) < 3 or not outlet[0].isupper():
+        return []
+    out = []
+    for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(outlet), text):
+        if not any(_overlaps((m.start(), m.end()), (c.start, c.end)) for c in cands):
+            out.append(Cand(m.start(), m.end(), "ORG"))
+    return out

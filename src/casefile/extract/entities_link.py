@@ -101,6 +101,8 @@ def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
             hits = {t for t in longer if t[-len(toks):] == toks}
             if not hits and len(toks) == 2:  # "John Smith" for "John F. Smith": middle names dropped
                 hits = {t for t in longer if (t[0], t[-1]) == toks}
+            if not hits and len(toks) == 2:  # "Ana Pérez" for "Ana Pérez Gil" (see _surname_form_of)
+                hits = {t for t in longer if len(t) >= 3 and (t[0], t[-2]) == toks and _surname_form_of(t[-2], t)}
             owners = {id(by_tokens[t]) for t in hits}
             if len(owners) == 1:
                 by_tokens[toks] = by_tokens[next(iter(hits))]
@@ -117,10 +119,31 @@ def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
     return list(unique.values())
 
 
+def _surname_form_of(word: str, name: tuple[str, ...]) -> bool:
+    """Is the word a surname of this full name? Its last word (Western order), or, in a name of
+    three or more words not written family-name-first, the word before the last: the paternal
+    surname of a double surname ("Ana Pérez Gil" -> "Pérez") or the family name between an
+    English and a Cantonese given name ("Kenneth Lam Wing-hong" -> "Lam")."""
+    if name[-1] == word:
+        return True
+    return len(name) >= 3 and name[-2] == word and name[0] not in lx.COMMON_FAMILY_NAMES \
+        and name[-1] not in lx.NAME_SUFFIXES  # "X Y Roe Jr.": "Roe" is no second-to-last surname
+
+
 def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
-    """Can one word stand for this full name? Its last word (Western surname, Vietnamese given
-    name), or its first word when that is a family name (family-name-first order)."""
-    return name[-1] == word or (name[0] == word and word in lx.COMMON_FAMILY_NAMES)
+    """Can one word stand for this full name? A surname (above, incl. a Vietnamese given name,
+    which comes last), the family name of a family-name-first name, or the given name that
+    opens a name ("Somchai" for "Somchai Ruangrit")."""
+    return _surname_form_of(word, name) or name[0] == word
+
+
+def _shared_surname(word: str, names: list[tuple[str, ...]]) -> bool:
+    """A surname several people share ("Roe" for "Ann Roe" and her son "Ben Roe"): news style
+    keeps the bare surname for the person introduced first and names relatives in full. Not for
+    common East Asian family names, which alone never single anyone out."""
+    holders = [t for t in names if word in t]
+    return len(holders) > 1 and word not in lx.COMMON_FAMILY_NAMES \
+        and all(_surname_form_of(word, t) for t in holders)
 
 
 def _single_word_owner(word: str, names: list[tuple[str, ...]], by_tokens: dict) -> Cluster | None:
@@ -129,18 +152,26 @@ def _single_word_owner(word: str, names: list[tuple[str, ...]], by_tokens: dict)
     routed = {id(by_tokens[t]): by_tokens[t] for t in names if _short_form_of(word, t)}
     if len(containing) == 1 and len(routed) == 1:
         return next(iter(routed.values()))
+    if _shared_surname(word, names):
+        return min(routed.values(), key=lambda cl: cl.first)
     return None
 
 
 def person_name_parts(text: str, cands: list[Cand]) -> dict[str, int]:
-    """Words that can stand for a person named in full, with how many people they could mean."""
+    """Surnames and family names that can stand for a person named in full, with how many
+    people they could mean (1 for a surname shared by relatives, which means the first)."""
     fulls = {name_tokens(c.text(text)) for c in cands if c.label == "PERSON"}
-    fulls = {t for t in fulls if len(t) > 1}
+    fulls = [t for t in fulls if len(t) > 1]
     counts: Counter = Counter()
     for t in fulls:
         for w in set(t):
             counts[w] += 1
-    return {w: n for w, n in counts.items() if any(_short_form_of(w, t) for t in fulls if w in t)}
+    out = {}
+    for w, n in counts.items():
+        holders = [t for t in fulls if w in t]
+        if any(_short_form_of(w, t) for t in holders):
+            out[w] = 1 if _shared_surname(w, fulls) else n
+    return out
 
 
 def untagged_short_names(doc, text: str, cands: list[Cand]) -> list[Cand]:

@@ -21,7 +21,10 @@ def _is_headline(text: str, pos: int) -> bool:
     """Is the line holding pos a title-case headline (most of its words capitalized)?"""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    if line.endswith((".", "!", "?", "\"", "\u201d")):
+        return False  # a sentence, however many names it holds
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= lx.HEADLINE_CAPS_SHARE
 
 
@@ -93,18 +96,20 @@ def lower_head_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
         if k + 1 < len(doc) and doc[k + 1].pos_ in ("NOUN", "PROPN") and doc[k + 1].text.islower():
             continue  # "the Norland government bonds": the head is not the last noun
         end_tok = _seat_end(doc, k + 1, places, orgs) if doc[k].lower_ in lx.LOWER_ORG_SEATED_HEADS else k + 1
+        if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
+            continue  # "in a Norland court": some court, not a named body
         end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        if possessive:
-            out.append(Cand(doc[first].idx, end, "ORG", qualifier=country_of(c.text(text)) or c.text(text),
-                            qual_span=(c.start, c.end), rule=True))
-        else:
-            out.append(Cand(c.start, end, "ORG", rule=True))
+        # the place stays its own mention and becomes the org's owner (its written form
+        # "Norland government" comes back as an alias)
+        out.append(Cand(doc[first].idx, end, "ORG", qualifier=country_of(c.text(text)) or c.text(text),
+                        qual_span=(c.start, c.end), rule=True))
     return out
 
 
 def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     """A run of title-case words ending on an org head ('Norland Labour Solidarity Network') or
-    holding a capitalized preposition ('Lawyers Without Borders') names an organization."""
+    holding a capitalized preposition ('Lawyers Without Borders') names an organization; one
+    ending on a building word ('Westgate Prison') names a facility."""
     out = []
     toks = list(doc)
     i = 0
@@ -129,12 +134,14 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
             run = run[1:]
         words = [t.text for t in run]
         inner_prep = any(w in lx.TITLE_ORG_PREPOSITIONS for w in words[1:-1])
-        if 2 <= len(run) <= lx.TITLE_ORG_MAX_WORDS and (words[-1] in lx.ORG_NAME_HEADS or inner_prep) \
+        label = "FAC" if words and words[-1] in lx.FACILITY_NAME_HEADS else "ORG"
+        if 2 <= len(run) <= lx.TITLE_ORG_MAX_WORDS and (words[-1] in lx.ORG_NAME_HEADS or inner_prep
+                                                         or label == "FAC") \
                 and not _is_headline(text, run[0].idx):
             s, e = run[0].idx, run[-1].idx + len(run[-1].text)
             if not any(c.start < s < c.end or c.start < e < c.end or (c.start, c.end) == (s, e)
                        or (c.start <= s and e <= c.end) for c in cands):
-                out.append(Cand(s, e, "ORG"))
+                out.append(Cand(s, e, label))
         i = j
     return out
 

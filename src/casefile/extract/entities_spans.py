@@ -83,8 +83,8 @@ def _is_non_entity(text: str, label: str) -> bool:
     s = text.strip()
     if not re.search(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]", s):
         return True
-    if label != "NORP" and s == s.lower():
-        return True
+    if s == s.lower() and (label != "NORP" or s not in lx.NORP_WORDS):
+        return True  # a lower-case "people" is a word fragment ("lese-majeste")
     if label == "PERSON":
         if re.search(r"[\d/]", s):  # digits, or a photo credit "Name/Agency"
             return True
@@ -140,6 +140,8 @@ def _retype(text: str, c: Cand) -> Cand | None:
         c.label = "PERSON"  # "(Reporting by A; Editing by B)"
     if c.label in ("PERSON", "ORG") and len(words) > 1 and words[-1] in lx.FACILITY_NAME_HEADS:
         c.label = "FAC"
+    if c.label == "PERSON" and len(words) > 1 and words[-1] in lx.PLACE_NAME_HEADS:
+        c.label = "GPE"
     if c.label == "ORG" and lx.PRISON_CONTEXT_AFTER.match(text, c.end):
         c.label = "FAC"  # "held in X prison": the model often calls a prison's name an org
     if c.label == "PERSON":
@@ -185,6 +187,7 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
         if c in out:
             _extend_located(text, c, out)
     _extend_person_names(doc, out)
+    _extend_person_names_left(doc, out)
     _vote_single_words(text, out)
     return out
 
@@ -209,6 +212,40 @@ def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
                 break
             c.end = doc[j].idx + len(doc[j].text)
             j += 1
+
+
+def _extend_person_names_left(doc: Any, cands: list[Cand]) -> None:
+    """', Anders Holm,' with only 'Holm' tagged, or 'Ana' tagged ORG before 'Ruiz Gil': a name
+    takes in the capitalized proper nouns just before it (untagged, or a lone one-word span of
+    another type) that are no title ("Minister"), country, people or month."""
+    by_end = {c.end: c for c in cands}
+    for c in [c for c in cands if c.label == "PERSON"]:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        j = span.start
+        while j > 0 and span.start - j < 2:
+            t = doc[j - 1]
+            other = by_end.get(t.idx + len(t.text))
+            if not _name_word_before(t) or (other is not None and not _swallowable(other, t)) \
+                    or (other is None and any(t.idx >= c2.start and t.idx < c2.end for c2 in cands)):
+                break
+            if other is not None and other in cands:
+                cands.remove(other)
+            j -= 1
+        c.start = doc[j].idx
+
+
+def _name_word_before(t: Any) -> bool:
+    w = t.lower_
+    return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.whitespace_ == " " \
+        and not _is_title_word(t.text) and w not in lx.ROLE_NOUNS and w not in lx.MONTH_WORDS \
+        and w not in lx.COUNTRY_VARIANTS and w not in lx.DEMONYMS and w not in lx.NORP_WORDS
+
+
+def _swallowable(other: Cand, t: Any) -> bool:
+    """A one-word span the model typed wrongly inside a longer name."""
+    return other.label in ("PERSON", "ORG", "GPE") and other.start == t.idx
 
 
 def _vote_single_words(text: str, cands: list[Cand]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..models import Event, LocalEntity, Participant, TimeExpr
 from .events_args import Args, find_triggers, is_negated, person_like, subject
 from .events_ctx import Context
-from .events_link import law_under, link_case_target
+from .events_link import described_people, law_under, link_case_target
 from .events_geo import add_states, person_state, state_of
 from .lexicon import events as L
 
@@ -26,6 +26,7 @@ def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[
     events = _dedupe(events)
     for ev in events:
         _link_by_name(ev, entities or [])
+        ev.participants += described_people(ctx, ev.participants)
         _attach_date(ctx, ev, times or [])
     return events
 
@@ -40,7 +41,10 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
     if etype == "appeal" and not any(p.role == "recipient" for p in parts):
         parts += _next_name(ctx, tok)
     if etype == "criticism":
-        parts += _speaker(ctx, tok)
+        said = _speaker(ctx, tok)
+        if rule_said(etype, tok) and not said:
+            return []  # "the figures contradict earlier reports": nobody is criticizing
+        parts += said
     if etype in L.STATE_ACTOR_TYPES and not any(_state_actor(ctx, t) for t in args.agent):
         if args.agent or etype == "diplomatic_visit" and not _state_actor_in(ctx, parts):
             return []  # "the airline signed an agreement": business, not diplomacy
@@ -56,8 +60,10 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
         parts.append(ctx.part("object", law))
     elif law is not None:  # "sentenced under Article 9": the charge was brought under that law
         targets = [p for p in parts if p.role == "target"]
-        extra = [Event(**{**base, "type": "charge", "modality": base["modality"]},
-                       participants=_unique(targets + [ctx.part("object", law)]))]
+        extra = [Event(**{**base, "type": "charge"}, participants=_unique(targets + [ctx.part("object", law)]))]
+    if etype == "imprisonment" and any(a.lemma_.lower() in L.COURT_NOUNS for a in args.agent):
+        # "a court sentenced X": the sentencing was X's appearance in court
+        extra.append(Event(**{**base, "type": "trial"}, participants=_unique(list(parts))))
     parts = _unique(parts)
     split_role = "agent" if etype in L.SPLIT_AGENT_TYPES else "target" if etype in L.CASE_TYPES else None
     named = [p for p in parts if p.role == split_role and p.start is not None and _named(p)]
@@ -110,12 +116,18 @@ def _orphan_subject(sent, tok):
     return None
 
 
+def rule_said(etype: str, tok) -> bool:
+    return any(r.type == etype and r.said for r in L.VERB_TRIGGERS.get(tok.lemma_.lower(), ()))
+
+
 def _state_actor(ctx: Context, tok) -> bool:
     """A state, its capital, its leader or its government acting."""
     for t in [tok, *tok.conjuncts]:
         c = ctx.cand_at(t)
         if c is not None and (state_of(c.text) or c.label == "PERSON" and person_state(ctx, c.start, c.end)):
             return True
+        if any(x.dep_ == "compound" and x.lemma_.lower() in L.STATE_ACTOR_NOUNS for x in t.children):
+            return True  # "Ambassador X", "Trade Commissioner Y"
         if t.lemma_.lower() in L.STATE_ACTOR_NOUNS or t.lower_ in L.STATE_ACTOR_NOUNS or (
                 c is None and t.pos_ == "PROPN" and state_of(t.text)):
             return True
@@ -126,8 +138,14 @@ def _state_actor(ctx: Context, tok) -> bool:
 
 
 def _state_actor_in(ctx: Context, parts: list[Participant]) -> bool:
-    return any(p.start is not None and (state_of(p.text) or _label(ctx, p) == "PERSON" and
-                                        person_state(ctx, p.start, p.end or p.start)) for p in parts)
+    return any(p.start is not None and (state_of(p.text) or _label(ctx, p) == "PERSON" and (
+        person_state(ctx, p.start, p.end or p.start) or _office_holder(ctx, p))) for p in parts)
+
+
+def _office_holder(ctx: Context, p: Participant) -> bool:
+    """A person described anywhere in the text by a public office ("Trade Commissioner X")."""
+    words = set(ctx.descriptors.get(p.entity or "", "").split())
+    return bool(words & L.STATE_ACTOR_NOUNS)
 
 
 def _label(ctx: Context, p: Participant) -> str | None:
@@ -317,6 +335,8 @@ def _attach_date(ctx: Context, ev: Event, times: list[TimeExpr]) -> None:
             continue
         if t.type in ("DURATION", "SET") or t.value.startswith(L.DURATION_PREFIX):
             continue
+        if L.DATELINE.match(ctx.text[ev.sentence_start:t.end]) and L.DATELINE_END.match(ctx.text[t.end:t.end + 4]):
+            continue  # "(City, May 12, 2025) – ...": when the piece was filed, not when it happened
         span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue

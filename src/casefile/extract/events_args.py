@@ -222,12 +222,16 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
             kids = [c for c in tok.children if not (c.dep_ == "aux" and c.lower_ == "to")]  # "to appeal"
             near = {c.lemma_.lower() for c in kids} | {tok.head.lemma_.lower()} | {c.lower_ for c in kids}
             near |= {g.lemma_.lower() for c in kids if c.dep_ in L.MOD_VIA_DEPS for g in c.children}
+            near |= {g.lemma_.lower() for c in kids if c.dep_ == "dobj" for g in c.children if g.dep_ == "amod"}
         else:
             near = neighbour_lemmas(tok)
         if not near & rule.mods:
             return False
-    if rule.deps is not None and not any(c.dep_ in rule.deps for c in tok.children):
+    if rule.deps is not None and not _has_deps(tok, rule):
         return False
+    if rule.official and (not any(_official(ctx, a) for a in args.agent) or any(
+            t.lemma_.lower() in L.NO_COMMENT_WORDS for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)):
+        return False  # "said it does not comment on individual cases" is a refusal, not a statement
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
         return False
     if rule.who_person and (is_verb or args.agent or args.obj) and not any(
@@ -263,6 +267,42 @@ def _obj_ok(ctx: Context, rule: L.Rule, o) -> bool:
     return False
 
 
+def _official(ctx: Context, tok) -> bool:
+    """An office of state or its spokesperson: "the foreign ministry", "Ministry of X", "spokesman Y"."""
+    words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos")}
+    c = ctx.cand_at(tok)
+    if c is not None and c.label == "ORG":
+        words |= set(c.text.lower().split())
+    return bool(words & L.OFFICIAL_SPEAKERS)
+
+
+def _has_deps(tok, rule: L.Rule) -> bool:
+    """The trigger has a child in one of the rule's relations (for a quoted one, also on its object)."""
+    kids = list(tok.children)
+    if rule.quoted:
+        kids += [g for c in tok.children if c.dep_ == "dobj" for g in c.children]
+    for c in kids:
+        if c.dep_ in rule.deps:  # type: ignore[operator]
+            first = min(c.subtree, key=lambda t: t.i)
+            if not rule.quoted or first.i > 0 and tok.doc[first.i - 1].is_quote or first.is_quote:
+                return True
+    return False
+
+
+def host_subject(tok):
+    """A nominal case event inside a clause about someone ("was convicted after a one-day trial",
+    "spent four months of her detention in solitary confinement"): the clause's sufferer."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subj, passive = subject(verb)
+    if passive or verb.lemma_.lower() in L.EXPERIENCER_HOSTS:
+        return subj
+    return None
+
+
 def _dismissed(n) -> bool:
     host = n.head if n.dep_ in ("dobj", "nsubjpass") else None
     return host is not None and host.lemma_.lower() in L.DISMISSIVE_VERBS
@@ -292,7 +332,9 @@ def find_triggers(ctx: Context, sent):
             if rule_holds(ctx, rule, tok, args, is_verb):
                 if not is_verb and lemma not in L.STANDALONE_NOUNS and rule.deps is None and not (
                         args.obj or args.agent or args.place):
-                    continue
+                    host = host_subject(tok) if rule.type in L.CASE_TYPES else None
+                    if host is None or not person_like(ctx, host):
+                        continue
                 if not is_verb and rule.type == "criticism" and _dismissed(tok):
                     continue  # "rejects criticism of its record": someone else's criticism, denied
                 if is_verb and rule.type == "no_comment" and is_passive(tok):

@@ -74,6 +74,7 @@ class Context:
         self.cands = self._collect(entities)
         self.full_names = {e.key: e.name for e in entities}
         self.descriptors = {e.key: " ".join(d.text for d in e.descriptors).lower() for e in entities}
+        self.kinds = {e.key: e.type for e in entities}
         self._cand_starts = [c.start for c in self.cands]
 
     def _collect(self, entities: list[LocalEntity]) -> list[Cand]:
@@ -92,6 +93,9 @@ class Context:
                 txt, end = _strip_possessive(ent.text, ent.end_char)
                 out.append(Cand(ent.start_char, end, ent.label_, txt))  # products kept: small models call groups that
         for m in re.finditer(L.LAW_NAME_PATTERN, self.text):
+            for c in out:  # "Sub-Decree 15" where the entity was found as "Decree 15": the full name
+                if c.key is not None and c.label == "LAW" and m.start() < c.start and c.end <= m.end():
+                    c.start, c.text = m.start(), self.text[m.start():c.end]
             out = [c for c in out if not (c.start < m.end() and m.start() < c.end and c.key is None)]
             if free(m.start(), m.end()):
                 out.append(Cand(m.start(), m.end(), "LAW", m.group(0)))
@@ -142,17 +146,34 @@ class Context:
         toks.sort(key=lambda t: t.i)
         while toks and (toks[0].dep_ == "det" or toks[0].is_punct) and len(toks) > 1:
             toks = toks[1:]
-        if tok.pos_ == "PROPN":  # "blogger Le Thi B", "President X": the name without the title
-            while len(toks) > 1 and toks[0].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS | {"'s", "’s"}:
+        if tok.pos_ == "PROPN":  # "blogger Le Thi B", "environmental activist X": the name without the title
+            while len(toks) > 1 and (toks[0].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS | {"'s", "’s"}
+                                     or toks[0].text.islower()):
                 toks = toks[1:]
         if toks and toks[-1].tag_ == "POS" and len(toks) > 1:
             toks = toks[:-1]
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
+    def _client_of(self, tok) -> Cand | None:
+        """"her client" after "X's lawyer, Y": X."""
+        if tok.lemma_.lower() not in L.CLIENT_NOUNS or not any(c.dep_ == "poss" for c in tok.children):
+            return None
+        lo = self.sents[max(0, self.sent_index(tok) - L.CLIENT_WINDOW_SENTENCES)].start_char
+        found = None
+        for c in self.cands:
+            if c.start >= tok.idx:
+                break
+            if c.label == "PERSON" and c.start >= lo:
+                after = self.text[c.end:c.end + 16].lower()
+                words = after.replace("\u2019", "'").removeprefix("'s").split()
+                if after.startswith(("'s", "\u2019s")) and words and words[0].strip(",") in L.LAWYER_NOUNS:
+                    found = c
+        return found
+
     def _institution(self, tok) -> tuple[int, int] | None:
         """"Thailand's foreign ministry", "Iran's mission to the United Nations": an office named by its
         state is the office; the span runs over the name-like prepositions after it."""
-        if tok.lemma_.lower() not in L.INSTITUTION_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in L.INSTITUTION_NOUNS or not tok.text.islower():
             return None
         inside = self.named_inside(tok)
         if not inside or any(c.label not in L.PLACE_LABELS for c in inside):
@@ -181,6 +202,9 @@ class Context:
                 continue
             if t.dep_ in _MODIFIER_DEPS and c.label != "PERSON":
                 continue  # "Illinois-based group", "Vietnamese group": modifiers, not the group's name
+            if c.label != "PERSON" and t.dep_ in ("compound", "nmod", "poss") and t.i < tok.i and (
+                    tok.lemma_.lower() in L.PERSON_NOUNS):
+                continue  # "the Hong Kong activist", "an Acme engineer": where from, not who
             seen.add(id(c))
             out.append(c)
         return out
@@ -192,14 +216,19 @@ class Context:
         if low in L.PERSON_PRONOUNS or low in ("his", "hers"):
             want = "M" if low in L.MALE_CUES else "F"
             people = [c for c in self.cands if c.label == "PERSON" and min_pos <= c.start and c.end <= tok.idx]
-            for c in reversed(people):
-                if self.gender(c) in (want, None):
-                    return [c]
+            # people the entities extractor confirmed first: a stray model span is a weaker antecedent
+            for pool in ([c for c in people if c.key], people):
+                for c in reversed(pool):
+                    if self.gender(c) in (want, None):
+                        return [c]
             return self._named_later(tok, want)
         if low in L.ORG_PRONOUNS and not want_law:
             prev = self.sents[max(0, self.sent_index(tok) - 1)].start_char
-            c = self.preceding(tok.idx, L.ORG_PRONOUN_LABELS, min_pos=prev)
-            return [c] if c else []
+            for label in L.ORG_PRONOUN_LABELS:  # an organisation before a place ("a group based in X ... it")
+                c = self.preceding(tok.idx, {label}, min_pos=prev)
+                if c is not None:
+                    return [c]
+            return []
         if low in L.PLURAL_PRONOUNS:
             for t in sent:
                 if t.i >= tok.i:
@@ -224,7 +253,7 @@ class Context:
             return []
         for t in self.sents[i + 1]:
             c = self.cand_at(t)
-            if c is not None and c.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
+            if c is not None and c.label == "PERSON":
                 return [c] if self.gender(c) in (want, None) else []
         return []
 
@@ -258,6 +287,8 @@ class Context:
                 c = self.cand_at(h.head)  # "X, a rights group that shared ...": the group is X
             if c is not None and c.label != "NORP":
                 out.append(self.part(role, c))
+                if c.label == "ORG" and h.lemma_.lower() in L.INSTITUTION_NOUNS:  # "Nicaragua's government"
+                    out += [self.part("place", x) for x in self.named_inside(h) if x.label in L.PLACE_LABELS]
                 continue
             if h.pos_ == "PRON" or (want_law and h.lemma_.lower() in L.LAW_ANAPHORS and not self.named_inside(h)):
                 res = self.resolve_pronoun(h, want_law)
@@ -265,8 +296,13 @@ class Context:
                     out += [self.part(role, r) for r in res]
                     continue
             inst = self._institution(h)
-            if inst is not None:
+            if inst is not None:  # the office acts; its state is kept as where it sits
                 out.append(self.span_part(role, *inst))
+                out += [self.part("place", c) for c in self.named_inside(h)]
+                continue
+            client = self._client_of(h)
+            if client is not None:
+                out.append(self.part(role, client))
                 continue
             appos = next((a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if appos is not None and self.cand_at(appos) is None:  # "the writer X" with X unrecognized

@@ -120,6 +120,8 @@ def add_states(ctx: Context, parts: list[Participant], sent, whole_sentence: boo
     def add(name: str, start: int | None, end: int | None) -> None:
         if name not in have:
             have.add(name)
+            if start is not None and ctx.text[start:end] != name:
+                start = end = None  # "the EU" stands for the European Union: no span says that name
             extra.append(Participant(role="agent", text=name, entity=None, start=start, end=end))
 
     for p in parts:

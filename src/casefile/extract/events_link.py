@@ -9,17 +9,24 @@ from __future__ import annotations
 import re
 
 from ..models import Participant
-from .events_args import Args, person_like
+from .events_args import Args, host_subject, person_like
 from .events_ctx import Cand, Context
 from .lexicon import events as L
 
 _UNDER = re.compile(L.LAW_INTRO_PATTERN, re.IGNORECASE)
 
 
+_TRAILING_LOWER = re.compile(L.LAW_TRAILING_WORDS)
+
+
 def law_under(ctx: Context, sent, tok) -> Cand | None:
-    """The named law a charge or sentence was brought under, cited after the trigger."""
+    """The named law a charge or sentence was brought under, cited after the trigger; a name that
+    ran on into lower-case words ("Article 9 since 2020") is cut back to the name."""
     for c in ctx.cands_in(tok.idx, sent.end_char):
         if c.label == "LAW" and _UNDER.search(ctx.text[max(sent.start_char, c.start - 20):c.start]):
+            m = _TRAILING_LOWER.search(c.text)
+            if m and m.start() > 0:
+                return Cand(c.start, c.start + m.start(), c.label, c.text[:m.start()], c.key)
             return c
     return None
 
@@ -27,11 +34,11 @@ def law_under(ctx: Context, sent, tok) -> Cand | None:
 def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
     """The named person a case event is about: the subject of "X was one of/among those arrested",
     or the person a lead's indefinite description ("a blogger") turns out to be."""
-    subj = _group_member_subject(tok)
-    if subj is not None:
-        named = [p for p in ctx.participants(subj, "target") if p.entity or p.text[:1].isupper()]
-        if named:
-            return named
+    for subj in (_group_member_subject(tok), host_subject(tok)):
+        if subj is not None:
+            named = [p for p in ctx.participants(subj, "target") if p.entity or p.text[:1].isupper()]
+            if named:
+                return named
     for o in args.obj:
         if _indefinite_person(ctx, o):
             c = _named_next(ctx, sent, o)
@@ -43,16 +50,18 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
 def _group_member_subject(tok):
     """"X was one of dozens of activists arrested", "X is the third activist jailed", "X was among
     47 defendants charged": the trigger describes a group the copula's subject belongs to."""
+    while tok.dep_ == "conj" and tok.head is not tok:  # "arrested ... and later convicted"
+        tok = tok.head
     if tok.dep_ not in ("acl", "relcl"):
         return None
     h = tok.head
-    cop = None
-    if h.dep_ == "attr":
-        cop = h.head
-    elif h.dep_ == "pobj" and h.head.lower_ in L.GROUP_MEMBER_PREPS:
-        up = h.head.head
-        cop = up.head if up.dep_ == "attr" else up
-    if cop is None or cop.lemma_.lower() != "be":
+    for _ in range(4):  # "one of dozens of activists"
+        if h.dep_ == "pobj" and h.head.lower_ in L.GROUP_MEMBER_PREPS:
+            h = h.head.head
+        else:
+            break
+    cop = h.head if h.dep_ == "attr" else h
+    if cop.lemma_.lower() != "be":
         return None
     return next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -72,3 +81,21 @@ def _named_next(ctx: Context, sent, o) -> Cand | None:
             if c is not None and c.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
                 return c
     return None
+
+
+def described_people(ctx: Context, parts: list[Participant]) -> list[Participant]:
+    """"the trade commissioner", "the blogger": the one person the article describes that way
+    elsewhere ("Trade Commissioner X", "X, a blogger"). Nothing when the description fits several."""
+    out: list[Participant] = []
+    have = {p.entity for p in parts if p.entity}
+    for p in parts:
+        if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not p.text[:1].islower():
+            continue
+        head = p.text.split()[-1].lower()
+        if head not in L.PERSON_NOUNS and not head.endswith(L.PERSON_SUFFIXES) and head not in L.STATE_ACTOR_NOUNS:
+            continue
+        fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]
+        if len(fits) == 1 and fits[0] not in have:
+            have.add(fits[0])
+            out.append(Participant(role=p.role, text=ctx.full_names[fits[0]], entity=fits[0]))
+    return out

@@ -5,6 +5,8 @@ document text, so every span here is a document offset.
 """
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from dataclasses import dataclass
 
 from ..models import LocalEntity, Speaker
@@ -91,11 +93,20 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
 
 
 def _ent_of(tok):
-    if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The entity span a token is in, found by walking its IOB tags (``doc.ents`` rebuilds
+    every span on each access, which made this quadratic in document length)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if not doc[start].ent_type_:
+        return None
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def _np_bounds(head) -> tuple[int, int]:
@@ -110,6 +121,10 @@ def _np_bounds(head) -> tuple[int, int]:
             break
         if (child.dep_ == "prep" and child.lower_ in lx.NP_RIGHT_PREPS) or child.dep_ in lx.NP_LEFT_DEPS:
             hi = child.right_edge.i
+            clause = next((t for t in child.subtree if t.dep_ in lx.NP_CLAUSE_DEPS), None)
+            if clause is not None:  # "the family of an organizer who was detained ..." stops there
+                hi = min(hi, clause.left_edge.i - 1)
+                break
     doc = head.doc
     for i in range(head.i + 1, hi + 1):     # a comma inside ends the phrase
         if doc[i].text in lx.NP_BREAKS and doc[i].dep_ != "case":   # "drivers' union" goes on

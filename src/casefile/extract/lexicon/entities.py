@@ -26,7 +26,7 @@ nurse engineer economist historian sociologist scientist politician candidate pr
 inmate witness victim relative king queen
 prince princess emperor dictator president-elect prime chancellor secretary-general
 commissioner inspector officer colonel captain lieutenant sergeant major admiral marshal
-ombudsman rapporteur delegate councillor councilor speaker
+ombudsman rapporteur delegate councillor councilor speaker justice sheikh ayatollah mufti cleric
 """.split())
 
 # Family relations: descriptors ("her husband, X"), but never stripped from the front of a name
@@ -204,6 +204,11 @@ Prison Jail Penitentiary Camp Hospital Avenue Street Road Boulevard Square Bridg
 Stadium Palace Temple Pagoda Mosque Cathedral Courthouse
 """.split())
 
+# Last words that make a span tagged PERSON a place ("Eastvale Province", "Kachin State").
+PLACE_NAME_HEADS = frozenset("""
+State Province Region District County Prefecture Oblast Governorate Township Municipality Territory
+""".split())
+
 # Wire-style credit lines name journalists: "(Reporting by A; Editing by B)".
 CREDIT_LINE_BEFORE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ww]ritten|[Ee]dited|"
                                 r"[Tt]ranslated|[Rr]eported|[Aa]dditional reporting)\s+by\s+(?:[A-Z][\w.'-]*\s+"
@@ -293,7 +298,8 @@ buddhists muslim muslims christian christians
 # "Norland's foreign ministry", "the Eastshire regional prosecutor's office".
 LOWER_ORG_HEADS = frozenset("""
 government ministry office syndicate union mission embassy consulate police court council
-committee agency department parliament legislature army military navy delegation administration
+committee commission agency department parliament legislature army military navy delegation
+administration
 """.split())
 # Heads whose name runs on over "to the X" and "in Y": "Norland's mission to the United Nations in Z".
 LOWER_ORG_SEATED_HEADS = frozenset({"mission", "embassy", "consulate", "delegation"})

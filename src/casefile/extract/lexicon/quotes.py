@@ -85,6 +85,8 @@ LISTENER_DEPS = frozenset({"dobj", "dative"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 # Children that end a speaker noun phrase ("the wife of X, who asked ...").
 NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
+# Clauses inside a speaker phrase's prepositional part that end it.
+NP_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
 # Prepositions that may continue a speaker phrase ("the wife of ...", "a lawyer for ...").
