@@ -531,6 +531,8 @@ def _types(ents: list[LocalEntity], alias: str) -> set[str]:
      "Law on Assemblies and Public Gatherings"),
     ("The Public Order Act was passed in 2019.", "Public Order Act"),
     ("He was charged under Article 207.3 of the Criminal Code.", "Article 207.3 of the Criminal Code"),
+    ("Reporters sought files under the Freedom of Information Act last year.", "Freedom of Information Act"),
+    ("Under the Official Secrets Act 1989, officials can face prison.", "Official Secrets Act"),
 ])
 def test_law_spans_stop_where_the_title_ends_and_unnumbered_titles_are_laws(run, text, law):
     assert _types(run(text), law) == {"LAW"}
@@ -565,6 +567,7 @@ def test_a_short_article_form_joins_the_one_full_article_it_begins(run):
      "Lawyers Without Borders", "ORG"),
     ("Amir Sadeghi, a spokesperson for the Norland Teachers Solidarity Network, said so.",
      "Norland Teachers Solidarity Network", "ORG"),
+    ("Human Rights Monitor deputy director Ola Brant said the case was weak.", "Human Rights Monitor", "ORG"),
 ])
 def test_facility_and_group_names_are_not_people(run, text, name, label):
     ents = run(text)

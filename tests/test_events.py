@@ -465,3 +465,61 @@ def test_a_description_that_fits_two_people_links_to_neither(pipeline):
               for i, n in enumerate(["Rosa Vidal", "Ana Ortiz"])]
     found = of_type(run(pipeline, text, entities=people), "appeal")
     assert found and not any(p.entity for p in found[0].participants)
+
+
+def test_a_deal_both_sides_hope_to_sign_is_between_the_states_named_before(pipeline):
+    text = ("The EU is Chile's largest trading partner. "
+            "Both sides concluded a free trade agreement in 2025.")
+    found = of_type(run(pipeline, text), "relations_upgraded")
+    assert found and {"European Union", "Chile"} <= names(found[0])
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Omar Saleh posted messages criticizing rising fuel prices.", "Omar Saleh"),
+    ("Police said Rana Aziz had written posts criticizing the governor.", "Rana Aziz"),
+])
+def test_writings_that_criticize_are_their_authors_criticism(pipeline, text, author):
+    name = author
+    found = of_type(run(pipeline, text, entities=person_entities(text, [name])), "criticism")
+    assert found and author in names(found[0])
+
+
+def test_criticism_by_a_writing_without_a_known_author_names_no_person(pipeline):
+    found = of_type(run(pipeline, "Anonymous posts criticizing the governor spread quickly."), "criticism")
+    assert all(p.entity is None for e in found for p in e.participants)
+
+
+@pytest.mark.parametrize("text, etype, who, not_who", [
+    ("LIMA — Police arrested the activist Rosa Vidal on Monday.", "arrest", "Rosa Vidal", "LIMA"),
+    ("HONG KONG — Former councillor Ivan Petrov walked out of Stanley Prison on Friday.", "release",
+     "Ivan Petrov", "HONG KONG"),
+])
+def test_a_dateline_before_the_lead_is_not_its_subject(pipeline, text, etype, who, not_who):
+    found = of_type(run(pipeline, text, entities=person_entities(text, [who])), etype)
+    assert found and who in names(found[0]) and not_who not in names(found[0])
+
+
+def test_a_parenthesised_dateline_split_from_its_bracket_is_still_not_the_date(pipeline):
+    text = "Tunis, May 12, 2025) – A court sentenced Omar Saleh to ten years on April 28, 2025."
+    d1, d2 = text.index("May 12, 2025"), text.index("April 28, 2025")
+    times = [TimeExpr(d1, d1 + 12, "May 12, 2025", "2025-05-12"), TimeExpr(d2, d2 + 14, "April 28, 2025", "2025-04-28")]
+    found = of_type(run(pipeline, text, entities=person_entities(text, ["Omar Saleh"]), times=times), "imprisonment")
+    assert found and found[0].date_value == "2025-04-28"
+
+
+def test_a_date_after_a_place_name_in_the_sentence_is_kept(pipeline):
+    text = "Police in Lima, on May 12, 2025, arrested Rosa Vidal."
+    d1 = text.index("May 12, 2025")
+    times = [TimeExpr(d1, d1 + 12, "May 12, 2025", "2025-05-12")]
+    found = of_type(run(pipeline, text, entities=person_entities(text, ["Rosa Vidal"]), times=times), "arrest")
+    assert found and found[0].date_value == "2025-05-12"
+
+
+@pytest.mark.parametrize("text, etype, who", [
+    ("Lawyers said the new decree contradicts the constitution.", "criticism", {"Lawyers"}),
+    ("Police arrested environmental activist Rosa Vidal on Monday.", "arrest", {"Rosa Vidal"}),
+    ("Police arrested veteran labour organiser Ivan Petrov on Monday.", "arrest", {"Ivan Petrov"}),
+])
+def test_once_seed_tuned_rules_hold_on_other_sentences(pipeline, text, etype, who):
+    found = of_type(run(pipeline, text), etype)
+    assert found and who <= set().union(*(names(e) for e in found))

@@ -134,7 +134,12 @@ def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
     """Can one word stand for this full name? A surname (above, incl. a Vietnamese given name,
     which comes last), the family name of a family-name-first name, or the given name that
     opens a name ("Somchai" for "Somchai Ruangrit")."""
-    return _surname_form_of(word, name) or name[0] == word
+    if _surname_form_of(word, name) or name[0] == word:
+        return True
+    # a long name (given names, surnames, particles) is cut to any one of its name words:
+    # "Lula" for "Luiz Inácio Lula da Silva"
+    return len(name) >= 4 and word in name and word not in lx.NAME_PARTICLES \
+        and name[0] not in lx.COMMON_FAMILY_NAMES
 
 
 def _shared_surname(word: str, names: list[tuple[str, ...]]) -> bool:

@@ -130,12 +130,14 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
                 break
             j += len(joiner)
         run = toks[i:j]
-        while run and (run[0].lower_ in lx.LAW_TITLE_STOPWORDS or run[0].is_sent_start and run[0].pos_ != "PROPN"):
-            run = run[1:]
+        while run and (run[0].lower_ in lx.LAW_TITLE_STOPWORDS
+                       or run[0].is_sent_start and run[0].pos_ not in ("PROPN", "NOUN", "ADJ")):
+            run = run[1:]  # "Later Eastvale Rights Watch ...": a sentence opener is no part of it
+        run = _after_named_person(run, cands)
         words = [t.text for t in run]
         inner_prep = any(w in lx.TITLE_ORG_PREPOSITIONS for w in words[1:-1])
         label = "FAC" if words and words[-1] in lx.FACILITY_NAME_HEADS else "ORG"
-        if 2 <= len(run) <= lx.TITLE_ORG_MAX_WORDS and (words[-1] in lx.ORG_NAME_HEADS or inner_prep
+        if 2 <= len(run) <= lx.TITLE_ORG_MAX_WORDS and (words[-1] in lx.ORG_TITLE_HEADS or inner_prep
                                                          or label == "FAC") \
                 and not _is_headline(text, run[0].idx):
             s, e = run[0].idx, run[-1].idx + len(run[-1].text)
@@ -144,6 +146,18 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
                 out.append(Cand(s, e, label))
         i = j
     return out
+
+
+def _after_named_person(run: list[Any], cands: list[Cand]) -> list[Any]:
+    """'Jane Roe of the Eastvale Rights Initiative': the run starts after a person it opens with."""
+    people = {(c.start, c.end) for c in cands if c.label == "PERSON"}
+    for k in range(1, len(run)):
+        if run[k].text.islower() and (run[0].idx, run[k - 1].idx + len(run[k - 1].text)) in people:
+            rest = run[k:]
+            while rest and rest[0].text.islower():
+                rest = rest[1:]
+            return rest
+    return run
 
 
 def product_place_spans(doc: Any, text: str) -> list[Cand]:

@@ -109,6 +109,15 @@ def _split_possessive_owner(text: str, c: Cand) -> list[Cand]:
     return [Cand(o_start, o_end, "GPE"), org]
 
 
+def _person_by_role(text: str, c: Cand) -> bool:
+    """A role or relation right before the name ('lawyer X', 'the widow of X') or possessed
+    right after it ('X, his wife,') makes it a person."""
+    if _after_person_role(text, c) or lx.RELATION_OF_BEFORE.search(text[max(0, c.start - 40):c.start]):
+        return True
+    m = lx.ROLE_AFTER_NAME.match(text, c.end)
+    return bool(m and m.group(1) in lx.ROLE_NOUNS)
+
+
 def _after_person_role(text: str, c: Cand) -> bool:
     """'lawyer X', 'her daughter, X': the text just before the span is a person's role noun."""
     m = lx.ROLE_BEFORE_NAME.search(text[max(0, c.start - 30):c.start])
@@ -126,7 +135,8 @@ def _retype(text: str, c: Cand) -> Cand | None:
     if c.label in ("ORG", "PERSON", "GPE") and len(words) == 1 and s.lower() in lx.NORP_WORDS:
         c.label = "NORP"
     if c.label in ("ORG", "GPE") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
-            and words[-1] not in lx.ORG_NAME_HEADS and _after_person_role(text, c):
+            and words[-1] not in lx.ORG_NAME_HEADS and words[-1] not in lx.NOT_PERSON_HEADS \
+            and _person_by_role(text, c):
         c.label = "PERSON"
     if c.label in ("GPE", "LOC", "PERSON", "NORP") and words and words[-1] in lx.ORG_NAME_HEADS:
         c.label = "ORG"

@@ -44,12 +44,14 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
         said = _speaker(ctx, tok)
         if rule_said(etype, tok) and not said:
             return []  # "the figures contradict earlier reports": nobody is criticizing
-        parts += said
+        parts += said + _authors(ctx, args)
     if etype in L.STATE_ACTOR_TYPES and not any(_state_actor(ctx, t) for t in args.agent):
         if args.agent or etype == "diplomatic_visit" and not _state_actor_in(ctx, parts):
             return []  # "the airline signed an agreement": business, not diplomacy
     if etype in L.STATE_TYPES:
         parts = add_states(ctx, parts, sent, whole_sentence=etype == "trade_figure")
+        if etype == "relations_upgraded" and len([p for p in parts if state_of(p.text)]) < 2:
+            parts = add_states(ctx, parts, sent, whole_sentence=True)  # "both sides hope to sign a deal"
     if etype in L.NEEDS_PARTICIPANT and not parts:
         return []
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
@@ -114,6 +116,20 @@ def _orphan_subject(sent, tok):
         if t.pos_ in ("NOUN", "PROPN", "PRON") and not sent.start <= t.head.i < sent.end:
             return t
     return None
+
+
+def _authors(ctx: Context, args: Args) -> list[Participant]:
+    """"He posted messages criticizing X", "her posts criticizing Y": the writer criticizes."""
+    out: list[Participant] = []
+    for a in args.agent:
+        if a.lemma_.lower() not in L.WRITING_NOUNS:
+            continue
+        owner = next((c for c in a.children if c.dep_ == "poss"), None)
+        if owner is None and a.dep_ in ("dobj", "nsubjpass"):
+            owner = subject(a.head)[0]
+        if owner is not None and owner.i != a.i:
+            out += ctx.participants(owner, "agent")
+    return out
 
 
 def rule_said(etype: str, tok) -> bool:

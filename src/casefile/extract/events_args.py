@@ -38,7 +38,7 @@ def subject(v, depth: int = 0):
         if c.dep_ in _SUBJ:
             if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head, c.dep_ == "nsubjpass"
-            return c, c.dep_ == "nsubjpass"
+            return _past_dateline(c, v), c.dep_ == "nsubjpass"
     reduced = _reduced_relative_head(v)
     if reduced is not None:
         return reduced, True
@@ -56,6 +56,18 @@ def subject(v, depth: int = 0):
             tok, passive = subject(head, depth + 1)
             return tok, passive if v.dep_ != "xcomp" else False
     return None, False
+
+
+def _past_dateline(c, v):
+    """"HANOI (AP) — Police arrested ...": a capitalised dateline the parser made the subject stands
+    for nothing; the subject is the last noun between the dash and the verb."""
+    if not (c.text.isupper() and len(c.text) > 1):
+        return c
+    dash = next((t for t in c.doc[c.i:v.i] if t.text in L.DATELINE_DASHES), None)
+    if dash is None:
+        return c
+    nouns = [t for t in c.doc[dash.i + 1:v.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else c
 
 
 def _reduced_relative_head(v):

@@ -89,9 +89,9 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
     out: list[Participant] = []
     have = {p.entity for p in parts if p.entity}
     for p in parts:
-        if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not p.text[:1].islower():
-            continue
-        head = p.text.split()[-1].lower()
+        head = p.text.split()[-1] if p.text.split() else ""
+        if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not head.islower():
+            continue  # "the EU's trade commissioner" qualifies; a name does not
         if head not in L.PERSON_NOUNS and not head.endswith(L.PERSON_SUFFIXES) and head not in L.STATE_ACTOR_NOUNS:
             continue
         fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]

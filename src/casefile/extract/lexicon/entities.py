@@ -134,9 +134,10 @@ LAW_PATTERN = re.compile(
     % (LAW_PREFIX, "|".join(LAW_KEYWORDS), LAW_OWNER))
 # Unnumbered instruments named in title case: "the Anti-Terror Crime Law", "Public Order Act",
 # "the Law on Assemblies and Public Meetings". The head must end the capitalized run.
-LAW_HEADS = ("Law", "Act", "Code", "Decree", "Ordinance", "Regulation", "Regulations")
+LAW_HEADS = ("Law", "Act", "Code", "Decree", "Ordinance", "Regulation", "Regulations", "Amendment")
 LAW_TITLE_PATTERN = re.compile(
-    r"\b((?:[A-Z][\w-]*\s+){1,5}(?:%s))\b(?![\w-]|\s+[A-Z0-9])" % "|".join(LAW_HEADS))
+    r"\b((?:[A-Z][\w-]*\s+(?:(?:of|on|for|against)\s+(?:the\s+)?(?=[A-Z]))?){1,5}(?:%s))"
+    r"(?:\s+(?:of\s+)?\d{4})?\b(?![\w-]|\s+[A-Z0-9])" % "|".join(LAW_HEADS))
 LAW_ON_PATTERN = re.compile(
     r"\b(?:Law|Act|Decree|Ordinance)\s+(?:on|of)\s+(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+(?:(?:and|of|on|for|the)\s+)?[A-Z][\w-]*){0,6}")
@@ -273,6 +274,15 @@ ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,8})\)")
 ROLE_BEFORE_NAME = re.compile(r"\b([a-z][\w-]*)(?:\s*,)?\s+$")
 POSSESSED_ROLE_BEFORE = r"(?:'s|\u2019s|\b(?:his|her|their|my|our|[Aa]nother|[Ff]ellow))\s+(?:[\w-]+\s+)?%s\s*,\s*$"
 
+# "the widow of X", "the son of X": the name after a relation is a person.
+RELATION_OF_BEFORE = re.compile(r"\b(?:the|a|his|her|their)\s+(?:late\s+)?(?:%s|widow|widower)\s+of\s+$"
+                                % "|".join(sorted(RELATION_NOUNS)))
+# "X, his wife," / "X, her lawyer,": a possessed role right after the name makes it a person.
+ROLE_AFTER_NAME = re.compile(r"\s*,\s+(?:his|her|their)\s+(?:[\w-]+\s+)?([a-z][\w-]*)\b")
+# Particles inside names: never a short form on their own.
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von",
+                            "der", "den", "bin", "ibn", "bint", "al", "el", "abu", "y"})
+
 # Generational suffixes that end a name ("... King Jr."), so the word before them is no title.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -307,6 +317,7 @@ LOWER_ORG_MAX_MODIFIERS = 3
 
 # A title-case run that names an organization: it ends on an org head, or it has a capitalized
 # preposition inside ("Doctors Without Borders").
+ORG_TITLE_HEADS = ORG_NAME_HEADS | NOT_PERSON_HEADS
 TITLE_ORG_PREPOSITIONS = frozenset({"Without", "Against", "Beyond", "Across", "For"})
 TITLE_ORG_JOINERS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",))
 TITLE_ORG_MAX_WORDS = 8

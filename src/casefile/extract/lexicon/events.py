@@ -62,7 +62,7 @@ PERSON_NOUNS = _f(
     "i", "we", "us", "me", "you", "engineer", "councillor", "councilor", "lawmaker", "preacher",
     "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
     "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
-    "lecturer", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
+    "lecturer", "commissioner", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
 )
 # Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
 PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
@@ -238,8 +238,11 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 
 NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "arrest": (Rule("arrest", person=True, mods=None),),
-    "detention": (Rule("arrest", person=True),),
+    # "remains in pretrial detention": held as a prisoner
+    "detention": (Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
+                  Rule("arrest", person=True)),
     "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),
+                Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
                 Rule("killing", mods=_f("die", "death", "dead"))),
     "death": (Rule("killing", mods=_f("custody", "prison", "detention", "torture")),),
     "indictment": (Rule("charge", person=True),),
@@ -371,6 +374,9 @@ LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 # A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
 LAW_NAME_PATTERN = (r"\b(?:Sub-)?(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
                     r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
+# Things people write: "posts criticizing X" are their author's criticism.
+WRITING_NOUNS = _f("post", "tweet", "message", "article", "video", "comment", "blog", "essay", "column",
+                   "posting", "status", "update")
 # Who sentences: "a court sentenced X" is also X's trial.
 COURT_NOUNS = _f("court", "judge", "tribunal", "bench", "jury")
 # Roles whose unnamed person ("the blogger") may be linked to the one person described that way.
@@ -395,7 +401,8 @@ MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother"
 FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
                  "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
 # A dateline opening the sentence: "(Beirut, May 12, 2025) –", "BEIRUT, May 12 -".
-DATELINE = re.compile(r"\s*(?:\([A-Z][\w .'-]*|[A-Z]{2}[A-Z .'-]*),\s*[^()\n]{3,25}$")
+DATELINE = re.compile(r"\s*\(?(?:[A-Z][\w .'-]*|[A-Z]{2}[A-Z .'-]*),\s*[^()\n]{3,25}$")
+DATELINE_DASHES = _f("\u2014", "\u2013", "-", "--")
 DATELINE_END = re.compile(r"\)?\s*[\u2013\u2014-]")
 # Time expressions whose value is a duration are not an event's date.
 DURATION_PREFIX = "P"
