@@ -724,3 +724,48 @@ def test_the_outlet_named_in_its_own_text_is_an_organization(pipeline, outlet, e
     orgs = [m for e in ents if e.type == "ORG" for m in e.mentions]
     assert bool([m for m in orgs if m.text == "Ledger"]) is expect
     assert not [m for m in orgs if m.text == "Ledgers"]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("She is the widow of Bogdan Kirilov, who died in custody.", "Bogdan Kirilov", "PERSON"),
+    ("Vesna Hartl, his wife, said she had no news.", "Vesna Hartl", "PERSON"),
+    ("Eastvale Rights Group, the monitoring group, said so.", "Eastvale Rights Group", "ORG"),  # no role
+    ("Delta Airways, their employer, said so.", "Delta Airways", "ORG"),      # a company's last word
+])
+def test_a_relation_before_or_a_possessed_role_after_makes_a_name_a_person(text, name, label):
+    start = text.index(name)
+    c = _retype(text, Cand(start, start + len(name), "ORG"))
+    assert c is not None and c.label == label
+
+
+@pytest.mark.parametrize("text, full, short, linked", [
+    ("Luiz Carlos Bento da Rocha met reporters. Bento said the talks went well.",
+     "Luiz Carlos Bento da Rocha", "Bento", True),
+    ("William Henry Castor Jr. spoke first. Castor Motors shares fell.", "William Henry Castor Jr.", "Castor", False),
+])
+def test_any_name_word_of_a_long_name_can_stand_for_it_but_not_past_a_suffix(run, text, full, short, linked):
+    assert (short in _one(run(text), full).aliases) is linked
+
+
+@pytest.mark.parametrize("text, swallowed, org", [
+    ("Lina Ferro of the Eastvale Rights Initiative said the trial was unfair.",
+     "Lina Ferro of the Eastvale Rights Initiative", "Eastvale Rights Initiative"),
+    ("He was named Chief Operating Officer of Westburg Airways in May.",
+     "Chief Operating Officer of Westburg Airways", "Westburg Airways"),
+])
+def test_a_title_case_org_run_never_swallows_the_person_or_title_before_it(run, text, swallowed, org):
+    ents = run(text)
+    assert not _by_alias(ents, swallowed)
+    assert "ORG" in _types(ents, org)
+
+
+@pytest.mark.parametrize("span, pieces", [
+    ("Unity Party. Tran Van Binh", ["Unity Party", "Tran Van Binh"]),
+    ("Gen. Min Thura", ["Gen. Min Thura"]),            # an abbreviated title is no sentence end
+    ("Mrs. Olsen", ["Mrs. Olsen"]),
+    ("U.S. Senate", ["U.S. Senate"]),
+    ("Eastvale\nCourier", ["Eastvale", "Courier"]),
+])
+def test_a_span_is_cut_at_line_breaks_and_sentence_ends_only(span, pieces):
+    from casefile.extract.entities_spans import _split_lines
+    assert [span[s:e] for s, e in _split_lines(span, 0, len(span))] == pieces

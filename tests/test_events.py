@@ -523,3 +523,36 @@ def test_a_date_after_a_place_name_in_the_sentence_is_kept(pipeline):
 def test_once_seed_tuned_rules_hold_on_other_sentences(pipeline, text, etype, who):
     found = of_type(run(pipeline, text), etype)
     assert found and who <= set().union(*(names(e) for e in found))
+
+
+@pytest.mark.parametrize("text, etype, absent", [
+    ("One of them, Rosa Vidal, remains in pretrial detention at Vorla prison.", "imprisonment", None),
+    ("Ivan Petrov remains in custody.", "imprisonment", None),
+    ("Police took Rosa Vidal into custody on Monday.", "arrest", "imprisonment"),
+    ("Rosa Vidal was released from detention in May.", "release", "imprisonment"),
+])
+def test_remaining_in_detention_is_being_held_as_a_prisoner(pipeline, text, etype, absent):
+    found = run(pipeline, text)
+    assert of_type(found, etype)
+    assert absent is None or not of_type(found, absent)
+
+
+def test_a_possessed_office_title_links_to_its_holder(pipeline):
+    text = "Lawmakers urged the Union's trade commissioner to act. Rosa Vidal declined."
+    person = LocalEntity(key="p1", name="Rosa Vidal", type="PERSON",
+                         descriptors=[Descriptor("Trade Commissioner", 0, 0)],
+                         mentions=[Mention(text.index("Rosa Vidal"), text.index("Rosa Vidal") + 10, "Rosa Vidal")])
+    found = of_type(run(pipeline, text, entities=[person]), "appeal")
+    assert found and any(p.entity == "p1" for p in found[0].participants)
+
+
+@pytest.mark.parametrize("text, orgs, linked", [
+    ("A secret decree obtained by a coalition of rights groups was published. The Open Delta Coalition "
+     "said it received the decree from an official.", ["Open Delta Coalition"], True),
+    ("A secret decree obtained by a coalition of rights groups was published. The Open Delta Coalition "
+     "and the River Coalition both denied it.", ["Open Delta Coalition", "River Coalition"], False),
+])
+def test_an_unnamed_coalition_links_to_the_one_named_coalition(pipeline, text, orgs, linked):
+    ents = [org_entity(text, n, key=f"o{i}") for i, n in enumerate(orgs)]
+    found = of_type(run(pipeline, text, entities=ents), "document_disclosed")
+    assert found and any(p.entity == "o0" for p in found[0].participants) == linked

@@ -158,7 +158,7 @@ def candidates(doc: Any, text: str) -> list[Cand]:
 
 def outlet_mentions(text: str, outlet: str | None, cands: list[Cand]) -> list[Cand]:
     """The publishing outlet (from the page's metadata) named in its own text ("... reports for
-    the Ledger") is an organization even where the model saw a common noun."""
+    the Daily Courier") is an organization even where the model saw a common noun."""
     if not outlet or len(outlet) < 3 or not outlet[0].isupper():
         return []
     out = []

@@ -123,7 +123,7 @@ def _surname_form_of(word: str, name: tuple[str, ...]) -> bool:
     """Is the word a surname of this full name? Its last word (Western order), or, in a name of
     three or more words not written family-name-first, the word before the last: the paternal
     surname of a double surname ("Ana Pérez Gil" -> "Pérez") or the family name between an
-    English and a Cantonese given name ("Kenneth Lam Wing-hong" -> "Lam")."""
+    English and a Cantonese given name ("Raymond Chow Ka-ming" -> "Chow")."""
     if name[-1] == word:
         return True
     return len(name) >= 3 and name[-2] == word and name[0] not in lx.COMMON_FAMILY_NAMES \
@@ -138,7 +138,8 @@ def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
         return True
     # a long name (given names, surnames, particles) is cut to any one of its name words:
     # "Lula" for "Luiz Inácio Lula da Silva"
-    return len(name) >= 4 and word in name and word not in lx.NAME_PARTICLES \
+    core = name[:-1] if name[-1] in lx.NAME_SUFFIXES else name
+    return len(core) >= 4 and word in core and word not in lx.NAME_PARTICLES \
         and name[0] not in lx.COMMON_FAMILY_NAMES
 
 

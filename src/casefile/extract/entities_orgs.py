@@ -149,10 +149,12 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
 
 
 def _after_named_person(run: list[Any], cands: list[Cand]) -> list[Any]:
-    """'Jane Roe of the Eastvale Rights Initiative': the run starts after a person it opens with."""
+    """'Jane Roe of the Eastvale Rights Initiative', 'Chief Executive Officer of Acme Motors':
+    the run starts after a person or a title it opens with."""
     people = {(c.start, c.end) for c in cands if c.label == "PERSON"}
     for k in range(1, len(run)):
-        if run[k].text.islower() and (run[0].idx, run[k - 1].idx + len(run[k - 1].text)) in people:
+        titled = any(t.lower_ in lx.OFFICE_ROLE_NOUNS for t in run[:k])
+        if run[k].text.islower() and (titled or (run[0].idx, run[k - 1].idx + len(run[k - 1].text)) in people):
             rest = run[k:]
             while rest and rest[0].text.islower():
                 rest = rest[1:]

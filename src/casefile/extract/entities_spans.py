@@ -54,7 +54,11 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     letters, then a capital."""
     out, pos = [], start
     for m in re.finditer(r"\n+|(?<=[a-z]{2}[.!?])\s+(?=[A-Z\u00C0-\u1EFF])", text[start:end]):
-        out.append((pos, start + m.start()))
+        word = re.search(r"(\w+)\.?$", text[start:start + m.start()])
+        if m.group()[0] != "\n" and word and word.group(1).lower() in lx.HONORIFICS:
+            continue  # "Mrs. Roe", "Gen. Roe": an abbreviated title, not a sentence end
+        stop = m.group()[0] != "\n"  # the sentence's closing mark stays out of the name
+        out.append((pos, start + m.start() - stop))
         pos = start + m.end()
     out.append((pos, end))
     return [(s, e) for s, e in out if e > s]
@@ -225,7 +229,7 @@ def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
 
 
 def _extend_person_names_left(doc: Any, cands: list[Cand]) -> None:
-    """', Anders Holm,' with only 'Holm' tagged, or 'Ana' tagged ORG before 'Ruiz Gil': a name
+    """', Torvald Brekke,' with only 'Brekke' tagged, or 'Ines' tagged ORG before 'Pardo Gil': a name
     takes in the capitalized proper nouns just before it (untagged, or a lone one-word span of
     another type) that are no title ("Minister"), country, people or month."""
     by_end = {c.end: c for c in cands}

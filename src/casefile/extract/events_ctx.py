@@ -93,7 +93,7 @@ class Context:
                 txt, end = _strip_possessive(ent.text, ent.end_char)
                 out.append(Cand(ent.start_char, end, ent.label_, txt))  # products kept: small models call groups that
         for m in re.finditer(L.LAW_NAME_PATTERN, self.text):
-            for c in out:  # "Sub-Decree 15" where the entity was found as "Decree 15": the full name
+            for c in out:  # "Sub-Decree 7" where the entity was found as "Decree 7": the full name
                 if c.key is not None and c.label == "LAW" and m.start() < c.start and c.end <= m.end():
                     c.start, c.text = m.start(), self.text[m.start():c.end]
             out = [c for c in out if not (c.start < m.end() and m.start() < c.end and c.key is None)]
@@ -171,7 +171,7 @@ class Context:
         return found
 
     def _institution(self, tok) -> tuple[int, int] | None:
-        """"Thailand's foreign ministry", "Iran's mission to the United Nations": an office named by its
+        """"Norway's foreign ministry", "Peru's mission to the United Nations": an office named by its
         state is the office; the span runs over the name-like prepositions after it."""
         if tok.lemma_.lower() not in L.INSTITUTION_NOUNS or not tok.text.islower():
             return None
@@ -204,7 +204,7 @@ class Context:
                 continue  # "Illinois-based group", "Vietnamese group": modifiers, not the group's name
             if c.label != "PERSON" and t.dep_ in ("compound", "nmod", "poss") and t.i < tok.i and (
                     tok.lemma_.lower() in L.PERSON_NOUNS):
-                continue  # "the Hong Kong activist", "an Acme engineer": where from, not who
+                continue  # "the Lakeside activist", "an Acme engineer": where from, not who
             seen.add(id(c))
             out.append(c)
         return out
@@ -287,7 +287,7 @@ class Context:
                 c = self.cand_at(h.head)  # "X, a rights group that shared ...": the group is X
             if c is not None and c.label != "NORP":
                 out.append(self.part(role, c))
-                if c.label == "ORG" and h.lemma_.lower() in L.INSTITUTION_NOUNS:  # "Nicaragua's government"
+                if c.label == "ORG" and h.lemma_.lower() in L.INSTITUTION_NOUNS:  # "Freedonia's government"
                     out += [self.part("place", x) for x in self.named_inside(h) if x.label in L.PLACE_LABELS]
                 continue
             if h.pos_ == "PRON" or (want_law and h.lemma_.lower() in L.LAW_ANAPHORS and not self.named_inside(h)):

@@ -49,7 +49,7 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
 
 def _group_member_subject(tok):
     """"X was one of dozens of activists arrested", "X is the third activist jailed", "X was among
-    47 defendants charged": the trigger describes a group the copula's subject belongs to."""
+    40 defendants charged": the trigger describes a group the copula's subject belongs to."""
     while tok.dep_ == "conj" and tok.head is not tok:  # "arrested ... and later convicted"
         tok = tok.head
     if tok.dep_ not in ("acl", "relcl"):
@@ -92,9 +92,13 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
         head = p.text.split()[-1] if p.text.split() else ""
         if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not head.islower():
             continue  # "the EU's trade commissioner" qualifies; a name does not
-        if head not in L.PERSON_NOUNS and not head.endswith(L.PERSON_SUFFIXES) and head not in L.STATE_ACTOR_NOUNS:
+        if head in L.ORG_DESCRIPTION_NOUNS:  # "a coalition of rights groups" -> the one "... Coalition"
+            fits = [k for k, kind in ctx.kinds.items()
+                    if kind == "ORG" and head in ctx.full_names.get(k, "").lower().split()]
+        elif head in L.PERSON_NOUNS or head.endswith(L.PERSON_SUFFIXES) or head in L.STATE_ACTOR_NOUNS:
+            fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]
+        else:
             continue
-        fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]
         if len(fits) == 1 and fits[0] not in have:
             have.add(fits[0])
             out.append(Participant(role=p.role, text=ctx.full_names[fits[0]], entity=fits[0]))

@@ -47,36 +47,75 @@ class _State:
     intro: tuple[int, Ref, str] | None = None   # a paragraph ending "X said:" (index, speaker, cue)
 
 
-def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list:
-    """One spaCy Doc per paragraph (newlines inside become spaces so offsets hold)."""
+class _View:
+    """One paragraph of a parse, read without copying it: its tokens (made once, since spaCy
+    builds a new Token object on every access), sentences and entities. ``text`` is the text
+    the tokens' offsets count in and ``base`` that text's offset in the document."""
+
+    __slots__ = ("tokens", "text", "base", "sents", "ents", "lo", "hi", "_doc")
+
+    def __init__(self, doc, tok_lo: int, tok_hi: int, text: str, base: int, lo: int, hi: int,
+                 sents: list[tuple[int, int]]):
+        self._doc = doc
+        self.tokens = [doc[i] for i in range(tok_lo, tok_hi)]
+        self.text, self.base, self.lo, self.hi = text, base, lo, hi
+        self.sents = sents          # (start_char, end_char) in ``text``
+        self.ents = doc[tok_lo:tok_hi].ents if tok_hi > tok_lo else []
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def has_annotation(self, attr: str) -> bool:
+        return self._doc.has_annotation(attr)
+
+    @property
+    def para_text(self) -> str:
+        return self.text[self.lo:self.hi]
+
+
+def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list[_View]:
+    """One view per paragraph, over the document's parse when no sentence crosses a line
+    break, else over a fresh parse of each paragraph (newlines inside become spaces)."""
     cached = parsed.cache.get(CACHE_KEY)
     if cached is not None and len(cached) == len(paras):
         return cached
-    docs = _reuse_whole_parse(parsed.doc, paras)
-    if docs is None:
+    views = _reuse_whole_parse(parsed.doc, parsed.document.text, paras)
+    if views is None:
         from .. import nlp
 
         text = parsed.document.text
-        docs = list(nlp.load().pipe(text[s:e].replace("\n", " ") for s, e in paras))
-    parsed.cache[CACHE_KEY] = docs
-    return docs
+        views = [_whole_view(d, s) for d, (s, e) in
+                 zip(nlp.load().pipe(text[s:e].replace("\n", " ") for s, e in paras), paras)]
+    parsed.cache[CACHE_KEY] = views
+    return views
 
 
-def _reuse_whole_parse(doc, paras: list[tuple[int, int]]) -> list | None:
-    """Slices of the document's own parse, when no sentence in it crosses a paragraph break
+def _whole_view(doc, base: int) -> _View:
+    sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") or \
+        doc.has_annotation("DEP") else []
+    return _View(doc, 0, len(doc), doc.text, base, 0, len(doc.text), sents)
+
+
+def _reuse_whole_parse(doc, text: str, paras: list[tuple[int, int]]) -> list[_View] | None:
+    """Views into the document's own parse, when no sentence in it crosses a paragraph break
     (the pipeline ends sentences at line breaks); None means parse paragraphs afresh."""
-    if doc is None or not doc.has_annotation("DEP"):
+    if doc is None or not doc.has_annotation("DEP") or not paras:
         return None
-    ends = {e for _, e in paras}
-    starts = {s for s, _ in paras}
-    for sent in doc.sents:
-        inner = sent.text.rstrip()
-        if "\n" in inner.strip():
-            return None
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    if any("\n" in text[s:e].rstrip().strip() for s, e in sents):
+        return None
     spans = [doc.char_span(s, e) for s, e in paras]
-    if any(sp is None for sp in spans) or not starts or not ends:
+    if any(sp is None for sp in spans):
         return None
-    return [sp.as_doc() for sp in spans]
+    out = []
+    for sp, (s, e) in zip(spans, paras):
+        # clipped as a copy of the paragraph would clip them (no line-break tokens)
+        inside = [(max(a, s), min(b, e)) for a, b in sents if a < e and s < b]
+        out.append(_View(doc, sp.start, sp.end, text, 0, s, e, inside))
+    return out
 
 
 def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
@@ -91,11 +130,11 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
         return []               # a pipeline without a parser cannot attribute speech
     quoted = [(s.start, s.end) for s in spans]
     starts = [s for s, _ in paras]
-    state = _State(fallback=fallback_mentions(docs, starts, entities, quoted), para_starts=starts,
+    state = _State(fallback=fallback_mentions(docs, [d.base for d in docs], entities, quoted), para_starts=starts,
                    entities=entities)
     found: list[_Found] = []
-    for p, (doc, (base, _)) in enumerate(zip(docs, paras)):
-        found.extend(_paragraph(doc, base, p, [s for s in spans if s.para == p], state))
+    for p, doc in enumerate(docs):
+        found.extend(_paragraph(doc, doc.base, p, [s for s in spans if s.para == p], state))
     found = _fill_chains(found, state) + _headings(text, found, state)
     found.sort(key=lambda f: (f.start, f.kind))
     return [_record(text, f, entities) for f in found if f.ref is not None]
@@ -127,7 +166,7 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
             sent = rules.sentence_bounds(doc, base, clause[0], clause[1])
             out.append(_Found(clause[0], clause[1], "indirect", ref, rules.cue_text(cue), sent, para=p))
             blocked.append(clause)
-    if cues and doc.text.rstrip().endswith(":") and memo.get(cues[-1].i) is not None:
+    if cues and doc.para_text.rstrip().endswith(":") and memo.get(cues[-1].i) is not None:
         state.intro = (p, memo[cues[-1].i], rules.cue_text(cues[-1]))
     return out
 

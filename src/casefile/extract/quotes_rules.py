@@ -1,7 +1,7 @@
 """When a quotation is speech, and which reporting verb attributes it.
 
-``doc`` is a paragraph's parse and ``base`` its offset in the document text; spans are
-document offsets.
+``doc`` is a paragraph view (quotes._View: tokens, text, sentence bounds) and ``base`` the
+offset of its text in the document text; spans are document offsets.
 """
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def _tokens(doc, base: int, start: int, end: int) -> list:
 def sentence_bounds(doc, base: int, start: int, end: int) -> tuple[int, int]:
     """Document offsets of the sentence(s) holding [start, end)."""
     lo, hi = start, end
-    for sent in doc.sents:
-        s, e = base + sent.start_char, base + sent.end_char
+    for s, e in doc.sents:      # (start_char, end_char) pairs, computed once per paragraph
+        s, e = base + s, base + e
         if s < end and start < e:
             lo, hi = min(lo, s), max(hi, e)
     return lo, hi

@@ -118,48 +118,67 @@ def _dates_fit(a: EventRecord, b: EventRecord) -> bool:
     return a.interval is None or b.interval is None or D.gap_days(a.interval, b.interval) == 0
 
 
-def _break_ties(events: list[EventRecord], pairs: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
-    """Add sentence similarity where one event has several partners with the same score."""
-    by_event: dict[tuple[int, float], int] = defaultdict(int)
+def _tie_groups(pairs: list[tuple[float, int, int]]) -> dict[tuple[int, float], list[int]]:
+    """Partners of each event by rounded score, for the scores with several partners."""
+    partners: dict[tuple[int, float], list[int]] = defaultdict(list)
     for score, i, j in pairs:
-        by_event[(i, round(score, 6))] += 1
-        by_event[(j, round(score, 6))] += 1
-    tied = [(s, i, j) for s, i, j in pairs
-            if by_event[(i, round(s, 6))] > 1 or by_event[(j, round(s, 6))] > 1]
-    if not tied or not _ties_matter(events, tied):
-        return pairs
-    sims = similarities([(events[i].sentence, events[j].sentence) for _, i, j in tied])
-    if sims is None:
-        return pairs
-    bonus = {(i, j): L.SIMILARITY_WEIGHT * sim for (_, i, j), sim in zip(tied, sims)}
-    return [(s + bonus.get((i, j), 0.0), i, j) for s, i, j in pairs]
+        partners[(i, round(score, 6))].append(j)
+        partners[(j, round(score, 6))].append(i)
+    return {k: v for k, v in partners.items() if len(v) > 1}
+
+
+def _tied(pairs: list[tuple[float, int, int]], groups: dict) -> list[tuple[float, int, int]]:
+    return [(s, i, j) for s, i, j in pairs if (i, round(s, 6)) in groups or (j, round(s, 6)) in groups]
 
 
 def _ties_matter(events: list[EventRecord], tied: list[tuple[float, int, int]]) -> bool:
     """A tie only matters when the tied partners cannot all end up together (their dates disagree):
     otherwise every order of merging gives the same clusters, and the model need not load."""
-    partners: dict[tuple[int, float], list[int]] = defaultdict(list)
-    for s, i, j in tied:
-        partners[(i, round(s, 6))].append(j)
-        partners[(j, round(s, 6))].append(i)
-    for group in partners.values():
+    for group in _tie_groups(tied).values():
         for x, y in combinations(group, 2):
             if not _dates_fit(events[x], events[y]):
                 return True
     return False
 
 
+def _with_similarity(events: list[EventRecord], pairs: list[tuple[float, int, int]],
+                     tied: list[tuple[float, int, int]]) -> list[tuple[float, int, int]] | None:
+    """Pairs with sentence similarity added to the tied ones; None when the model is unavailable."""
+    sims = similarities([(events[i].sentence, events[j].sentence) for _, i, j in tied])
+    if sims is None:
+        return None
+    bonus = {(i, j): L.SIMILARITY_WEIGHT * sim for (_, i, j), sim in zip(tied, sims)}
+    return [(s + bonus.get((i, j), 0.0), i, j) for s, i, j in pairs]
+
+
 def cluster(events: list[EventRecord]) -> list[list[int]]:
-    """Groups of event indexes, each one real-world event."""
-    pairs = _break_ties(events, candidate_pairs(events))
-    pairs.sort(key=lambda p: (-p[0], events[p[1]].order, events[p[2]].order))
+    """Groups of event indexes, each one real-world event. The sentence model (slow to load)
+    is asked only when a tie decided something: a merge that shut out an equally good partner."""
+    pairs = candidate_pairs(events)
+    groups = _tie_groups(pairs)
+    tied = _tied(pairs, groups)
+    if not tied or not _ties_matter(events, tied):
+        return _greedy(events, pairs)[0]
+    plain, contested = _greedy(events, pairs, groups)
+    if not contested:
+        return plain
+    scored = _with_similarity(events, pairs, tied)
+    return plain if scored is None else _greedy(events, scored)[0]
+
+
+def _greedy(events: list[EventRecord], pairs: list[tuple[float, int, int]],
+            groups: dict | None = None) -> tuple[list[list[int]], bool]:
+    """Merge pairs best first; also says whether a tie was contested (see ``_shuts_out``)."""
+    pairs = sorted(pairs, key=lambda p: (-p[0], events[p[1]].order, events[p[2]].order))
     owner = list(range(len(events)))
     clusters = {i: _Cluster([i], {e.document_id: [e.interval] if e.interval else []}, set(e.persons))
                 for i, e in enumerate(events)}
-    for _score, i, j in pairs:
+    contested = False
+    for score, i, j in pairs:
         ci, cj = owner[i], owner[j]
         if ci == cj or not _can_merge(clusters[ci], clusters[cj], _tolerant(events[i], events[j])):
             continue
+        rivals = _feasible_rivals(events, clusters, owner, groups, score, i, j) if groups and not contested else []
         a, b = clusters[ci], clusters.pop(cj)
         a.members.extend(b.members)
         a.persons |= b.persons
@@ -167,7 +186,22 @@ def cluster(events: list[EventRecord]) -> list[list[int]]:
             a.intervals.setdefault(doc, []).extend(ivs)
         for m in b.members:
             owner[m] = ci
-    return [sorted(c.members, key=lambda m: events[m].order) for c in clusters.values()]
+        contested = contested or any(not _can_merge(a, clusters[owner[k]], _tolerant(events[x], events[k]))
+                                     for x, k in rivals if owner[k] != ci)
+    return [sorted(c.members, key=lambda m: events[m].order) for c in clusters.values()], contested
+
+
+def _feasible_rivals(events: list[EventRecord], clusters: dict, owner: list[int], groups: dict,
+                     score: float, i: int, j: int) -> list[tuple[int, int]]:
+    """Other partners of i or j at the same score that could still join them right now: if this
+    merge shuts one out, the order of equal pairs (the tie) decided the outcome."""
+    out = []
+    for x, y in ((i, j), (j, i)):
+        for k in groups.get((x, round(score, 6)), ()):
+            if k != y and owner[k] not in (owner[i], owner[j]) and _can_merge(
+                    clusters[owner[x]], clusters[owner[k]], _tolerant(events[x], events[k])):
+                out.append((x, k))
+    return out
 
 
 def _can_merge(a: _Cluster, b: _Cluster, tolerant: bool) -> bool:

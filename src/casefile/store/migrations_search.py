@@ -62,3 +62,30 @@ def m004_search(conn: Connection, dialect: str) -> None:
         statements += _sqlite_fts(table, columns) if dialect == "sqlite" else _postgres_fts(table, columns)
     for statement in statements:
         conn.execute(text(statement))
+
+
+# Covering indexes for the heavy pages (dossier, timeline, compare) on a large store:
+# each lets SQLite answer from the index alone instead of visiting thousands of table rows.
+PAGE_INDEXES = [
+    # An entity's (document, key) pairs, newest documents first, without touching the table.
+    "CREATE INDEX IF NOT EXISTS ix_doc_entities_owner ON doc_entities (entity_id, document_id, key)",
+    # From an owned (document, key) straight to its events.
+    "CREATE INDEX IF NOT EXISTS ix_participants_owner ON participants (document_id, entity_key, event_id)",
+    # An entity's sentences, then everyone else in each of them (co-mentions).
+    "CREATE INDEX IF NOT EXISTS ix_mentions_owner ON mentions (document_id, entity_key, sentence_start, sentence_end)",
+    "CREATE INDEX IF NOT EXISTS ix_mentions_sentence ON mentions (document_id, sentence_start, entity_key)",
+    # Which outlet published a document, without reading the document's row.
+    "CREATE INDEX IF NOT EXISTS ix_documents_id_outlet ON documents (id, outlet)",
+    # Which outlets report a cluster.
+    "CREATE INDEX IF NOT EXISTS ix_events_cluster_document ON events (cluster, document_id)",
+    # An event's date without reading its row: the timeline sorts thousands of them.
+    "CREATE INDEX IF NOT EXISTS ix_events_id_date ON events (id, date_value, type)",
+    # An outlet's newest documents, in order, without reading their text.
+    "CREATE INDEX IF NOT EXISTS ix_documents_outlet_published ON documents (outlet, published, id)",
+]
+
+
+def m005_page_indexes(conn: Connection, dialect: str) -> None:
+    """Covering indexes that keep the dossier, timeline and compare pages fast on large stores."""
+    for statement in PAGE_INDEXES:
+        conn.execute(text(statement))

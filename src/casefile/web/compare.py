@@ -6,11 +6,15 @@ A cluster reported with dates that cannot both be true is a conflict.
 """
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import functools
 import unicodedata
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from ..errors import NotFound
+from ..store import schema as s
 from ..store.db import Store
 from .cases import recorded_conflicts
 from .facts import compatible, date_interval, doc_meta, entity_ref, sentences, sort_key, source_link
@@ -19,6 +23,15 @@ MAX_DOCS_PER_SIDE = 50
 MAX_EVENTS_PER_SIDE = 200
 
 
+def document_choices(store: Store, limit: int = 200) -> list[dict]:
+    """The newest documents for the page's pickers: only the columns a picker shows (no JSON to decode)."""
+    d = s.documents
+    query = select(d.c.id, d.c.title, d.c.source, d.c.outlet).order_by(d.c.published.desc(), d.c.seq).limit(limit)
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+@functools.lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalnum())
 
@@ -80,18 +93,44 @@ def _closeness(a: dict, b: dict) -> tuple:
     return (a["cluster"] != b["cluster"] or not a["cluster"], width)
 
 
+class _DateWindow:
+    """One type's reports on a side, sorted by first day, so a report finds the ones whose days
+    overlap its own by bisection instead of by testing every one."""
+
+    def __init__(self, events: list[dict], members: list[int]):
+        dated = [(iv, j) for j in members if (iv := date_interval(events[j]["date_value"]))]
+        dated.sort(key=lambda x: x[0][0])
+        self.starts = [iv[0] for iv, _ in dated]
+        self.dated = dated
+        self.widest = max(((iv[1] - iv[0]) for iv, _ in dated), default=dt.timedelta(0))
+        # A value that names no calendar day (e.g. "PRESENT_REF") can be true with any date.
+        self.vague = [j for j in members if events[j]["date_value"] is not None
+                      and date_interval(events[j]["date_value"]) is None]
+
+    def overlapping(self, value: str) -> list[int]:
+        interval = date_interval(value)
+        if interval is None:
+            return [j for _, j in self.dated] + self.vague
+        lo = bisect.bisect_left(self.starts, interval[0] - self.widest)
+        hi = bisect.bisect_right(self.starts, interval[1])
+        return [j for iv, j in self.dated[lo:hi] if iv[1] >= interval[0]] + self.vague
+
+
 def _candidates(left: list[dict], right: list[dict]) -> list[tuple]:
-    """Only pairs that share a cluster or a type can match: bucket first instead of comparing all."""
-    buckets: dict[tuple, list[int]] = {}
+    """Pairs that share a cluster, or a type with dates that can both be true (see ``_same``)."""
+    by_type: dict[str, list[int]] = {}
+    by_cluster: dict[str, list[int]] = {}
     for j, b in enumerate(right):
-        buckets.setdefault(("type", b["type"]), []).append(j)
+        by_type.setdefault(b["type"], []).append(j)
         if b["cluster"]:
-            buckets.setdefault(("cluster", b["cluster"]), []).append(j)
+            by_cluster.setdefault(b["cluster"], []).append(j)
+    windows = {t: _DateWindow(right, members) for t, members in by_type.items()}
     out = set()
     for i, a in enumerate(left):
-        for j in buckets.get(("type", a["type"]), []) + buckets.get(("cluster", a["cluster"]), []):
-            if _same(a, right[j]):
-                out.add((_closeness(a, right[j]), i, j))
+        matches = set(by_cluster.get(a["cluster"], [])) if a["cluster"] else set()
+        if a["date_value"] is not None and a["type"] in windows:
+            matches.update(windows[a["type"]].overlapping(a["date_value"]))
+        out.update((_closeness(a, right[j]), i, j) for j in matches)
     return sorted(out)
 
 

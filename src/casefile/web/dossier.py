@@ -13,8 +13,8 @@ from sqlalchemy import text
 from ..errors import NotFound
 from ..store.db import Store
 from .cases import cluster_status
-from .facts import (chain_rank, count_documents, owner_clause, doc_entity_rows, doc_meta, entity_ref,
-                    sentences, sort_key, source_link)
+from .facts import (chain_rank, count_documents, doc_entity_rows, doc_meta, entity_ref, owned_cte, sentences,
+                    sort_key, source_link)
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
@@ -27,10 +27,11 @@ MAX_MENTION_SENTENCES = 2000
 
 
 def _mention_sentences(conn, ref: str) -> list[tuple[str, int, int]]:
-    where, params = owner_clause(ref, "document_id", "entity_key", MAX_DOCUMENTS)
-    sql = (f"SELECT DISTINCT document_id, sentence_start, sentence_end FROM mentions WHERE {where} "
-           f"LIMIT {MAX_MENTION_SENTENCES}")
-    return [tuple(r) for r in conn.execute(text(sql), params) if r.sentence_start is not None]
+    owned, params = owned_cte(ref, MAX_DOCUMENTS)
+    sql = (f"WITH {owned} SELECT DISTINCT m.document_id, m.sentence_start, m.sentence_end FROM owned o "
+           "JOIN mentions m ON m.document_id = o.document_id AND m.entity_key = o.key "
+           f"WHERE m.sentence_start IS NOT NULL LIMIT {MAX_MENTION_SENTENCES}")
+    return [tuple(r) for r in conn.execute(text(sql), params)]
 
 
 def _descriptor_link(document_id: str, start: int | None, spans: list[tuple[str, int, int]]) -> str:
@@ -58,37 +59,46 @@ def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) ->
 
 
 def _events(conn, ref: str) -> list[dict]:
-    where, params = owner_clause(ref, "p.document_id", "p.entity_key", MAX_DOCUMENTS)
-    sql = ("SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
-           "e.start, e.sentence_start, e.sentence_end, p.role FROM participants p JOIN events e ON e.id = p.event_id "
-           f"WHERE {where} ORDER BY e.date_value LIMIT {MAX_EVENTS}")
+    owned, params = owned_cte(ref, MAX_DOCUMENTS)
+    sql = (f"WITH {owned} SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, "
+           "e.modality, e.cluster, e.start, e.sentence_start, e.sentence_end, p.role FROM owned o "
+           "JOIN participants p ON p.document_id = o.document_id AND p.entity_key = o.key "
+           f"JOIN events e ON e.id = p.event_id ORDER BY e.date_value LIMIT {MAX_EVENTS}")
     events = {}
     for r in conn.execute(text(sql), params):
         events.setdefault(r.id, dict(r._mapping))
     return sorted(events.values(), key=lambda e: (sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 
+QUOTE_COLS = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
+
+
 def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
-    where, params = owner_clause(ref, "q.document_id", "q.speaker_key", MAX_DOCUMENTS)
-    cols = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
-    by = [dict(r._mapping) for r in conn.execute(text(f"SELECT {cols} FROM quotes q WHERE {where} "
-                                                      f"ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}"), params)]
-    where_m, params_m = owner_clause(ref, "m.document_id", "m.entity_key", MAX_DOCUMENTS)
-    about_sql = (f"SELECT DISTINCT {cols} FROM quotes q JOIN mentions m ON m.document_id = q.document_id "
-                 f"AND m.start >= q.start AND m.end <= q.end WHERE ({where_m}) ORDER BY q.document_id, q.start "
-                 f"LIMIT {MAX_QUOTES}")
+    owned, params = owned_cte(ref, MAX_DOCUMENTS)
+    by_sql = (f"WITH {owned} SELECT {QUOTE_COLS} FROM owned o JOIN quotes q ON q.document_id = o.document_id "
+              f"AND q.speaker_key = o.key ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}")
+    by = [dict(r._mapping) for r in conn.execute(text(by_sql), params)]
+    # A quote is about the entity when one of its mentions lies inside the quote.
+    about_sql = (f"WITH {owned} SELECT DISTINCT {QUOTE_COLS} FROM owned o "
+                 "JOIN mentions m ON m.document_id = o.document_id AND m.entity_key = o.key "
+                 "JOIN quotes q ON q.document_id = m.document_id AND m.start >= q.start AND m.end <= q.end "
+                 f"ORDER BY q.document_id, q.start LIMIT {MAX_QUOTES}")
     mine = {q["id"] for q in by}
-    about = [dict(r._mapping) for r in conn.execute(text(about_sql), params_m) if r.id not in mine]
+    about = [dict(r._mapping) for r in conn.execute(text(about_sql), params) if r.id not in mine]
     return by, about
 
 
 def _neighbours(conn, ref: str, own_refs: set[str]) -> list[dict]:
     """Entities mentioned in the same sentences, weighted by how many sentences they share."""
-    where, params = owner_clause(ref, "m.document_id", "m.entity_key", MAX_DOCUMENTS)
-    sql = ("SELECT o.document_id, o.entity_key, de.entity_id, de.name, de.type, COUNT(DISTINCT o.sentence_start) AS n "
-           "FROM mentions m JOIN mentions o ON o.document_id = m.document_id AND o.sentence_start = m.sentence_start "
-           "JOIN doc_entities de ON de.document_id = o.document_id AND de.key = o.entity_key "
-           f"WHERE ({where}) GROUP BY o.document_id, o.entity_key, de.entity_id, de.name, de.type")
+    owned, params = owned_cte(ref, MAX_DOCUMENTS)
+    # The entity's sentences first (a few hundred), then who else is in each: never a self-join of mentions.
+    sql = (f"WITH {owned}, said AS (SELECT DISTINCT m.document_id, m.sentence_start FROM owned o "
+           "JOIN mentions m ON m.document_id = o.document_id AND m.entity_key = o.key) "
+           "SELECT x.document_id, x.entity_key, de.entity_id, de.name, de.type, "
+           "COUNT(DISTINCT x.sentence_start) AS n FROM said s "
+           "JOIN mentions x ON x.document_id = s.document_id AND x.sentence_start = s.sentence_start "
+           "JOIN doc_entities de ON de.document_id = x.document_id AND de.key = x.entity_key "
+           "GROUP BY x.document_id, x.entity_key, de.entity_id, de.name, de.type")
     merged: dict[str, dict] = {}
     for r in conn.execute(text(sql), params):
         ref = entity_ref(r.entity_id, r.document_id, r.entity_key)

@@ -30,9 +30,15 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\
 def count_documents(store: Store, ref: str) -> int:
     if LOCAL_SEP in ref:
         return 1
-    with store.engine.connect() as conn:
-        return conn.execute(text("SELECT COUNT(DISTINCT document_id) FROM doc_entities WHERE entity_id = :r"),
-                            {"r": ref}).scalar_one()
+    from .memo import remembered     # memo reads the store module; facts is imported first
+
+    def count() -> int:
+        with store.engine.connect() as conn:
+            # DISTINCT over the (entity_id, document_id) index streams; COUNT(DISTINCT) would sort.
+            return conn.execute(text("SELECT COUNT(*) FROM (SELECT DISTINCT document_id FROM doc_entities "
+                                     "WHERE entity_id = :r) AS named"), {"r": ref}).scalar_one()
+
+    return remembered(store, ("documents named", ref), count)
 
 
 def entity_ref(entity_id: str | None, document_id: str, key: str | None) -> str | None:
@@ -54,6 +60,22 @@ def owner_clause(ref: str, doc_col: str, key_col: str, cap: int | None = None) -
     limit = f" ORDER BY document_id DESC LIMIT {int(cap)}" if cap else ""
     return (f"({doc_col}, {key_col}) IN (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref"
             f"{limit})", {"owner_ref": ref})
+
+
+def owned_cte(ref: str, cap: int | None = None) -> tuple[str, dict]:
+    """A CTE ``owned(document_id, key)``: the (document, entity key) pairs behind ``ref``.
+
+    Queries join *from* it, so the database starts with the entity's few hundred pairs
+    and reaches each fact table through its (document_id, key) index, instead of testing
+    every candidate row against a sub-select. ``cap`` keeps the most recent documents.
+    """
+    if LOCAL_SEP in ref:
+        document_id, key = ref.split(LOCAL_SEP, 1)
+        return ("owned AS (SELECT CAST(:owner_doc AS TEXT) AS document_id, CAST(:owner_key AS TEXT) AS key)",
+                {"owner_doc": document_id, "owner_key": key})
+    limit = f" ORDER BY document_id DESC LIMIT {int(cap)}" if cap else ""
+    return (f"owned AS (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref{limit})",
+            {"owner_ref": ref})
 
 
 def doc_entity_rows(store: Store, ref: str, limit: int | None = None) -> list[dict]:

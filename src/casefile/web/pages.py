@@ -10,7 +10,7 @@ from ..store.search import SearchFilters, search
 from . import network
 from . import timeline as tl
 from .app import store_of
-from .compare import compare
+from .compare import compare, document_choices
 from .dossier import dossier, entity_list
 from .highlight import highlighted
 
@@ -97,7 +97,7 @@ def timeline_page(request: Request, entity: str | None = None, event_type: str |
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request, a: str | None = None, b: str | None = None, outlet_a: str | None = None,
                  outlet_b: str | None = None, store=Depends(store_of)):
-    docs = store.documents(limit=200)
+    docs = document_choices(store)
     outlets = sorted({d["outlet"] for d in docs if d["outlet"]})
     chosen = (a or outlet_a) and (b or outlet_b)
     result = compare(store, a or None, b or None, outlet_a or None, outlet_b or None) if chosen else None

@@ -14,7 +14,8 @@ from sqlalchemy import text
 
 from ..store.db import Store
 from .cases import recorded_conflicts
-from .facts import compatible, date_interval, doc_meta, owner_clause, sentences, source_link
+from .facts import compatible, date_interval, doc_meta, owned_cte, sentences, source_link
+from .memo import remembered
 
 MAX_EVENTS = 200          # earliest first; narrow by date, type or entity to see later ones
 WIDTH, LABEL_W, LANE_H, BAR_H, AXIS_H = 960, 170, 26, 14, 28
@@ -43,13 +44,26 @@ def _query(store: Store, f: TimelineFilter) -> list[dict]:
     if f.event_type:
         where.append("e.type = :type")
         params["type"] = f.event_type
+    cols = ("e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
+            "e.sentence_start, e.sentence_end")
     if f.entity:
-        owner, owner_params = owner_clause(f.entity, "p.document_id", "p.entity_key")
+        # Pick the earliest ids from the entity's events through indexes only, then read just those rows.
+        owned, owner_params = owned_cte(f.entity)
         params |= owner_params
-        where.append(f"e.id IN (SELECT p.event_id FROM participants p WHERE {owner})")
-    sql = ("SELECT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
-           "e.sentence_start, e.sentence_end FROM events e WHERE " + " AND ".join(where) +
-           " ORDER BY e.date_value LIMIT :n")
+        # No DISTINCT over thousands of ids (it costs more than the lookups): the IN below drops the rare
+        # event where the entity takes two roles.
+        earliest = ("SELECT e.id FROM owned o JOIN participants p ON p.document_id = o.document_id "
+                    "AND p.entity_key = o.key JOIN events e ON e.id = p.event_id WHERE "
+                    + " AND ".join(where) + " ORDER BY e.date_value LIMIT :n")
+        sql = (f"WITH {owned}, earliest AS ({earliest}) SELECT {cols} FROM events e "
+               "WHERE e.id IN (SELECT id FROM earliest) ORDER BY e.date_value")
+        # Its cost grows with how often the entity is cited: remember it while the store is unchanged.
+        return remembered(store, ("timeline", sql, tuple(sorted(params.items()))), lambda: _rows(store, sql, params))
+    sql = f"SELECT {cols} FROM events e WHERE " + " AND ".join(where) + " ORDER BY e.date_value LIMIT :n"
+    return _rows(store, sql, params)
+
+
+def _rows(store: Store, sql: str, params: dict) -> list[dict]:
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 

@@ -121,12 +121,12 @@ DEMONYMS: dict[str, str] = {
     "cuban": "Cuba", "venezuelan": "Venezuela", "nicaraguan": "Nicaragua", "mexican": "Mexico",
 }
 
-# Legal instruments: "Directive 15", "Decree No. 72/2013", "Article 117 of the Penal Code".
+# Legal instruments: "Directive 15", "Decree No. 72/2013", "Article 9 of the Penal Code".
 LAW_KEYWORDS = ("Directive", "Decree", "Law", "Resolution", "Article", "Circular", "Decision",
                 "Ordinance", "Clause", "Section", "Regulation", "Order")
-# A hyphenated prefix belongs to the instrument's name: "Sub-Decree 15", "Anti-Terrorism Law".
+# A hyphenated prefix belongs to the instrument's name: "Sub-Decree 40", "Anti-Terrorism Law".
 LAW_PREFIX = r"(?:[A-Z][a-z]+-)?"
-# The code an article belongs to: "of the Penal Code", "of China's Criminal Law".
+# The code an article belongs to: "of the Penal Code", "of Norland's Criminal Law".
 LAW_OWNER = r"(?:the\s+|[A-Z][\w-]*(?:'s|\u2019s)\s+)"
 LAW_PATTERN = re.compile(
     r"\b%s(?:%s)\s+(?:No\.\s*)?\d+[A-Za-z]?(?:[/-]\d+[\w/-]*|\.\d+)?"
@@ -196,7 +196,7 @@ Store Stores Airlines Airways Air Motors Motor Inc Inc. Corp Corp. Ltd Ltd. LLC 
 Bank Aircraft Records Studios Press Media Software Systems Technologies Labs Pharmaceuticals
 Watch Monitor Forum Initiative Centre Center Project Observatory Observer Institute Trust Fund
 Collective Coalition Network Society Times Post Herald Tribune Journal Gazette Report Review News
-Foundation Alliance Union Council Committee Commission Campaign Movement Partnership Defenders
+Foundation Alliance Union Council Committee Commission Campaign Movement Partnership
 """.split())
 
 # Last words that make a span tagged PERSON/ORG a place or building ("X Prison", "X Avenue").

@@ -100,7 +100,7 @@ POLICY_NOUNS = _f("directive", "decree", "law", "regulation", "circular", "order
                   "policy", "ban", "statute", "legislation")
 # What a state "imposes" that is a law rather than a penalty on someone ("imposed a travel ban").
 IMPOSED_LAW_NOUNS = _f("law", "statute", "legislation", "decree", "regulation", "code", "ordinance")
-# Papers that make a group legal: "cancelled the registration of 15 organizations".
+# Papers that make a group legal: "cancelled the registration of 12 organizations".
 REGISTRATION_NOUNS = _f("registration", "license", "licence", "permit", "accreditation", "status")
 # Who takes someone away in an arrest ("taken from his home by plainclothes agents").
 SECURITY_NOUNS = _f("police", "agent", "agents", "officer", "officers", "security", "soldier", "soldiers",
@@ -379,6 +379,9 @@ WRITING_NOUNS = _f("post", "tweet", "message", "article", "video", "comment", "b
                    "posting", "status", "update")
 # Who sentences: "a court sentenced X" is also X's trial.
 COURT_NOUNS = _f("court", "judge", "tribunal", "bench", "jury")
+# Heads of an unnamed organisation ("a coalition of groups") that its later name ends in.
+ORG_DESCRIPTION_NOUNS = _f("coalition", "network", "alliance", "federation", "union", "association",
+                           "committee", "council", "centre", "center", "foundation", "institute", "league")
 # Roles whose unnamed person ("the blogger") may be linked to the one person described that way.
 DESCRIBED_ROLES = _f("target", "recipient", "agent")
 # Words just before a law that make it the law a charge was brought under ("under Article 9").

@@ -12,7 +12,7 @@ def _f(*words: str) -> frozenset[str]:
 # (Slavic surnames and patronymics: -ova/-eva/-skaya, -ovna/-evna; -ovich/-evich).
 FEMALE_NAME_ENDINGS = ("ova", "eva", "yova", "skaya", "tskaya", "ovna", "evna", "ichna")
 MALE_NAME_ENDINGS = ("ovich", "evich", "ovitch", "yevich")
-# Heads of institutions named by their state and office ("Thailand's foreign ministry", "the Hong Kong
+# Heads of institutions named by their state and office ("Norway's foreign ministry", "the Lima city
 # government"): the whole phrase is the actor, not the place inside it.
 INSTITUTION_NOUNS = _f("ministry", "government", "office", "department", "mission", "bureau", "embassy",
                        "agency", "administration", "authority", "authorities", "police", "prosecutor",
@@ -28,7 +28,7 @@ OFFICIAL_SPEAKERS = _f("ministry", "government", "office", "department", "embass
                        "spokesman", "spokeswoman", "spokesperson", "ministries", "cabinet", "presidency")
 # Words in what an office "said" that make it a refusal to comment rather than a statement.
 NO_COMMENT_WORDS = _f("comment")
-# Prepositions that stay part of an institution's name ("mission to the United Nations in Geneva").
+# Prepositions that stay part of an institution's name ("mission to the United Nations").
 INSTITUTION_NAME_PREPS = _f("to", "of", "for", "in")
 # Pronouns that may stand for an organisation just named ("the department said it does not comment").
 ORG_PRONOUNS = _f("it", "its")
