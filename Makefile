@@ -32,7 +32,7 @@ run: sample        ## ingest the sample corpus and serve the UI on $(HOST):$(POR
 	$(VENV)/bin/casefile serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test-deps: install ## Chromium, PostgreSQL and Java for the browser, PostgreSQL and Spark tests
-	sh scripts/install_test_deps.sh
+	bash scripts/install_test_deps.sh
 
 test: install test-deps ## run the whole test suite
 	$(PY) -m pytest

@@ -6,7 +6,7 @@
 set -u
 status=0
 for installer in install_browser.sh install_postgres.sh install_java.sh; do
-    if ! sh "scripts/$installer"; then
+    if ! bash "scripts/$installer"; then
         echo "scripts/$installer failed" >&2
         status=1
     fi

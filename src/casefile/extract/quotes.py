@@ -55,12 +55,12 @@ class _View:
     __slots__ = ("tokens", "text", "base", "sents", "ents", "lo", "hi", "_doc")
 
     def __init__(self, doc, tok_lo: int, tok_hi: int, text: str, base: int, lo: int, hi: int,
-                 sents: list[tuple[int, int]]):
+                 sents: list[tuple[int, int]], ents: list):
         self._doc = doc
         self.tokens = [doc[i] for i in range(tok_lo, tok_hi)]
         self.text, self.base, self.lo, self.hi = text, base, lo, hi
         self.sents = sents          # (start_char, end_char) in ``text``
-        self.ents = doc[tok_lo:tok_hi].ents if tok_hi > tok_lo else []
+        self.ents = ents            # Span.ents would rebuild every entity of the document
 
     def __iter__(self):
         return iter(self.tokens)
@@ -96,7 +96,7 @@ def _paragraph_docs(parsed, paras: list[tuple[int, int]]) -> list[_View]:
 def _whole_view(doc, base: int) -> _View:
     sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") or \
         doc.has_annotation("DEP") else []
-    return _View(doc, 0, len(doc), doc.text, base, 0, len(doc.text), sents)
+    return _View(doc, 0, len(doc), doc.text, base, 0, len(doc.text), sents, list(doc.ents))
 
 
 def _reuse_whole_parse(doc, text: str, paras: list[tuple[int, int]]) -> list[_View] | None:
@@ -110,11 +110,13 @@ def _reuse_whole_parse(doc, text: str, paras: list[tuple[int, int]]) -> list[_Vi
     spans = [doc.char_span(s, e) for s, e in paras]
     if any(sp is None for sp in spans):
         return None
+    ents = list(doc.ents)
     out = []
     for sp, (s, e) in zip(spans, paras):
         # clipped as a copy of the paragraph would clip them (no line-break tokens)
         inside = [(max(a, s), min(b, e)) for a, b in sents if a < e and s < b]
-        out.append(_View(doc, sp.start, sp.end, text, 0, s, e, inside))
+        mine = [x for x in ents if x.start >= sp.start and x.end <= sp.end]
+        out.append(_View(doc, sp.start, sp.end, text, 0, s, e, inside, mine))
     return out
 
 

@@ -256,7 +256,7 @@ def ref_for(head, base: int) -> Ref:
     if head.pos_ == "PROPN":
         lo = _name_start(doc, lo)
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    text, end = _strip_possessive(doc.text[start:end], end)
+    text, end = _strip_possessive(doc[lo:hi + 1].text, end)   # not doc.text: it rebuilds the whole text
     head_at = (base + head.idx, base + head.idx + len(head.text))
     return Ref(text, base + start, base + end, kind, gender, head_at)
 

@@ -9,7 +9,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import NotFound
 from ..store.db import Store
@@ -59,6 +61,26 @@ def combine_query(params: dict, name: str, value) -> str:
     return urlencode({k: v for k, v in (params | {name: value}).items() if v not in (None, "")})
 
 
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response. Plain ASGI: a call_next middleware would copy
+    each page body through an extra stream (a dossier is over 100 kB)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at ``db``. ``token`` (else env CASEFILE_TOKEN) turns on ingest."""
     from . import api, pages, upload
@@ -71,11 +93,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, text
 
 from ..store import schema as s
 from ..store.db import Store
+from .memo import remembered
 
 LOCAL_SEP = "~"
 # The chain of a case, in the order a dossier lists same-day events.
@@ -30,8 +31,6 @@ DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\
 def count_documents(store: Store, ref: str) -> int:
     if LOCAL_SEP in ref:
         return 1
-    from .memo import remembered     # memo reads the store module; facts is imported first
-
     def count() -> int:
         with store.engine.connect() as conn:
             # DISTINCT over the (entity_id, document_id) index streams; COUNT(DISTINCT) would sort.

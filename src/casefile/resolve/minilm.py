@@ -1,0 +1,117 @@
+"""The bundled MiniLM sentence encoder (a 6-layer BERT), run with numpy.
+
+Importing sentence-transformers pulls in torch and transformers, which takes tens of
+seconds before the first sentence is encoded; the same weights and tokenizer read with
+``safetensors`` and ``tokenizers`` give the same vectors (mean of the last layer over the
+tokens, normalized) in a fraction of a second for the few sentences a tie-break needs.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+# Abramowitz & Stegun 7.1.26: erf to 1.5e-7, as exact GELU needs and numpy lacks.
+_ERF_P = 0.3275911
+_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    sign = np.sign(x)
+    x = np.abs(x)
+    t = 1.0 / (1.0 + _ERF_P * x)
+    a1, a2, a3, a4, a5 = _ERF_A
+    poly = ((((a5 * t + a4) * t + a3) * t + a2) * t + a1) * t
+    return sign * (1.0 - poly * np.exp(-x * x))
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * weight + bias
+
+
+class Encoder:
+    """``encode(texts, normalize_embeddings=True)`` like a SentenceTransformer, on the CPU."""
+
+    def __init__(self, folder: Path):
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        folder = Path(folder)
+        cfg = json.loads((folder / "config.json").read_text())
+        max_len = json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"]
+        self.w = load_file(str(folder / "model.safetensors"))
+        self.layers, self.heads, self.eps = cfg["num_hidden_layers"], cfg["num_attention_heads"], cfg["layer_norm_eps"]
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()       # one sentence at a time: no padding, no mask
+        self.tokenizer.enable_truncation(max_length=max_len)
+        self._t: dict[str, np.ndarray] = {}
+
+    def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
+        if name not in self._t:       # transposed once, contiguous, for fast matmuls
+            self._t[name] = np.ascontiguousarray(self.w[f"{name}.weight"].T)
+        return x @ self._t[name] + self.w[f"{name}.bias"]
+
+    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
+        return _layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
+
+    def _attention(self, x: np.ndarray, pad: np.ndarray, p: str) -> np.ndarray:
+        b, n, dim = x.shape
+        d = dim // self.heads
+        q, k, v = (self._linear(x, f"{p}.attention.self.{m}").reshape(b, n, self.heads, d).transpose(0, 2, 1, 3)
+                   for m in ("query", "key", "value"))
+        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + pad[:, None, None, :]
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores /= scores.sum(-1, keepdims=True)
+        return (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, dim)
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        """Mean-pooled last layer of a batch, padding masked out of attention and the mean."""
+        encoded = [self.tokenizer.encode(t).ids for t in texts]
+        n = max(len(ids) for ids in encoded)
+        ids = np.zeros((len(texts), n), dtype=np.int64)
+        mask = np.zeros((len(texts), n), dtype=np.float32)
+        for row, seq in enumerate(encoded):
+            ids[row, :len(seq)], mask[row, :len(seq)] = seq, 1.0
+        pad = (1.0 - mask) * np.float32(-1e9)
+        w = self.w
+        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = self._norm(x, "embeddings.LayerNorm")
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+            x = self._norm(x + self._linear(self._attention(x, pad, p), f"{p}.attention.output.dense"),
+                           f"{p}.attention.output.LayerNorm")
+            hidden = _gelu(self._linear(x, f"{p}.intermediate.dense"))
+            x = self._norm(x + self._linear(hidden, f"{p}.output.dense"), f"{p}.output.LayerNorm")
+        return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+
+    def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = 32,
+               **_ignored) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))   # similar lengths pad little
+        out = np.zeros((len(texts), self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
+        with _one_thread():
+            for lo in range(0, len(order), batch_size):
+                chunk = order[lo:lo + batch_size]
+                out[chunk] = self._batch([texts[i] for i in chunk])
+        if normalize_embeddings:
+            out = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        return out
+
+
+def _one_thread():
+    """BLAS threads fight the parser's processes for the same cores; small matmuls gain nothing."""
+    try:
+        from threadpoolctl import threadpool_limits
+        return threadpool_limits(limits=1)
+    except ImportError:
+        import contextlib
+        return contextlib.nullcontext()
