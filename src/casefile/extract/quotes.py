@@ -105,7 +105,7 @@ def _reuse_whole_parse(doc, text: str, paras: list[tuple[int, int]]) -> list[_Vi
     if doc is None or not doc.has_annotation("DEP") or not paras:
         return None
     sents = [(s.start_char, s.end_char) for s in doc.sents]
-    if any("\n" in text[s:e].rstrip().strip() for s, e in sents):
+    if any("\n" in text[s:e].strip() for s, e in sents):
         return None
     spans = [doc.char_span(s, e) for s, e in paras]
     if any(sp is None for sp in spans):

@@ -15,6 +15,8 @@ import numpy as np
 # Abramowitz & Stegun 7.1.26: erf to 1.5e-7, as exact GELU needs and numpy lacks.
 _ERF_P = 0.3275911
 _ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+# Sentences encoded together: batches of similar length waste little on padding.
+BATCH_SIZE = 16
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -27,7 +29,11 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+    try:
+        from scipy.special import erf      # exact and vectorized, when installed
+    except ImportError:
+        erf = _erf
+    return 0.5 * x * (1.0 + erf(x * np.float32(1 / np.sqrt(2.0))))
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -56,7 +62,8 @@ class Encoder:
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
         if name not in self._t:       # transposed once, contiguous, for fast matmuls
             self._t[name] = np.ascontiguousarray(self.w[f"{name}.weight"].T)
-        return x @ self._t[name] + self.w[f"{name}.bias"]
+        flat = x.reshape(-1, x.shape[-1]) @ self._t[name]     # 2-D: one BLAS call, not one per sentence
+        return (flat + self.w[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
 
     def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
         return _layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
@@ -71,12 +78,11 @@ class Encoder:
         scores /= scores.sum(-1, keepdims=True)
         return (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, dim)
 
-    def _batch(self, texts: list[str]) -> np.ndarray:
+    def _batch(self, encoded: list[list[int]]) -> np.ndarray:
         """Mean-pooled last layer of a batch, padding masked out of attention and the mean."""
-        encoded = [self.tokenizer.encode(t).ids for t in texts]
         n = max(len(ids) for ids in encoded)
-        ids = np.zeros((len(texts), n), dtype=np.int64)
-        mask = np.zeros((len(texts), n), dtype=np.float32)
+        ids = np.zeros((len(encoded), n), dtype=np.int64)
+        mask = np.zeros((len(encoded), n), dtype=np.float32)
         for row, seq in enumerate(encoded):
             ids[row, :len(seq)], mask[row, :len(seq)] = seq, 1.0
         pad = (1.0 - mask) * np.float32(-1e9)
@@ -92,16 +98,15 @@ class Encoder:
             x = self._norm(x + self._linear(hidden, f"{p}.output.dense"), f"{p}.output.LayerNorm")
         return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
 
-    def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = 32,
+    def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = BATCH_SIZE,
                **_ignored) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))   # similar lengths pad little
         out = np.zeros((len(texts), self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
+        encoded = [self.tokenizer.encode(t).ids for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))   # similar lengths pad little
         with _one_thread():
             for lo in range(0, len(order), batch_size):
                 chunk = order[lo:lo + batch_size]
-                out[chunk] = self._batch([texts[i] for i in chunk])
+                out[chunk] = self._batch([encoded[i] for i in chunk])
         if normalize_embeddings:
             out = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out

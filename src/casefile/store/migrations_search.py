@@ -74,8 +74,6 @@ PAGE_INDEXES = [
     # An entity's sentences, then everyone else in each of them (co-mentions).
     "CREATE INDEX IF NOT EXISTS ix_mentions_owner ON mentions (document_id, entity_key, sentence_start, sentence_end)",
     "CREATE INDEX IF NOT EXISTS ix_mentions_sentence ON mentions (document_id, sentence_start, entity_key)",
-    # Which outlet published a document, without reading the document's row.
-    "CREATE INDEX IF NOT EXISTS ix_documents_id_outlet ON documents (id, outlet)",
     # Which outlets report a cluster.
     "CREATE INDEX IF NOT EXISTS ix_events_cluster_document ON events (cluster, document_id)",
     # An event's date without reading its row: the timeline sorts thousands of them.

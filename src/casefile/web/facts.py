@@ -46,21 +46,6 @@ def entity_ref(entity_id: str | None, document_id: str, key: str | None) -> str 
     return f"{document_id}{LOCAL_SEP}{key}" if key else None
 
 
-def owner_clause(ref: str, doc_col: str, key_col: str, cap: int | None = None) -> tuple[str, dict]:
-    """SQL matching rows whose (document, entity key) belong to the entity ``ref``.
-
-    A sub-select rather than a list of pairs, so an entity named in thousands of
-    documents costs one indexed lookup, not thousands of bound parameters. ``cap``
-    keeps only the entity's most recently stored documents, bounding a page's work.
-    """
-    if LOCAL_SEP in ref:
-        document_id, key = ref.split(LOCAL_SEP, 1)
-        return f"({doc_col} = :owner_doc AND {key_col} = :owner_key)", {"owner_doc": document_id, "owner_key": key}
-    limit = f" ORDER BY document_id DESC LIMIT {int(cap)}" if cap else ""
-    return (f"({doc_col}, {key_col}) IN (SELECT document_id, key FROM doc_entities WHERE entity_id = :owner_ref"
-            f"{limit})", {"owner_ref": ref})
-
-
 def owned_cte(ref: str, cap: int | None = None) -> tuple[str, dict]:
     """A CTE ``owned(document_id, key)``: the (document, entity key) pairs behind ``ref``.
 
