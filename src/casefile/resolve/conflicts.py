@@ -78,10 +78,14 @@ def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sou
         for g in sh:
             index[g].append(i)
     out: dict[str, dict] = {}
+    seen: set[tuple[int, int]] = set()      # two quotes share many shingles: compare them once
     for items in index.values():
         if len(items) > L.MAX_QUOTE_BLOCK:   # a stock phrase everyone quotes says nothing about who said it
             continue
         for i, j in combinations(sorted(set(items)), 2):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
             (qa, sa, ha), (qb, sb, hb) = quotes[i], quotes[j]
             if qa.document_id == qb.document_id or sa == sb:
                 continue

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .migrations_cases import m003_cases
-from .migrations_search import m004_search
+from .migrations_search import m004_search, m005_page_indexes
 
 SQLITE_FTS = [
     'CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5('
@@ -41,7 +41,8 @@ def m002_document_search(conn: Connection, dialect: str) -> None:
         conn.execute(text(statement))
 
 
-MIGRATIONS: list[Callable[[Connection, str], None]] = [m001_tables, m002_document_search, m003_cases, m004_search]
+MIGRATIONS: list[Callable[[Connection, str], None]] = [m001_tables, m002_document_search, m003_cases, m004_search,
+                                                     m005_page_indexes]
 
 
 def applied(conn: Connection) -> set[int]:
