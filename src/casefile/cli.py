@@ -75,6 +75,11 @@ def ingest(inputs, db, outlet, published, allow_private, batch_size, workers, qu
                          batch_size=batch_size, progress=progress, workers=workers)
     except CasefileError as exc:
         _fail(exc)
+    finish_ingest(report)
+
+
+def finish_ingest(report) -> None:
+    """One line per issue, the summary, and exit status 1 when anything was rejected."""
     for issue in report.issues:
         click.echo(f"{issue.kind}: {issue.item}: {issue.reason}", err=True)
     click.echo(report.summary())

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import click
 
@@ -89,8 +88,6 @@ def load(directory, db, batch_size) -> None:
         report = run(directory, store, batch_size=batch_size)
     except CasefileError as exc:
         _fail(exc)
-    for issue in report.issues:
-        click.echo(f"{issue.kind}: {issue.item}: {issue.reason}", err=True)
-    click.echo(report.summary())
-    if report.rejected:
-        sys.exit(1)
+    from .cli import finish_ingest  # cli imports this module at its end, so import here
+
+    finish_ingest(report)
