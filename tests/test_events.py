@@ -248,16 +248,15 @@ def _scorer():
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "gold").is_dir(), reason="shared seeds not present")
-def test_seed_articles_reach_the_event_targets(pipeline):
-    from casefile.extract import extract_all
-    spec = importlib.util.spec_from_file_location("dev_score", ROOT / "scripts" / "dev_score.py")
-    dev = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(dev)  # type: ignore[union-attr]
-    seeds = sorted(str(p) for p in (SHARED / "corpus" / "seeds").iterdir())
-    docs = list(dev.documents(seeds))
-    for d in docs:
-        d.published = d.published or "2024-03-01"
-    export = dev.to_schema([(d, extract_all(make_parsed(d, pipeline(d.text)))) for d in docs])
+def test_seed_articles_reach_the_event_targets(pipeline, tmp_path):
+    from casefile.export import build
+    from casefile.pipeline import ingest
+    from casefile.store.db import Store
+
+    store = Store.open(str(tmp_path / "seeds.db"))
+    ingest([str(SHARED / "corpus" / "seeds")], store)
+    export = build(store)
+    store.close()
     score = _scorer()
     ex = score.Export(export)
     tp_p = n_p = tp_r = n_r = 0

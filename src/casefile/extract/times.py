@@ -173,8 +173,10 @@ def granularity(value: str) -> str:
     return "unknown"
 
 
-def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a date value covers; None for durations, references and X values."""
+    if not value:
+        return None
     g = granularity(value)
     try:
         y = int(value[:4])
@@ -209,7 +211,7 @@ def _interval(value: str) -> tuple[dt.date, dt.date] | None:
 def compatible(a: str, b: str) -> bool:
     """True when two date values can describe the same time: one lies inside the other
     (a month and a day in it, a year and anything in it). Durations and references are not dates."""
-    ia, ib = _interval(a), _interval(b)
+    ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return False
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
