@@ -7,7 +7,9 @@ Builds N articles of real text by recombining sentences of the sample corpus
 (../shared/corpus/seeds, else examples/), each one different so dedup keeps them all,
 and measures, each run in a fresh process so peak memory is its own:
 
-- raw: ``nlp.pipe`` with the same spaCy model, nothing else (the floor);
+- raw: ``nlp.pipe`` with the same spaCy model as its package loads it, nothing else (the floor);
+- nlp.pipe with casefile's own parse pipeline (nlp.load: sentence breaks at line ends,
+  the attribute ruler matched by lookup), to show what those changes cost or save;
 - casefile, 1 process: read, clean, extract, store, resolve, with each stage's share;
 - casefile, 2 processes (``--workers 2``);
 - casefile, 1 process on 5N documents (how cost grows).
@@ -19,6 +21,7 @@ benchmarks/results/ingest.json.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import random
@@ -190,8 +193,11 @@ def measure(mode: str, corpus: Path, workers: int, warmup: Path) -> dict:
     sampler.start()
     started = time.perf_counter()
     cpu_start = _cpu_seconds()
-    if mode == "raw":
-        model = nlp.load()
+    if mode in ("raw", "raw-casefile-pipeline"):
+        # raw: the stock model as its package loads it, none of casefile's changes to the pipeline;
+        # raw-casefile-pipeline: the pipeline casefile parses with (nlp.load), to show those changes
+        model = importlib.import_module(nlp.model_name()).load() if mode == "raw" else nlp.load()
+        list(model.pipe(json.loads(line)["text"] for line in open(warmup, encoding="utf-8")))
         started, cpu_start = time.perf_counter(), _cpu_seconds()
         for _doc in model.pipe(texts, batch_size=32):
             pass
@@ -256,6 +262,8 @@ def run(n: int, scales: list[int], worker_counts: list[int]) -> dict:
         for scale in scales:
             corpus = write_corpus(build_corpus(n * scale, pool), folder)
             runs.append(child("raw", corpus, 1, warmup))
+            if scale == 1:
+                runs.append(child("raw-casefile-pipeline", corpus, 1, warmup))
             for workers in worker_counts if scale == 1 else [1]:
                 runs.append(child("casefile", corpus, workers, warmup))
                 print(_line(runs[-1]), file=sys.stderr)
@@ -268,6 +276,9 @@ def checks(runs: list[dict], n: int) -> dict:
         return next((r for r in runs if r["mode"] == mode and r["workers"] == workers and r["docs"] == docs), None)
     raw, one, two, big = find("raw", 1, n), find("casefile", 1, n), find("casefile", 2, n), find("casefile", 1, 5 * n)
     out = {}
+    same = find("raw-casefile-pipeline", 1, n)
+    if raw and same:
+        out["casefile's parse pipeline vs stock, nlp.pipe alone"] = round(same["docs_per_s"] / raw["docs_per_s"], 3)
     if raw and one:
         out["end_to_end_vs_raw (>= 0.7)"] = round(one["docs_per_s"] / raw["docs_per_s"], 3)
         if raw.get("docs_per_cpu_s") and one.get("docs_per_cpu_s"):   # the same, by CPU time
@@ -282,7 +293,8 @@ def checks(runs: list[dict], n: int) -> dict:
 
 
 def _line(r: dict) -> str:
-    what = "raw nlp.pipe" if r["mode"] == "raw" else f"casefile, {r['workers']} process{'es' * (r['workers'] > 1)}"
+    names = {"raw": "raw nlp.pipe (stock)", "raw-casefile-pipeline": "nlp.pipe, casefile's"}
+    what = names.get(r["mode"]) or f"casefile, {r['workers']} process{'es' * (r['workers'] > 1)}"
     rss = round(max(r["rss"]["parent_mb"], r["rss"]["all_processes_pss_mb"]))
     return (f"{what:24} {r['docs']:>6} {r['seconds']:>9.1f} {r['docs_per_s']:>8.1f} {r['words_per_s']:>9} "
             f"{r.get('cpu_seconds', 0):>8.1f} {rss:>8}")

@@ -68,6 +68,21 @@ def test_jsonl_and_csv_exports(runner, article, tmp_path):
     assert result.exit_code == 1 and "give a folder with -o" in result.output
 
 
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run(runner, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(ARTICLE + '"=HYPERLINK(1) is all they wanted from us," the lawyer said.\n', encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert runner.invoke(main, ["ingest", str(hostile), "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["export", "--db", db, "--format", "csv", "-o", str(tmp_path / "csv")])
+    assert result.exit_code == 0
+    import csv
+
+    cells = [cell for table in ("documents", "quotes", "entities", "events", "times")
+             for row in csv.reader((tmp_path / "csv" / f"{table}.csv").open(encoding="utf-8")) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK(1)") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
 def test_a_bad_date_option_is_a_usage_error(runner, article, tmp_path):
     result = runner.invoke(main, ["ingest", str(article), "--db", str(tmp_path / "c.db"), "--published", "March"])
     assert result.exit_code == 2 and "not a date like 2024-03-01" in result.output

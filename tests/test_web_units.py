@@ -106,6 +106,6 @@ def test_cli_brief_of_an_unknown_entity_fails_with_a_message(tmp_path):
     ("-3", "-3"), ("-2.5", "-2.5"), ("plain text", "plain text"), ("", ""), ("a=b", "a=b"),
 ])
 def test_csv_cells_that_would_run_as_formulas_are_neutralised(cell, expected):
-    from casefile.web.api import _spreadsheet_safe
+    from casefile.export import spreadsheet_safe
 
-    assert _spreadsheet_safe(cell) == expected
+    assert spreadsheet_safe(cell) == expected

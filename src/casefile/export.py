@@ -13,6 +13,7 @@ from .store.db import Store
 
 DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "author", "published", "updated", "text")
 FORMATS = ("json", "jsonl", "csv")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")   # what a spreadsheet reads as a formula
 
 
 def build(store: Store) -> dict:
@@ -102,6 +103,21 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """Article text opened in a spreadsheet must not run as a formula (CSV injection)."""
+    if cell[:1] in FORMULA_STARTS and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
 def write(store: Store, fmt: str, output: str | None, stream: IO[str]) -> list[str]:
     """Write the export; returns the files written (empty when written to ``stream``)."""
     if fmt not in FORMATS:
@@ -119,7 +135,7 @@ def write(store: Store, fmt: str, output: str | None, stream: IO[str]) -> list[s
                 w = csv.writer(fh)
                 w.writerow(columns)
                 for record in data[table]:
-                    w.writerow([_cell(record.get(c)) for c in columns])
+                    w.writerow([spreadsheet_safe(_cell(record.get(c))) for c in columns])
             written.append(str(path))
         return written
     body = (json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import PlainTextResponse, Response
 
 from .. import briefs
-from ..export import CSV_COLUMNS, _cell, build
+from ..export import CSV_COLUMNS, _cell, build, spreadsheet_safe
 from ..store.search import search
 from . import timeline as tl
 from .app import store_of
@@ -20,23 +20,7 @@ from .pages import _filters
 router = APIRouter()
 CSV_TABLES = tuple(CSV_COLUMNS)
 MAX_LIMIT = 500
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RECORD_TABLES = ("mentions", "quotes", "times", "events", "amounts", "participants", "doc_entities")
-
-
-def _spreadsheet_safe(cell: str) -> str:
-    """Article text opened in a spreadsheet must not run as a formula (CSV injection)."""
-    if cell[:1] in FORMULA_STARTS and not _is_number(cell):
-        return "'" + cell
-    return cell
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
 
 
 @router.get("/api/documents", tags=["documents"])
@@ -121,6 +105,6 @@ def export_csv(table: str, store=Depends(store_of)) -> Response:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS[table])
     for record in data[table]:
-        writer.writerow([_spreadsheet_safe(_cell(record.get(c))) for c in CSV_COLUMNS[table]])
+        writer.writerow([spreadsheet_safe(_cell(record.get(c))) for c in CSV_COLUMNS[table]])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{table}.csv"'})

@@ -1,0 +1,87 @@
+"""The attribute ruler matched by lookup gives the stock component's annotations, token by token."""
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+
+from casefile import nlp as nlp_module
+from casefile import nlp_rules
+
+from .conftest import EXAMPLES, MEANTIME, ROOT, SEEDS
+
+TRICKY = [
+    "I ain't gonna do it, y'all.  He can't and won't\n\n \t go.",
+    "Gimme that! Wanna go? Lemme see. 'Cause I said so, didn't I?",
+    "",
+    "   \n  ",
+    "Nguyễn Văn A, 45, was detained on Jan. 3 under Article 117 — 'propaganda against the state'.",
+    "He 's been held since '09; they'd've known. U.S. officials said: \"No comment.\"",
+]
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_,
+             t.is_sent_start) for t in doc]
+
+
+def _corpus() -> list[str]:
+    texts = list(TRICKY)
+    for folder in (SEEDS, EXAMPLES, ROOT / "tests" / "heldout"):
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    docs = MEANTIME / "docs.jsonl"
+    if docs.is_file():
+        texts += [json.loads(line)["text"] for line in docs.read_text(encoding="utf-8").splitlines()[:40]]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def stock_and_lookup():
+    package = importlib.import_module(nlp_module.model_name())
+    stock, fast = package.load(), package.load()
+    assert nlp_rules.speed_up(fast)
+    return stock, fast
+
+
+def test_lookup_ruler_gives_the_stock_annotations_on_every_token(stock_and_lookup):
+    stock, fast = stock_and_lookup
+    texts = _corpus()
+    assert len(texts) > 50
+    for text, a, b in zip(texts, stock.pipe(texts), fast.pipe(texts)):
+        assert _annotations(a) == _annotations(b), text[:80]
+
+
+def test_two_token_rules_still_apply_through_the_small_matcher(stock_and_lookup):
+    _, fast = stock_and_lookup
+    doc = fast("We are gonna win.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("gon", "na")] == ["go", "to"]
+
+
+def test_casefile_pipeline_uses_the_lookup():
+    ruler = nlp_module.load().get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, nlp_rules.LookupMatch)
+
+
+@pytest.mark.parametrize("pattern", [
+    [{"SHAPE": "Xxxx"}],                       # an attribute the lookup does not read
+    [{"LOWER": {"FUZZY": "detain"}}],           # a predicate it does not evaluate
+    [{"TAG": "NN", "OP": "+"}],                 # an operator
+])
+def test_patterns_the_lookup_cannot_reproduce_leave_the_stock_ruler(pattern):
+    package = importlib.import_module(nlp_module.model_name())
+    model = package.load()
+    ruler = model.get_pipe("attribute_ruler")
+    ruler.add([pattern], {"LEMMA": "x"})
+    assert nlp_rules.speed_up(model) is False
+    assert "match" not in vars(ruler)
+
+
+def test_the_lookup_cache_is_bounded(stock_and_lookup, monkeypatch):
+    _, fast = stock_and_lookup
+    match = fast.get_pipe("attribute_ruler").match
+    monkeypatch.setattr(nlp_rules, "CACHE_LIMIT", 5)
+    doc = fast("one two three four five six seven eight nine ten eleven twelve")
+    match(doc)
+    assert len(match.cache) <= 5
