@@ -53,7 +53,7 @@ def test_lookup_ruler_gives_the_stock_annotations_on_every_token(stock_and_looku
         assert _annotations(a) == _annotations(b), text[:80]
 
 
-def test_two_token_rules_still_apply_through_the_small_matcher(stock_and_lookup):
+def test_two_token_rules_still_apply(stock_and_lookup):
     _, fast = stock_and_lookup
     doc = fast("We are gonna win.")
     assert [t.lemma_ for t in doc if t.lower_ in ("gon", "na")] == ["go", "to"]

@@ -200,6 +200,80 @@ def test_similarity_picks_the_tied_partner_whose_sentence_is_closer_over_corpus_
         frozenset({records[0].id, records[2].id}), frozenset({records[1].id})}
 
 
+def test_the_sentence_model_is_asked_only_about_groups_whose_merging_order_matters(monkeypatch):
+    from casefile.resolve import events as E
+
+    calls = []
+    monkeypatch.setattr(E, "similarities", lambda pairs: calls.append(pairs) or [0.0] * len(pairs))
+    contested = [ev("d1", "policy_issued", "2023-07", "law"), ev("d2", "policy_issued", "2023-07-01", "law"),
+                 ev("d3", "policy_issued", "2023-07-20", "law")]
+    settled = [ev("d4", "policy_issued", "2023-07", "rule"), ev("d5", "policy_issued", "2023-07-01", "rule"),
+               ev("d6", "policy_issued", "2023-07-01", "rule")]
+    for i, r in enumerate(contested + settled):
+        r.sentence = f"sentence {i}"
+    groups = cluster(contested + settled)
+    asked = {t for pairs in calls for p in pairs for t in p}
+    assert asked == {r.sentence for r in contested}          # the other group ends as one cluster anyway
+    assert sorted(len(g) for g in groups) == [1, 2, 3]
+
+
+def test_merging_with_kept_date_bounds_matches_a_pass_over_every_date():
+    """Clusters keep only their latest start and earliest end (overall and per document);
+    whether two may join must be what looking at every date of both gives."""
+    import random
+
+    from casefile.resolve import lexicon as L
+    from casefile.resolve import merging as M
+
+    def span(ivs):
+        return (max(a for a, _ in ivs) - min(b for _, b in ivs)).days if ivs else -1
+
+    def by_hand(xs, ys, tolerant):
+        if any(r.persons for r in xs) and any(r.persons for r in ys) and not (
+                set().union(*(r.persons for r in xs)) & set().union(*(r.persons for r in ys))):
+            return False
+        for doc in {r.document_id for r in xs} & {r.document_id for r in ys}:
+            if span([r.interval for r in xs + ys if r.document_id == doc and r.interval]) > 0:
+                return False
+        whole = span([r.interval for r in xs + ys if r.interval])
+        return whole <= 0 or (tolerant and whole <= L.DATE_CONFLICT_TOLERANCE_DAYS)
+
+    rng = random.Random(5)
+    values = [None, "2023", "2023-07", "2023-08", "2023-07-03", "2023-07-25", "2023-08-10", "2023-Q3"]
+    for _ in range(300):
+        records = [ev(f"d{rng.randint(1, 3)}", "arrest", rng.choice(values), "p",
+                      persons=rng.sample(["p", "q"], rng.randint(0, 1))) for _ in range(6)]
+        owner = [M._Cluster(i, r) for i, r in enumerate(records)]
+        sides = []
+        for first in (0, 3):       # two clusters of up to three, each built as merging would
+            cl, members = owner[first], [records[first]]
+            for k in (first + 1, first + 2):
+                if by_hand(members, [records[k]], True):
+                    cl, members = M._absorb(cl, owner[k], owner), members + [records[k]]
+            sides.append((cl, members))
+        (left, xs), (right, ys) = sides
+        for tolerant in (False, True):
+            assert M.can_merge(left, right, tolerant) is by_hand(xs, ys, tolerant)
+
+
+def test_sentences_encoded_once_are_not_encoded_again(monkeypatch):
+    import numpy as np
+
+    encoded = []
+
+    class Model:
+        def encode(self, texts, **_):
+            encoded.extend(texts)
+            return np.array([[1.0, float(len(t))] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(similarity, "_state", {"model": Model()})
+    first = similarity.similarities([("a", "bb"), ("a", "bb"), ("bb", "ccc")])
+    second = similarity.similarities([("a", "ccc"), ("dddd", "a")])
+    assert encoded == ["a", "bb", "ccc", "dddd"]
+    assert first[0] == first[1] == float(np.float32(1 + 2))
+    assert second == [float(np.float32(1 + 3)), float(np.float32(1 + 4))]
+
+
 # --- The numpy sentence encoder ------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ token, which costs about a seventh of the whole parse. Almost all the patterns l
 one token only (its lower-case form, tag, dependency label, whether it is a space), so
 the set of rules that fire for a token is a function of those four values: we work it
 out once per distinct combination and remember it. The few patterns that span two
-tokens keep a small Matcher of their own. Matches are then applied by the ruler's own
+tokens are matched from the same per-token lookup. Matches are then applied by the ruler's own
 ``set_annotations`` in the ruler's own order, so the annotations are the same as the
 stock component's (tests/test_nlp_rules.py compares them token by token).
 
@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from spacy.matcher import Matcher
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ _READERS: dict[str, Callable] = {
     "DEP": lambda t: t.dep_,
     "IS_SPACE": lambda t: t.is_space,
 }
+_SIGNATURE = [LOWER, TAG, DEP, IS_SPACE]     # what a one-token rule can look at: the cache key
 _PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 CACHE_LIMIT = 200_000     # distinct (word, tag, label) combinations remembered; bounds memory on huge corpora
 
@@ -68,40 +69,61 @@ class LookupMatch:
     def __init__(self, ruler):
         self.vocab = ruler.vocab
         self.single: list[tuple[int, int, list[dict]]] = []   # (rule number, match key, one-token patterns)
-        self.multi = Matcher(ruler.vocab)
+        self.multi: list[tuple[int, int, list[dict]]] = []    # (rule number, match key, a longer pattern)
         for number, rule in enumerate(ruler.patterns):
             key = self.vocab.strings[str(number)]
+            for pattern in rule["patterns"]:
+                for token_pattern in pattern:
+                    _check(token_pattern)
             one = [p[0] for p in rule["patterns"] if len(p) == 1]
-            many = [p for p in rule["patterns"] if len(p) != 1]
-            for pattern in one:
-                _check(pattern)
             if one:
                 self.single.append((number, key, one))
-            if many:
-                self.multi.add(str(number), many)
-        self.cache: dict[tuple, list[tuple[int, int]]] = {}
+            self.multi += [(number, key, p) for p in rule["patterns"] if len(p) > 1]
+        self.cache: dict[tuple, tuple[list[tuple[int, int]], frozenset]] = {}
 
-    def _rules_for(self, token) -> list[tuple[int, int]]:
+    def _lookup(self, token) -> tuple[list[tuple[int, int]], frozenset]:
+        """The one-token rules this token fires, and the (longer pattern, position) slots it fills."""
         values = {attr: read(token) for attr, read in _READERS.items()}
-        return [(number, key) for number, key, patterns in self.single
-                if any(all(_test(spec, values[attr]) for attr, spec in p.items()) for p in patterns)]
+
+        def fits(token_pattern: dict) -> bool:
+            return all(_test(spec, values[attr]) for attr, spec in token_pattern.items())
+
+        rules = [(number, key) for number, key, patterns in self.single if any(map(fits, patterns))]
+        slots = frozenset((m, k) for m, (_, _, pattern) in enumerate(self.multi)
+                          for k, token_pattern in enumerate(pattern) if fits(token_pattern))
+        return rules, slots
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
         matches = []
         cache = self.cache
-        for i, token in enumerate(doc):
-            signature = (token.lower, token.tag, token.dep, token.is_space)
-            rules = cache.get(signature)
-            if rules is None:
+        slots = []
+        # one array read instead of a Token object per token: the loop below is the hot path
+        for i, signature in enumerate(map(tuple, doc.to_array(_SIGNATURE).tolist())):
+            found = cache.get(signature)
+            if found is None:
                 if len(cache) >= CACHE_LIMIT:
                     cache.clear()
-                rules = cache[signature] = self._rules_for(token)
-            matches.extend((number, key, i, i + 1) for number, key in rules)
-        if len(self.multi):
-            matches.extend((int(self.vocab.strings[key]), key, start, end)
-                           for key, start, end in self.multi(doc, allow_missing=True))
+                found = cache[signature] = self._lookup(doc[i])
+            for number, key in found[0]:
+                matches.append((number, key, i, i + 1))
+            slots.append(found[1])
+        matches += self._longer(slots)
         matches.sort()
         return matches
+
+    def _longer(self, slots: list[frozenset]) -> set[tuple[int, int, int, int]]:
+        """Matches of the patterns longer than one token (fixed length, no operators); a set,
+        because the Matcher reports a rule once per span however many of its patterns fit."""
+        out = set()
+        for start, here in enumerate(slots):
+            for m, k in here:
+                if k:
+                    continue
+                number, key, pattern = self.multi[m]
+                end = start + len(pattern)
+                if end <= len(slots) and all((m, j) in slots[start + j] for j in range(1, len(pattern))):
+                    out.add((number, key, start, end))
+        return out
 
 
 def speed_up(nlp) -> bool:

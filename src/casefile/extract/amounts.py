@@ -108,8 +108,10 @@ def _counts(parsed) -> list[Amount]:
     out = _vague_counts(parsed)
     text = parsed.text
     for tok in parsed.doc:
+        if tok.dep_ != "nummod":     # tested first: reading .head builds a Token object
+            continue
         head = tok.head
-        if tok.dep_ != "nummod" or head.tag_ not in ("NNS", "NNPS") or head.i < tok.i:
+        if head.tag_ not in ("NNS", "NNPS") or head.i < tok.i:
             continue
         if head.lower_ in L.DURATION_UNITS or head.lower_ in L.CURRENCY_WORDS or tok.ent_type_ in L.NOT_COUNT_LABELS:
             continue

@@ -32,19 +32,45 @@ def _title_word(t: Any) -> bool:
     return t.is_alpha and t.text[0].isupper() and not t.text.isupper()
 
 
+class _Tokens:
+    """A parse's tokens with the per-token facts the two scans below test over and over:
+    spaCy builds a new Token object (and string) on every access, so they are read once."""
+
+    __slots__ = ("doc", "toks", "title", "spaced")
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.toks = list(doc)
+        self.title = [_title_word(t) for t in self.toks]
+        self.spaced = [bool(t.whitespace_) for t in self.toks]
+
+
+_last: _Tokens | None = None   # the document being worked on: both scans run on the same one
+
+
+def _tokens(doc: Any) -> _Tokens:
+    global _last
+    got = _last
+    if got is None or got.doc is not doc:
+        got = _last = _Tokens(doc)
+    return got
+
+
 def role_name_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     """'his sister, Ana María Roe': a run of title-case words right after a person's role noun
     is a person even when the model tagged nothing there."""
     out = []
+    tk = _tokens(doc)
+    toks, title, spaced = tk.toks, tk.title, tk.spaced
     i = 0
-    while i < len(doc):
+    while i < len(toks):
         j = i
-        while j < len(doc) and _title_word(doc[j]) and (j == i or doc[j - 1].whitespace_):
+        while j < len(toks) and title[j] and (j == i or spaced[j - 1]):
             j += 1
         if j - i < 2 or j - i > 5:
             i = max(j, i + 1)
             continue
-        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         words = text[s:e].split()
         if not any(_overlaps((s, e), (c.start, c.end)) for c in cands) \
                 and not any(w in lx.ORG_NAME_HEADS or w in lx.PLACE_WORDS or country_of(w) for w in words) \
@@ -111,21 +137,22 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     holding a capitalized preposition ('Lawyers Without Borders') names an organization; one
     ending on a building word ('Westgate Prison') names a facility."""
     out = []
-    toks = list(doc)
+    tk = _tokens(doc)
+    toks, title, spaced = tk.toks, tk.title, tk.spaced
     i = 0
     while i < len(toks):
-        if not _title_word(toks[i]):
+        if not title[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and toks[j - 1].whitespace_:
-            if _title_word(toks[j]):
+        while j < len(toks) and spaced[j - 1]:
+            if title[j]:
                 j += 1
                 continue
             joiner = next((jn for jn in lx.TITLE_ORG_JOINERS if j + len(jn) < len(toks)
                            and tuple(t.lower_ for t in toks[j:j + len(jn)]) == jn
                            and all(t.text.islower() for t in toks[j:j + len(jn)])
-                           and _title_word(toks[j + len(jn)])), None)
+                           and title[j + len(jn)]), None)
             if joiner is None:
                 break
             j += len(joiner)

@@ -320,15 +320,21 @@ def _dismissed(n) -> bool:
     return host is not None and host.lemma_.lower() in L.DISMISSIVE_VERBS
 
 
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "NOUN", "PROPN"})   # every trigger is one of these
+
+
 def find_triggers(ctx: Context, sent):
     """(token, rule, args) for every trigger in a sentence whose rule holds."""
     for tok in sent:
+        pos = tok.pos_              # read once: each read is a lookup in spaCy's string store
+        if pos not in _TRIGGER_POS:
+            continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
             rules, is_verb = L.VERB_TRIGGERS.get(lemma, ()), True
-        elif tok.pos_ in ("ADJ", "ADV") and lemma in L.ADJ_TRIGGERS:
+        elif pos in ("ADJ", "ADV") and lemma in L.ADJ_TRIGGERS:
             rules, is_verb = L.ADJ_TRIGGERS[lemma], True
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif pos in ("NOUN", "PROPN"):
             rules, is_verb = L.NOUN_TRIGGERS.get(lemma, ()) or L.NOUN_TRIGGERS.get(tok.lower_, ()), False
         else:
             continue

@@ -76,6 +76,16 @@ class Context:
         self.descriptors = {e.key: " ".join(d.text for d in e.descriptors).lower() for e in entities}
         self.kinds = {e.key: e.type for e in entities}
         self._cand_starts = [c.start for c in self.cands]
+        self.person_states: dict[tuple[int, int], str | None] = {}   # events_geo.person_state's answers
+        self._orths = None
+
+    def same_text(self, token) -> list:
+        """The document's other tokens written as ``token`` is, in order. Compared as ORTH ids
+        in one array: scanning the whole document for every name was the costliest step of
+        event extraction."""
+        if self._orths is None:
+            self._orths = self.doc.to_array("ORTH")
+        return [self.doc[int(i)] for i in (self._orths == token.orth).nonzero()[0] if i != token.i]
 
     def _collect(self, entities: list[LocalEntity]) -> list[Cand]:
         out: list[Cand] = []

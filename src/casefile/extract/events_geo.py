@@ -81,6 +81,13 @@ def _preceding_title_state(tok) -> str | None:
 
 def person_state(ctx: Context, start: int, end: int) -> str | None:
     """The state a person represents, from this mention's title or another mention of the same name."""
+    key = (start, end)
+    if key not in ctx.person_states:      # asked again and again for the same mention
+        ctx.person_states[key] = _person_state(ctx, start, end)
+    return ctx.person_states[key]
+
+
+def _person_state(ctx: Context, start: int, end: int) -> str | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
@@ -88,12 +95,12 @@ def person_state(ctx: Context, start: int, end: int) -> str | None:
     s = _title_state(ctx, head)
     if s:
         return s
-    for t in ctx.doc:
-        if t.text == head.text and t.i != head.i:
-            s = _title_state(ctx, t)
-            if s:
-                return s
-    for t in [head] + [t for t in ctx.doc if t.text == head.text and t.i != head.i]:
+    same = ctx.same_text(head)
+    for t in same:
+        s = _title_state(ctx, t)
+        if s:
+            return s
+    for t in [head] + same:
         s = _preceding_title_state(t)
         if s:
             return s

@@ -57,7 +57,7 @@ class _View:
     def __init__(self, doc, tok_lo: int, tok_hi: int, text: str, base: int, lo: int, hi: int,
                  sents: list[tuple[int, int]], ents: list):
         self._doc = doc
-        self.tokens = [doc[i] for i in range(tok_lo, tok_hi)]
+        self.tokens = list(doc[tok_lo:tok_hi])
         self.text, self.base, self.lo, self.hi = text, base, lo, hi
         self.sents = sents          # (start_char, end_char) in ``text``
         self.ents = ents            # Span.ents would rebuild every entity of the document

@@ -23,8 +23,10 @@ def is_cue(tok) -> bool:
     """A reporting verb, or the head of "according to"."""
     if _is_according(tok):
         return True
+    if tok.pos_ not in ("VERB", "AUX"):     # before the lemma: most tokens stop here
+        return False
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX") or lemma not in lx.REPORTING_VERBS:
+    if lemma not in lx.REPORTING_VERBS:
         return False
     # "did not say" attributes nothing; "is called"/"was described" names, not speech.
     if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):

@@ -106,7 +106,49 @@ RULES: list[tuple[str, str, int]] = [
     ("set", r"\b(?P<set>(?i:" + _alt(L.SET_WORDS) + r"))\b(?!-)", 2),
     ("sameday", r"\b(?P<det>(?i:the\s+same|that|the))\s+(?P<unit>(?i:day))\b", 1),
 ]
+
+
 COMPILED = [(kind, re.compile(p), prio) for kind, p, prio in RULES]
+
+# Words without which a rule cannot match: most articles hold none of them for most rules, and
+# a substring test is far cheaper than running the rule's regex over the whole text.
+# (kind -> (words, case-sensitive?)); each word is one the rule's pattern holds literally.
+_ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "weekday": (tuple(f for w in L.WEEKDAYS for f in (w[0].upper() + w[1:], w.upper())), True),
+    "season": (tuple(L.SEASONS), False),
+    "quarter": (("quarter", "half"), False),
+    "posunit": (("end", "beginning", "start", "middle", "close"), False),
+    "weekend": (("weekend",), False),
+    "every": (("every", "each"), False),
+    "firstunit": (("first", "initial", "opening"), False),
+    "dayword": (("today", "tonight", "yesterday", "tomorrow"), False),
+    "thispod": (tuple(L.PARTS_OF_DAY), False),
+    "vague": (("years", "decades", "months", "weeks", "days", "hours", "minutes"), False),
+    "vaguelong": (("-long",), True),
+    "decade": (("0s", "0's"), True),
+    "noon": (("noon", "midnight"), False),
+    "set": (tuple(L.SET_WORDS), False),
+}
+# Characters a case-insensitive pattern matches to an ASCII letter although their lower case is
+# not that letter ("ſ" matches "s"): with any of them in the text, every rule is run.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _rules_for(text: str) -> list[tuple[str, re.Pattern, int]]:
+    """The rules that can match somewhere in text (the others lack a word they need)."""
+    if not _FOLDS_TO_ASCII.isdisjoint(text):
+        return COMPILED
+    low = text.lower()
+    out = []
+    for rule in COMPILED:
+        anchor = _ANCHORS.get(rule[0])
+        if anchor is not None:
+            words, exact = anchor
+            hay = text if exact else low
+            if not any(w in hay for w in words):
+                continue
+        out.append(rule)
+    return out
 
 # Left and right context that joins an expression's extent.
 POSITION_LEFT = re.compile(r"(?:\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+"
@@ -182,7 +224,7 @@ def _not_a_year(before: str, after: str, prev_word: str) -> bool:
 def find(text: str) -> list[Span]:
     """All rule matches, filtered, then the longest non-overlapping ones in text order."""
     found: list[Span] = []
-    for kind, rx, prio in COMPILED:
+    for kind, rx, prio in _rules_for(text):
         for m in rx.finditer(text):
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
             if sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS:

@@ -25,14 +25,13 @@ _WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> set[int]:
-    words = _WORD.findall(unidecode(text).lower())
+    # unidecode leaves ASCII as it is, and most articles are ASCII: skip its per-character pass
+    words = _WORD.findall((text if text.isascii() else unidecode(text)).lower())
     if len(words) < SHINGLE_WORDS:
         words = words + [""] * (SHINGLE_WORDS - len(words))
-    out = set()
-    for i in range(len(words) - SHINGLE_WORDS + 1):
-        key = " ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
-        out.add(int.from_bytes(hashlib.blake2b(key, digest_size=7).digest(), "big"))
-    return out
+    blake, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"), digest_size=7).digest(), "big")
+            for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def signature(text: str) -> list[int]:
@@ -41,7 +40,7 @@ def signature(text: str) -> list[int]:
     # (a * x + b) mod p on 64-bit words: uint64 arithmetic wraps, which keeps the
     # permutations well mixed; exactness of the modulus does not matter for MinHash.
     hashed = (values[:, None] * _A[None, :] + _B[None, :]) % np.uint64(_PRIME)
-    return [int(x) for x in hashed.min(axis=0)]
+    return hashed.min(axis=0).tolist()       # Python ints, as stored and compared
 
 
 def bands(sig: list[int]) -> list[str]:

@@ -17,6 +17,7 @@ from ..store import schema_cases as c
 from . import dates as D
 from . import lexicon as L
 from . import names as N
+from .bulk import insert_many
 from .corroborate import amount_claims, same_amount
 from .events import EventRecord
 from .sources import Sources
@@ -31,18 +32,22 @@ def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], 
     sentences = {r.id: (r.sentence_start, r.sentence_end) for r in conn.execute(
         select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end))}
     out: dict[str, dict] = {}
+    claims: dict[str, list] = {}      # each report's amounts, worked out once rather than once per pair
     for cid, members in clusters.items():
         for x, y in combinations(members, 2):
             if x.document_id == y.document_id:
                 continue
-            for kind, vx, vy in _disagreements(x, y, amounts):
-                sx, sy = _evidence(x, sources, sentences), _evidence(y, sources, sentences)
+            for kind, vx, vy in _disagreements(x, y, amounts, claims):
                 # One row per distinct disagreement in a cluster, its first two reports as evidence:
                 # ten outlets saying 6 against one saying 8 is one conflict, not ten.
-                row = {"id": _id(cid, kind, *sorted((str(vx), str(vy)))), "cluster": cid, "kind": kind,
+                rid = _id(cid, kind, *sorted((str(vx), str(vy))))
+                if rid in out:
+                    continue
+                sx, sy = _evidence(x, sources, sentences), _evidence(y, sources, sentences)
+                row = {"id": rid, "cluster": cid, "kind": kind,
                        "value_a": vx, "value_b": vy, "detail": f"{x.type}: {vx} vs {vy}"}
                 row.update({f"{k}_a": v for k, v in sx.items()} | {f"{k}_b": v for k, v in sy.items()})
-                out.setdefault(row["id"], row)
+                out[rid] = row
     return list(out.values())
 
 
@@ -54,15 +59,25 @@ def _evidence(ev: EventRecord, sources: Sources, sentences: dict) -> dict:
             "text": text}
 
 
-def _disagreements(x: EventRecord, y: EventRecord, amounts: dict[str, list[dict]]):
+def _disagreements(x: EventRecord, y: EventRecord, amounts: dict[str, list[dict]], cache: dict | None = None):
     if x.interval and y.interval and D.gap_days(x.interval, y.interval) > 0:
         yield "date", x.date_value, y.date_value
-    cx, cy = amount_claims(amounts.get(x.id, [])), amount_claims(amounts.get(y.id, []))
+    cx, cy = _amount_claims(x, amounts, cache), _amount_claims(y, amounts, cache)
+    if not cx or not cy:      # most reports give no amount: nothing to compare
+        return
     for kind in {k for k, _, _ in cx} & {k for k, _, _ in cy}:
         nx = [(shown, n) for k, shown, n in cx if k == kind]
         ny = [(shown, n) for k, shown, n in cy if k == kind]
         if not any(same_amount(a, b) for _, a in nx for _, b in ny):
             yield kind.split(":")[0], nx[0][0], ny[0][0]
+
+
+def _amount_claims(ev: EventRecord, amounts: dict[str, list[dict]], cache: dict | None) -> list:
+    if cache is None:
+        return amount_claims(amounts.get(ev.id, []))
+    if ev.id not in cache:
+        cache[ev.id] = amount_claims(amounts.get(ev.id, []))
+    return cache[ev.id]
 
 
 def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sources: Sources) -> list[dict]:
@@ -79,10 +94,15 @@ def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sou
             index[g].append(i)
     out: dict[str, dict] = {}
     seen: set[tuple[int, int]] = set()      # two quotes share many shingles: compare them once
+    blocks: set[tuple[int, ...]] = set()    # consecutive shingles of one quote share their quotes
     for items in index.values():
         if len(items) > L.MAX_QUOTE_BLOCK:   # a stock phrase everyone quotes says nothing about who said it
             continue
-        for i, j in combinations(sorted(set(items)), 2):
+        block = tuple(sorted(set(items)))
+        if block in blocks:                  # every pair of it was compared already
+            continue
+        blocks.add(block)
+        for i, j in combinations(block, 2):
             if (i, j) in seen:
                 continue
             seen.add((i, j))
@@ -108,5 +128,4 @@ def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 def write(conn: Connection, rows: list[dict]) -> None:
     conn.execute(c.conflicts.delete())
-    if rows:
-        conn.execute(c.conflicts.insert(), rows)
+    insert_many(conn, c.conflicts, rows)

@@ -168,7 +168,8 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
     for i in free:
         r = records[i]
         cands = _lone_candidates(r, by_part, by_head)
-        fits = {uf.find(j) for j in cands if uf.can_join(i, j)}
+        # whether a candidate fits depends on its cluster only: ask once per cluster
+        fits = {root for root in {uf.find(j) for j in cands} if uf.can_join(i, root)}
         if len(fits) > 1:
             fits = _by_descriptors(r, fits, uf, records)
         if len(fits) == 1:

@@ -29,11 +29,18 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
+    """0.5 * x * (1 + erf(x / sqrt 2)), the same operations in the same order, in place where
+    the arrays are temporaries (these are the largest arrays of the model)."""
+    t = x * np.float32(1 / np.sqrt(2.0))
     try:
         from scipy.special import erf      # exact and vectorized, when installed
+        erf(t, out=t)
     except ImportError:
-        erf = _erf
-    return 0.5 * x * (1.0 + erf(x * np.float32(1 / np.sqrt(2.0))))
+        t = _erf(t)
+    t += 1.0
+    out = 0.5 * x
+    out *= t
+    return out
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -57,13 +64,17 @@ class Encoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()       # one sentence at a time: no padding, no mask
         self.tokenizer.enable_truncation(max_length=max_len)
-        self._t: dict[str, np.ndarray] = {}
+        self._t: dict[tuple[str, np.dtype], np.ndarray] = {}
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        if name not in self._t:       # transposed once, contiguous, for fast matmuls
-            self._t[name] = np.ascontiguousarray(self.w[f"{name}.weight"].T)
-        flat = x.reshape(-1, x.shape[-1]) @ self._t[name]     # 2-D: one BLAS call, not one per sentence
-        return (flat + self.w[f"{name}.bias"]).reshape(*x.shape[:-1], -1)
+        key = (name, x.dtype)
+        if key not in self._t:
+            # transposed once, contiguous, in the input's precision (float32, as the model runs
+            # in sentence-transformers), so no call casts the weights
+            self._t[key] = np.ascontiguousarray(self.w[f"{name}.weight"].T, dtype=x.dtype)
+        flat = x.reshape(-1, x.shape[-1]) @ self._t[key]     # 2-D: one BLAS call, not one per sentence
+        flat += self.w[f"{name}.bias"]
+        return flat.reshape(*x.shape[:-1], -1)
 
     def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
         return _layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
@@ -73,7 +84,9 @@ class Encoder:
         d = dim // self.heads
         q, k, v = (self._linear(x, f"{p}.attention.self.{m}").reshape(b, n, self.heads, d).transpose(0, 2, 1, 3)
                    for m in ("query", "key", "value"))
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(d) + pad[:, None, None, :]
+        # a float32 scale: numpy 2 promotes float32 arrays divided by a float64 scalar to
+        # float64, which doubled the cost of every later layer
+        scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1 / np.sqrt(d)) + pad[:, None, None, :]
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         scores /= scores.sum(-1, keepdims=True)
         return (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, dim)

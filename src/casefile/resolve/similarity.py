@@ -12,6 +12,7 @@ import os
 
 log = logging.getLogger(__name__)
 _state: dict = {}
+_CACHE_LIMIT = 50_000      # sentence vectors kept (384 floats each)
 
 
 def _model():
@@ -48,7 +49,24 @@ def similarities(pairs: list[tuple[str, str]]) -> list[float] | None:
     model = _model()
     if model is None:
         return None
-    texts = list(dict.fromkeys(t for p in pairs for t in p))
-    vectors = model.encode(texts, normalize_embeddings=True, show_progress_bar=False)
-    at = {t: i for i, t in enumerate(texts)}
-    return [float(vectors[at[a]] @ vectors[at[b]]) for a, b in pairs]
+    vectors = _vectors(model, list(dict.fromkeys(t for p in pairs for t in p)))
+    sims: dict[tuple[str, str], float] = {}     # many pairs repeat the same two sentences
+    out = []
+    for a, b in pairs:
+        sim = sims.get((a, b))
+        if sim is None:
+            sim = sims[(a, b)] = float(vectors[a] @ vectors[b])
+        out.append(sim)
+    return out
+
+
+def _vectors(model, texts: list[str]) -> dict:
+    """Vectors by text; a sentence already encoded in this process (an earlier run) is not
+    encoded again. The cache is dropped when it grows past its bound."""
+    cache = _state.setdefault("vectors", {})
+    new = [t for t in texts if t not in cache]
+    if new:
+        if len(cache) + len(new) > _CACHE_LIMIT:
+            cache.clear()
+        cache.update(zip(new, model.encode(new, normalize_embeddings=True, show_progress_bar=False)))
+    return {t: cache[t] for t in texts}

@@ -22,7 +22,7 @@ class Clusters:
 
     def can_join(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
-        return ra != rb and not (self.docs[ra] & self.docs[rb])
+        return ra != rb and self.docs[ra].isdisjoint(self.docs[rb])
 
     def join(self, a: int, b: int, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import JSON, Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import NotFound, StoreError
@@ -111,32 +113,51 @@ class Store:
         """
         now = _now()
         with self.engine.begin() as conn:
+            ids = [doc.id for doc, _e, _x in batch]
+            seen = set(conn.execute(select(s.documents.c.id).where(s.documents.c.id.in_(ids))).scalars()) \
+                if ids else set()
+            rows: dict[str, list[dict]] = {}
+            fresh: list[str] = []          # documents whose old facts are cleared before the insert
             for doc, extraction, extra in batch:
-                self._write_one(conn, doc, extraction, extra, now)
+                if doc.id in seen:         # stored before (or earlier in this batch): nothing to do
+                    continue
+                seen.add(doc.id)
+                _document_rows(rows, doc, extraction, extra, now)
+                if extraction is not None:
+                    fresh.append(doc.id)
+            self._write_rows(conn, rows, fresh)
 
-    def _write_one(self, conn, doc: Document, extraction: Extraction | None, extra: dict, now: str) -> None:
-        if conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first():
-            return
-        row = {c.name: getattr(doc, c.name) for c in s.documents.c if hasattr(doc, c.name) and c.name != "seq"}
-        row.update(word_count=len(doc.text.split()), ingested_at=now)
-        conn.execute(s.documents.insert().values(**row))
-        conn.execute(s.document_sources.insert().values(
-            document_id=doc.id, source=doc.source, outlet=doc.outlet, url=doc.url, first_seen=now))
-        if extra.get("signature") is not None:
-            conn.execute(s.minhash_signatures.insert().values(document_id=doc.id, signature=extra["signature"]))
-            conn.execute(s.minhash_bands.insert(), [{"band": b, "document_id": doc.id} for b in extra["bands"]])
-        for other, similarity in extra.get("near", []):
-            conn.execute(s.near_duplicates.insert().values(
-                document_id=doc.id, duplicate_of=other, similarity=similarity, method="minhash"))
-        if extraction is not None:
-            self._write_extraction(conn, doc, extraction)
-
-    def _write_extraction(self, conn, doc: Document, extraction: Extraction) -> None:
+    def _write_rows(self, conn, rows: dict[str, list[dict]], fresh: list[str]) -> None:
+        """One executemany per table for the whole batch: per-row statements cost more in
+        SQLAlchemy's compile and bind step than SQLite spends storing the rows."""
         for table in (s.participants, *s.FACT_TABLES, s.doc_entities):
-            conn.execute(table.delete().where(table.c.document_id == doc.id))
-        for table, rows in extraction_rows(doc, extraction):
-            if rows:
-                conn.execute(getattr(s, table).insert(), rows)
+            for i in range(0, len(fresh), 500):   # stay under the bound-parameter limit
+                conn.execute(table.delete().where(table.c.document_id.in_(fresh[i:i + 500])))
+        # parents before children, as the foreign keys need; rows keep their per-table order
+        for name in [*_WRITE_ORDER, *(k for k in rows if k not in _WRITE_ORDER)]:  # a new table still gets written
+            if rows.get(name):
+                self._insert(conn, getattr(s, name), rows[name])
+
+    def _insert(self, conn, table, rows: list[dict]) -> None:
+        """SQLite gets a plain executemany of tuples: SQLAlchemy's bind step costs more per row
+        than the insert. JSON values are encoded as SQLAlchemy's JSON type would (json.dumps,
+        None as 'null'), so the stored rows are the same either way."""
+        if self.dialect != "sqlite":
+            conn.execute(table.insert(), rows)
+            return
+        keys = list(rows[0])
+        get = itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
+        encode = [i for i, k in enumerate(keys) if isinstance(table.c[k].type, JSON)]
+        params = [get(r) for r in rows]
+        if encode:
+            rows_ = [list(p) for p in params]
+            for p in rows_:
+                for i in encode:
+                    p[i] = json.dumps(p[i])
+            params = [tuple(p) for p in rows_]     # SQLAlchemy takes tuples, not lists
+        sql = 'INSERT INTO "%s" (%s) VALUES (%s)' % (
+            table.name, ", ".join(f'"{k}"' for k in keys), ", ".join("?" * len(keys)))
+        conn.exec_driver_sql(sql, params)
 
     # -- near duplicates -------------------------------------------------------------------
 
@@ -215,6 +236,31 @@ class Store:
                        "to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('simple', :q)"
                        " LIMIT :n")
             return [dict(r._mapping) for r in conn.execute(sql, {"q": " ".join(words), "n": limit})]
+
+
+_DOC_COLUMNS = [c.name for c in s.documents.c if c.name != "seq"]
+_WRITE_ORDER = ("documents", "document_sources", "minhash_signatures", "minhash_bands", "near_duplicates",
+                "doc_entities", "entities", "mentions", "quotes", "times", "events", "participants", "amounts")
+
+
+def _document_rows(out: dict[str, list[dict]], doc: Document, extraction: Extraction | None, extra: dict,
+                   now: str) -> None:
+    """Append one document's rows, table by table, to ``out``."""
+    row = {name: getattr(doc, name) for name in _DOC_COLUMNS if hasattr(doc, name)}
+    row.update(word_count=len(doc.text.split()), ingested_at=now)
+    add = lambda table, r: out.setdefault(table, []).append(r)  # noqa: E731
+    add("documents", row)
+    add("document_sources", dict(document_id=doc.id, source=doc.source, outlet=doc.outlet, url=doc.url,
+                                 first_seen=now))
+    if extra.get("signature") is not None:
+        add("minhash_signatures", dict(document_id=doc.id, signature=extra["signature"]))
+        out.setdefault("minhash_bands", []).extend({"band": b, "document_id": doc.id} for b in extra["bands"])
+    for other, similarity in extra.get("near", []):
+        add("near_duplicates", dict(document_id=doc.id, duplicate_of=other, similarity=similarity,
+                                    method="minhash"))
+    if extraction is not None:
+        for table, rows in extraction_rows(doc, extraction):
+            out.setdefault(table, []).extend(rows)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
