@@ -15,8 +15,10 @@ from casefile.errors import NotFound
 from casefile.export import build
 from casefile.models import (Document, Event, Extraction, LocalEntity, Mention, Participant, Quote, Speaker,
                              TimeExpr)
+from casefile.store import db
 from casefile.store.db import Store
 from casefile.store.migrations import MIGRATIONS
+from casefile.store.rows import extraction_rows
 
 from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
@@ -124,6 +126,30 @@ def test_counts_cover_every_table_and_grow_with_a_second_document(store):
     assert two["minhash_bands"] == 2 and two["near_duplicates"] == 1 and two["mentions"] == one["mentions"]
     assert store.band_candidates(["b2", "zzz"]) == {"doc2": [1, 2, 3]}
     assert store.document("doc1")["near_duplicates"] == [{"document_id": "doc2", "similarity": 0.7}]
+
+
+def test_band_candidates_answer_the_same_from_the_database_and_from_memory(store, monkeypatch):
+    big = [5, 2 ** 61 - 1, 0]
+    store.write_batch([(a_document(), None, {"signature": big, "bands": ["b1"], "near": []}),
+                       (a_document(OTHER, "doc2"), None, {"signature": [1, 2, 3], "bands": ["b1", "b2"], "near": []})])
+    first = store.band_candidates(["b1"])
+    assert first == store.band_candidates(["b1"]) == {"doc1": big, "doc2": [1, 2, 3]}   # read, then remembered
+    assert store.band_candidates(["b2"]) == {"doc2": [1, 2, 3]}
+    assert store.band_candidates(["b9"]) == {} and store.band_candidates([]) == {}
+    monkeypatch.setattr(db, "SIGNATURE_CACHE_LIMIT", 1)      # a full memory is emptied and read again
+    assert store.band_candidates(["b1"]) == first and store.band_candidates(["b2"]) == {"doc2": [1, 2, 3]}
+
+
+def test_every_record_id_starts_with_its_documents_id_and_comes_out_the_same_twice():
+    doc = a_document(id_="7332d0c5f1282830")
+    first, again = (dict(extraction_rows(doc, an_extraction(doc.id))) for _ in range(2))
+    ids = [r["id"] for table in ("mentions", "quotes", "times", "events") for r in first[table]]
+    ids += [r["id"] for r in first["entities"]]
+    assert ids and len(set(ids)) == len(ids)
+    assert all(i.removeprefix("e").startswith(doc.id[:8]) for i in ids)
+    assert first == again
+    other = dict(extraction_rows(a_document(id_="0000aaaa5f128283"), an_extraction("0000aaaa5f128283")))
+    assert not set(ids) & {r["id"] for t in ("mentions", "quotes", "times", "events") for r in other[t]}
 
 
 @pytest.mark.parametrize("query, expected", [

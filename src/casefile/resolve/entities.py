@@ -164,12 +164,21 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
                     by_head[head].add(i)
                 if initials := N.initials(n):
                     by_part[("initials", initials)].add(i)
+    index = {"part": by_part, "head": by_head}
+    roots_of: dict[tuple, set[int]] = {}      # clusters under one index key, found once per key
+
+    def roots(key: tuple) -> set[int]:
+        if key not in roots_of:
+            roots_of[key] = {uf.find(j) for j in index[key[0]].get(key[1], ())}
+        return roots_of[key]
     pending = []
     for i in free:
         r = records[i]
-        cands = _lone_candidates(r, by_part, by_head)
+        # a common surname can stand in thousands of documents: asking for every
+        # candidate's cluster once per lone name made this step grow with the corpus squared
+        cands = set().union(*map(roots, _lone_candidates(r)))
         # whether a candidate fits depends on its cluster only: ask once per cluster
-        fits = {root for root in {uf.find(j) for j in cands} if uf.can_join(i, root)}
+        fits = {root for root in cands if uf.can_join(i, root)}
         if len(fits) > 1:
             fits = _by_descriptors(r, fits, uf, records)
         if len(fits) == 1:
@@ -178,27 +187,28 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
         join(root, i, "lone_name", f"{records[i].name!r} fits only {_label(records[root])}")
 
 
-def _lone_candidates(r: DocEntity, by_part, by_head) -> set[int]:
+def _lone_candidates(r: DocEntity) -> list[tuple]:
+    """Index keys ("part" or "head", key) under which the entities this lone name may stand for are."""
     if r.group == "person":
         if any(len(N.person_tokens(n)) >= 2 for n in r.all_names):
-            return set()
-        out: set[int] = set()
+            return []
+        out = []
         for n in r.all_names:
             toks = N.person_tokens(n)
             if len(toks) == 1:
-                out |= by_part.get(("first", toks[0]), set()) | by_part.get(("last", toks[0]), set())
+                out += [("part", ("first", toks[0])), ("part", ("last", toks[0]))]
         return out
     if r.group == "org":
-        out = set()
+        out = []
         if all(N.is_acronym(n) for n in r.all_names):   # "HRW" alone: whose initials are these?
-            out |= by_part.get(("initials", N.fold(r.name).replace(" ", "")), set())
+            out.append(("part", ("initials", N.fold(r.name).replace(" ", ""))))
         if not _countries(r):
             for n in r.all_names:
                 country, head, generic = N.org_key(n, set())
                 if generic and not country:
-                    out |= by_head.get(head, set())
+                    out.append(("head", head))
         return out
-    return set()
+    return []
 
 
 def _by_descriptors(r: DocEntity, roots: set[int], uf: Clusters, records: list[DocEntity]) -> set[int]:

@@ -9,6 +9,7 @@ from ..store import schema as s
 from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import lexicon as L
+from .bulk import insert_many
 from .entities import DocEntity, Resolution, canonical, resolve
 
 _TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
@@ -121,8 +122,7 @@ def _write(conn: Connection, records: list[DocEntity], result: Resolution) -> di
     if entity_rows:
         conn.execute(s.entities.insert(), entity_rows)
     conn.execute(c.entity_links.delete())
-    if link_rows:
-        conn.execute(c.entity_links.insert(), link_rows)
+    insert_many(conn, c.entity_links, link_rows)
     return mapping
 
 

@@ -6,12 +6,11 @@ with all of its records or not at all, and repeating a write changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import JSON, Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -38,11 +37,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def fact_id(document_id: str, kind: str, *parts: Any) -> str:
-    key = "|".join([document_id, kind, *map(str, parts)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-
-
 class Store:
     """The case store. ``Store.open("casefile.db")`` or ``Store.open("postgresql://...")``."""
 
@@ -50,6 +44,7 @@ class Store:
         self.engine = engine
         self.readonly = readonly
         self.dialect = engine.dialect.name
+        self._signatures: dict[str, array | list[int]] = {}   # document id -> MinHash signature, which never changes
 
     @classmethod
     def open(cls, db: str, *, readonly: bool = False, create: bool = True) -> Store:
@@ -162,16 +157,25 @@ class Store:
     # -- near duplicates -------------------------------------------------------------------
 
     def band_candidates(self, bands: list[str]) -> dict[str, list[int]]:
-        """Signatures of stored documents that share an LSH band with ``bands``."""
+        """Signatures of stored documents that share an LSH band with ``bands``.
+
+        Signatures are kept in memory once read: a document's never changes, and when many
+        stored articles share a band (a running story, boilerplate) each new one would
+        otherwise read and decode the same signatures again."""
         if not bands:
             return {}
         with self.engine.connect() as conn:
             ids = set(conn.execute(select(s.minhash_bands.c.document_id).where(
                 s.minhash_bands.c.band.in_(bands))).scalars())
-            if not ids:
-                return {}
-            rows = conn.execute(select(s.minhash_signatures).where(s.minhash_signatures.c.document_id.in_(ids)))
-            return {r.document_id: r.signature for r in rows}
+            missing = [i for i in ids if i not in self._signatures]
+            if missing:
+                if len(self._signatures) + len(missing) > SIGNATURE_CACHE_LIMIT:
+                    self._signatures.clear()
+                for i in range(0, len(missing), 500):   # stay under the bound-parameter limit
+                    rows = conn.execute(select(s.minhash_signatures).where(
+                        s.minhash_signatures.c.document_id.in_(missing[i:i + 500])))
+                    self._signatures.update((r.document_id, _compact(r.signature)) for r in rows)
+        return {i: list(self._signatures[i]) for i in ids if i in self._signatures}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -236,6 +240,16 @@ class Store:
                        "to_tsvector('simple', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('simple', :q)"
                        " LIMIT :n")
             return [dict(r._mapping) for r in conn.execute(sql, {"q": " ".join(words), "n": limit})]
+
+
+SIGNATURE_CACHE_LIMIT = 100_000     # 64 unsigned 64-bit words each: about 60 MB at most
+
+def _compact(signature: list[int]) -> array | list[int]:
+    """A signature in an eighth of the memory a list of Python ints takes."""
+    try:
+        return array("Q", signature)
+    except (OverflowError, TypeError):   # not one this version wrote: keep it as it is
+        return list(signature)
 
 
 _DOC_COLUMNS = [c.name for c in s.documents.c if c.name != "seq"]
