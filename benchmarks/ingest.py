@@ -200,8 +200,13 @@ def _pss_kb(pid: int) -> int:
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except (FileNotFoundError, ProcessLookupError):
+        if Path(f"/proc/{pid}").exists():
+            raise  # a live process without smaps_rollup (Linux < 4.14): PSS cannot be read here
         return 0  # a worker that has just exited holds no memory
-    return next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    raise OSError(f"no Pss line in /proc/{pid}/smaps_rollup")
 
 
 def peak_rss_mb(sampler: MemorySampler) -> dict:
