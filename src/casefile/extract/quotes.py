@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from ..models import LocalEntity, Quote
 from . import quotes_rules as rules
 from .lexicon import quotes as lx
+from .mentions import Mentions, Referent, resolver
 from .quotes_indirect import is_cue, reported_clause
-from .quotes_speaker import (Ref, fallback_mentions, learn_gender, ref_for, refine_kind, resolve, subject_of,
-                             to_speaker)
+from .quotes_speaker import subject_of, to_speaker
 from .quotes_text import MarkSpan, mark_spans, paragraphs
 
 CACHE_KEY = "quotes.paragraph_docs"
@@ -26,7 +26,7 @@ class _Found:
     start: int
     end: int
     kind: str
-    ref: Ref | None
+    ref: Referent | None
     cue: str | None
     sent: tuple[int, int]
     chain: int = 0
@@ -37,14 +37,12 @@ class _Found:
 class _State:
     """What earlier paragraphs tell later ones: speakers so far, quotations in progress."""
 
-    fallback: list[Ref]
+    res: Mentions                # who a phrase stands for; holds the speakers so far
     para_starts: list[int]
-    entities: list[LocalEntity]
-    history: list[tuple[int, Ref]] = field(default_factory=list)
-    cue_at: dict[int, str] = field(default_factory=dict)       # history position -> cue as written
+    cue_at: dict[int, str] = field(default_factory=dict)       # speaker position -> cue as written
     chains: dict[int, _Found] = field(default_factory=dict)
     headings: list[tuple[MarkSpan, tuple[int, int]]] = field(default_factory=list)
-    intro: tuple[int, Ref, str] | None = None   # a paragraph ending "X said:" (index, speaker, cue)
+    intro: tuple[int, Referent, str] | None = None   # a paragraph ending "X said:" (index, speaker, cue)
 
 
 class _View:
@@ -70,6 +68,11 @@ class _View:
 
     def has_annotation(self, attr: str) -> bool:
         return self._doc.has_annotation(attr)
+
+    @property
+    def segment(self) -> tuple:
+        """The whole parse this view is part of, and that parse's offset in the document."""
+        return self._doc, self.base
 
     @property
     def para_text(self) -> str:
@@ -130,21 +133,19 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
     docs = _paragraph_docs(parsed, paras)
     if not any(d.has_annotation("DEP") for d in docs):
         return []               # a pipeline without a parser cannot attribute speech
-    quoted = [(s.start, s.end) for s in spans]
-    starts = [s for s, _ in paras]
-    state = _State(fallback=fallback_mentions(docs, [d.base for d in docs], entities, quoted), para_starts=starts,
-                   entities=entities)
+    segments = list(dict.fromkeys(d.segment for d in docs))
+    state = _State(res=resolver(parsed, entities, segments), para_starts=[s for s, _ in paras])
     found: list[_Found] = []
     for p, doc in enumerate(docs):
         found.extend(_paragraph(doc, doc.base, p, [s for s in spans if s.para == p], state))
     found = _fill_chains(found, state) + _headings(text, found, state)
     found.sort(key=lambda f: (f.start, f.kind))
-    return [_record(text, f, entities) for f in found if f.ref is not None]
+    return [_record(text, f) for f in found if f.ref is not None]
 
 
-def _record(text: str, f: _Found, entities: list[LocalEntity]) -> Quote:
+def _record(text: str, f: _Found) -> Quote:
     return Quote(start=f.start, end=f.end, text=text[f.start:f.end], kind=f.kind,
-                 speaker=to_speaker(f.ref, entities) if f.ref else None, cue=f.cue,
+                 speaker=to_speaker(f.ref) if f.ref else None, cue=f.cue,
                  sentence_start=f.sent[0], sentence_end=f.sent[1])
 
 
@@ -173,21 +174,17 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
     return out
 
 
-def _speaker(cue, base: int, memo: dict[int, Ref | None], state: _State) -> Ref | None:
+def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) -> Referent | None:
     """The speaker behind a cue, pronouns resolved against what came before."""
     if cue.i in memo:
         return memo[cue.i]
-    ref = None
     subj = subject_of(cue)
-    if subj is not None and subj.lower_ not in lx.FIRST_PERSON:
-        ref = refine_kind(ref_for(subj, base), state.entities)
-        if ref.kind == "pronoun":
-            ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
-        elif cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS and ref.kind == "other":
-            ref = None
+    ref = state.res.refer(subj, base) if subj is not None else None
+    if ref is not None and ref.kind == "other" and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
+        ref = None
     if ref is not None:
-        learn_gender(ref, cue)
-        state.history.append((base + cue.idx, ref))
+        state.res.learn_from_clause(ref, cue)
+        state.res.note(base + cue.idx, ref)
         state.cue_at[base + cue.idx] = rules.cue_text(cue)
     memo[cue.i] = ref
     return ref
@@ -223,27 +220,25 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     return found
 
 
-def _continued(p: int, state: _State) -> tuple[Ref | None, str | None]:
+def _continued(p: int, state: _State) -> tuple[Referent | None, str | None]:
     """A paragraph that is only a quote: introduced by "X said:" above, or the latest speaker
     of the paragraphs just before it still speaking."""
     if state.intro is not None and state.intro[0] == p - 1:
         return state.intro[1], state.intro[2]
     window_start = state.para_starts[max(0, p - lx.CONTINUATION_PARAGRAPHS)]
     here = state.para_starts[p]
-    earlier = [(at, ref) for at, ref in state.history if window_start <= at < here]
+    earlier = [(at, ref) for at, ref in state.res.speakers if window_start <= at < here]
     if earlier:
         at, ref = max(earlier, key=lambda x: x[0])
         return ref, state.cue_at.get(at)
     return None, None
 
 
-def _speaker_from_subject(subj, base: int, state: _State) -> Ref | None:
-    ref: Ref | None = refine_kind(ref_for(subj, base), state.entities)
-    if ref is not None and ref.kind == "pronoun":
-        ref = resolve(subj.lower_, base + subj.idx, state.history, state.fallback)
+def _speaker_from_subject(subj, base: int, state: _State) -> Referent | None:
+    ref = state.res.refer(subj, base)
     if ref is None or ref.kind not in ("person", "org", "doc", "name", "group"):
         return None
-    state.history.append((base + subj.idx, ref))
+    state.res.note(base + subj.idx, ref)
     return ref
 
 

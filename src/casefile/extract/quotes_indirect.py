@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+from .lexicon import mentions as mw
 from .lexicon import quotes as lx
 
 
@@ -31,7 +32,7 @@ def is_cue(tok) -> bool:
     # "did not say" attributes nothing; "is called"/"was described" names, not speech.
     if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):
         return False
-    if lemma in lx.OWN_SUBJECT_VERBS and not any(c.dep_ in lx.SUBJECT_DEPS for c in tok.children):
+    if lemma in lx.OWN_SUBJECT_VERBS and not any(c.dep_ in mw.SUBJECT_DEPS for c in tok.children):
         return False
     deps = {c.dep_ for c in tok.children}
     if tok.dep_ == "conj" and "nsubj" not in deps and any(c.dep_ == "auxpass" for c in tok.head.children):
@@ -47,10 +48,10 @@ def _clause_tokens(cue) -> list | None:
             return None
         skip = {t.i for t in cue.subtree}
         return [t for t in host.subtree if t.i not in skip]
-    comps = [c for c in cue.children if c.dep_ in lx.CLAUSE_DEPS]
+    comps = [c for c in cue.children if c.dep_ in mw.CLAUSE_DEPS]
     if not comps:   # "told reporters that ...": the parser may hang the clause on the listener
         comps = [c for o in cue.children if o.dep_ in lx.LISTENER_DEPS
-                 for c in o.children if c.dep_ in lx.CLAUSE_DEPS]
+                 for c in o.children if c.dep_ in mw.CLAUSE_DEPS]
     if not comps:
         return None
     clause = next((c for c in comps if c.i > cue.i), comps[0])
@@ -64,7 +65,7 @@ def _without_other_speakers(tokens: list, cue) -> list:
     """Drop a side clause where someone else speaks ("..., while the government insists ...")."""
     drop: set[int] = set()
     for t in tokens:
-        other = t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) and any(c.dep_ in lx.SUBJECT_DEPS for c in t.children)
+        other = t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) and any(c.dep_ in mw.SUBJECT_DEPS for c in t.children)
         if t.i != cue.i and (other or _is_according(t)):
             drop.update(x.i for x in t.subtree)
     return [t for t in tokens if t.i not in drop]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import mentions as mw
 from .lexicon import quotes as lx
 from .quotes_text import MarkSpan
 
@@ -147,9 +148,9 @@ def sentence_subject(doc, base: int, span: MarkSpan):
     node = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     for _ in range(lx.SHORT_QUOTE_MAX_PATH + 1):
         if node.i not in inside and node.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in node.children if c.dep_ in lx.SUBJECT_DEPS and c.i not in inside), None)
+            subj = next((c for c in node.children if c.dep_ in mw.SUBJECT_DEPS and c.i not in inside), None)
             if subj is not None:
-                return node.head if subj.lower_ in lx.RELATIVE_PRONOUNS and node.dep_ == "relcl" else subj
+                return node.head if subj.lower_ in mw.RELATIVE_PRONOUNS and node.dep_ == "relcl" else subj
         if node.head.i == node.i:
             return None
         node = node.head

@@ -75,95 +75,13 @@ poll polls census tally count calculation calculations table chart ranking index
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
 
 # Dependency labels.
-SUBJECT_DEPS = frozenset({"nsubj"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
-CLAUSE_DEPS = frozenset({"ccomp"})
 # Glosses inside a reported clause that may hold quoted names ("..., which punishes "...").
 GLOSS_DEPS = frozenset({"relcl"})
 LISTENER_DEPS = frozenset({"dobj", "dative"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
-# Children that end a speaker noun phrase ("the wife of X, who asked ...").
-NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
-# Clauses inside a speaker phrase's prepositional part that end it.
-NP_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
-NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
-                          "quantmod", "predet", "npadvmod", "advmod"})
-# Prepositions that may continue a speaker phrase ("the wife of ...", "a lawyer for ...").
-NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
-# Tokens that end a speaker phrase wherever they appear inside it.
-NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
-# --- Speakers ------------------------------------------------------------------------
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-THING_PRONOUNS = frozenset({"it"})
-PLURAL_PRONOUNS = frozenset({"they"})
-FIRST_PERSON = frozenset({"i", "we"})
-
-# Nouns naming a document or message that can "say" something.
-DOCUMENT_NOUNS = frozenset("""
-letter directive report statement decree order document memo memorandum law bill
-resolution decision ruling verdict judgment judgement indictment complaint petition
-press release communique communiqué declaration notice announcement circular
-regulation guideline guidelines policy plan proposal analysis study survey paper
-article editorial op-ed post tweet message email e-mail text transcript filing
-lawsuit motion brief cable note agreement treaty charter constitution manifesto
-video recording speech interview testimony affidavit warrant summons
-""".split())
-# Nouns naming people, with a gender where the word itself gives one.
-FEMALE_NOUNS = frozenset("""
-wife mother daughter sister woman girl grandmother aunt niece widow spokeswoman
-chairwoman businesswoman congresswoman actress queen princess nun girlfriend fiancee
-""".split())
-MALE_NOUNS = frozenset("""
-husband father son brother man boy grandfather uncle nephew widower spokesman
-chairman businessman congressman actor king prince monk priest boyfriend fiance
-""".split())
-PERSON_NOUNS = FEMALE_NOUNS | MALE_NOUNS | frozenset("""
-president minister secretary director head leader chief commander governor mayor
-senator lawmaker legislator ambassador envoy diplomat official spokesperson deputy
-adviser advisor aide researcher analyst expert scholar academic professor lecturer
-student activist campaigner advocate dissident defender lawyer attorney judge
-prosecutor blogger journalist reporter correspondent editor writer author founder
-member coordinator organizer organiser manager officer executive owner worker
-farmer teacher doctor nurse engineer economist historian scientist politician
-candidate prisoner detainee inmate witness victim relative resident villager
-protester protestor source observer person parent partner friend colleague
-neighbor neighbour citizen monitor investigator representative ceo cfo chairperson
-premier chancellor governor spokesman
-""".split())
-# Common nouns naming an organization or an authority that can speak.
-ORG_NOUNS = frozenset("""
-ministry government police company firm court group organization organisation agency
-party committee council embassy office department authority authorities army military
-union bank newspaper media outlet network coalition alliance association federation
-commission board administration regime state spokesperson parliament assembly
-congress senate tribunal prosecution prosecutors institute foundation center centre
-campaign movement watchdog ngo charity university school hospital broadcaster website
-""".split())
-# Tags the small English model gives to name words it does not know.
-MISTAGGED_NAME_POS = frozenset({"INTJ", "X", "SYM", "ADV", "ADJ"})
-# Words that mark a capitalized name as an organization or place, not a person.
-ORG_NAME_WORDS = frozenset("""
-rights watch international amnesty news times post agency corp corporation inc ltd
-co company party front force forces network society republic kingdom union states
-united nations national federal central people's peoples free radio television tv
-press daily journal herald tribune mail guardian telegraph
-""".split())
-NAME_MAX_WORDS = 4
-# Tokens that may sit inside a name ("O' Leary", "Smith-Jones").
-NAME_JOINERS = frozenset({"'", "\u2019", "-"})
-# Links through which a name attaches to the role noun it comes with.
-NAME_LINK_DEPS = frozenset({"compound", "conj", "appos", "flat", "nmod"})
-ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-PERSON_LABEL = "PERSON"
-# Possessive endings stripped from a speaker name ("Smith's" -> "Smith").
-POSSESSIVE_RE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-
-# How far back (characters) a pronoun looks for a previous speaker before falling
-# back to the nearest name mention.
-PRONOUN_SPEAKER_WINDOW = 1500
 # A paragraph that is only a quote continues the previous quote's speaker when that
 # quote ended at most this many paragraphs earlier.
 CONTINUATION_PARAGRAPHS = 2

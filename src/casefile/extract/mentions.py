@@ -1,0 +1,263 @@
+"""Who a word refers to: names, pronouns, titles and role nouns, resolved to LocalEntity keys.
+
+One resolver per document, shared by the quote and event extractors. Build it with
+``resolver(parsed, entities)``: it is made once and kept in ``parsed.cache``, so the
+speakers the quote extractor notes are there when the event extractor asks.
+
+    res = resolver(parsed, entities)
+    res.refer(tok)               # any token: a name -> its entity, "he" -> its antecedent,
+                                 # "the senator" -> the one senator named before; None if nothing
+    res.antecedent("she", pos)   # the person a pronoun at document offset pos stands for
+    res.entity_key((start, end)) # the LocalEntity whose mention covers a head word
+    res.gender(referent)         # "m", "f" or None, from titles, role nouns and pronoun use
+    res.note(pos, referent)      # a speaker at pos: later he/she/they prefer it
+
+Every offset is a document offset. Tokens may come from a paragraph's own parse: pass
+that paragraph's offset in the document as ``base``.
+
+Why speakers first: news writing keeps "he"/"she" on whoever is talking, so a pronoun
+looks at the latest speaker of its gender, then at main-clause subjects (the discourse
+topics), then at any name before it.
+"""
+from __future__ import annotations
+
+from ..models import LocalEntity
+from .lexicon import mentions as mw
+from .mentions_np import Referent, is_main_subject, phrase, strip_possessive
+from .quotes_text import mark_spans, paragraphs
+
+__all__ = ["Mentions", "Referent", "resolver", "compatible"]
+
+CACHE_KEY = "mentions.resolver"
+
+
+def resolver(parsed, entities: list[LocalEntity], segments: list[tuple[object, int]] | None = None) -> "Mentions":
+    """The document's resolver, made on first use. ``segments`` are (parse, offset) pairs
+    covering the text; by default the document's own parse."""
+    found = parsed.cache.get(CACHE_KEY)
+    if found is None:
+        if segments is None:
+            segments = [(parsed.doc, 0)] if parsed.doc is not None else []
+        found = Mentions(parsed.document.text, entities, segments)
+        parsed.cache[CACHE_KEY] = found
+    return found
+
+
+def compatible(ref: Referent, pronoun: str, gender: str | None = None) -> bool:
+    """Whether pronoun may stand for ref; ``gender`` is ref's gender when known elsewhere."""
+    p = pronoun.lower()
+    if p in mw.PERSON_PRONOUNS:
+        return ref.kind in ("person", "name") and (gender or ref.gender) in (None, mw.PERSON_PRONOUNS[p])
+    if p in mw.THING_PRONOUNS:
+        return ref.kind in ("org", "doc", "name")
+    if p in mw.PLURAL_PRONOUNS:
+        return ref.kind in ("group", "org")
+    return False
+
+
+class Mentions:
+    """The mentions of one document, in text order, and the speakers noted so far."""
+
+    def __init__(self, text: str, entities: list[LocalEntity], segments: list[tuple[object, int]]):
+        self.text = text
+        self.entities = entities
+        self._types = {e.key: e.type for e in entities}
+        self._genders: dict[str, str] = {}
+        self.speakers: list[tuple[int, Referent]] = []
+        self.quoted = [(s.start, s.end) for s in mark_spans(text, paragraphs(text))]
+        self.pool = self._collect(segments)
+        self._learn_genders()
+        self._titles = self._learn_titles(segments)
+        self._title_words = set().union(*self._titles.values()) if self._titles else set()
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    # --- what a span is ---------------------------------------------------------------
+    def entity_key(self, head: tuple[int, int]) -> str | None:
+        """The entity with a mention over the head word ("Ministry", not the country before it)."""
+        start, end = head
+        best, best_overlap = None, 0
+        for e in self.entities:
+            for m in e.mentions:
+                overlap = min(end, m.end) - max(start, m.start)
+                if overlap > best_overlap:
+                    best, best_overlap = e.key, overlap
+        return best
+
+    def typed(self, ref: Referent) -> Referent:
+        """ref with its entity key, the entity extractor's type trusted over the parser's guess."""
+        ref.key = self.entity_key(ref.head_span())
+        etype = self._types.get(ref.key) if ref.key else None
+        if etype == mw.PERSON_LABEL and ref.kind in ("name", "org", "other"):
+            ref.kind = "person"
+        elif etype == "ORG" and (ref.kind == "other" or ref.kind == "name" and not _personal_name(ref.text)):
+            ref.kind = "org"
+        return ref
+
+    def gender(self, ref: Referent) -> str | None:
+        return (self._genders.get(ref.key) if ref.key else None) or ref.gender
+
+    def refer(self, tok, base: int = 0) -> Referent | None:
+        """Who the phrase headed by tok stands for; None for a first-person pronoun, or a
+        third-person one with no antecedent."""
+        low = tok.lower_
+        if low in mw.FIRST_PERSON:
+            return None
+        ref = self.typed(phrase(tok, base))
+        if ref.kind == "pronoun":
+            return self.antecedent(low, base + tok.idx)
+        if ref.key is None and ref.kind in ("person", "org", "group") and tok.pos_ == "NOUN":
+            ref.key = self.described(tok.lemma_.lower(), ref.start, definite=_is_definite(tok))
+            if ref.key is not None and self._types.get(ref.key) == mw.PERSON_LABEL:
+                ref.kind = "person"
+        return ref
+
+    def described(self, noun: str, pos: int, definite: bool = True) -> str | None:
+        """The entity a role noun at pos points back to: "the senator" -> the person last named
+        with that title before pos; "police" -> the organization named with that word. None
+        when nobody fits."""
+        people = noun in mw.PERSON_NOUNS or (noun not in mw.ORG_NOUNS and noun in self._title_words)
+        if people and not definite:
+            return None         # "a senator" is someone new
+        best, best_at = None, -1
+        for e in self.entities:
+            if people and e.type == mw.PERSON_LABEL:
+                fits = noun in self._titles.get(e.key, ())
+            elif not people and e.type == "ORG":
+                fits = noun in {w.lower() for w in e.name.split()}
+            else:
+                fits = False
+            at = max((m.start for m in e.mentions if m.start < pos), default=-1) if fits else -1
+            if at > best_at:
+                best, best_at = e.key, at
+        return best
+
+    # --- pronouns ------------------------------------------------------------------------
+    def note(self, pos: int, ref: Referent) -> None:
+        """A speaker at pos: "he said" later in the text most likely means them."""
+        self.speakers.append((pos, ref))
+
+    def _latest(self, cands, pronoun: str, pos: int, window: int | None) -> Referent | None:
+        best = None
+        for at, ref in cands:
+            if at <= pos and (window is None or pos - at <= window) and compatible(ref, pronoun, self.gender(ref)):
+                if best is None or at >= best[0]:
+                    best = (at, ref)
+        return best[1] if best else None
+
+    def antecedent(self, pronoun: str, pos: int) -> Referent | None:
+        """What a pronoun at pos stands for. "he"/"she" stick to the latest speaker (news
+        writing keeps them on whoever is talking); "it"/"they" take the latest speaker or
+        main-clause subject; failing those, the nearest name before it."""
+        p = pronoun.lower()
+        subjects = [(r.start, r) for r in self.pool if r.subject]
+        window = mw.PRONOUN_WINDOW
+        if p in mw.PERSON_PRONOUNS:
+            best = self._latest(self.speakers, p, pos, window) or self._latest(subjects, p, pos, window)
+        else:
+            best = self._latest(self.speakers + subjects, p, pos, window)
+        if best is None:
+            best = self._latest([(r.start, r) for r in self.pool], p, pos, None)
+        if best is not None and p in mw.PERSON_PRONOUNS and self.gender(best) is None:
+            self.learn(best, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
+        return best
+
+    def learn(self, ref: Referent, gender: str) -> None:
+        """Record ref's gender (for its entity, when it has one)."""
+        if ref.key:
+            self._genders.setdefault(ref.key, gender)
+        if ref.gender is None:
+            ref.gender = gender
+
+    def learn_from_clause(self, ref: Referent, verb) -> None:
+        """'Hoa said she ...': a he/she opening the clause a verb governs is usually its subject.
+        Kept on this mention only: "X said he ..." is too often about someone else to hold
+        for every mention of X."""
+        if self.gender(ref) is not None or ref.kind not in ("person", "name"):
+            return
+        for clause in (c for c in verb.children if c.dep_ in mw.CLAUSE_DEPS):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in mw.PERSON_PRONOUNS:
+                ref.gender = mw.PERSON_PRONOUNS[subj.lower_]
+
+    # --- building --------------------------------------------------------------------------
+    def _collect(self, segments) -> list[Referent]:
+        """Names, main-clause subjects and documents outside quotations, in text order."""
+        refs: list[Referent] = []
+        for e in self.entities:
+            kind = "person" if e.type == mw.PERSON_LABEL else "org" if e.type == "ORG" else ""
+            if kind == "org" and _personal_name(e.name):
+                kind = "name"       # the tagger often takes unfamiliar personal names for organizations
+            refs.extend(Referent(m.text, m.start, m.end, kind, key=e.key) for m in e.mentions if kind)
+        for doc, base in segments:
+            for ent in doc.ents:
+                kind = {"PERSON": "person", "ORG": "org"}.get(ent.label_)
+                if kind:
+                    text, end = strip_possessive(ent.text, ent.end_char)
+                    refs.append(self.typed(Referent(text, base + ent.start_char, base + end, kind)))
+            if not doc.has_annotation("DEP"):
+                continue
+            for tok in doc:
+                if tok.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                is_doc = tok.pos_ == "NOUN" and tok.lemma_.lower() in mw.DOCUMENT_NOUNS
+                main = is_main_subject(tok)
+                if main or (is_doc and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+                    ref = self.typed(phrase(tok, base))
+                    if ref.kind in ("person", "org", "doc", "group", "name"):
+                        ref.subject = main
+                        refs.append(ref)
+        refs = [r for r in refs if not self.inside_quote(r.start)]
+        return sorted(refs, key=lambda r: r.start)
+
+    def _learn_genders(self) -> None:
+        """Each person's gender from the words in and right before their names ("Mrs.",
+        "spokeswoman", a Slavic ending). Not from he/she near a name: "X said he ..." is as often about someone else."""
+        for e in self.entities:
+            if e.type != mw.PERSON_LABEL and not _personal_name(e.name):
+                continue
+            words = {w.lower() for n in [e.name, *e.aliases, *(m.text for m in e.mentions)] for w in n.split()}
+            words |= {w.lower() for d in e.descriptors for w in d.text.split()}
+            # the word right before a mention: "Ms. X", "spokeswoman X" (not further: "the son of X")
+            words |= {self.text[max(0, m.start - 20):m.start].split()[-1:][0].lower()
+                      for m in e.mentions if self.text[max(0, m.start - 20):m.start].split()}
+            last = [w for n in [e.name, *e.aliases] for w in n.lower().split()[1:]]
+            male = bool(words & mw.MALE_CUES) or any(w.endswith(mw.MALE_NAME_ENDINGS) for w in last)
+            female = bool(words & mw.FEMALE_CUES) or any(w.endswith(mw.FEMALE_NAME_ENDINGS) for w in last)
+            if male != female:
+                self._genders[e.key] = "m" if male else "f"
+
+    def _learn_titles(self, segments) -> dict[str, set[str]]:
+        """Each person's titles and role nouns: from their descriptors and aliases, and the few
+        words written before each mention ("Democratic Sen. X" -> senator)."""
+        out: dict[str, set[str]] = {}
+        for e in self.entities:
+            if e.type != mw.PERSON_LABEL:
+                continue
+            words = {_title_word(w) for n in [*e.aliases, *(d.text for d in e.descriptors)] for w in n.split()}
+            for m in e.mentions:
+                before = self.text[max(0, m.start - 40):m.start].split()[-mw.TITLE_LOOKBACK_TOKENS:]
+                words |= {w for w in map(_title_word, before) if w in mw.PERSON_NOUNS or w in _TITLES}
+            out[e.key] = {w for w in words if w[:1].isalpha()}
+        return out
+
+
+_TITLES = frozenset(mw.TITLE_ABBREVIATIONS.values())
+
+
+def _title_word(word: str) -> str:
+    w = word.lower().strip(".,;:'\u2019")
+    return mw.TITLE_ABBREVIATIONS.get(w, w)
+
+
+def _personal_name(name: str) -> bool:
+    """Two to a few capitalized words, none of them an organization's ("Rights", "Party")."""
+    words = name.split()
+    return 2 <= len(words) <= mw.NAME_MAX_WORDS and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in mw.ORG_NAME_WORDS and w.lower() not in mw.ORG_NOUNS
+        for w in words)
+
+
+def _is_definite(tok) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in mw.DEFINITE_DETS | {"its", "their"} for c in tok.children)

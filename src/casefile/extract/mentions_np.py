@@ -1,0 +1,212 @@
+"""The phrase a head token stands for: its bounds, the name inside it, and what kind of
+thing it names (person, organization, group, document, pronoun).
+
+Tokens may come from a paragraph's own parse; ``base`` is that text's offset in the
+document, so every offset returned here is a document offset.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .lexicon import mentions as mw
+
+
+@dataclass
+class Referent:
+    """Someone or something as written at one place in the text.
+
+    ``kind``: person | org | doc | group | name | other | pronoun. ``key`` is the
+    LocalEntity it is, when one covers its head word; ``gender`` is "m", "f" or None.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    gender: str | None = None
+    head: tuple[int, int] | None = None   # the phrase's head word, which an entity must cover
+    subject: bool = False                 # the subject of a main clause (a discourse topic)
+    key: str | None = None
+
+    def head_span(self) -> tuple[int, int]:
+        return self.head or (self.start, self.end)
+
+
+def entity_span(tok):
+    """The spaCy entity span a token is in, found by walking its IOB tags (``doc.ents``
+    rebuilds every span on each access, which made lookups quadratic in document length)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if not doc[start].ent_type_:
+        return None
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+def _np_bounds(head) -> tuple[int, int]:
+    """Token range of head's noun phrase, stopping at commas, relative clauses and appositions."""
+    lo = head.i
+    for child in head.lefts:
+        if child.dep_ in mw.NP_LEFT_DEPS:
+            lo = min(lo, child.left_edge.i)
+    hi = head.i
+    for child in head.rights:
+        if child.dep_ in mw.NP_STOP_DEPS:
+            break
+        if (child.dep_ == "prep" and child.lower_ in mw.NP_RIGHT_PREPS) or child.dep_ in mw.NP_LEFT_DEPS:
+            hi = child.right_edge.i
+            clause = next((t for t in child.subtree if t.dep_ in mw.NP_CLAUSE_DEPS), None)
+            if clause is not None:  # "the family of an organizer who was detained ..." stops there
+                hi = min(hi, clause.left_edge.i - 1)
+                break
+    doc = head.doc
+    for i in range(head.i + 1, hi + 1):     # a comma inside ends the phrase
+        if doc[i].text in mw.NP_BREAKS and doc[i].dep_ != "case":   # "drivers' union" goes on
+            hi = i - 1
+            break
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    return lo, hi
+
+
+def _proper_run_start(head) -> int:
+    """First token of the run of proper nouns that ends at head ("O' Leary" included)."""
+    doc, lo = head.doc, head.i
+    while lo > 0:
+        prev = doc[lo - 1]
+        joiner = prev.text in mw.NAME_JOINERS and lo > 1 and doc[lo - 2].pos_ == "PROPN"
+        if not (prev.pos_ == "PROPN" or joiner):
+            break
+        lo -= 1
+    return lo
+
+
+def _name_start(doc, lo: int) -> int:
+    """Extend a name leftwards over a capitalized word the tagger mistook ("Nguyễn" as UH)."""
+    while lo > 0 and doc[lo - 1].is_alpha and doc[lo - 1].text[0].isupper() \
+            and (doc[lo - 1].pos_ in mw.MISTAGGED_NAME_POS or not doc[lo - 1].text.isascii()) \
+            and doc[lo - 1].pos_ not in ("VERB", "AUX", "DET", "ADP", "PRON", "SCONJ", "CCONJ"):
+        lo -= 1
+    return lo
+
+
+def strip_possessive(text: str, end: int) -> tuple[str, int]:
+    m = mw.POSSESSIVE_RE.search(text)
+    if m and len(text) > len(m.group()):
+        return text[: m.start()], end - len(m.group())
+    return text, end
+
+
+def _looks_like_personal_name(ent) -> bool:
+    words = [t for t in ent if not t.is_punct]
+    return 0 < len(words) <= mw.NAME_MAX_WORDS and all(
+        t.pos_ == "PROPN" and t.is_title and not t.is_upper and t.lower_ not in mw.ORG_NAME_WORDS
+        and t.lemma_.lower() not in mw.ORG_NOUNS for t in words)
+
+
+def kind_of(head, ent) -> tuple[str, str | None]:
+    """What head names, and the gender its own word gives ("spokeswoman")."""
+    lemma = head.lemma_.lower()
+    if ent is not None and ent.label_ == mw.PERSON_LABEL:
+        return "person", None
+    low = head.lower_
+    if low in mw.PERSON_PRONOUNS or low in mw.THING_PRONOUNS or low in mw.PLURAL_PRONOUNS:
+        return "pronoun", None
+    if lemma in mw.DOCUMENT_NOUNS:
+        return "doc", None
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in mw.PERSON_NOUNS or low in mw.PERSON_NOUNS:
+        gender = "f" if lemma in mw.FEMALE_NOUNS else "m" if lemma in mw.MALE_NOUNS else None
+        return ("group" if plural else "person"), gender
+    if ent is not None and ent.label_ in mw.ORG_LABELS and _looks_like_personal_name(ent):
+        return "name", None     # the tagger often takes unfamiliar personal names for places
+    if ent is not None and ent.label_ in mw.ORG_LABELS:
+        return ("group" if plural and ent.label_ == "NORP" else "org"), None
+    if lemma in mw.ORG_NOUNS:
+        return ("group" if plural else "org"), None
+    if plural:
+        return "group", None
+    if head.pos_ == "PROPN":
+        return "name", None
+    return "other", None
+
+
+def _appositive_name(head):
+    """'The group's director, Jane Roe, said' / 'CEO and co-founder Jane Roe said': the name
+    given with a role noun."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        ent = entity_span(child)
+        if ent is not None and ent.label_ == mw.PERSON_LABEL:
+            return child
+        if child.pos_ == "PROPN" and head.lemma_.lower() in mw.PERSON_NOUNS:
+            return child
+    if head.lemma_.lower() not in mw.PERSON_NOUNS:
+        return None
+    for tok in head.subtree:
+        ent = entity_span(tok)
+        if ent is not None and ent.label_ == mw.PERSON_LABEL and _plain_path(tok, head):
+            return tok
+    return None
+
+
+def _plain_path(tok, head) -> bool:
+    """tok hangs on head through name-building links only (no clause or preposition)."""
+    while tok.i != head.i:
+        if tok.dep_ not in mw.NAME_LINK_DEPS:
+            return False
+        tok = tok.head
+    return True
+
+
+def _possessor(head):
+    """The named owner of a thing that speaks for it ("the ministry's statement")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    lemma = owner.lemma_.lower()
+    if owner.pos_ == "PROPN" or lemma in mw.ORG_NOUNS or lemma in mw.PERSON_NOUNS:
+        return owner
+    return None
+
+
+def phrase(head, base: int) -> Referent:
+    """The referent of the phrase headed by token head: a person's name when one is there
+    ("the group's director, Jane Roe" -> Jane Roe), the owner of a thing that speaks for it."""
+    ent = entity_span(head)
+    if ent is None or ent.label_ != mw.PERSON_LABEL:
+        named = _appositive_name(head)
+        if named is not None:
+            head, ent = named, entity_span(named)
+    kind, gender = kind_of(head, ent)
+    owner = _possessor(head) if kind in ("other", "doc") else None
+    if owner is not None:       # "the group's monitoring" -> the group
+        return phrase(owner, base)
+    doc = head.doc
+    if ent is not None and ent.label_ == mw.PERSON_LABEL:
+        lo, hi = ent.start, ent.end - 1
+    else:
+        lo, hi = _np_bounds(head)
+    if kind == "name":          # "rights network director Le Van Tam" -> the name itself
+        lo = max(lo, _proper_run_start(head))
+    if head.pos_ == "PROPN":
+        lo = _name_start(doc, lo)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    text, end = strip_possessive(doc[lo:hi + 1].text, end)   # not doc.text: it rebuilds the whole text
+    head_at = (base + head.idx, base + head.idx + len(head.text))
+    return Referent(text, base + start, base + end, kind, gender, head_at)
+
+
+def is_main_subject(tok) -> bool:
+    verb = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and (
+        verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
