@@ -52,6 +52,7 @@ RULE_EXAMPLES = [
     ("weekday", "The court met on Tuesday and again on FRIDAY."),
     ("season", "Talks resumed in the Autumn of 2021."),
     ("quarter", "Profits fell in the second quarter."),
+    ("compared", "Sales rose from the year-earlier period."),
     ("posunit", "He was freed at the end of the month."),
     ("weekend", "Police raided the office over the weekend."),
     ("every", "She reports to the police every week."),

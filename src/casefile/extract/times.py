@@ -20,6 +20,8 @@ _JOIN_TIME_DAY = re.compile(r"^\s+$")
 _DAY_KINDS = ("weekday", "dayword")
 _JOIN_DURATIONS = re.compile(r",?\s+and\s+|,\s+")
 _TIME_THEN_DAY = re.compile(r"[\s,]*(?:local time|\([^)]{1,12}\))?[\s,]*(?:on\s+)?")
+# Kinds whose year, unless written or relative, is the one nearest the anchor: a guess.
+_GUESSED_KINDS = ("md", "dm", "month", "weekday_date", "weekday_dmy", "quarter", "qn", "season")
 _DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d|WXX)-(\d\d|\d)")
 
 
@@ -31,7 +33,7 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
     default_anchor = ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)
     out: list[TimeExpr] = []
     for sp in spans:
-        ctx.counted_from = None
+        ctx.counted_from, ctx.compared = None, False
         try:
             val, typ = value(sp, ctx)
             if "and_then" in sp.groups:
@@ -41,8 +43,10 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
             val, typ = None, "DATE"
         if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
             val, typ = f"{val[:10]}T{clock_value(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
-        if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION":
+        if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION" and not ctx.compared:
             ctx.prior.append((sp.end, val))
+            if sp.kind in _GUESSED_KINDS and not {"year", "rel", "yrel", "qrel"} & sp.groups.keys():
+                ctx.guessed.add(sp.end)
         out.append(TimeExpr(start=sp.start, end=sp.end, text=text[sp.start:sp.end], value=val, type=typ,
                             anchor=ctx.counted_from or default_anchor))
     _rebase_times(text, out)

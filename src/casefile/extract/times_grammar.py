@@ -56,6 +56,7 @@ TZ = r"(?P<tz>" + _alt(L.TIME_ZONES) + r")\b"
 AMPM = r"(?P<ampm>[aApP]\.?[mM]\.?)"
 SEASON = r"(?P<season>(?i:" + _alt(L.SEASONS) + "))"
 ORD = r"(?P<ord>(?i:" + _alt(L.ORDINALS) + "))"
+PERIOD = r"(?P<unit>(?i:quarter|period|half|month))"
 B = r"(?<![\w$€£#@/.-])"          # start of a word that is not part of a number/code/URL
 
 # (kind, pattern, priority): priority breaks ties between equally long matches.
@@ -77,6 +78,14 @@ RULES: list[tuple[str, str, int]] = [
     ("quarter", r"\b(?:(?i:the)\s+)?" + ORD + r"[\s-](?i:(?P<qh>quarter|half))(?:\s+(?i:of)\s+(?:(?i:the\s+)?"
      r"(?P<qrel>(?i:last|this|next|previous|current))\s+(?i:year)|" + YEAR + r"))?\b", 6),
     ("qn", r"\b(?P<qh>[QH])(?P<ord>[1-4])(?:\s+|/)?" + r"(?:" + YEAR + r")?\b", 6),
+    # A period compared with the same one a year before: "year-earlier profit", "the year-ago quarter",
+    # "the same period last year", "last year's quarter", "the 1988 quarter".
+    ("compared", r"\b(?:(?i:the)\s+)?(?:(?i:same|comparable|corresponding)\s+)?(?i:year-(?:earlier|ago))(?:\s+(?:"
+     + ORD + r"[\s-])?" + PERIOD + r"\b)?", 6),
+    ("compared", r"\b(?i:the)\s+(?:(?i:same|comparable|corresponding)\s+)?" + PERIOD + r"\s+(?:(?i:of)\s+)?(?:(?i:a)\s+"
+     r"(?i:year)\s+(?i:ago|earlier|before)|(?:(?i:the)\s+)?(?i:last|previous|prior)\s+(?i:year))\b", 7),
+    ("compared", r"\b(?i:last)\s+(?i:year)['’]s\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
+    ("compared", r"\b(?i:the)\s+" + YEAR + r"\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
@@ -117,6 +126,8 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "weekday": (tuple(f for w in L.WEEKDAYS for f in (w[0].upper() + w[1:], w.upper())), True),
     "season": (tuple(L.SEASONS), False),
     "quarter": (("quarter", "half"), False),
+    "compared": (("year-earlier", "year-ago", "year ago", "year earlier", "year before", "year's", "last year",
+                  "previous year", "prior year", "quarter", "period", "half"), False),
     "posunit": (("end", "beginning", "start", "middle", "close"), False),
     "weekend": (("weekend",), False),
     "every": (("every", "each"), False),
@@ -180,7 +191,15 @@ def _duration_ok(sp: Span, prev: str, after: str) -> bool:
     g = sp.groups
     if g["unit"][0].isupper() and not g["num"][0].isupper():
         return False                              # "a Day of Action"
+    if g["unit"].lower().startswith("quarter") and g["num"].isdigit() and int(g["num"]) > 100:
+        return False                              # "the 1988 quarter" is a year's quarter, not 1988 of them
     return not (g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A)
+
+
+def _ref_ok(word: str, prev: str, after: str, before: str) -> bool:
+    if word == "now" and after.startswith(",") and re.search(r"(?:^|[.!?\n]\W*)\s*$", before):
+        return False                              # a discourse "Now, ..." opening a sentence
+    return not (after.startswith(L.NOT_REF_AFTER.get(word, ())) or prev in L.NOT_REF_BEFORE.get(word, ()))
 
 
 _CHECKS = {
@@ -190,7 +209,7 @@ _CHECKS = {
     "duration": lambda sp, prev, after, before: _duration_ok(sp, prev, after),
     # a bare "10:30" is a clock time only after "at", "by", ...; "2.36" never is
     "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
-    "ref": lambda sp, prev, after, before: not (sp.groups["ref"].lower() == "now" and after.startswith(L.NOT_REF_AFTER)),
+    "ref": lambda sp, prev, after, before: _ref_ok(sp.groups["ref"].lower(), prev, after, before),
     "sameday": lambda sp, prev, after, before: sp.groups["det"].lower() != "the" or prev in L.THE_DAY_CUES,
 }
 

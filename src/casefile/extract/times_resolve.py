@@ -22,7 +22,9 @@ class Context:
     anchor: dt.date | None = None
     year: int | None = None                  # anchor year, or the year hint
     prior: list[tuple[int, str]] = field(default_factory=list)   # (end offset, value) of dates so far
+    guessed: set[int] = field(default_factory=set)   # end offsets of the prior dates whose year was inferred
     counted_from: str | None = None          # set when a value was counted from another date in the text
+    compared: bool = False                   # set when a value is the year-before twin of a period named earlier
 
     @property
     def y(self) -> str:
@@ -97,11 +99,8 @@ def _pick(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
 def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> int | None:
     """The year of a month (and day) given without one: from a date earlier in the same sentence
     ("In 2019, he was arrested in March"), else the one nearest the anchor that the tense allows."""
-    same = _sentence_date(ctx, start)
-    if same and (len(same) == 4 or not ctx.anchor or int(same[:4]) != ctx.anchor.year):
-        m = re.match(r"\d{4}-(\d\d)(?:-(\d\d))?", same)
-        if not m or (month, day or 0) >= (int(m.group(1)), int(m.group(2) or 0)):
-            return int(same[:4])                   # "In 2019, ... in March"; "on May 2, 2019, and June 5"
+    if (y := _sentence_year(ctx, start, month, day)) is not None:
+        return y
     if not ctx.anchor:
         return ctx.year
     a = ctx.anchor
@@ -111,15 +110,47 @@ def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> 
     return _pick(cands, ctx, start).year if cands else a.year
 
 
+def _sentence_year(ctx: Context, start: int, month: int, day: int | None = None) -> int | None:
+    """The year written for a date earlier in the same sentence, when this month can follow it."""
+    same = _sentence_date(ctx, start)
+    if same and (len(same) == 4 or not ctx.anchor or int(same[:4]) != ctx.anchor.year):
+        m = re.match(r"\d{4}-(\d\d)(?:-(\d\d))?", same)
+        if not m or (month, day or 0) >= (int(m.group(1)), int(m.group(2) or 0)):
+            return int(same[:4])                   # "In 2019, ... in March"; "on May 2, 2019, and June 5"
+    return None
+
+
+def period_year(first_month: int, months: int, ctx: Context, start: int) -> int | None:
+    """The year of a quarter or half given without one ("the third quarter"): the one nearest the
+    anchor, not after it in a past-tense clause. A quarter is reported on after it ends, so a
+    future-tense clause ("expects to report third-quarter results") still means the latest one."""
+    if (y := _sentence_year(ctx, start, first_month)) is not None:
+        return y
+    if not ctx.anchor:
+        return ctx.year
+    a = ctx.anchor
+    past = tense(ctx, start) == "past"
+    best: tuple[int, int] | None = None
+    for y in (a.year - 1, a.year, a.year + 1):
+        lo = dt.date(y, first_month, 1)
+        hi = add_months(lo, months) - dt.timedelta(days=1)
+        if past and lo > a:
+            continue
+        dist = 0 if lo <= a <= hi else min(abs((lo - a).days), abs((hi - a).days))
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else a.year
+
+
 def _sentence_date(ctx: Context, start: int) -> str | None:
-    """The value of the last dated expression earlier in the same sentence, if it names a year."""
-    if not ctx.prior:
-        return None
-    end, value = ctx.prior[-1]
-    between = ctx.text[end:start]
-    if re.search(r"[.!?]\s|\n", between) or not re.match(r"\d{4}(?!\d)", value):
-        return None
-    return value
+    """The value of the last dated expression earlier in the same sentence that names a year; a
+    year inferred for "Jan. 2" is passed over, so that it does not spread to "Dec. 15" after it."""
+    for end, value in reversed(ctx.prior):
+        if re.search(r"[.!?]\s|\n", ctx.text[end:start]):
+            return None
+        if end not in ctx.guessed:
+            return value if re.match(r"\d{4}(?!\d)", value) else None
+    return None
 
 
 def reference(ctx: Context, start: int) -> str | None:
@@ -128,6 +159,18 @@ def reference(ctx: Context, start: int) -> str | None:
         if start - end > L.REFERENCE_WINDOW:
             break
         if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?", value):
+            return value
+    return None
+
+
+def period_reference(ctx: Context, unit: str | None = None) -> str | None:
+    """The last quarter, half or month the text named: the period a comparison with "a year ago"
+    is about ("third-quarter profit rose from $3 million a year earlier"). A bare comparison
+    (no unit) only takes a quarter or half: a month or day said earlier is usually another event."""
+    pattern = {"quarter": r"Q[1-4]", "half": r"H[12]", "month": r"\d\d",
+               "period": r"Q[1-4]|H[12]|\d\d"}.get(unit or "", r"Q[1-4]|H[12]")
+    for _, value in reversed(ctx.prior):
+        if re.fullmatch(rf"\d{{4}}-(?:{pattern})", value):
             return value
     return None
 

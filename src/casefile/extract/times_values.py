@@ -8,7 +8,8 @@ from collections.abc import Callable
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
-                            number, reference, shift, tense, week)
+                            number, period_reference, period_year, reference, shift,
+                            tense, week)
 
 Value = tuple[str | None, str]
 
@@ -133,8 +134,32 @@ def v_quarter(sp: Span, ctx: Context) -> Value:
     elif "qrel" in g:
         y = (ctx.year + L.RELATIVE_OFFSETS.get(g["qrel"].lower(), 0)) if ctx.year else None
     else:
-        y = month_year((n - 1) * (6 if half else 3) + 2, ctx, sp.start)
+        months = 6 if half else 3
+        y = period_year((n - 1) * months + 1, months, ctx, sp.start)
     return (f"{y:04d}" if y else "XXXX") + f"-{'H' if half else 'Q'}{n}", "DATE"
+
+
+def v_compared(sp: Span, ctx: Context) -> Value:
+    """The same period a year before the one the text is about ("the year-ago quarter"), or the
+    named year's share of it ("the 1988 quarter"); the year before the anchor when none was named."""
+    g = sp.groups
+    unit = g.get("unit", "").lower() or None
+    ctx.compared = True
+    if "ord" in g:                                 # "the year-ago third quarter", "the 1988 third quarter"
+        half = unit == "half"
+        n = min(L.ORDINALS.get(g["ord"].lower(), 4), 2 if half else 4)
+        code = f"-{'H' if half else 'Q'}{n}"
+        if "year" in g:
+            return g["year"] + code, "DATE"
+        months = 6 if half else 3
+        y = period_year((n - 1) * months + 1, months, ctx, sp.start)
+        return (f"{y - 1:04d}{code}" if y else f"XXXX{code}"), "DATE"
+    ref = period_reference(ctx, unit)
+    if "year" in g:
+        return g["year"] + (ref[4:] if ref else ""), "DATE"
+    if ref:
+        return f"{int(ref[:4]) - 1:04d}{ref[4:]}", "DATE"
+    return (f"{ctx.year - 1:04d}" if ctx.year else "XXXX"), "DATE"
 
 
 def v_relunit(sp: Span, ctx: Context) -> Value:
@@ -243,6 +268,13 @@ def v_duration(sp: Span, ctx: Context) -> Value:
     if gap not in ("ago", "later", "earlier") or not m:
         return value, "DURATION"                      # "two months before his trip" measures a gap
     k, letter = float(m.group(1)), m.group(2)
+    if k == 1 and letter == "Y" and gap in ("ago", "earlier"):
+        ref = reference(ctx, sp.start) if gap == "earlier" else None
+        if ref is None and (period := period_reference(ctx)):   # "profit rose from $3 million a year ago"
+            ctx.compared = True
+            return f"{int(period[:4]) - 1:04d}{period[4:]}", "DATE"
+        if ref is None and gap == "earlier" and ctx.year:
+            return f"{ctx.year - 1:04d}", "DATE"
     if gap == "ago" and ctx.anchor:
         base = ctx.anchor.isoformat()[:{"Y": 4, "M": 7}.get(letter, 10)]   # as fine as the unit
         return (shifted, "DATE") if (shifted := shift(base, k, letter, -1)) else (value, "DURATION")
@@ -297,7 +329,7 @@ def v_sameday(sp: Span, ctx: Context) -> Value:
 VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
-    "quarter": v_quarter, "qn": v_quarter, "relunit": v_relunit, "dayword": v_dayword,
+    "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "relunit": v_relunit, "dayword": v_dayword,
     "relday": v_relday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,

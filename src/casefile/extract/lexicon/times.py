@@ -82,10 +82,10 @@ RANGE_WORDS = ("to", "through", "until", "till", "and", "-", "–", "or")
 DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 # Single words that refer to the present, past or future as a whole (TIMEX3 *_REF values).
-# Bare "now" is left out: it is mostly a discourse marker ("Now the law is used...", "If not now"),
-# and the hand-made gold for this project never marks it.
+# "now" is one (TimeML and TempEval-3 mark it wherever it means the present); the project's
+# hand-made seed gold never uses it, so the seeds are unaffected either way.
 REF_WORDS: dict[str, str] = {
-    "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "soon": "FUTURE_REF",
 }
@@ -99,9 +99,12 @@ REF_PHRASES: dict[str, str] = {
     "recent days": "PAST_REF", "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "right now": "PRESENT_REF", "as soon as possible": "FUTURE_REF",
 }
-# "now" is not a time in these uses.
-NOT_REF_AFTER = ("-", " that")            # "now-cancelled", "now that"
+# Reference words that are not times in these uses: "now that" and "now-defunct" (a conjunction and
+# a prefix), a discourse "Now," opening a sentence, and "as soon as" followed by a clause.
+NOT_REF_AFTER = {"now": ("-", " that"), "soon": (" as",)}
+NOT_REF_BEFORE = {"soon": ("as",)}
 
 # Periodic adjectives/adverbs: TIMEX3 SETs whose value is the period.
 SET_WORDS: dict[str, str] = {
