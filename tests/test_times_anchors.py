@@ -56,6 +56,7 @@ RULE_EXAMPLES = [
     ("posunit", "He was freed at the end of the month."),
     ("weekend", "Police raided the office over the weekend."),
     ("every", "She reports to the police every week."),
+    ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),
     ("dayword", "The verdict is due tomorrow."),
     ("thispod", "Protesters gathered this morning."),

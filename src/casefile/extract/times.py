@@ -45,7 +45,7 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
             val, typ = f"{val[:10]}T{clock_value(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
         if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION" and not ctx.compared:
             ctx.prior.append((sp.end, val))
-            if sp.kind in _GUESSED_KINDS and not {"year", "rel", "yrel", "qrel"} & sp.groups.keys():
+            if sp.kind in _GUESSED_KINDS and not {"year", "rel", "yrel", "ofyrel", "qrel"} & sp.groups.keys():
                 ctx.guessed.add(sp.end)
         out.append(TimeExpr(start=sp.start, end=sp.end, text=text[sp.start:sp.end], value=val, type=typ,
                             anchor=ctx.counted_from or default_anchor))

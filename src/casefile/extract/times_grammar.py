@@ -45,7 +45,7 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"          # 1800-2099: other 4-digit numbers are not years
 WEEKDAY = r"(?P<weekday>" + _alt(L.WEEKDAYS, cap=True) + ")"
 NUM_WORD = _alt([w for w in L.NUMBER_WORDS if " " not in w])
-NUMBER = (r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+NUMBER = (r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+|\s+1/2)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
           r"(?:one|two|three|four|five|six|seven|eight|nine)|half an?|a couple of|a dozen|"
           + _alt(L.VAGUE_QUANTITIES) + "|" + NUM_WORD + "))")
 UNIT = r"(?P<unit>(?i:" + _alt(L.UNITS) + r"))(?P<plural>(?i:s|es))?"
@@ -68,9 +68,12 @@ RULES: list[tuple[str, str, int]] = [
     ("mdy", r"\b" + MONTH + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR, 8),
     ("dmy", B + DAY + r"(?:\s+of)?\s+" + MONTH + r",?\s+" + YEAR, 8),
     ("my", r"\b" + MONTH + r",?\s+(?:of\s+)?" + YEAR, 7),
-    ("md", r"\b" + MONTH + r"\s+" + DAY + r"(?![\d:,.]\d)", 6),
+    ("md", r"\b(?:" + REL + r"\s+)?" + MONTH + r"\s+" + DAY + r"(?![\d:,.]\d)", 6),
     ("dm", B + r"(?:(?i:the)\s+)?" + DAY + r"(?:\s+(?i:of))?\s+" + MONTH + r"\b", 6),
-    ("month", r"\b(?:" + REL + r"\s+)?" + MONTH + r"\b(?=\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year)\b)?", 3),
+    # "June last year" is one expression; in "October of next year" the year is a phrase of its own.
+    ("month", r"\b(?:" + REL + r"\s+)?" + MONTH + r"\b(?:\s+(?P<yrel>(?i:last|this|next))\s+(?i:year)\b|(?=\s+(?i:of)\s+"
+     r"(?P<ofyrel>(?i:last|this|next))\s+(?i:year)\b))?", 3),
+    ("weekof", r"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", 7),
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
     ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:\s+" + POD + r")?\b", 5),
@@ -90,8 +93,8 @@ RULES: list[tuple[str, str, int]] = [
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
-    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?P<unit>(?i:day|week|month|year|morning|evening|night|"
-     + _alt(L.WEEKDAYS, cap=True) + r"))\b", 6),
+    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|morning|evening|night|"
+     + _alt(L.WEEKDAYS, cap=True) + r"))|" + MONTH + r")\b", 6),
     ("firstunit", r"\b(?i:the)\s+(?i:first|initial|opening)\s+(?P<unit>(?i:day|week|month|year|hour))\b(?!\s+of\s+[A-Z\d])", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
      r"(?:\s+" + POD + r")?\b(?!')", 5),
@@ -113,7 +116,7 @@ RULES: list[tuple[str, str, int]] = [
     ("noon", r"\b(?P<noon>(?i:noon|midnight))\b", 3),
     ("ref", r"\b(?P<ref>(?i:" + _alt(L.REF_PHRASES) + r"|" + _alt(L.REF_WORDS) + r"))\b(?!-)", 2),
     ("set", r"\b(?P<set>(?i:" + _alt(L.SET_WORDS) + r"))\b(?!-)", 2),
-    ("sameday", r"\b(?P<det>(?i:the\s+same|that|the))\s+(?P<unit>(?i:day))\b", 1),
+    ("sameday", r"\b(?P<det>(?i:the\s+same|that\s+same|that|the))\s+(?P<unit>(?i:day|week|month|year))\b(?!['’-])", 1),
 ]
 
 
@@ -131,6 +134,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "posunit": (("end", "beginning", "start", "middle", "close"), False),
     "weekend": (("weekend",), False),
     "every": (("every", "each"), False),
+    "weekof": (("week of",), False),
     "firstunit": (("first", "initial", "opening"), False),
     "dayword": (("today", "tonight", "yesterday", "tomorrow"), False),
     "thispod": (tuple(L.PARTS_OF_DAY), False),
@@ -173,7 +177,7 @@ _NAME_NEXT = re.compile(r" [A-Z][a-z]")        # a capitalized word right after:
 
 def _month_ok(sp: Span, prev: str, after: str) -> bool:
     """A bare month needs a cue when it is also a word or a first name ("May God", "June Smith")."""
-    if sp.groups.get("rel") or prev.rstrip("-") in L.MONTH_CUES:
+    if sp.groups.get("rel") or sp.groups.get("yrel") or sp.groups.get("ofyrel") or prev.rstrip("-") in L.MONTH_CUES:
         return True
     return sp.groups["month"].lower().rstrip(".") not in L.AMBIGUOUS_MONTHS and not _NAME_NEXT.match(after)
 
@@ -210,7 +214,8 @@ _CHECKS = {
     # a bare "10:30" is a clock time only after "at", "by", ...; "2.36" never is
     "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
     "ref": lambda sp, prev, after, before: _ref_ok(sp.groups["ref"].lower(), prev, after, before),
-    "sameday": lambda sp, prev, after, before: sp.groups["det"].lower() != "the" or prev in L.THE_DAY_CUES,
+    "sameday": lambda sp, prev, after, before: (sp.groups["det"].lower() != "the"
+                                                or (prev in L.THE_DAY_CUES and sp.groups["unit"].lower() == "day")),
 }
 
 

@@ -73,18 +73,30 @@ def tense(ctx: Context, start: int) -> str:
             break
         verb = verb.head
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
-    if words & L.FUTURE_AUX or verb.lemma_ in L.FUTURE_CUES:
+    if words & L.FUTURE_AUX or _future_cue(verb):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         head = verb.head
-        return "past" if head.tag_ == "VBD" and head.lemma_ not in L.FUTURE_CUES else "future"
+        return "past" if _past_form(head) and not _future_cue(head) else "future"
     if words & L.MODALS:
-        return "present"
+        # "could come as early as Tuesday" looks ahead; "could have left on Monday" looks back
+        return "past" if "have" in words else "future"
     if verb.tag_ == "VBD" or words & L.PAST_AUX:
         return "past"
     if verb.tag_ == "VBN" and not words & L.PRESENT_AUX:
         return "past"                          # a participle phrase: "plans announced in January"
     return "present"
+
+
+def _future_cue(verb) -> bool:
+    """A verb that points ahead: "plans", "is expected", "is set to"; "a record set in May" does not."""
+    if verb.lemma_ == "set":
+        return any(c.lower_ in ("to", "for") for c in verb.children)
+    return verb.lemma_ in L.FUTURE_CUES
+
+
+def _past_form(verb) -> bool:
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in L.PAST_AUX for c in verb.children))
 
 
 def _pick(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
@@ -175,6 +187,31 @@ def period_reference(ctx: Context, unit: str | None = None) -> str | None:
     return None
 
 
+def same_unit(value: str, unit: str) -> str | None:
+    """``value`` cut to the day, week, month or year it lies in; None when it is coarser than that."""
+    if not re.match(r"\d{4}", value):
+        return None
+    if unit == "year":
+        return value[:4]
+    if unit == "month":
+        return value[:7] if re.match(r"\d{4}-\d\d", value) else None
+    if not re.match(r"\d{4}-\d\d-\d\d", value):
+        return value[:8] if unit == "week" and re.match(r"\d{4}-W\d\d", value) else None
+    return week(dt.date.fromisoformat(value[:10])) if unit == "week" else value[:10]
+
+
+def shift_unit(ref: str, unit: str, off: int) -> str | None:
+    """The year, month or week ``off`` units from the one ``ref`` lies in ("the following month")."""
+    if unit not in ("year", "month", "week") or (base := same_unit(ref, unit)) is None:
+        return None
+    if unit == "year":
+        return f"{int(base) + off:04d}"
+    if unit == "month":
+        d = add_months(dt.date(int(base[:4]), int(base[5:7]), 1), off)
+        return month_value(d.year, d.month)
+    return week(dt.date.fromisocalendar(int(base[:4]), int(base[6:8]), 1) + dt.timedelta(days=7 * off))
+
+
 # ---- numbers and durations --------------------------------------------------------------------
 
 def number(word: str) -> float | None:
@@ -182,6 +219,8 @@ def number(word: str) -> float | None:
     w = word.lower().replace("-", " ").replace(",", "")
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return float(w)
+    if m := re.fullmatch(r"(\d+)\s+1/2", w):        # "2 1/2 years"
+        return int(m.group(1)) + 0.5
     if w in L.VAGUE_QUANTITIES:
         return None
     if w in L.NUMBER_WORDS:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
-                            number, period_reference, period_year, reference, shift,
-                            tense, week)
+                            number, period_reference, period_year, reference, same_unit,
+                            shift, shift_unit, tense, week)
 
 Value = tuple[str | None, str]
 
@@ -41,8 +41,20 @@ def v_numeric(sp: Span, ctx: Context) -> Value:
 def v_full(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     m, d = _mon(g), int(g["day"])
-    y = int(g["year"]) if "year" in g else month_year(m, ctx, sp.start, d)
+    if "year" in g:
+        y = int(g["year"])
+    elif (off := L.RELATIVE_OFFSETS.get(g.get("rel", "").lower())) and ctx.anchor:   # "last Oct. 23"
+        a = ctx.anchor
+        y = a.year + (off if (off < 0) == ((m, d) >= (a.month, a.day)) else 0)
+    else:
+        y = month_year(m, ctx, sp.start, d)
     return _day(y, m, d), "DATE"
+
+
+def v_weekof(sp: Span, ctx: Context) -> Value:
+    """"the week of March 6": the week that day falls in."""
+    day, _ = v_full(sp, ctx)
+    return (week(dt.date.fromisoformat(day)) if day and day[:4].isdigit() else f"{ctx.y}-WXX"), "DATE"
 
 
 def v_my(sp: Span, ctx: Context) -> Value:
@@ -53,8 +65,8 @@ def v_month(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     m = _mon(g)
     rel = g.get("rel", "").lower()
-    if "yrel" in g:                                # "October of next year"
-        y = ctx.year + L.RELATIVE_OFFSETS[g["yrel"].lower()] if ctx.year else None
+    if yrel := g.get("yrel") or g.get("ofyrel"):   # "June last year", "October of next year"
+        y = ctx.year + L.RELATIVE_OFFSETS[yrel.lower()] if ctx.year else None
         return (month_value(y, m) if y else f"XXXX-{m:02d}"), "DATE"
     if rel and ctx.anchor:
         a = ctx.anchor
@@ -86,9 +98,9 @@ def v_weekday(sp: Span, ctx: Context) -> Value:
     a = ctx.anchor
     rel = g.get("rel", "").lower()
     back = (a.isoweekday() - wd) % 7
-    if rel in ("last", "past", "previous"):
+    if rel in ("last", "past", "previous", "this past"):
         d = a - dt.timedelta(days=back or 7)
-    elif rel in ("next", "coming", "following") or (not rel and tense(ctx, sp.start) == "future"):
+    elif rel in ("next", "coming", "following", "this coming") or (not rel and tense(ctx, sp.start) == "future"):
         d = a + dt.timedelta(days=(wd - a.isoweekday()) % 7 or (7 if rel else 0))
     elif rel == "this":
         d = a + dt.timedelta(days=wd - a.isoweekday())
@@ -168,6 +180,9 @@ def v_relunit(sp: Span, ctx: Context) -> Value:
     off = L.RELATIVE_OFFSETS[rel]
     if rel == "past" and "pos" not in g:
         return duration(1, unit if unit != "weekend" else "week"), "DURATION"
+    if rel in L.ANAPHORIC_RELS and (ref := reference(ctx, sp.start)) and (counted := shift_unit(ref, unit, off)):
+        ctx.counted_from = ref                     # "the following year": after the year the story is in
+        return counted, "DATE"
     a = ctx.anchor
     if not a:
         if unit == "year" and ctx.year:
@@ -234,8 +249,9 @@ def v_firstunit(sp: Span, ctx: Context) -> Value:
 
 
 def v_every(sp: Span, ctx: Context) -> Value:
-    unit = sp.groups["unit"].lower()
-    return L.EVERY_UNIT[unit], "SET"
+    if "month" in sp.groups:                       # "each July"
+        return f"XXXX-{_mon(sp.groups):02d}", "SET"
+    return L.EVERY_UNIT[sp.groups["unit"].lower()], "SET"
 
 
 def v_dayword(sp: Span, ctx: Context) -> Value:
@@ -320,17 +336,23 @@ def v_set(sp: Span, ctx: Context) -> Value:
 
 
 def v_sameday(sp: Span, ctx: Context) -> Value:
-    day = next((v[:10] for _, v in reversed(ctx.prior) if len(v) >= 10 and v[:4].isdigit()), None)
-    if day:
-        return day, "DATE"
-    return (ctx.anchor.isoformat() if ctx.anchor else f"{ctx.y}-XX-XX"), "DATE"
+    """"that day", "the same month", "later that year": the unit of the last date the text named
+    that is at least that fine; the anchor's when there is none."""
+    unit = sp.groups["unit"].lower()
+    for _, v in reversed(ctx.prior):
+        if (found := same_unit(v, unit)) is not None:
+            ctx.counted_from = v
+            return found, "DATE"
+    if ctx.anchor is None:
+        return {"day": f"{ctx.y}-XX-XX", "week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, ctx.y), "DATE"
+    return same_unit(ctx.anchor.isoformat(), unit), "DATE"
 
 
 VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "relunit": v_relunit, "dayword": v_dayword,
-    "relday": v_relday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekof": v_weekof, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
 }

@@ -72,6 +72,9 @@ RELATIVE_OFFSETS: dict[str, int] = {
     "this past": -1, "this coming": 1, "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1,
     "this": 0, "current": 0,
 }
+# Relative words that count from the date the story is at, not from the publication date:
+# "the following year", "the previous month" (against "next year", "last month").
+ANAPHORIC_RELS = frozenset({"following", "previous", "prior"})
 DAY_OFFSETS: dict[str, int] = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
                                "prior": -1, "before": -1}
 EVERY_UNIT: dict[str, str] = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
@@ -136,7 +139,8 @@ NOT_YEAR_AFTER = frozenset({"%", "percent", "per", "km", "kilometers", "kilometr
 
 # Cues that a clause is about the future (weekday/month resolution looks forward).
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
-                         "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till"})
+                         "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till",
+                         "expect", "schedule", "intend", "aim"})
 # Words just before a time expression that point it forward ("until Friday", "next Tuesday").
 FUTURE_WINDOW = frozenset({"until", "till", "next", "upcoming"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
