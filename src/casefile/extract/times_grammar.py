@@ -42,7 +42,13 @@ def _month_alt() -> str:
 
 MONTH = "(?P<month>" + _month_alt() + ")"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"          # 1800-2099: other 4-digit numbers are not years
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# A year read out, as broadcast transcripts write it: "nineteen ninety-six", "the year two thousand".
+SPOKEN_YEAR = (rf"(?i:nineteen[\s-](?:{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|hundred)\b"
+               rf"|the\s+year\s+two\s+thousand(?:(?:\s+and)?[\s-](?:{_TEENS}|{_UNITS}))?\b)")
+YEAR = r"(?P<year>(?:1[89]|20)\d\d(?![\d%])|" + SPOKEN_YEAR + ")"   # 1800-2099: other 4-digit numbers are not years
 WEEKDAY = r"(?P<weekday>" + _alt(L.WEEKDAYS, cap=True) + ")"
 NUM_WORD = _alt([w for w in L.NUMBER_WORDS if " " not in w])
 NUMBER = (r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+|\s+1/2)?|" + r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
@@ -97,7 +103,7 @@ RULES: list[tuple[str, str, int]] = [
      + _alt(L.WEEKDAYS, cap=True) + r"))|" + MONTH + r")\b", 6),
     ("firstunit", r"\b(?i:the)\s+(?i:first|initial|opening)\s+(?P<unit>(?i:day|week|month|year|hour))\b(?!\s+of\s+[A-Z\d])", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
-     r"(?:\s+" + POD + r")?\b(?!')", 5),
+     r"(?:\s+" + POD + r")?\b(?!'(?!s\b))", 5),
     ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
      + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
@@ -251,6 +257,8 @@ def find(text: str) -> list[Span]:
     for kind, rx, prio in _rules_for(text):
         for m in rx.finditer(text):
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
+            if not sp.groups.get("year", "0").isdigit():
+                sp.groups["year"] = spoken_year(sp.groups["year"])
             if sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS:
                 sp.start = m.start("core")       # "over the weekend": the preposition is context
             if sp.kind == "vague":           # the preposition is context, not extent
@@ -264,6 +272,15 @@ def find(text: str) -> list[Span]:
             chosen.append(sp)
     chosen.sort(key=lambda s: s.start)
     return [_extend(text, sp) for sp in chosen]
+
+
+def spoken_year(words: str) -> str:
+    """"nineteen ninety-six" -> "1996"; "the year two thousand and one" -> "2001"."""
+    parts = [w for w in re.split(r"[\s-]+", words.lower()) if w not in ("the", "year", "and")]
+    if parts[:2] == ["two", "thousand"]:
+        return str(2000 + sum(L.NUMBER_WORDS[w] for w in parts[2:]))
+    rest = parts[1:]
+    return str(1900 + (0 if rest == ["hundred"] else sum(L.NUMBER_WORDS[w] for w in rest)))
 
 
 def _extend(text: str, sp: Span) -> Span:

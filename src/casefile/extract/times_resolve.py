@@ -245,8 +245,8 @@ def duration(n: float | None, unit: str) -> str:
     unit = {"centurie": "century", "centuri": "century"}.get(unit, unit)
     letter, is_time = L.UNITS.get(unit, ("X", False))
     if unit in L.UNIT_MULTIPLIER:
-        if n is None:
-            return "PXDE" if unit == "decade" else "PXCE"
+        if n is None:                              # "for decades": years, as a decade is written
+            return "PXY" if unit == "decade" else "PXCE"
         n, letter = n * L.UNIT_MULTIPLIER[unit], L.UNIT_AS[unit]
     if n == 0.5 and letter == "Y":
         n, letter = 6, "M"

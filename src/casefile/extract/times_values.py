@@ -328,7 +328,8 @@ def v_clock(sp: Span, ctx: Context) -> Value:
 
 def v_ref(sp: Span, ctx: Context) -> Value:
     w = sp.groups["ref"].lower()
-    return (L.REF_WORDS.get(w) or L.REF_PHRASES.get(w) or L.REF_PHRASES.get("the " + w)), "DATE"
+    val = L.REF_WORDS.get(w) or L.REF_PHRASES.get(w) or L.REF_PHRASES.get("the " + w)
+    return val, "DURATION" if val and val.startswith("P") else "DATE"
 
 
 def v_set(sp: Span, ctx: Context) -> Value:

@@ -98,8 +98,9 @@ REF_PHRASES: dict[str, str] = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the medium term": "FUTURE_REF", "the near future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "to date": "PRESENT_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF",
-    "recent days": "PAST_REF", "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
+    # "in recent years" measures a stretch of unsaid length (TimeBank and MEANTIME: PXY), not a point.
+    "recent years": "PXY", "recent months": "PXM", "recent weeks": "PXW", "recent days": "PXD",
+    "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
     "right now": "PRESENT_REF", "as soon as possible": "FUTURE_REF",
