@@ -329,7 +329,7 @@ def v_clock(sp: Span, ctx: Context) -> Value:
 def v_ref(sp: Span, ctx: Context) -> Value:
     w = sp.groups["ref"].lower()
     val = L.REF_WORDS.get(w) or L.REF_PHRASES.get(w) or L.REF_PHRASES.get("the " + w)
-    return val, "DURATION" if val and val.startswith("P") else "DATE"
+    return val, "DURATION" if val and re.match(r"P[\dX]", val) else "DATE"
 
 
 def v_set(sp: Span, ctx: Context) -> Value:
