@@ -29,7 +29,8 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
     text = parsed.text
     ctx = Context(text=text, doc=parsed.doc, anchor=_anchor(parsed), year=None)
     ctx.year = ctx.anchor.year if ctx.anchor else parsed.year_hint
-    spans = _join(text, [sp for sp in find(text) if not _counts_things(parsed.doc, sp)])
+    spans = _join(text, [sp for sp in find(text) if not _counts_things(parsed.doc, sp)
+                         and not _not_an_adjective(parsed.doc, sp)])
     default_anchor = ctx.anchor.isoformat() if ctx.anchor else (str(ctx.year) if ctx.year else None)
     out: list[TimeExpr] = []
     for sp in spans:
@@ -65,6 +66,14 @@ def _counts_things(doc, sp: Span) -> bool:
     if before is not None and (before.lower_ == "the" or before.tag_ == "POS" or before.tag_ == "PRP$"):
         return False                              # "the 2023 elections", "the party's 2021 congress"
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
+
+
+def _not_an_adjective(doc, sp: Span) -> bool:
+    """"current" is a time only as an adjective ("the current system"), not as a noun ("a strong current")."""
+    if sp.kind != "ref" or sp.groups["ref"].lower() not in L.ADJECTIVE_REFS or doc is None:
+        return False
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    return span is None or span[0].pos_ != "ADJ"
 
 
 def _anchor(parsed: Parsed) -> dt.date | None:

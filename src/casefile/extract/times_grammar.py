@@ -95,7 +95,7 @@ RULES: list[tuple[str, str, int]] = [
      r"(?i:year)\s+(?i:ago|earlier|before)|(?:(?i:the)\s+)?(?i:last|previous|prior)\s+(?i:year))\b", 7),
     ("compared", r"\b(?i:last)\s+(?i:year)['’]s\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
     ("compared", r"\b(?i:the)\s+" + YEAR + r"\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
-    ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
+    ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),

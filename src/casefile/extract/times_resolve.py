@@ -175,16 +175,20 @@ def reference(ctx: Context, start: int) -> str | None:
     return None
 
 
-def period_reference(ctx: Context, unit: str | None = None) -> str | None:
-    """The last quarter, half or month the text named: the period a comparison with "a year ago"
-    is about ("third-quarter profit rose from $3 million a year earlier"). A bare comparison
-    (no unit) only takes a quarter or half: a month or day said earlier is usually another event."""
+def period_reference(ctx: Context, start: int, unit: str | None = None) -> str | None:
+    """The period a comparison with "a year ago" is about ("third-quarter profit rose from $3 million
+    a year earlier"): the last one named in the same sentence, else the first one the text named
+    around the anchor, as a report states its period up front and mentions others ("after a flat
+    second quarter", "the third quarter of 1984") in passing. A bare comparison (no unit) only
+    takes a quarter or half: a month or day said earlier is usually another event."""
     pattern = {"quarter": r"Q[1-4]", "half": r"H[12]", "month": r"\d\d",
                "period": r"Q[1-4]|H[12]|\d\d"}.get(unit or "", r"Q[1-4]|H[12]")
-    for _, value in reversed(ctx.prior):
-        if re.fullmatch(rf"\d{{4}}-(?:{pattern})", value):
-            return value
-    return None
+    periods = [(end, v) for end, v in ctx.prior if re.fullmatch(rf"\d{{4}}-(?:{pattern})", v)]
+    same = [v for end, v in periods if not re.search(r"[.!?]\s|\n", ctx.text[end:start])]
+    if same:
+        return same[-1]
+    near = [v for _, v in periods if ctx.year is None or abs(int(v[:4]) - ctx.year) <= 1]
+    return near[0] if near else None
 
 
 def same_unit(value: str, unit: str) -> str | None:

@@ -166,7 +166,7 @@ def v_compared(sp: Span, ctx: Context) -> Value:
         months = 6 if half else 3
         y = period_year((n - 1) * months + 1, months, ctx, sp.start)
         return (f"{y - 1:04d}{code}" if y else f"XXXX{code}"), "DATE"
-    ref = period_reference(ctx, unit)
+    ref = period_reference(ctx, sp.start, unit)
     if "year" in g:
         return g["year"] + (ref[4:] if ref else ""), "DATE"
     if ref:
@@ -286,7 +286,7 @@ def v_duration(sp: Span, ctx: Context) -> Value:
     k, letter = float(m.group(1)), m.group(2)
     if k == 1 and letter == "Y" and gap in ("ago", "earlier"):
         ref = reference(ctx, sp.start) if gap == "earlier" else None
-        if ref is None and (period := period_reference(ctx)):   # "profit rose from $3 million a year ago"
+        if ref is None and (period := period_reference(ctx, sp.start)):   # "profit rose from $3 million a year ago"
             ctx.compared = True
             return f"{int(period[:4]) - 1:04d}{period[4:]}", "DATE"
         if ref is None and gap == "earlier" and ctx.year:

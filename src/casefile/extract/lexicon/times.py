@@ -90,8 +90,11 @@ DAY_WORDS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorro
 REF_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-    "soon": "FUTURE_REF",
+    "soon": "FUTURE_REF", "current": "PRESENT_REF",
 }
+# Reference words that are times only as adjectives: "the current system". ("recent" is left out:
+# TimeBank marks it about half the time, and the seed gold never does.)
+ADJECTIVE_REFS = frozenset({"current"})
 # Multi-word references; matched as whole phrases (lower-case, a leading "the" allowed in text).
 REF_PHRASES: dict[str, str] = {
     "the past": "PAST_REF", "the future": "FUTURE_REF", "the time being": "PRESENT_REF",
@@ -107,7 +110,7 @@ REF_PHRASES: dict[str, str] = {
 }
 # Reference words that are not times in these uses: "now that" and "now-defunct" (a conjunction and
 # a prefix), a discourse "Now," opening a sentence, and "as soon as" followed by a clause.
-NOT_REF_AFTER = {"now": ("-", " that"), "soon": (" as",)}
+NOT_REF_AFTER = {"now": ("-", " that"), "soon": (" as",), "current": (" account", " affairs", " events")}
 NOT_REF_BEFORE = {"soon": ("as",)}
 
 # Periodic adjectives/adverbs: TIMEX3 SETs whose value is the period.
