@@ -51,6 +51,7 @@ def test_skipping_rules_never_loses_a_match_on_generated_text(words, gaps):
 RULE_EXAMPLES = [
     ("weekday", "The court met on Tuesday and again on FRIDAY."),
     ("season", "Talks resumed in the Autumn of 2021."),
+    ("holiday", "The prisoners were freed before Christmas Eve."),
     ("quarter", "Profits fell in the second quarter."),
     ("compared", "Sales rose from the year-earlier period."),
     ("posunit", "He was freed at the end of the month."),

@@ -62,6 +62,14 @@ TZ = r"(?P<tz>" + _alt(L.TIME_ZONES) + r")\b"
 AMPM = r"(?P<ampm>[aApP]\.?[mM]\.?)"
 SEASON = r"(?P<season>(?i:" + _alt(L.SEASONS) + "))"
 ORD = r"(?P<ord>(?i:" + _alt(L.ORDINALS) + "))"
+def _holiday_alt() -> str:
+    """Holiday names as written in news: each word capitalized, either apostrophe."""
+    names = sorted(L.HOLIDAYS, key=len, reverse=True)
+    words = (r"\s+".join(w[0].upper() + re.escape(w[1:]).replace("'", "['’]") for w in n.split()) for n in names)
+    return "(?:" + "|".join(words) + ")"
+
+
+HOLIDAY = "(?P<holiday>" + _holiday_alt() + ")"
 PERIOD = r"(?P<unit>(?i:quarter|period|half|month))"
 B = r"(?<![\w$€£#@/.-])"          # start of a word that is not part of a number/code/URL
 
@@ -83,6 +91,8 @@ RULES: list[tuple[str, str, int]] = [
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
     ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:\s+" + POD + r")?\b", 5),
+    ("holiday", r"\b(?:" + REL + r"\s+)?" + HOLIDAY + r"(?:\s+(?P<hweek>(?i:week)))?(?:,?\s+(?:(?i:of)\s+)?" + YEAR
+     + r")?\b", 6),
     ("season", r"\b(?:(?i:the)\s+)?(?:" + REL + r"\s+)?" + SEASON + r"(?:\s+(?:(?i:of)\s+)?" + YEAR + r")?\b", 4),
     ("quarter", r"\b(?:(?i:the)\s+)?" + ORD + r"[\s-](?i:(?P<qh>quarter|half))(?:\s+(?i:of)\s+(?:(?i:the\s+)?"
      r"(?P<qrel>(?i:last|this|next|previous|current))\s+(?i:year)|" + YEAR + r"))?\b", 6),
@@ -106,7 +116,7 @@ RULES: list[tuple[str, str, int]] = [
      r"(?:\s+" + POD + r")?\b(?!'(?!s\b))", 5),
     ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
-     + r"(?:\s+(?i:and\s+a\s+half))?(?:\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
+     + r"(?:\s+(?i:and\s+a\s+half))?(?P<sep>\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
     ("vague", r"\b(?P<prev>(?i:" + _alt(L.VAGUE_CUES) + r")\s+)(?P<unit>(?i:years|decades"
      r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
     ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
@@ -134,6 +144,7 @@ COMPILED = [(kind, re.compile(p), prio) for kind, p, prio in RULES]
 _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "weekday": (tuple(f for w in L.WEEKDAYS for f in (w[0].upper() + w[1:], w.upper())), True),
     "season": (tuple(L.SEASONS), False),
+    "holiday": (tuple({n.split()[0].split("'")[0] for n in L.HOLIDAYS}), False),
     "quarter": (("quarter", "half"), False),
     "compared": (("year-earlier", "year-ago", "year ago", "year earlier", "year before", "year's", "last year",
                   "previous year", "prior year", "quarter", "period", "half"), False),
@@ -182,7 +193,11 @@ _NAME_NEXT = re.compile(r" [A-Z][a-z]")        # a capitalized word right after:
 
 
 def _month_ok(sp: Span, prev: str, after: str) -> bool:
-    """A bare month needs a cue when it is also a word or a first name ("May God", "June Smith")."""
+    """A bare month needs a cue when it is also a word or a first name ("May God", "June Smith");
+    an abbreviation without its period before a capitalized word is a name whatever the cue ("Jan Novak")."""
+    word = sp.groups["month"]
+    if len(word) <= 4 and word[-1] != "." and word.lower() not in ("may", "june", "july") and _NAME_NEXT.match(after):
+        return False
     if sp.groups.get("rel") or sp.groups.get("yrel") or sp.groups.get("ofyrel") or prev.rstrip("-") in L.MONTH_CUES:
         return True
     return sp.groups["month"].lower().rstrip(".") not in L.AMBIGUOUS_MONTHS and not _NAME_NEXT.match(after)
@@ -197,12 +212,13 @@ def _season_ok(sp: Span, prev: str, after: str) -> bool:
     return True
 
 
-def _duration_ok(sp: Span, prev: str, after: str) -> bool:
+def _duration_ok(sp: Span, prev: str, after: str, before: str) -> bool:
     g = sp.groups
     if g["unit"][0].isupper() and not g["num"][0].isupper():
         return False                              # "a Day of Action"
-    if g["unit"].lower().startswith("quarter") and g["num"].isdigit() and int(g["num"]) > 100:
-        return False                              # "the 1988 quarter" is a year's quarter, not 1988 of them
+    if g["unit"].lower().startswith("quarter") and (
+            (g["num"].isdigit() and int(g["num"]) > 100) or (g["sep"] == "-" and after.startswith(" of"))):
+        return False                              # "the 1988 quarter", "three-quarters of its food"
     return not (g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A)
 
 
@@ -216,7 +232,7 @@ _CHECKS = {
     "year": lambda sp, prev, after, before: not _not_a_year(before, after, prev),
     "month": lambda sp, prev, after, before: _month_ok(sp, prev, after),
     "season": lambda sp, prev, after, before: _season_ok(sp, prev, after),
-    "duration": lambda sp, prev, after, before: _duration_ok(sp, prev, after),
+    "duration": lambda sp, prev, after, before: _duration_ok(sp, prev, after, before),
     # a bare "10:30" is a clock time only after "at", "by", ...; "2.36" never is
     "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
     "ref": lambda sp, prev, after, before: _ref_ok(sp.groups["ref"].lower(), prev, after, before),
@@ -251,6 +267,13 @@ def _not_a_year(before: str, after: str, prev_word: str) -> bool:
     return bool(re.match(r"[,.:]\d|/\w", after) or re.search(r"\d[,.:]$|\d\s$", before))
 
 
+def _is_rate(text: str, sp: Span) -> bool:
+    """"a year" after an amount is a rate ("$2 million a year", "four flights a week"), a TIMEX3 SET."""
+    g = sp.groups
+    return (sp.kind == "duration" and g["num"].lower() in ("a", "an") and "gap" not in g and "span" not in g
+            and bool(L.RATE_BEFORE.search(text[max(0, sp.start - 16):sp.start])))
+
+
 def find(text: str) -> list[Span]:
     """All rule matches, filtered, then the longest non-overlapping ones in text order."""
     found: list[Span] = []
@@ -271,7 +294,11 @@ def find(text: str) -> list[Span]:
         if all(sp.end <= c.start or sp.start >= c.end for c in chosen):
             chosen.append(sp)
     chosen.sort(key=lambda s: s.start)
-    return [_extend(text, sp) for sp in chosen]
+    out = [_extend(text, sp) for sp in chosen]
+    for sp in out:
+        if _is_rate(text, sp):
+            sp.groups["rate"] = True
+    return out
 
 
 def spoken_year(words: str) -> str:

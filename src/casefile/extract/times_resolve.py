@@ -72,6 +72,8 @@ def tense(ctx: Context, start: int) -> str:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+        if verb.lower_ in L.FUTURE_HEADS:         # "payable Dec. 7", whatever the tense of the clause
+            return "future"
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & L.FUTURE_AUX or _future_cue(verb):
         return "future"
@@ -99,7 +101,7 @@ def _past_form(verb) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ in L.PAST_AUX for c in verb.children))
 
 
-def _pick(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
+def nearest(cands: list[dt.date], ctx: Context, start: int) -> dt.date:
     """The candidate nearest the anchor on the side the tense points to."""
     a = ctx.anchor
     t = tense(ctx, start)
@@ -119,7 +121,7 @@ def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> 
     cands = [c for y in (a.year - 1, a.year, a.year + 1) if (c := make_date(y, month, day or 15))]
     if day is None and month == a.month:
         return a.year
-    return _pick(cands, ctx, start).year if cands else a.year
+    return nearest(cands, ctx, start).year if cands else a.year
 
 
 def _sentence_year(ctx: Context, start: int, month: int, day: int | None = None) -> int | None:

@@ -7,8 +7,9 @@ from collections.abc import Callable
 
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
+from .times_holidays import holiday
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
-                            number, period_reference, period_year, reference, same_unit,
+                            nearest, number, period_reference, period_year, reference, same_unit,
                             shift, shift_unit, tense, week)
 
 Value = tuple[str | None, str]
@@ -243,6 +244,29 @@ def v_weekend(sp: Span, ctx: Context) -> Value:
     return week(d) + "-WE", "DATE"
 
 
+def v_holiday(sp: Span, ctx: Context) -> Value:
+    """"Thanksgiving", "last Christmas", "Easter week": the day (or week) in the year the text means."""
+    g = sp.groups
+    name = re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))
+    a = ctx.anchor
+    if "year" in g:
+        day = holiday(name, int(g["year"]))
+    elif not a:
+        return None if ctx.year is None else holiday(name, ctx.year).isoformat(), "DATE"
+    else:
+        cands = [holiday(name, y) for y in (a.year - 1, a.year, a.year + 1)]
+        rel = g.get("rel", "").lower()
+        if rel in ("last", "past", "previous", "this past"):
+            day = max(c for c in cands if c < a)
+        elif rel in ("next", "coming", "this coming"):
+            day = min(c for c in cands if c > a)
+        elif rel == "this":
+            day = cands[1]
+        else:
+            day = nearest(cands, ctx, sp.start)
+    return (week(day) if "hweek" in g else day.isoformat()), "DATE"
+
+
 def v_firstunit(sp: Span, ctx: Context) -> Value:
     """"the first month" (of a detention, of a term): one unit's length."""
     return duration(1, sp.groups["unit"]), "DURATION"
@@ -279,6 +303,8 @@ def v_duration(sp: Span, ctx: Context) -> Value:
     if n is not None and "and a half" in ctx.text[sp.start:sp.end].lower():
         n += 0.5
     value = duration(n, g["unit"])
+    if "rate" in g:                                   # "$2 million a year": how often, not how long
+        return value, "SET"
     gap = g.get("gap")
     m = re.fullmatch(r"P(\d+)([YMWD])", value)       # whole calendar units only: no "1.5 years ago"
     if gap not in ("ago", "later", "earlier") or not m:
@@ -353,7 +379,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "relunit": v_relunit, "dayword": v_dayword,
-    "relday": v_relday, "weekof": v_weekof, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekof": v_weekof, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
 }

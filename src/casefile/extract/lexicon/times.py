@@ -31,6 +31,18 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall
 AMBIGUOUS_SEASONS = frozenset({"spring", "fall"})
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}   # a representative month, for "last summer"
 
+# Named days and how to find them in a year: ("fixed", month, day), ("nth", month, ISO weekday, n)
+# with n = -1 for the last, ("easter", days from Easter Sunday), ("election",) for the US election day.
+HOLIDAYS: dict[str, tuple] = {
+    "christmas": ("fixed", 12, 25), "christmas day": ("fixed", 12, 25), "christmas eve": ("fixed", 12, 24),
+    "boxing day": ("fixed", 12, 26), "new year's day": ("fixed", 1, 1), "new year's eve": ("fixed", 12, 31),
+    "valentine's day": ("fixed", 2, 14), "halloween": ("fixed", 10, 31), "independence day": ("fixed", 7, 4),
+    "veterans day": ("fixed", 11, 11), "thanksgiving": ("nth", 11, 4, 4), "thanksgiving day": ("nth", 11, 4, 4),
+    "labor day": ("nth", 9, 1, 1), "memorial day": ("nth", 5, 1, -1), "mother's day": ("nth", 5, 7, 2),
+    "father's day": ("nth", 6, 7, 3), "easter": ("easter", 0), "easter sunday": ("easter", 0),
+    "easter monday": ("easter", 1), "good friday": ("easter", -2), "election day": ("election",),
+}
+
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 }
@@ -110,7 +122,7 @@ REF_PHRASES: dict[str, str] = {
 }
 # Reference words that are not times in these uses: "now that" and "now-defunct" (a conjunction and
 # a prefix), a discourse "Now," opening a sentence, and "as soon as" followed by a clause.
-NOT_REF_AFTER = {"now": ("-", " that"), "soon": (" as",), "current": (" account", " affairs", " events")}
+NOT_REF_AFTER = {"now": ("-", " that"), "soon": (" as", " after", " before"), "current": (" account", " affairs", " events")}
 NOT_REF_BEFORE = {"soon": ("as",)}
 
 # Periodic adjectives/adverbs: TIMEX3 SETs whose value is the period.
@@ -124,6 +136,10 @@ UTC_ZONES = frozenset({"UTC", "GMT", "Z"})
 TIME_ZONES = frozenset({"UTC", "GMT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT",
                         "PT", "PST", "PDT", "BST", "CET", "CEST", "ICT", "JST", "IST", "AEST", "AEDT"})
 
+# Text before "a year", "a week" that makes it a rate, not a length of time: "$2 million a year",
+# "24 hours a day", "four flights a week", "twice a month".
+RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|percent|times|twice|once|flights|"
+                         r"seats|units|cents|dollars|hours|minutes|miles))\s*$", re.IGNORECASE)
 # "a second", "a quarter": an ordinal or a fraction, not one unit of time.
 UNITS_NOT_WITH_A = frozenset({"second", "quarter", "min", "hr"})
 # Capitalized words that may stand before a year mid-sentence ("Summer 2023", "Since 2019").
@@ -145,6 +161,9 @@ NOT_YEAR_AFTER = frozenset({"%", "percent", "per", "km", "kilometers", "kilometr
 FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
                          "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till",
                          "expect", "schedule", "intend", "aim"})
+# Words a date hangs from that point it forward whatever the clause's tense ("declared a dividend
+# payable Dec. 7", "a loan due in March").
+FUTURE_HEADS = frozenset({"payable", "due", "upcoming"})
 # Words just before a time expression that point it forward ("until Friday", "next Tuesday").
 FUTURE_WINDOW = frozenset({"until", "till", "next", "upcoming"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
