@@ -106,6 +106,9 @@ RULES: list[tuple[str, str, int]] = [
     ("compared", r"\b(?i:last)\s+(?i:year)['’]s\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
     ("compared", r"\b(?i:the)\s+" + YEAR + r"\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
+    # "the year before", "the month previous": counted back from the date the story is at
+    ("unitbefore", r"\b(?i:the)\s+(?P<unit>(?i:week|month|year))\s+(?P<rel>(?i:before|previous|prior|earlier))"
+     r"(?=\s*[,.;:!?)]|\s*$)", 5),
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
@@ -123,7 +126,7 @@ RULES: list[tuple[str, str, int]] = [
     # "the 1990s", "the '80s", "the 80s"; not "in his 50s" (an age).
     ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
      r"(?P<dec2>\d)0'?s\b", 4),
-    ("shortyear", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’s])", 2),
+    ("shortyear", r"(?:(?<![\w'’])|(?<=\bsince)|(?<=\buntil))['’](?P<yy>\d\d)\b(?!['’s])", 2),   # "since'82", not "iLife'11"
     ("year", r"(?:(?<=[mM]id-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),   # "mid-2011", "2020-2022"
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
     ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import times as L
+from .lexicon.quotes import INDIRECT_VERBS
 from .times_grammar import Span
 
 
@@ -164,6 +165,41 @@ def _sentence_date(ctx: Context, start: int) -> str | None:
             return None
         if end not in ctx.guessed:
             return value if re.match(r"\d{4}(?!\d)", value) else None
+    return None
+
+
+def narrative_date(ctx: Context, start: int) -> str | None:
+    """The date a past narrative speaks from, for "last month" or "yesterday" inside what someone
+    said on a date written earlier in the same sentence ("On March 3, 2019, the ministry said the
+    raid took place last week": the week before March 3, 2019, not before the publication date).
+    Only reported speech moves the reference: in "a law passed in March 2019 was used last month"
+    the relative date still counts from the publication date."""
+    if ctx.doc is None:
+        return None
+    for end, value in reversed(ctx.prior):
+        if re.search(r"[.!?]\s|\n", ctx.text[end:start]):
+            return None
+        if end not in ctx.guessed and re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value):
+            break
+    else:
+        return None
+    said = _verb(ctx, end - 1)
+    here = _verb(ctx, start)
+    if said is None or here is None or said == here or said.lemma_ not in INDIRECT_VERBS:
+        return None
+    return value if said.is_ancestor(here) else None
+
+
+def _verb(ctx: Context, at: int):
+    """The verb governing the token at character ``at``."""
+    span = ctx.doc.char_span(at, min(at + 1, len(ctx.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
     return None
 
 

@@ -9,7 +9,7 @@ from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_holidays import holiday
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
-                            nearest, number, period_reference, period_year, reference, same_unit,
+                            narrative_date, nearest, number, period_reference, period_year, reference, same_unit,
                             shift, shift_unit, tense, week)
 
 Value = tuple[str | None, str]
@@ -181,8 +181,12 @@ def v_relunit(sp: Span, ctx: Context) -> Value:
     off = L.RELATIVE_OFFSETS[rel]
     if rel == "past" and "pos" not in g:
         return duration(1, unit if unit != "weekend" else "week"), "DURATION"
-    if rel in L.ANAPHORIC_RELS and (ref := reference(ctx, sp.start)) and (counted := shift_unit(ref, unit, off)):
-        ctx.counted_from = ref                     # "the following year": after the year the story is in
+    if rel in L.ANAPHORIC_RELS:                    # "the following year": after the year the story is in
+        ref = reference(ctx, sp.start)
+    else:                                          # "last month" in what someone said on an earlier date
+        ref = narrative_date(ctx, sp.start)
+    if ref and (counted := shift_unit(ref, unit, off)):
+        ctx.counted_from = ref
         return counted, "DATE"
     a = ctx.anchor
     if not a:
@@ -204,6 +208,16 @@ def v_relunit(sp: Span, ctx: Context) -> Value:
     if unit == "century":
         return f"{(a.year // 100) + off:02d}", "DATE"
     return f"{a.year + off}", "DATE"
+
+
+def v_unitbefore(sp: Span, ctx: Context) -> Value:
+    """"the year before": the unit before the date the story is at, else before the anchor."""
+    unit = sp.groups["unit"].lower()
+    ref = reference(ctx, sp.start) or (ctx.anchor.isoformat() if ctx.anchor else None)
+    if ref and (counted := shift_unit(ref, unit, -1)):
+        ctx.counted_from = ref
+        return counted, "DATE"
+    return {"week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, "XXXX"), "DATE"
 
 
 def v_posunit(sp: Span, ctx: Context) -> Value:
@@ -282,9 +296,12 @@ def v_dayword(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     off = L.DAY_WORDS[g["dw"].lower()]
     pod = "T" + L.PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ("TNI" if g["dw"].lower() == "tonight" else "")
-    if not ctx.anchor:
+    base = ctx.anchor
+    if (said := narrative_date(ctx, sp.start)) and len(said) == 10:   # "On May 3, 2019, he said yesterday..."
+        base, ctx.counted_from = dt.date.fromisoformat(said), said
+    if not base:
         return f"{ctx.y}-XX-XX{pod}", "DATE"
-    return (ctx.anchor + dt.timedelta(days=off)).isoformat() + pod, "TIME" if pod else "DATE"
+    return (base + dt.timedelta(days=off)).isoformat() + pod, "TIME" if pod else "DATE"
 
 
 def v_thispod(sp: Span, ctx: Context) -> Value:
@@ -379,7 +396,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "relunit": v_relunit, "dayword": v_dayword,
-    "relday": v_relday, "weekof": v_weekof, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
 }
