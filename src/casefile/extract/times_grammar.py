@@ -115,16 +115,19 @@ RULES: list[tuple[str, str, int]] = [
     ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|morning|evening|night|"
      + _alt(L.WEEKDAYS, cap=True) + r"))|" + MONTH + r")\b", 6),
     ("firstunit", r"\b(?i:the)\s+(?i:first|initial|opening)\s+(?P<unit>(?i:day|week|month|year|hour))\b(?!\s+of\s+[A-Z\d])", 4),
-    ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
+    ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?:(?:(?i:mid|late|early)[\s-]?)?(?P<pod0>(?i:morning|afternoon|evening|"
+     r"night))\s+)?(?P<dw>(?i:today|tonight|yesterday|tomorrow))"
      r"(?:\s+" + POD + r")?\b(?!'(?!s\b))", 5),
-    ("thispod", r"\b(?P<rel>(?i:this|last))\s+" + POD + r"\b", 4),
+    ("thispod", r"\b(?:(?P<rel>(?i:this|last))\s+|(?P<mid>(?i:mid))(?:[\s-]|(?=(?i:morning|afternoon|evening))))" + POD
+     + r"\b", 4),   # "this morning", "mid-afternoon"; not "midnight"
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
      + r"(?:\s+(?i:and\s+a\s+half))?(?P<sep>\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
     ("vague", r"\b(?P<prev>(?i:" + _alt(L.VAGUE_CUES) + r")\s+)(?P<unit>(?i:years|decades"
      r"|months|weeks|days|hours|minutes))\b(?!\s+(?i:of|old|ago))", 2),
     ("vaguelong", r"\b(?P<unit>(?i:years|decades|months|weeks|days))-long\b", 3),
     # "the 1990s", "the '80s", "the 80s"; not "in his 50s" (an age).
-    ("decade", r"(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
+    ("decade", r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|"
+     r"seventies|eighties|nineties))\b|(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
      r"(?P<dec2>\d)0'?s\b", 4),
     ("shortyear", r"(?:(?<![\w'’])|(?<=\bsince)|(?<=\buntil))['’](?P<yy>\d\d)\b(?!['’s])", 2),   # "since'82", not "iLife'11"
     ("year", r"(?:(?<=[mM]id-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),   # "mid-2011", "2020-2022"
@@ -132,7 +135,7 @@ RULES: list[tuple[str, str, int]] = [
     ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),
     ("clockh", r"\b(?P<h>1[0-2]|0?[1-9])\s*" + AMPM + r"(?!\w)(?:\s+" + TZ + r")?", 4),
     ("clock4", r"\b(?P<hm>[012]\d[0-5]\d)\s+" + TZ, 4),
-    ("noon", r"\b(?P<noon>(?i:noon|midnight))\b", 3),
+    ("noon", r"\b(?P<noon>(?i:noon|midnight|midday))\b", 3),
     ("ref", r"\b(?P<ref>(?i:" + _alt(L.REF_PHRASES) + r"|" + _alt(L.REF_WORDS) + r"))\b(?!-)", 2),
     ("set", r"\b(?P<set>(?i:" + _alt(L.SET_WORDS) + r"))\b(?!-)", 2),
     ("sameday", r"\b(?P<det>(?i:the\s+same|that\s+same|that|the))\s+(?P<unit>(?i:day|week|month|year))\b(?!['’-])", 1),
@@ -160,8 +163,8 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "thispod": (tuple(L.PARTS_OF_DAY), False),
     "vague": (("years", "decades", "months", "weeks", "days", "hours", "minutes"), False),
     "vaguelong": (("-long",), True),
-    "decade": (("0s", "0's"), True),
-    "noon": (("noon", "midnight"), False),
+    "decade": (("0s", "0's", "ties"), False),
+    "noon": (("noon", "midnight", "midday"), False),
     "set": (tuple(L.SET_WORDS), False),
 }
 # Characters a case-insensitive pattern matches to an ASCII letter although their lower case is

@@ -314,7 +314,7 @@ def shift(ref: str, n: float, unit_letter: str, sign: int) -> str | None:
 def clock_value(sp: Span) -> str | None:
     g = sp.groups
     if "noon" in g:
-        return "12:00" if g["noon"].lower() == "noon" else "00:00"
+        return "00:00" if g["noon"].lower() == "midnight" else "12:00"
     if "hm" in g:
         h, mi = int(g["hm"][:2]), int(g["hm"][2:])
     else:

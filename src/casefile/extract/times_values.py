@@ -295,7 +295,8 @@ def v_every(sp: Span, ctx: Context) -> Value:
 def v_dayword(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     off = L.DAY_WORDS[g["dw"].lower()]
-    pod = "T" + L.PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ("TNI" if g["dw"].lower() == "tonight" else "")
+    part = g.get("pod") or g.get("pod0")            # "yesterday afternoon", "mid-afternoon yesterday"
+    pod = "T" + L.PARTS_OF_DAY[part.lower()] if part else ("TNI" if g["dw"].lower() == "tonight" else "")
     base = ctx.anchor
     if (said := narrative_date(ctx, sp.start)) and len(said) == 10:   # "On May 3, 2019, he said yesterday..."
         base, ctx.counted_from = dt.date.fromisoformat(said), said
@@ -309,7 +310,7 @@ def v_thispod(sp: Span, ctx: Context) -> Value:
     pod = L.PARTS_OF_DAY[g["pod"].lower()]
     if not ctx.anchor:
         return f"{ctx.y}-XX-XXT{pod}", "TIME"
-    d = ctx.anchor - dt.timedelta(days=1 if g["rel"].lower() == "last" else 0)
+    d = ctx.anchor - dt.timedelta(days=1 if g.get("rel", "").lower() == "last" else 0)
     return f"{d.isoformat()}T{pod}", "TIME"
 
 
@@ -349,8 +350,14 @@ def v_vague(sp: Span, ctx: Context) -> Value:
 
 
 def v_decade(sp: Span, ctx: Context) -> Value:
-    dec = sp.groups.get("dec") or "19" + sp.groups["dec2"]
-    return dec, "DATE"
+    g = sp.groups
+    if "decw" in g:                                # "the nineties": the latest such decade by the anchor
+        d = L.DECADE_WORDS[g["decw"].lower()]
+        if ctx.year is None:
+            return f"XX{d}", "DATE"
+        century = ctx.year // 100 - (1 if (ctx.year // 100) * 100 + d * 10 > ctx.year else 0)
+        return f"{century:02d}{d}", "DATE"
+    return g.get("dec") or "19" + g["dec2"], "DATE"
 
 
 def v_shortyear(sp: Span, ctx: Context) -> Value:

@@ -43,6 +43,10 @@ HOLIDAYS: dict[str, tuple] = {
     "easter monday": ("easter", 1), "good friday": ("easter", -2), "election day": ("election",),
 }
 
+# "the nineties": the decade's digit.
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 }
@@ -118,6 +122,8 @@ REF_PHRASES: dict[str, str] = {
     "the coming days": "FUTURE_REF", "the coming weeks": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF", "the days ahead": "FUTURE_REF",
     "the weeks ahead": "FUTURE_REF", "the months ahead": "FUTURE_REF", "the years ahead": "FUTURE_REF",
+    "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF",
+    "coming years": "FUTURE_REF",
     "right now": "PRESENT_REF", "as soon as possible": "FUTURE_REF",
 }
 # Reference words that are not times in these uses: "now that" and "now-defunct" (a conjunction and
