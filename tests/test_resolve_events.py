@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.resolve import dates as D
 from casefile.resolve import similarity
 from casefile.resolve.events import EventRecord, cluster
 from casefile.resolve.sources import Sources
@@ -21,25 +20,6 @@ def ev(doc: str, type: str, date: str | None, *entities: str, persons=(), modali
     return EventRecord(id=f"x{n[0]}", document_id=doc, type=type, order=(doc, n[0]), date_value=date,
                        modality=modality, entities=frozenset(entities), persons=frozenset(persons),
                        places=frozenset(e for e in entities if e.startswith("place:")))
-
-
-@pytest.mark.parametrize("a, b, ok", [
-    ("2023-07", "2023-07-13", True),       # a month holds a day inside it
-    ("2023", "2023-07-13", True),
-    ("2023-SU", "2023-07-13", True),
-    ("2023-07", "2023-08-01", False),
-    ("2023-W28", "2023-07-13", True),
-    ("2023-Q3", "2023-10-01", False),
-    (None, "2023-07-13", True),            # an undated report fits any date
-])
-def test_dates_are_compatible_when_one_can_lie_inside_the_other(a, b, ok):
-    assert D.compatible(a, b) is ok
-
-
-def test_timeline_order_keeps_precision_and_puts_undated_last():
-    values = [None, "2024-02", "2023-09-10", "2023-07", "2023", "2023-07-13", "2023-07-01"]
-    ordered = sorted(values, key=D.sort_key)
-    assert ordered == ["2023", "2023-07", "2023-07-01", "2023-07-13", "2023-09-10", "2024-02", None]
 
 
 def groups_of(events: list[EventRecord]) -> list[set[str]]:

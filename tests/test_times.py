@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from casefile import nlp
 from casefile.extract import Parsed
-from casefile.extract.times import compatible, extract, granularity
+from casefile.extract.times import extract
 from casefile.models import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -296,34 +296,3 @@ def test_seed_articles_meet_the_extent_and_value_targets(pipeline, name, anchor,
     assert right / len(gold) >= 0.85
 
 
-# ---- granularity and compatibility -------------------------------------------------------------
-
-@pytest.mark.parametrize("value, expected", [
-    ("2023-07-13", "day"), ("2023-07-13T16:08Z", "day"), ("2023-07", "month"), ("2023-Q4", "quarter"),
-    ("2023-SU", "season"), ("2023", "year"), ("2023-W37", "week"), ("P18M", "duration"),
-    ("PT30M", "duration"), ("PRESENT_REF", "ref"), ("XXXX-02", "unknown"), ("", "unknown"),
-    ("Directive 24", "unknown"),
-])
-def test_granularity_names_the_unit_of_a_value(value, expected):
-    assert granularity(value) == expected
-
-
-@pytest.mark.parametrize("a, b, expected", [
-    ("2023-07", "2023-07-13", True),
-    ("2023-07-13", "2023-07", True),
-    ("2023", "2023-11-02", True),
-    ("2023", "2023-Q4", True),
-    ("2023-Q3", "2023-07-13", True),
-    ("2023-SU", "2023-07", True),
-    ("2023-W28", "2023-07-13", True),
-    ("2023-07-13", "2023-07-13", True),
-    ("2023-07", "2023-08-01", False),
-    ("2023", "2024-01", False),
-    ("2023-Q4", "2023-07-13", False),
-    ("2023-07-13", "2023-07-14", False),
-    ("P2M", "2023-09", False),
-    ("PRESENT_REF", "2024", False),
-    ("XXXX-02", "2024-02", False),
-])
-def test_compatible_when_one_date_lies_inside_the_other(a, b, expected):
-    assert compatible(a, b) is expected

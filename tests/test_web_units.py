@@ -1,7 +1,7 @@
-"""The web layer's pure parts (dates, highlighting, comparison) and its CLI commands (search, brief)."""
+"""The web layer's pure parts (highlighting, comparison) and its CLI commands (search, brief).
+What a date value covers is tested in test_dates.py."""
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 
@@ -10,36 +10,8 @@ from click.testing import CliRunner
 
 from casefile.cli import main
 from casefile.web.compare import _pair
-from casefile.web.facts import compatible, date_interval
 from casefile.web.highlight import Span, _non_overlapping, _render
 from tests.test_web_helpers import web_store
-
-D = dt.date
-
-
-@pytest.mark.parametrize("value, expected", [
-    ("2023-07-13", (D(2023, 7, 13), D(2023, 7, 13))),
-    ("2023-07", (D(2023, 7, 1), D(2023, 7, 31))),
-    ("2024-02", (D(2024, 2, 1), D(2024, 2, 29))),
-    ("2023-12", (D(2023, 12, 1), D(2023, 12, 31))),
-    ("2023", (D(2023, 1, 1), D(2023, 12, 31))),
-    ("2023-SU", (D(2023, 6, 21), D(2023, 9, 22))),
-    ("2023-Q4", (D(2023, 10, 1), D(2023, 12, 31))),
-    ("2023-W37", (D(2023, 9, 11), D(2023, 9, 17))),
-    ("2023-09-10T14:00", (D(2023, 9, 10), D(2023, 9, 10))),
-    ("PRESENT_REF", None), ("P18M", None), ("XXXX-02", None), ("2023-13", None), ("2023-02-30", None),
-    ("", None), (None, None),
-])
-def test_date_values_become_the_days_they_cover(value, expected):
-    assert date_interval(value) == expected
-
-
-@pytest.mark.parametrize("a, b, same", [
-    ("2023-09", "2023-09-10", True), ("2023", "2023-SU", True), ("2023-09-10", "2023-09-11", False),
-    ("2022", "2023-01-01", False), ("FUTURE_REF", "2023", True),
-])
-def test_dates_are_compatible_only_when_they_can_both_be_true(a, b, same):
-    assert compatible(a, b) is same
 
 
 def test_overlapping_spans_are_drawn_as_nested_elements_with_the_text_intact():

@@ -1,5 +1,6 @@
 """Time expressions: find them (``times_grammar``), normalize them to TIMEX3 values
-(``times_values``) against the publication date, and compare values for the events code.
+(``times_values``) against the publication date. What a value covers, and whether two values can
+both be true, is ``concepts.dates`` (one meaning for extraction, resolution and the web).
 
 ``extract(parsed)`` returns ``TimeExpr`` records with exact offsets into the document text.
 """
@@ -159,72 +160,3 @@ def _rebase_times(text: str, out: list[TimeExpr]) -> None:
         if (t.type == "TIME" and t.value and t.anchor and t.value.startswith(t.anchor[:10] + "T")
                 and _TIME_THEN_DAY.fullmatch(text[t.end:nxt.start]) and nxt.value and _DAY_VALUE.fullmatch(nxt.value)):
             t.value = nxt.value + t.value[10:]
-
-
-# ---- comparing values (used by events / resolution) --------------------------------------------
-
-_GRAN = [
-    (re.compile(r"\d{4}-\d\d-\d\d(T.*)?"), "day"),
-    (re.compile(r"\d{4}-\d\d"), "month"),
-    (re.compile(r"\d{4}-Q[1-4]"), "quarter"),
-    (re.compile(r"\d{4}-H[12]"), "quarter"),
-    (re.compile(r"\d{4}-(SP|SU|FA|WI)"), "season"),
-    (re.compile(r"\d{4}-W\d\d(-\d|-WE)?"), "week"),
-    (re.compile(r"\d{4}"), "year"),
-    (re.compile(r"(PRESENT|PAST|FUTURE)_REF"), "ref"),
-    (re.compile(r"P.*"), "duration"),
-]
-
-
-def granularity(value: str) -> str:
-    """'day' | 'month' | 'quarter' | 'season' | 'year' | 'week' | 'duration' | 'ref' | 'unknown'."""
-    if not value:
-        return "unknown"
-    for rx, name in _GRAN:
-        if rx.fullmatch(value):
-            return name
-    return "unknown"
-
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The first and last day a date value covers; None for durations, references and X values."""
-    if not value:
-        return None
-    g = granularity(value)
-    try:
-        y = int(value[:4])
-        if g == "day":
-            d = dt.date.fromisoformat(value[:10])
-            return d, d
-        if g == "month":
-            m = int(value[5:7])
-            nxt = dt.date(y + m // 12, m % 12 + 1, 1)
-            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
-        if g == "quarter":
-            n = int(value[6])
-            months = 6 if value[5] == "H" else 3
-            first = dt.date(y, (n - 1) * months + 1, 1)
-            last_m = n * months
-            return first, dt.date(y + last_m // 12, last_m % 12 + 1, 1) - dt.timedelta(days=1)
-        if g == "season":
-            start = {"SP": (y, 3), "SU": (y, 6), "FA": (y, 9), "WI": (y, 12)}[value[5:7]]
-            first = dt.date(*start, 1)
-            end_y, end_m = (y + 1, 3) if value[5:7] == "WI" else (y, start[1] + 3)
-            return first, dt.date(end_y, end_m, 1) - dt.timedelta(days=1)
-        if g == "week":
-            monday = dt.date.fromisocalendar(y, int(value[6:8]), 1)
-            return monday, monday + dt.timedelta(days=6)
-        if g == "year":
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def compatible(a: str, b: str) -> bool:
-    """True when two date values can describe the same time: one lies inside the other
-    (a month and a day in it, a year and anything in it). Durations and references are not dates."""
-    ia, ib = interval(a), interval(b)
-    if ia is None or ib is None:
-        return False
-    return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store import schema_cases as c
-from . import dates as D
+from ..concepts import dates as D
 from . import lexicon as L
 from . import names as N
 from .bulk import insert_many
@@ -60,7 +60,7 @@ def _evidence(ev: EventRecord, sources: Sources, sentences: dict) -> dict:
 
 
 def _disagreements(x: EventRecord, y: EventRecord, amounts: dict[str, list[dict]], cache: dict | None = None):
-    if x.interval and y.interval and D.gap_days(x.interval, y.interval) > 0:
+    if not D.compatible(x.date_value, y.date_value):
         yield "date", x.date_value, y.date_value
     cx, cy = _amount_claims(x, amounts, cache), _amount_claims(y, amounts, cache)
     if not cx or not cy:      # most reports give no amount: nothing to compare

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 
 from ..store import schema as s
 from ..store import schema_cases as c
-from . import dates as D
+from ..concepts import dates as D
 from . import lexicon as L
 from .events import EventRecord
 from .sources import Sources

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from . import dates as D
+from ..concepts import dates as D
 from . import lexicon as L
 from .merging import greedy, order_matters
 from .merging import tolerant as _tolerant
@@ -106,7 +106,9 @@ def candidate_pairs(events: list[EventRecord]) -> list[tuple[float, int, int]]:
 
 
 def _dates_fit(a: EventRecord, b: EventRecord) -> bool:
-    return a.interval is None or b.interval is None or D.gap_days(a.interval, b.interval) == 0
+    if a.interval is not None and b.interval is not None:      # the common case, without a second lookup
+        return D.overlap(a.interval, b.interval)
+    return D.compatible(a.date_value, b.date_value)
 
 
 def _tie_groups(pairs: list[tuple[float, int, int]]) -> dict[tuple[int, float], list[int]]:

@@ -10,7 +10,7 @@ from sqlalchemy import inspect, select
 from ..errors import CasefileError
 from ..store import schema as s
 from ..store import schema_cases as c
-from . import dates as D
+from ..concepts import dates as D
 from . import names as N
 from .sources import load as load_sources
 

@@ -17,7 +17,8 @@ from ..errors import NotFound
 from ..store import schema as s
 from ..store.db import Store
 from .cases import recorded_conflicts
-from .facts import compatible, date_interval, doc_meta, entity_ref, sentences, sort_key, source_link
+from ..concepts import dates as D
+from .facts import doc_meta, entity_ref, sentences, source_link
 
 MAX_DOCS_PER_SIDE = 50
 MAX_EVENTS_PER_SIDE = 200
@@ -84,12 +85,12 @@ def _same(a: dict, b: dict) -> bool:
     if a["cluster"] and a["cluster"] == b["cluster"]:
         return True
     return (a["type"] == b["type"] and a["date_value"] is not None and b["date_value"] is not None
-            and compatible(a["date_value"], b["date_value"]))
+            and D.compatible(a["date_value"], b["date_value"]))
 
 
 def _closeness(a: dict, b: dict) -> tuple:
     """Prefer the resolver's cluster, then the pair whose dates are most precise."""
-    width = sum((iv[1] - iv[0]).days if (iv := date_interval(e["date_value"])) else 10_000 for e in (a, b))
+    width = sum((iv[1] - iv[0]).days if (iv := D.interval(e["date_value"])) else 10_000 for e in (a, b))
     return (a["cluster"] != b["cluster"] or not a["cluster"], width)
 
 
@@ -98,17 +99,17 @@ class _DateWindow:
     overlap its own by bisection instead of by testing every one."""
 
     def __init__(self, events: list[dict], members: list[int]):
-        dated = [(iv, j) for j in members if (iv := date_interval(events[j]["date_value"]))]
+        dated = [(iv, j) for j in members if (iv := D.interval(events[j]["date_value"]))]
         dated.sort(key=lambda x: x[0][0])
         self.starts = [iv[0] for iv, _ in dated]
         self.dated = dated
         self.widest = max(((iv[1] - iv[0]) for iv, _ in dated), default=dt.timedelta(0))
         # A value that names no calendar day (e.g. "PRESENT_REF") can be true with any date.
         self.vague = [j for j in members if events[j]["date_value"] is not None
-                      and date_interval(events[j]["date_value"]) is None]
+                      and D.interval(events[j]["date_value"]) is None]
 
     def overlapping(self, value: str) -> list[int]:
-        interval = date_interval(value)
+        interval = D.interval(value)
         if interval is None:
             return [j for _, j in self.dated] + self.vague
         lo = bisect.bisect_left(self.starts, interval[0] - self.widest)
@@ -143,7 +144,7 @@ def _pair(left: list[dict], right: list[dict]) -> tuple[list, list, list, list]:
         used_l.add(i)
         used_r.add(j)
         pair = {"a": left[i], "b": right[j]}
-        (both if compatible(left[i]["date_value"], right[j]["date_value"]) else conflicts).append(pair)
+        (both if D.compatible(left[i]["date_value"], right[j]["date_value"]) else conflicts).append(pair)
     only_left = [a for i, a in enumerate(left) if i not in used_l]
     only_right = [b for j, b in enumerate(right) if j not in used_r]
     return both, conflicts, only_left, only_right
@@ -161,15 +162,15 @@ def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: 
     both, conflicts, only_a, only_b = _pair(_events(store, left_ids), _events(store, right_ids))
     ents_a, ents_b = _entities(store, left_ids), _entities(store, right_ids)
     meta = doc_meta(store, left_ids + right_ids)
-    by_date = lambda pair: sort_key(pair["a"]["date_value"])  # noqa: E731
+    by_date = lambda pair: D.sort_key(pair["a"]["date_value"])  # noqa: E731
     return {
         "a": {"documents": [meta[i] for i in left_ids], "outlet": outlet_a},
         "b": {"documents": [meta[i] for i in right_ids], "outlet": outlet_b},
         "both": sorted(both, key=by_date), "conflicts": sorted(conflicts, key=by_date),
         "recorded_conflicts": [c for c in recorded_conflicts(store, documents=left_ids + right_ids)
                                if _across(c, set(left_ids), set(right_ids))],
-        "only_a": sorted(only_a, key=lambda e: sort_key(e["date_value"])),
-        "only_b": sorted(only_b, key=lambda e: sort_key(e["date_value"])),
+        "only_a": sorted(only_a, key=lambda e: D.sort_key(e["date_value"])),
+        "only_b": sorted(only_b, key=lambda e: D.sort_key(e["date_value"])),
         "entities_both": sorted((ents_a[k] for k in ents_a.keys() & ents_b.keys()), key=lambda e: e["name"]),
         "entities_only_a": sorted((ents_a[k] for k in ents_a.keys() - ents_b.keys()), key=lambda e: e["name"]),
         "entities_only_b": sorted((ents_b[k] for k in ents_b.keys() - ents_a.keys()), key=lambda e: e["name"]),

@@ -13,8 +13,9 @@ from sqlalchemy import text
 from ..errors import NotFound
 from ..store.db import Store
 from .cases import cluster_status
+from ..concepts import dates as D
 from .facts import (chain_rank, count_documents, doc_entity_rows, doc_meta, entity_ref, owned_cte, sentences,
-                    sort_key, source_link)
+                    source_link)
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
@@ -67,7 +68,7 @@ def _events(conn, ref: str) -> list[dict]:
     events = {}
     for r in conn.execute(text(sql), params):
         events.setdefault(r.id, dict(r._mapping))
-    return sorted(events.values(), key=lambda e: (sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
+    return sorted(events.values(), key=lambda e: (D.sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 
 QUOTE_COLS = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"

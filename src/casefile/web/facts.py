@@ -1,4 +1,5 @@
-"""Shared read helpers for pages, API and briefs: entity references, dates, sources, corroboration.
+"""Shared read helpers for pages, API and briefs: entity references, sources, corroboration.
+What a date value covers is ``concepts.dates``, the meaning resolution and extraction share.
 
 An entity is referred to by its corpus-level id (``doc_entities.entity_id``). Until the
 resolver has linked a document's entity, it is referred to as ``<document id>~<key>``,
@@ -6,9 +7,6 @@ so every name on every page still links to a dossier.
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import re
 from urllib.parse import quote
 from collections.abc import Iterable
 
@@ -22,10 +20,6 @@ LOCAL_SEP = "~"
 # The chain of a case, in the order a dossier lists same-day events.
 CHAIN_ORDER = ("arrest", "disappearance", "detention_abuse", "charge", "trial", "imprisonment", "release",
                "travel_restriction", "killing")
-SEASONS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)), "WI": ((12, 21), (12, 31))}
-QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
-HALVES = {"H1": (1, 6), "H2": (7, 12)}
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})(?:-(\d{2}))?)?")
 
 
 def count_documents(store: Store, ref: str) -> int:
@@ -139,50 +133,6 @@ def corroboration(reports: list[dict]) -> str:
     if len(outlets) >= 2:
         return "corroborated"
     return "single source" if sum(r.get("n", 1) for r in reports) <= 1 else "one outlet"
-
-
-@functools.lru_cache(maxsize=4096)
-def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """The days a TIMEX3-style date value covers, or None when it names no calendar date."""
-    if not value or (m := DATE_RE.match(value)) is None:
-        return None
-    year = int(m.group(1))
-    part, day = m.group(2), m.group(3)
-    try:
-        if part is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if part.isdigit():
-            month = int(part)
-            if day:
-                one = dt.date(year, month, int(day))
-                return one, one
-            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-            return dt.date(year, month, 1), last
-        if part in SEASONS:
-            (m1, d1), (m2, d2) = SEASONS[part]
-            return dt.date(year, m1, d1), dt.date(year, m2, d2)
-        if part in QUARTERS or part in HALVES:
-            m1, m2 = (QUARTERS | HALVES)[part]
-            return dt.date(year, m1, 1), date_interval(f"{year}-{m2:02d}")[1]
-        if part.startswith("W"):
-            first = dt.date.fromisocalendar(year, int(part[1:]), 1)
-            return first, first + dt.timedelta(days=6)
-    except ValueError:
-        return None
-    return None
-
-
-def compatible(a: str | None, b: str | None) -> bool:
-    """Two date values can describe the same day (one contains or overlaps the other)."""
-    ia, ib = date_interval(a), date_interval(b)
-    if ia is None or ib is None:
-        return True
-    return ia[0] <= ib[1] and ib[0] <= ia[1]
-
-
-def sort_key(value: str | None) -> str:
-    interval = date_interval(value)
-    return interval[0].isoformat() if interval else "9999"
 
 
 def chain_rank(event_type: str) -> int:

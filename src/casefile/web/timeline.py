@@ -14,7 +14,8 @@ from sqlalchemy import text
 
 from ..store.db import Store
 from .cases import recorded_conflicts
-from .facts import compatible, date_interval, doc_meta, owned_cte, sentences, source_link
+from ..concepts import dates as D
+from .facts import doc_meta, owned_cte, sentences, source_link
 from .memo import remembered
 
 MAX_EVENTS = 200          # earliest first; narrow by date, type or entity to see later ones
@@ -69,8 +70,8 @@ def _rows(store: Store, sql: str, params: dict) -> list[dict]:
 
 
 def _in_range(interval: tuple[dt.date, dt.date], f: TimelineFilter) -> bool:
-    lo = date_interval(f.date_from) if f.date_from else None
-    hi = date_interval(f.date_to) if f.date_to else None
+    lo = D.interval(f.date_from) if f.date_from else None
+    hi = D.interval(f.date_to) if f.date_to else None
     return (lo is None or interval[1] >= lo[0]) and (hi is None or interval[0] <= hi[1])
 
 
@@ -98,7 +99,7 @@ def _mark_conflicts(events: list[dict]) -> list[dict]:
     conflicts = []
     for cluster, members in by_cluster.items():
         values = sorted({m["date_value"] for m in members})
-        clash = [(a, b) for i, a in enumerate(values) for b in values[i + 1:] if not compatible(a, b)]
+        clash = [(a, b) for i, a in enumerate(values) for b in values[i + 1:] if not D.compatible(a, b)]
         if clash:
             conflicts.append({"cluster": cluster, "kind": "date", "versions": [
                 {"date": m["date_value"], "outlet": m.get("outlet"), "link": m["link"]} for m in members]})
@@ -130,7 +131,7 @@ def timeline(store: Store, f: TimelineFilter) -> dict:
     events = []
     rows = _query(store, f)
     for e in rows:
-        interval = date_interval(e["date_value"])
+        interval = D.interval(e["date_value"])
         if interval and _in_range(interval, f):
             e["interval"] = interval
             events.append(e)
