@@ -3,6 +3,8 @@
 
     python scripts/dev_eval.py [SET ...] [--cache DIR] [--keep DIR] [--json]
 
+``make score`` runs it on the seeds, MEANTIME and TimeBank.
+
 SETs: seeds, meantime, wikievents, polnear, polnear_train, timebank (default: all
 that are present). Each set is ingested into a fresh store, exported, and scored by
 the shared scorer, exactly as ``casefile ingest`` + ``casefile export`` would.
@@ -18,9 +20,7 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,21 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from casefile import nlp  # noqa: E402
-from casefile.export import build  # noqa: E402
-from casefile.pipeline import ingest  # noqa: E402
-from casefile.store.db import Store  # noqa: E402
+from casefile.evaluate import evaluation_sets, score  # noqa: E402
 
-EVAL = ROOT.parent / "shared" / "eval"
-DEV = EVAL / "dev"
-SETS = {  # name -> (inputs, gold, scorer)
-    "seeds": ([ROOT.parent / "shared" / "corpus" / "seeds"], EVAL / "gold", EVAL / "score.py"),
-    "meantime": ([EVAL / "meantime" / "docs.jsonl"], EVAL / "meantime" / "gold", EVAL / "score.py"),
-    "wikievents": ([DEV / "wikievents" / "docs.jsonl"], DEV / "wikievents" / "events.jsonl",
-                   EVAL / "score_events.py"),
-    "polnear": ([DEV / "polnear" / "docs.jsonl"], DEV / "polnear" / "gold", EVAL / "score.py"),
-    "polnear_train": ([DEV / "polnear_train" / "docs.jsonl"], DEV / "polnear_train" / "gold", EVAL / "score.py"),
-    "timebank": ([DEV / "timebank" / "docs.jsonl"], DEV / "timebank" / "gold", EVAL / "score.py"),
-}
+SETS = evaluation_sets(ROOT.parent / "shared")   # name -> (inputs, gold, scorer)
 
 
 def cached_parse(cache: Path):
@@ -77,19 +65,9 @@ def cached_parse(cache: Path):
 
 def run(name: str, keep: Path | None) -> dict:
     inputs, gold, scorer = SETS[name]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "eval.db"))
-        started = time.perf_counter()
-        ingest([str(p) for p in inputs], store)
-        seconds = time.perf_counter() - started
-        out = (keep or Path(tmp)) / f"{name}.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(build(store), ensure_ascii=False), encoding="utf-8")
-        store.close()
-        done = subprocess.run([sys.executable, str(scorer), str(out), str(gold), "--json"],
-                              capture_output=True, text=True, check=True)
-    report = json.loads(done.stdout)
-    report["_seconds"] = round(seconds, 1)
+    started = time.perf_counter()
+    report = score([str(p) for p in inputs], str(gold), str(scorer), keep / f"{name}.json" if keep else None)
+    report["_seconds"] = round(time.perf_counter() - started, 1)   # ingest, export and scoring
     return report
 
 

@@ -2,6 +2,8 @@
 
 The scorer is an external, standard-library script; casefile runs it as it would
 be run by hand, on an export of a fresh store, so the figures are the real ones.
+``evaluation_sets`` says where each set lives beside a checkout; ``scripts/dev_eval.py``
+(``make score``) and the quality gates in the test suite both score through ``score``.
 """
 from __future__ import annotations
 
@@ -17,14 +19,28 @@ from .pipeline import ingest
 from .store.db import Store
 
 
-def score(inputs: list[str], gold_dir: str, scorer: str) -> dict:
-    """Ingest ``inputs`` into a temporary store, export it, and return score.py's JSON report."""
+def evaluation_sets(shared: Path) -> dict[str, tuple[list[Path], Path, Path]]:
+    """name -> (inputs, gold, scorer) for every evaluation set under ``shared`` (``../shared``)."""
+    ev, dev = shared / "eval", shared / "eval" / "dev"
+    sets = {"seeds": ([shared / "corpus" / "seeds"], ev / "gold", ev / "score.py"),
+            "meantime": ([ev / "meantime" / "docs.jsonl"], ev / "meantime" / "gold", ev / "score.py"),
+            "wikievents": ([dev / "wikievents" / "docs.jsonl"], dev / "wikievents" / "events.jsonl",
+                           ev / "score_events.py")}
+    for name in ("polnear", "polnear_train", "timebank"):
+        sets[name] = ([dev / name / "docs.jsonl"], dev / name / "gold", ev / "score.py")
+    return sets
+
+
+def score(inputs: list[str], gold_dir: str, scorer: str, keep: Path | None = None) -> dict:
+    """Ingest ``inputs`` into a temporary store, export it, and return score.py's JSON report;
+    ``keep`` is where to leave the export (for error analysis)."""
     if not Path(scorer).is_file():
         raise CasefileError("scorer not found", item=scorer)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "eval.db"))
         ingest(inputs, store)
-        export_path = Path(tmp) / "export.json"
+        export_path = keep or Path(tmp) / "export.json"
+        export_path.parent.mkdir(parents=True, exist_ok=True)
         export_path.write_text(json.dumps(build(store), ensure_ascii=False), encoding="utf-8")
         store.close()
         done = subprocess.run([sys.executable, scorer, str(export_path), gold_dir, "--json"],
