@@ -74,7 +74,10 @@ def _not_an_adjective(doc, sp: Span) -> bool:
     if sp.kind != "ref" or sp.groups["ref"].lower() not in L.ADJECTIVE_REFS or doc is None:
         return False
     span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-    return span is None or span[0].pos_ != "ADJ"
+    if span is None:
+        return True
+    tok = span[0]
+    return not (tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > tok.i)   # it modifies the noun after it
 
 
 def _anchor(parsed: Parsed) -> dt.date | None:

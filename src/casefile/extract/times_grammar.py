@@ -138,6 +138,8 @@ RULES: list[tuple[str, str, int]] = [
     ("noon", r"\b(?P<noon>(?i:noon|midnight|midday))\b", 3),
     ("ref", r"\b(?P<ref>(?i:" + _alt(L.REF_PHRASES) + r"|" + _alt(L.REF_WORDS) + r"))\b(?!-)", 2),
     ("set", r"\b(?P<set>(?i:" + _alt(L.SET_WORDS) + r"))\b(?!-)", 2),
+    # "said at the time": a past moment the story already set (TempEval: PAST_REF); the preposition is context
+    ("thetime", r"\b(?i:at)\s+(?P<core>(?i:the|that)\s+(?i:time))\b(?!\s+(?i:of|when|that|being)\b)", 3),
     ("sameday", r"\b(?P<det>(?i:the\s+same|that\s+same|that|the))\s+(?P<unit>(?i:day|week|month|year))\b(?!['’-])", 1),
 ]
 
@@ -242,6 +244,9 @@ _CHECKS = {
     # a bare "10:30" is a clock time only after "at", "by", ...; "2.36" never is
     "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
     "ref": lambda sp, prev, after, before: _ref_ok(sp.groups["ref"].lower(), prev, after, before),
+    # "At the time he was arrested, ..." opens a clause: a conjunction, not a time
+    "thetime": lambda sp, prev, after, before: not (re.search(r"(?:^|[.!?\n][\"'’”)]*)\s*(?i:at)\s+$", before)
+                                                    and not after.startswith(",")),
     "sameday": lambda sp, prev, after, before: (sp.groups["det"].lower() != "the"
                                                 or (prev in L.THE_DAY_CUES and sp.groups["unit"].lower() == "day")),
 }
@@ -288,8 +293,8 @@ def find(text: str) -> list[Span]:
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
             if not sp.groups.get("year", "0").isdigit():
                 sp.groups["year"] = spoken_year(sp.groups["year"])
-            if sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS:
-                sp.start = m.start("core")       # "over the weekend": the preposition is context
+            if (sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS) or sp.kind == "thetime":
+                sp.start = m.start("core")       # "over the weekend", "at the time": the preposition is context
             if sp.kind == "vague":           # the preposition is context, not extent
                 sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")
             if not _reject(text, sp):

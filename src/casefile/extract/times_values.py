@@ -382,6 +382,10 @@ def v_ref(sp: Span, ctx: Context) -> Value:
     return val, "DURATION" if val and re.match(r"P[\dX]", val) else "DATE"
 
 
+def v_thetime(sp: Span, ctx: Context) -> Value:
+    return "PAST_REF", "DATE"
+
+
 def v_set(sp: Span, ctx: Context) -> Value:
     return L.SET_WORDS[sp.groups["set"].lower()], "SET"
 
@@ -405,7 +409,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "relunit": v_relunit, "dayword": v_dayword,
     "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
-    "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "sameday": v_sameday,
+    "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "thetime": v_thetime, "sameday": v_sameday,
 }
 
 

@@ -1,0 +1,129 @@
+"""TIMEX3 values as TimeML and TempEval-3 write them: durations keep their number, relative dates
+count from the right anchor, the present and the past by name, and words that only look like times.
+Sentences are the project's own; the publication date is Wednesday 12 March 2025."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casefile.extract import Parsed
+from casefile.extract.times import extract
+from casefile.models import Document
+
+PUBLISHED = dt.date(2025, 3, 12)
+
+
+def times(nlp, text: str, anchor: dt.date | None = PUBLISHED) -> dict[str, tuple[str | None, str]]:
+    found = extract(Parsed(document=Document(id="t", source="t", text=text), doc=nlp(text), anchor=anchor))
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    return {t.text: (t.value, t.type) for t in found}
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The reporter was held for 90 days without charge.", "90 days", "P90D"),
+    ("She was handed a three-year sentence.", "three-year", "P3Y"),
+    ("The siege lasted twenty four hours.", "twenty four hours", "PT24H"),
+    ("The siege lasted twenty-four hours.", "twenty-four hours", "PT24H"),
+    ("He spent 2 1/2 years in a labour camp.", "2 1/2 years", "P2.5Y"),
+    ("Exiles have waited a decade to return.", "a decade", "P10Y"),
+    ("The blockade has gone on for decades.", "decades", "PXY"),
+    ("A decades-long feud ended.", "decades-long", "PXY"),
+    ("Talks ran for two weeks.", "two weeks", "P2W"),
+    ("The hearing took four hours.", "four hours", "PT4H"),
+    ("Protests grew in recent months.", "recent months", "PXM"),
+])
+def test_a_duration_keeps_its_number(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent] == (value, "DURATION")
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    # the publication date is the anchor for what the article says in its own voice
+    ("The ministry banned the paper last month.", "last month", "2025-02"),
+    ("In January this year, officers raided the office.", "January this year", "2025-01"),
+    ("In June last year, the leaders met.", "June last year", "2024-06"),
+    ("The editor was shot last Oct. 23 outside his home.", "last Oct. 23", "2024-10-23"),
+    # what someone said on an earlier written date counts from that date
+    ("On March 3, 2019, the ministry said the raid took place last month.", "last month", "2019-02"),
+    ("On March 3, 2019, police said the activist had been arrested yesterday.", "yesterday", "2019-03-02"),
+    # a narrative counts on from the date it is at
+    ("The court sat on May 22, 1995, and the following year it was dissolved.", "the following year", "1996"),
+    ("The decree came in March 2019. The following month, the first arrests were made.", "The following month",
+     "2019-04"),
+    ("He was jailed in 2015. The year before, he had fled the capital.", "The year before", "2014"),
+    ("She was freed in 2016. Later that year she left the country.", "Later that year", "2016"),
+])
+def test_relative_dates_count_from_the_right_anchor(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
+
+
+def test_last_month_in_a_law_named_by_its_year_still_counts_from_publication(nlp):
+    found = times(nlp, "A law passed in March 2019 was used last month to jail him.")
+    assert found["last month"][0] == "2025-02"
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The strike began in May 2010.", "May 2010", "2010-05"),
+    ("Prices peaked in September of 2008.", "September of 2008", "2008-09"),
+    ("The rally was held in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("The new rules take effect in the year two thousand.", "the year two thousand", "2000"),
+    ("Members met in the third quarter.", "the third quarter", "2024-Q3"),
+    ("The group was banned in the nineties.", "the nineties", "199"),
+    ("Relatives have not seen him since last Thanksgiving.", "last Thanksgiving", "2024-11-28"),
+    ("Crowds gathered on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+])
+def test_a_month_year_and_named_periods_keep_their_parts(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("Third-quarter profit fell to $3 million from $5 million a year earlier.", "a year earlier", "2023-Q3"),
+    ("Third-quarter profit fell, compared with year-earlier profit of $5 million.", "year-earlier", "2023-Q3"),
+    ("Sales rose in February compared with the same period last year.", "the same period last year", "2023-02"),
+    ("Profit rose in the third quarter; the year-ago quarter had a loss.", "the year-ago quarter", "2023-Q3"),
+    ("Profit rose in the third quarter, above the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+])
+def test_a_year_earlier_is_the_same_period_a_year_back(nlp, sentence, extent, value):
+    assert times(nlp, sentence, anchor=dt.date(2024, 10, 20))[extent][0] == value
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The camp is now run by the army.", "now", "PRESENT_REF"),
+    ("Now the law is used against reporters.", "Now", "PRESENT_REF"),
+    ("Under the current system, appeals take years.", "current", "PRESENT_REF"),
+    ("He is currently held in the capital.", "currently", "PRESENT_REF"),
+    ("Her lawyer, speaking at the time, said she feared arrest.", "the time", "PAST_REF"),
+    ("The lawyers asked for a hearing as soon as possible.", "as soon as possible", "FUTURE_REF"),
+    ("The group has recently been banned.", "recently", "PAST_REF"),
+])
+def test_the_present_and_the_past_by_name(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent] == (value, "DATE")
+
+
+@pytest.mark.parametrize("sentence, not_a_time", [
+    ("Now that the verdict is in, the family will appeal.", "Now"),
+    ("Now, consider what the court said.", "Now"),
+    ("The now-banned group met in secret.", "now"),
+    ("They will leave as soon as the court rules.", "soon"),
+    ("He was released soon after the hearing.", "soon"),
+    ("At the time he was arrested, he was a student.", "time"),
+    ("There were six members at the time of its founding.", "time"),
+    ("A strong current swept the boat away.", "current"),
+    ("The current account deficit widened.", "current"),
+    ("Iraq imports about three-quarters of its food.", "quarters"),
+    ("Officials met Jan Novak and Dec Holm in the city.", "Jan"),
+    ("Officials met Jan Novak and Dec Holm in the city.", "Dec"),
+    ("The app, iLife'11, was released.", "'11"),
+])
+def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
+    found = times(nlp, sentence)
+    assert not any(not_a_time in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The fund paid $2 million a year in interest.", "a year", "P1Y"),
+    ("Guards patrol the camp 24 hours a day.", "a day", "P1D"),
+])
+def test_a_rate_is_how_often_not_how_long(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent] == (value, "SET")
