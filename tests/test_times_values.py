@@ -44,6 +44,10 @@ def test_a_duration_keeps_its_number(nlp, sentence, extent, value):
     ("In January this year, officers raided the office.", "January this year", "2025-01"),
     ("In June last year, the leaders met.", "June last year", "2024-06"),
     ("The editor was shot last Oct. 23 outside his home.", "last Oct. 23", "2024-10-23"),
+    # a weekday: what was said looks back, what is scheduled (present tense, modal, future) looks ahead
+    ("The minister said Monday that talks had failed.", "Monday", "2025-03-10"),
+    ("The minister meets the envoy Monday.", "Monday", "2025-03-17"),
+    ("The envoy could arrive as early as Friday.", "Friday", "2025-03-14"),
     # what someone said on an earlier written date counts from that date
     ("On March 3, 2019, the ministry said the raid took place last month.", "last month", "2019-02"),
     ("On March 3, 2019, police said the activist had been arrested yesterday.", "yesterday", "2019-03-02"),

@@ -91,6 +91,14 @@ def tense(ctx: Context, start: int) -> str:
     return "present"
 
 
+def scheduled(ctx: Context, start: int) -> bool:
+    """A weekday in a present-tense clause that is not a report ("He meets the minister Monday",
+    not "says Monday"): news writes what is scheduled in the present tense."""
+    verb = _verb(ctx, start) if ctx.doc is not None else None
+    return (verb is not None and verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in INDIRECT_VERBS
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def _future_cue(verb) -> bool:
     """A verb that points ahead: "plans", "is expected", "is set to"; "a record set in May" does not."""
     if verb.lemma_ == "set":

@@ -10,7 +10,7 @@ from .times_grammar import MONTH, YEAR, Span
 from .times_holidays import holiday
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
                             narrative_date, nearest, number, period_reference, period_year, reference, same_unit,
-                            shift, shift_unit, tense, week)
+                            scheduled, shift, shift_unit, tense, week)
 
 Value = tuple[str | None, str]
 
@@ -101,7 +101,8 @@ def v_weekday(sp: Span, ctx: Context) -> Value:
     back = (a.isoweekday() - wd) % 7
     if rel in ("last", "past", "previous", "this past"):
         d = a - dt.timedelta(days=back or 7)
-    elif rel in ("next", "coming", "following", "this coming") or (not rel and tense(ctx, sp.start) == "future"):
+    elif rel in ("next", "coming", "following", "this coming") or (not rel and (
+            (t := tense(ctx, sp.start)) == "future" or (t == "present" and scheduled(ctx, sp.start)))):
         d = a + dt.timedelta(days=(wd - a.isoweekday()) % 7 or (7 if rel else 0))
     elif rel == "this":
         d = a + dt.timedelta(days=wd - a.isoweekday())
