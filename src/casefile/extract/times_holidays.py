@@ -7,8 +7,11 @@ anchor on the side the tense points to).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .lexicon import times as L
+from .times_grammar import Span
+from .times_resolve import Context, nearest, week
 
 
 def easter(year: int) -> dt.date:
@@ -46,3 +49,26 @@ def holiday(name: str, year: int) -> dt.date:
         return easter(year) + dt.timedelta(days=rule[1])
     # "election": the Tuesday after the first Monday of November
     return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+
+
+def v_holiday(sp: Span, ctx: Context) -> Value:
+    """"Thanksgiving", "last Christmas", "Easter week": the day (or week) in the year the text means."""
+    g = sp.groups
+    name = re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))
+    a = ctx.anchor
+    if "year" in g:
+        day = holiday(name, int(g["year"]))
+    elif not a:
+        return None if ctx.year is None else holiday(name, ctx.year).isoformat(), "DATE"
+    else:
+        cands = [holiday(name, y) for y in (a.year - 1, a.year, a.year + 1)]
+        rel = g.get("rel", "").lower()
+        if rel in ("last", "past", "previous", "this past"):
+            day = max(c for c in cands if c < a)
+        elif rel in ("next", "coming", "this coming"):
+            day = min(c for c in cands if c > a)
+        elif rel == "this":
+            day = cands[1]
+        else:
+            day = nearest(cands, ctx, sp.start)
+    return (week(day) if "hweek" in g else day.isoformat()), "DATE"

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
-from .times_holidays import holiday
+from .times_counted import v_compared, v_relday, v_sameday, v_unitbefore
+from .times_holidays import v_holiday
 from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
-                            narrative_date, nearest, number, period_reference, period_year, reference, same_unit,
-                            scheduled, shift, shift_unit, tense, week)
+                            narrative_date, number, period_reference, period_year, reference, scheduled, shift,
+                            shift_unit, tense, week)
 
 Value = tuple[str | None, str]
 
@@ -153,29 +154,6 @@ def v_quarter(sp: Span, ctx: Context) -> Value:
     return (f"{y:04d}" if y else "XXXX") + f"-{'H' if half else 'Q'}{n}", "DATE"
 
 
-def v_compared(sp: Span, ctx: Context) -> Value:
-    """The same period a year before the one the text is about ("the year-ago quarter"), or the
-    named year's share of it ("the 1988 quarter"); the year before the anchor when none was named."""
-    g = sp.groups
-    unit = g.get("unit", "").lower() or None
-    ctx.compared = True
-    if "ord" in g:                                 # "the year-ago third quarter", "the 1988 third quarter"
-        half = unit == "half"
-        n = min(L.ORDINALS.get(g["ord"].lower(), 4), 2 if half else 4)
-        code = f"-{'H' if half else 'Q'}{n}"
-        if "year" in g:
-            return g["year"] + code, "DATE"
-        months = 6 if half else 3
-        y = period_year((n - 1) * months + 1, months, ctx, sp.start)
-        return (f"{y - 1:04d}{code}" if y else f"XXXX{code}"), "DATE"
-    ref = period_reference(ctx, sp.start, unit)
-    if "year" in g:
-        return g["year"] + (ref[4:] if ref else ""), "DATE"
-    if ref:
-        return f"{int(ref[:4]) - 1:04d}{ref[4:]}", "DATE"
-    return (f"{ctx.year - 1:04d}" if ctx.year else "XXXX"), "DATE"
-
-
 def v_relunit(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     rel, unit = g["rel"].lower(), g["unit"].lower()
@@ -211,16 +189,6 @@ def v_relunit(sp: Span, ctx: Context) -> Value:
     return f"{a.year + off}", "DATE"
 
 
-def v_unitbefore(sp: Span, ctx: Context) -> Value:
-    """"the year before": the unit before the date the story is at, else before the anchor."""
-    unit = sp.groups["unit"].lower()
-    ref = reference(ctx, sp.start) or (ctx.anchor.isoformat() if ctx.anchor else None)
-    if ref and (counted := shift_unit(ref, unit, -1)):
-        ctx.counted_from = ref
-        return counted, "DATE"
-    return {"week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, "XXXX"), "DATE"
-
-
 def v_posunit(sp: Span, ctx: Context) -> Value:
     """"the end of the day", "the beginning of the year": the current unit around the anchor."""
     unit = sp.groups["unit"].lower()
@@ -232,15 +200,6 @@ def v_posunit(sp: Span, ctx: Context) -> Value:
     if not a:
         return (f"{ctx.y}-XX" if unit == "month" else f"{ctx.y}-WXX"), "DATE"
     return (month_value(a.year, a.month) if unit == "month" else week(a)), "DATE"
-
-
-def v_relday(sp: Span, ctx: Context) -> Value:
-    """"the next day", "the day before": counted from the last day the text mentioned, else the anchor."""
-    off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
-    ref = next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
-    base = dt.date.fromisoformat(ref) if ref else ctx.anchor
-    ctx.counted_from = ref
-    return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"
 
 
 def v_weekend(sp: Span, ctx: Context) -> Value:
@@ -257,29 +216,6 @@ def v_weekend(sp: Span, ctx: Context) -> Value:
     if prev == "last" and a.isoweekday() >= 6:
         d = a - dt.timedelta(days=7)
     return week(d) + "-WE", "DATE"
-
-
-def v_holiday(sp: Span, ctx: Context) -> Value:
-    """"Thanksgiving", "last Christmas", "Easter week": the day (or week) in the year the text means."""
-    g = sp.groups
-    name = re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))
-    a = ctx.anchor
-    if "year" in g:
-        day = holiday(name, int(g["year"]))
-    elif not a:
-        return None if ctx.year is None else holiday(name, ctx.year).isoformat(), "DATE"
-    else:
-        cands = [holiday(name, y) for y in (a.year - 1, a.year, a.year + 1)]
-        rel = g.get("rel", "").lower()
-        if rel in ("last", "past", "previous", "this past"):
-            day = max(c for c in cands if c < a)
-        elif rel in ("next", "coming", "this coming"):
-            day = min(c for c in cands if c > a)
-        elif rel == "this":
-            day = cands[1]
-        else:
-            day = nearest(cands, ctx, sp.start)
-    return (week(day) if "hweek" in g else day.isoformat()), "DATE"
 
 
 def v_firstunit(sp: Span, ctx: Context) -> Value:
@@ -389,19 +325,6 @@ def v_thetime(sp: Span, ctx: Context) -> Value:
 
 def v_set(sp: Span, ctx: Context) -> Value:
     return L.SET_WORDS[sp.groups["set"].lower()], "SET"
-
-
-def v_sameday(sp: Span, ctx: Context) -> Value:
-    """"that day", "the same month", "later that year": the unit of the last date the text named
-    that is at least that fine; the anchor's when there is none."""
-    unit = sp.groups["unit"].lower()
-    for _, v in reversed(ctx.prior):
-        if (found := same_unit(v, unit)) is not None:
-            ctx.counted_from = v
-            return found, "DATE"
-    if ctx.anchor is None:
-        return {"day": f"{ctx.y}-XX-XX", "week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, ctx.y), "DATE"
-    return same_unit(ctx.anchor.isoformat(), unit), "DATE"
 
 
 VALUES: dict[str, Callable[[Span, Context], Value]] = {

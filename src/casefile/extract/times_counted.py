@@ -1,0 +1,69 @@
+"""Values counted from another date the text names, not from the publication date: the report's
+period a year back ("the year-ago quarter"), the day after the last day named ("the next day"),
+the unit of the story's date ("that day", "later that year") and the one before it ("the year before").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lexicon import times as L
+from .times_grammar import Span
+from .times_resolve import Context, period_reference, period_year, reference, same_unit, shift_unit
+
+Value = tuple[str | None, str]
+
+
+def v_compared(sp: Span, ctx: Context) -> Value:
+    """The same period a year before the one the text is about ("the year-ago quarter"), or the
+    named year's share of it ("the 1988 quarter"); the year before the anchor when none was named."""
+    g = sp.groups
+    unit = g.get("unit", "").lower() or None
+    ctx.compared = True
+    if "ord" in g:                                 # "the year-ago third quarter", "the 1988 third quarter"
+        half = unit == "half"
+        n = min(L.ORDINALS.get(g["ord"].lower(), 4), 2 if half else 4)
+        code = f"-{'H' if half else 'Q'}{n}"
+        if "year" in g:
+            return g["year"] + code, "DATE"
+        months = 6 if half else 3
+        y = period_year((n - 1) * months + 1, months, ctx, sp.start)
+        return (f"{y - 1:04d}{code}" if y else f"XXXX{code}"), "DATE"
+    ref = period_reference(ctx, sp.start, unit)
+    if "year" in g:
+        return g["year"] + (ref[4:] if ref else ""), "DATE"
+    if ref:
+        return f"{int(ref[:4]) - 1:04d}{ref[4:]}", "DATE"
+    return (f"{ctx.year - 1:04d}" if ctx.year else "XXXX"), "DATE"
+
+
+def v_unitbefore(sp: Span, ctx: Context) -> Value:
+    """"the year before": the unit before the date the story is at, else before the anchor."""
+    unit = sp.groups["unit"].lower()
+    ref = reference(ctx, sp.start) or (ctx.anchor.isoformat() if ctx.anchor else None)
+    if ref and (counted := shift_unit(ref, unit, -1)):
+        ctx.counted_from = ref
+        return counted, "DATE"
+    return {"week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, "XXXX"), "DATE"
+
+
+def v_relday(sp: Span, ctx: Context) -> Value:
+    """"the next day", "the day before": counted from the last day the text mentioned, else the anchor."""
+    off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
+    ref = next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
+    base = dt.date.fromisoformat(ref) if ref else ctx.anchor
+    ctx.counted_from = ref
+    return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"
+
+
+def v_sameday(sp: Span, ctx: Context) -> Value:
+    """"that day", "the same month", "later that year": the unit of the last date the text named
+    that is at least that fine; the anchor's when there is none."""
+    unit = sp.groups["unit"].lower()
+    for _, v in reversed(ctx.prior):
+        if (found := same_unit(v, unit)) is not None:
+            ctx.counted_from = v
+            return found, "DATE"
+    if ctx.anchor is None:
+        return {"day": f"{ctx.y}-XX-XX", "week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, ctx.y), "DATE"
+    return same_unit(ctx.anchor.isoformat(), unit), "DATE"
