@@ -9,9 +9,7 @@ import re
 
 from .lexicon import times as L
 from .times_grammar import Span
-from .times_resolve import Context, period_reference, period_year, reference, same_unit, shift_unit
-
-Value = tuple[str | None, str]
+from .times_resolve import Context, Value, period_reference, period_year, reference, same_unit, shift_unit
 
 
 def v_compared(sp: Span, ctx: Context) -> Value:

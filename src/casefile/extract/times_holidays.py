@@ -11,7 +11,7 @@ import re
 
 from .lexicon import times as L
 from .times_grammar import Span
-from .times_resolve import Context, nearest, week
+from .times_resolve import Context, Value, nearest, week
 
 
 def easter(year: int) -> dt.date:

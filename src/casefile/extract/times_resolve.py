@@ -16,6 +16,9 @@ from .lexicon.quotes import INDIRECT_VERBS
 from .times_grammar import Span
 
 
+Value = tuple[str | None, str]    # (TIMEX3 value, type): what every value function returns
+
+
 @dataclass
 class Context:
     text: str

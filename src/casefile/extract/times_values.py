@@ -9,11 +9,9 @@ from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_counted import v_compared, v_relday, v_sameday, v_unitbefore
 from .times_holidays import v_holiday
-from .times_resolve import (Context, add_months, clock_value, duration, make_date, month_value, month_year,
+from .times_resolve import (Context, Value, add_months, clock_value, duration, make_date, month_value, month_year,
                             narrative_date, number, period_reference, period_year, reference, scheduled, shift,
                             shift_unit, tense, week)
-
-Value = tuple[str | None, str]
 
 
 def _mon(g: dict) -> int:
