@@ -1,2 +1,4 @@
 """Meanings every layer shares, below extract, resolve, store and web: what a date value covers
-(``dates``). Modules here import nothing else from casefile."""
+(``dates``), and the word lists that name places, peoples, numbers, entity types and the parts
+of a person's name (``places``, ``numbers``, ``entity_types``, ``person_names``). Modules here
+import nothing else from casefile; each layer imports them directly and copies no table."""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ..concepts import numbers
 from ..models import Amount, Event
-from .lexicon import events as L
+from .lexicon import amounts as L
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-_WORDS = "|".join(sorted((w for w in L.NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
+_WORDS = "|".join(sorted((w for w in numbers.CARDINALS if len(w) > 2), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORDS})(?:[- ](?:{_WORDS}))?"
 _SCALE = "|".join(sorted(L.SCALE_WORDS, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(L.CURRENCY_SYMBOLS, key=len, reverse=True))
@@ -52,9 +53,9 @@ def number_value(s: str) -> float | None:
         return float(s.replace(",", ""))
     total = 0
     for part in re.split(r"[- ]", s):
-        if part not in L.NUMBER_WORDS:
+        if part not in numbers.CARDINALS:
             return None
-        total = total * 100 if part == "hundred" else total + L.NUMBER_WORDS[part]
+        total = total * 100 if part == "hundred" else total + numbers.CARDINALS[part]
     return float(total)
 
 

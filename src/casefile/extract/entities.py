@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..concepts import places
 from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
 from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key, untagged_short_names
@@ -73,7 +74,7 @@ def _canonical(cl: Cluster, forms: list[str]) -> str:
     if cl.label == "ORG":
         best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
-        return lx.COUNTRY_VARIANTS.get(norm(best), best)
+        return places.COUNTRY_VARIANTS.get(norm(best), best)
     if cl.label == "ORG" and cl.qualifier and best[:1].islower():
         return f"{cl.qualifier} {best}"  # "Norland's mission to ..." written without its owner
     if cl.label == "ORG" and cl.qualifier and not _names_country(best) \

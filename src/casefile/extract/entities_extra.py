@@ -8,9 +8,11 @@ from typing import Any
 
 from unidecode import unidecode
 
+from ..concepts import person_names
 from .entities_orgs import add_convention_spans
 from .entities_spans import Cand, _overlaps, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
 from .lexicon import entities as lx
+from .lexicon import times as times_lx
 
 
 def law_spans(text: str) -> list[Cand]:
@@ -52,7 +54,7 @@ def _org_context(doc: Any, text: str, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lx.REPORTING_VERBS:
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lx.AGENT_VERBS:
             return True  # products do not say or write things
     return False
 
@@ -63,7 +65,7 @@ def digit_name_spans(doc: Any, text: str, taken: list[Cand]) -> list[Cand]:
     found: list[tuple[int, int]] = []
     for m in lx.DIGIT_NAME_PATTERN.finditer(text):
         word = re.match(r"[A-Za-z]+", m.group()).group().lower()
-        if word in lx.MONTH_WORDS or any(_overlaps((m.start(), m.end()), b) for b in blocked):
+        if word in times_lx.MONTHS or any(_overlaps((m.start(), m.end()), b) for b in blocked):
             continue
         found.append((m.start(), m.end()))
     compact = lambda s, e: re.sub(r"\s+", "", text[s:e]).lower()  # noqa: E731
@@ -92,7 +94,7 @@ def _looks_vietnamese_name(run: list[Any]) -> bool:
     words = [unidecode(t.text).lower() for t in run]
     if not lx.VN_NAME_MIN_WORDS <= len(run) <= lx.VN_NAME_MAX_WORDS:
         return False
-    if words[0] not in lx.COMMON_VIETNAMESE_FAMILY_NAMES or any(t.text in lx.PLACE_WORDS for t in run):
+    if words[0] not in person_names.COMMON_VIETNAMESE_FAMILY_NAMES or any(t.text in lx.PLACE_WORDS for t in run):
         return False
     if any(" ".join(words[i:i + 2]) in lx.VIETNAMESE_PLACE_NAMES for i in range(len(words))):
         return False

@@ -13,6 +13,7 @@ from collections import Counter
 
 from unidecode import unidecode
 
+from ..concepts import person_names, places
 from .entities_spans import Cand
 from .lexicon import entities as lx
 
@@ -31,7 +32,7 @@ def name_tokens(s: str) -> tuple[str, ...]:
 
 def country_of(s: str) -> str | None:
     n = norm(s)
-    return lx.COUNTRY_VARIANTS.get(n) or lx.DEMONYMS.get(n)
+    return places.COUNTRY_VARIANTS.get(n) or places.DEMONYMS.get(n)
 
 
 def ministry_core(words: list[str]) -> str | None:
@@ -126,8 +127,8 @@ def _surname_form_of(word: str, name: tuple[str, ...]) -> bool:
     English and a Cantonese given name ("Raymond Chow Ka-ming" -> "Chow")."""
     if name[-1] == word:
         return True
-    return len(name) >= 3 and name[-2] == word and name[0] not in lx.COMMON_FAMILY_NAMES \
-        and name[-1] not in lx.NAME_SUFFIXES  # "X Y Roe Jr.": "Roe" is no second-to-last surname
+    return len(name) >= 3 and name[-2] == word and name[0] not in person_names.COMMON_FAMILY_NAMES \
+        and name[-1] not in person_names.NAME_SUFFIXES  # "X Y Roe Jr.": "Roe" is no second-to-last surname
 
 
 def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
@@ -138,9 +139,9 @@ def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
         return True
     # a long name (given names, surnames, particles) is cut to any one of its name words:
     # "Lula" for "Luiz Inácio Lula da Silva"
-    core = name[:-1] if name[-1] in lx.NAME_SUFFIXES else name
-    return len(core) >= 4 and word in core and word not in lx.NAME_PARTICLES \
-        and name[0] not in lx.COMMON_FAMILY_NAMES
+    core = name[:-1] if name[-1] in person_names.NAME_SUFFIXES else name
+    return len(core) >= 4 and word in core and word not in person_names.NAME_PARTICLES \
+        and name[0] not in person_names.COMMON_FAMILY_NAMES
 
 
 def _shared_surname(word: str, names: list[tuple[str, ...]]) -> bool:
@@ -148,7 +149,7 @@ def _shared_surname(word: str, names: list[tuple[str, ...]]) -> bool:
     keeps the bare surname for the person introduced first and names relatives in full. Not for
     common East Asian family names, which alone never single anyone out."""
     holders = [t for t in names if word in t]
-    return len(holders) > 1 and word not in lx.COMMON_FAMILY_NAMES \
+    return len(holders) > 1 and word not in person_names.COMMON_FAMILY_NAMES \
         and all(_surname_form_of(word, t) for t in holders)
 
 
@@ -223,7 +224,7 @@ def _keyed_clusters(text: str, cands: list[Cand], label: str, keyfn) -> list[Clu
 
 
 def _place_key(s: str) -> str:
-    return norm(lx.COUNTRY_VARIANTS.get(norm(s), s))
+    return norm(places.COUNTRY_VARIANTS.get(norm(s), s))
 
 
 def _org_clusters(text: str, orgs: list[Cand]) -> list[Cluster]:

@@ -12,7 +12,9 @@ from typing import Any
 
 from unidecode import unidecode
 
+from ..concepts import entity_types, person_names, places
 from .lexicon import entities as lx
+from .lexicon import times as times_lx
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_title_word(word: str) -> bool:
     w = word.rstrip(".").lower()
-    return w in lx.HONORIFICS or (w in lx.OFFICE_ROLE_NOUNS and w not in lx.RELATION_NOUNS)
+    return w in lx.HONORIFICS or (w in lx.OFFICE_ROLE_NOUNS and w not in lx.KIN_NOUNS)
 
 
 def _strip_person_titles(text: str, start: int, end: int) -> int:
@@ -77,7 +79,7 @@ def _strip_person_titles(text: str, start: int, end: int) -> int:
     while cut < len(words) - 1 and _is_title_word(words[cut].group()):
         cut += 1
     inner = [k for k in range(cut, len(words) - 2) if _is_title_word(words[k].group())]
-    if inner and not any(w.group().rstrip(".").lower() in lx.NAME_SUFFIXES for w in words[inner[-1] + 1:]):
+    if inner and not any(w.group().rstrip(".").lower() in person_names.NAME_SUFFIXES for w in words[inner[-1] + 1:]):
         cut = inner[-1] + 1
     return start + words[cut].start() if cut else start
 
@@ -105,7 +107,7 @@ def _split_possessive_owner(text: str, c: Cand) -> list[Cand]:
     if not m:
         return [c]
     owner = m.group(1)
-    country = lx.COUNTRY_VARIANTS.get(owner.lower().strip())
+    country = places.COUNTRY_VARIANTS.get(owner.lower().strip())
     if not country:
         return [c]
     o_start, o_end = c.start, c.start + len(owner)
@@ -138,7 +140,7 @@ def _retype(text: str, c: Cand) -> Cand | None:
         return None
     if c.label in ("ORG", "PERSON", "GPE") and len(words) == 1 and s.lower() in lx.NORP_WORDS:
         c.label = "NORP"
-    if c.label in ("ORG", "GPE") and not lx.COUNTRY_VARIANTS.get(s.lower()) \
+    if c.label in ("ORG", "GPE") and not places.COUNTRY_VARIANTS.get(s.lower()) \
             and words[-1] not in lx.ORG_NAME_HEADS and words[-1] not in lx.NOT_PERSON_HEADS \
             and _person_by_role(text, c):
         c.label = "PERSON"
@@ -183,11 +185,11 @@ def _extend_located(text: str, c: Cand, cands: list[Cand]) -> None:
 def ner_spans(doc: Any, text: str) -> list[Cand]:
     out: list[Cand] = []
     for ent in doc.ents:
-        if ent.label_ not in lx.KEEP_LABELS:
+        if ent.label_ not in entity_types.ENTITY_TYPES:
             continue
         toks = list(ent)
         while len(toks) > 1 and toks[0].pos_ in lx.NON_NAME_POS \
-                and unidecode(toks[0].text).lower() not in lx.COMMON_FAMILY_NAMES:
+                and unidecode(toks[0].text).lower() not in person_names.COMMON_FAMILY_NAMES:
             toks.pop(0)  # "Later the Foreign Ministry": sentence-initial words are not the name
         for s, e in _split_lines(text, toks[0].idx, ent.end_char):
             s, e = _strip_span(text, s, e)
@@ -253,8 +255,8 @@ def _extend_person_names_left(doc: Any, cands: list[Cand]) -> None:
 def _name_word_before(t: Any) -> bool:
     w = t.lower_
     return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.whitespace_ == " " \
-        and not _is_title_word(t.text) and w not in lx.ROLE_NOUNS and w not in lx.MONTH_WORDS \
-        and w not in lx.COUNTRY_VARIANTS and w not in lx.DEMONYMS and w not in lx.NORP_WORDS
+        and not _is_title_word(t.text) and w not in lx.ROLE_NOUNS and w not in times_lx.MONTHS \
+        and w not in places.COUNTRY_VARIANTS and w not in places.DEMONYMS and w not in lx.NORP_WORDS
 
 
 def _swallowable(other: Cand, t: Any) -> bool:
@@ -305,7 +307,7 @@ def mark_owners(text: str, cands: list[Cand]) -> None:
         if owner is None:
             continue
         s = owner.text(text).lower()
-        country = lx.COUNTRY_VARIANTS.get(s) or lx.DEMONYMS.get(s)
+        country = places.COUNTRY_VARIANTS.get(s) or places.DEMONYMS.get(s)
         if country or "'" in text[owner.end:c.start] or "\u2019" in text[owner.end:c.start]:
             c.qualifier, c.qual_span = country or owner.text(text), (owner.start, owner.end)
 

@@ -8,6 +8,7 @@ events, with modality and the date the sentence gives.
 """
 from __future__ import annotations
 
+from ..concepts import entity_types
 from ..models import Event, LocalEntity, Participant, TimeExpr
 from .events_args import Args, find_triggers, is_negated, person_like, subject
 from .events_ctx import Context
@@ -95,11 +96,11 @@ def _participants(ctx: Context, sent, tok, etype: str, args: Args) -> list[Parti
             if role == "recipient" and etype in L.CASE_TYPES and person_like(ctx, t):
                 r = "target"
             for p in ctx.participants(t, r, want_law):
-                if r == "place" and _label(ctx, p) not in L.PLACE_LABELS:
+                if r == "place" and _label(ctx, p) not in entity_types.PLACE_TYPES:
                     if source != "obj":
                         continue
                     p.role = "target"  # "visited the president", "talks with X": whom, not where
-                if source == "prep" and r == "recipient" and _label(ctx, p) in L.PLACE_LABELS:
+                if source == "prep" and r == "recipient" and _label(ctx, p) in entity_types.PLACE_TYPES:
                     continue  # "to Thailand" is where
                 if source == "prep" and r != "place" and _label(ctx, p) is None and not person_like(ctx, t):
                     continue  # "to a partnership", "at the same time": nobody

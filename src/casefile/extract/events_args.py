@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .events_ctx import Context
 from .lexicon import events as L
+from .lexicon import participants as P
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
@@ -242,7 +243,7 @@ def rule_holds(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> bo
     if rule.deps is not None and not _has_deps(tok, rule):
         return False
     if rule.official and (not any(_official(ctx, a) for a in args.agent) or any(
-            t.lemma_.lower() in L.NO_COMMENT_WORDS for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)):
+            t.lemma_.lower() in P.NO_COMMENT_WORDS for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)):
         return False  # "said it does not comment on individual cases" is a refusal, not a statement
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
         return False
@@ -285,7 +286,7 @@ def _official(ctx: Context, tok) -> bool:
     c = ctx.cand_at(tok)
     if c is not None and c.label == "ORG":
         words |= set(c.text.lower().split())
-    return bool(words & L.OFFICIAL_SPEAKERS)
+    return bool(words & P.OFFICIAL_SPEAKERS)
 
 
 def _has_deps(tok, rule: L.Rule) -> bool:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from ..concepts import entity_types
 from ..models import LocalEntity, Participant
 from .lexicon import events as L
+from .lexicon import participants as P
 
 _SKIP_NP_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 _MODIFIER_DEPS = {"amod", "npadvmod", "nummod", "det", "advmod", "quantmod"}
@@ -98,7 +100,7 @@ class Context:
             return not any(s < te and ts < e for ts, te in taken)
 
         for ent in self.doc.ents:
-            if ent.label_ in L.PARTICIPANT_LABELS | {"PRODUCT", "WORK_OF_ART"} and free(ent.start_char, ent.end_char):
+            if ent.label_ in entity_types.ENTITY_TYPES | {"PRODUCT", "WORK_OF_ART"} and free(ent.start_char, ent.end_char):
                 ent = _trim_ent(ent)
                 txt, end = _strip_possessive(ent.text, ent.end_char)
                 out.append(Cand(ent.start_char, end, ent.label_, txt))  # products kept: small models call groups that
@@ -166,9 +168,9 @@ class Context:
 
     def _client_of(self, tok) -> Cand | None:
         """"her client" after "X's lawyer, Y": X."""
-        if tok.lemma_.lower() not in L.CLIENT_NOUNS or not any(c.dep_ == "poss" for c in tok.children):
+        if tok.lemma_.lower() not in P.CLIENT_NOUNS or not any(c.dep_ == "poss" for c in tok.children):
             return None
-        lo = self.sents[max(0, self.sent_index(tok) - L.CLIENT_WINDOW_SENTENCES)].start_char
+        lo = self.sents[max(0, self.sent_index(tok) - P.CLIENT_WINDOW_SENTENCES)].start_char
         found = None
         for c in self.cands:
             if c.start >= tok.idx:
@@ -176,22 +178,22 @@ class Context:
             if c.label == "PERSON" and c.start >= lo:
                 after = self.text[c.end:c.end + 16].lower()
                 words = after.replace("\u2019", "'").removeprefix("'s").split()
-                if after.startswith(("'s", "\u2019s")) and words and words[0].strip(",") in L.LAWYER_NOUNS:
+                if after.startswith(("'s", "\u2019s")) and words and words[0].strip(",") in P.LAWYER_NOUNS:
                     found = c
         return found
 
     def _institution(self, tok) -> tuple[int, int] | None:
         """"Norway's foreign ministry", "Peru's mission to the United Nations": an office named by its
         state is the office; the span runs over the name-like prepositions after it."""
-        if tok.lemma_.lower() not in L.INSTITUTION_NOUNS or not tok.text.islower():
+        if tok.lemma_.lower() not in P.INSTITUTION_NOUNS or not tok.text.islower():
             return None
         inside = self.named_inside(tok)
-        if not inside or any(c.label not in L.PLACE_LABELS for c in inside):
+        if not inside or any(c.label not in entity_types.PLACE_TYPES for c in inside):
             return None
         start, end = self.np_span(tok)
         right = tok
         while True:
-            prep = next((c for c in right.children if c.dep_ == "prep" and c.lower_ in L.INSTITUTION_NAME_PREPS
+            prep = next((c for c in right.children if c.dep_ == "prep" and c.lower_ in P.INSTITUTION_NAME_PREPS
                          and c.i > right.i), None)
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
             if obj is None or self.cand_at(obj) is None:
@@ -232,9 +234,9 @@ class Context:
                     if self.gender(c) in (want, None):
                         return [c]
             return self._named_later(tok, want)
-        if low in L.ORG_PRONOUNS and not want_law:
+        if low in P.ORG_PRONOUNS and not want_law:
             prev = self.sents[max(0, self.sent_index(tok) - 1)].start_char
-            for label in L.ORG_PRONOUN_LABELS:  # an organisation before a place ("a group based in X ... it")
+            for label in P.ORG_PRONOUN_LABELS:  # an organisation before a place ("a group based in X ... it")
                 c = self.preceding(tok.idx, {label}, min_pos=prev)
                 if c is not None:
                     return [c]
@@ -278,8 +280,8 @@ class Context:
             words += [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]]
         male, female = bool(set(words) & L.MALE_CUES), bool(set(words) & L.FEMALE_CUES)
         name = (self.full_names.get(c.key or "", "") or c.text).lower().split()
-        female |= any(w.endswith(L.FEMALE_NAME_ENDINGS) for w in name[1:])
-        male |= any(w.endswith(L.MALE_NAME_ENDINGS) for w in name[1:])
+        female |= any(w.endswith(P.FEMALE_NAME_ENDINGS) for w in name[1:])
+        male |= any(w.endswith(P.MALE_NAME_ENDINGS) for w in name[1:])
         return "M" if male and not female else "F" if female and not male else None
 
     def participants(self, tok, role: str, want_law: bool = False) -> list[Participant]:
@@ -297,8 +299,8 @@ class Context:
                 c = self.cand_at(h.head)  # "X, a rights group that shared ...": the group is X
             if c is not None and c.label != "NORP":
                 out.append(self.part(role, c))
-                if c.label == "ORG" and h.lemma_.lower() in L.INSTITUTION_NOUNS:  # "Freedonia's government"
-                    out += [self.part("place", x) for x in self.named_inside(h) if x.label in L.PLACE_LABELS]
+                if c.label == "ORG" and h.lemma_.lower() in P.INSTITUTION_NOUNS:  # "Freedonia's government"
+                    out += [self.part("place", x) for x in self.named_inside(h) if x.label in entity_types.PLACE_TYPES]
                 continue
             if h.pos_ == "PRON" or (want_law and h.lemma_.lower() in L.LAW_ANAPHORS and not self.named_inside(h)):
                 res = self.resolve_pronoun(h, want_law)

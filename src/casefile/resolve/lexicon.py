@@ -1,17 +1,10 @@
 """Named constants for cross-document resolution: word lists, type groups and thresholds.
 
-All general (titles, institution words, country names); nothing names a particular
-person, group or phrase from any article.
+All general (titles, institution words); nothing names a particular person, group or phrase
+from any article. Country names, demonyms and name suffixes are shared with extraction and
+live in ``casefile.concepts``.
 """
 from __future__ import annotations
-
-try:  # country tables are shared with the per-document entity module when it has them
-    from ..extract.lexicon import entities as _ent
-    COUNTRY_VARIANTS: dict[str, str] = dict(getattr(_ent, "COUNTRY_VARIANTS", {}))
-    DEMONYMS: dict[str, str] = dict(getattr(_ent, "DEMONYMS", {}))
-    COMMON_FAMILY_NAMES: frozenset[str] = frozenset(getattr(_ent, "COMMON_FAMILY_NAMES", frozenset()))
-except ImportError:  # resolution must keep working if that module moves
-    COUNTRY_VARIANTS, DEMONYMS, COMMON_FAMILY_NAMES = {}, {}, frozenset()
 
 # Entity types that may denote the same thing; anything else never merges across groups.
 TYPE_GROUPS: dict[str, str] = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place",
@@ -36,9 +29,6 @@ activist blogger journalist lawyer dissident pastor monk
 MAX_TITLE_WORDS = 2
 # Characters read before a mention when looking for those title words.
 TITLE_WINDOW = 40
-
-# Words that may end a person's name but are not part of it.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 # Small words left out of organization keys ("the Ministry of Foreign Affairs").
 ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "a", "an", "&"})
@@ -89,8 +79,6 @@ MIN_PARTICIPANT_OVERLAP = 0.5
 MIN_SHARED_WHEN_RICH = 2
 # An entity in more events of one type than this does not propose pairs by itself.
 MAX_EVENT_BLOCK = 400
-# Entity types that are places; one shared place alone does not make two reports one event.
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Shared places that do identify an event by themselves (the two parties of an agreement).
 MIN_SHARED_PLACES = 2
 # Weight of sentence similarity: small, so it only breaks ties between equal overlaps.

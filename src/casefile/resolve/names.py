@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from ..concepts import person_names, places
 from . import lexicon as L
 
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)(?=\s|$)")
@@ -44,7 +45,7 @@ def person_tokens(name: str) -> tuple[str, ...]:
     toks = list(tokens(name))
     while len(toks) > 1 and toks[0] in L.TITLES:
         toks.pop(0)
-    while len(toks) > 1 and toks[-1] in L.NAME_SUFFIXES:
+    while len(toks) > 1 and toks[-1] in person_names.NAME_SUFFIXES:
         toks.pop()
     return tuple(toks)
 
@@ -78,7 +79,7 @@ def _part_agrees(x: str, y: str) -> bool:
 def country_of(text: str) -> str | None:
     """The country a phrase names or is the demonym of ("Japan", "Japanese", "U.S.")."""
     raw = (text or "").strip().lower()
-    for table in (L.COUNTRY_VARIANTS, L.DEMONYMS):
+    for table in (places.COUNTRY_VARIANTS, places.DEMONYMS):
         if raw in table:
             return fold(table[raw])
     return _country_index().get(tokens(text))
@@ -87,7 +88,7 @@ def country_of(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _country_index() -> dict[tuple[str, ...], str]:
     out: dict[tuple[str, ...], str] = {}
-    for table in (L.COUNTRY_VARIANTS, L.DEMONYMS):
+    for table in (places.COUNTRY_VARIANTS, places.DEMONYMS):
         for k, v in table.items():
             for name in (k, v):   # a demonym's country is a country name too
                 toks = tokens(name)

@@ -16,12 +16,6 @@ CURRENCY_WORDS: dict[str, str] = {"dollars": "USD", "dollar": "USD", "usd": "USD
                                   "ringgit": "MYR", "riel": "KHR", "kip": "LAK", "rubles": "RUB", "roubles": "RUB"}
 SCALE_WORDS: dict[str, float] = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
                                  "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-}
 DURATION_UNITS: dict[str, str] = {"day": "day", "days": "day", "week": "week", "weeks": "week",
                                   "month": "month", "months": "month", "year": "year", "years": "year",
                                   "hour": "hour", "hours": "hour", "decade": "decade", "decades": "decade"}

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-# spaCy labels kept as entities (PRODUCT/CARDINAL spans only come back as names with digits).
-KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "EVENT", "FAC"})
+from ...concepts import places
+
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")
 
 # Role nouns: a person described by one of these holds a title, job or status.
@@ -31,11 +31,11 @@ ombudsman rapporteur delegate councillor councilor speaker justice sheikh ayatol
 
 # Family relations: descriptors ("her husband, X"), but never stripped from the front of a name
 # (several are given names too).
-RELATION_NOUNS = frozenset("""
+KIN_NOUNS = frozenset("""
 son daughter wife husband mother father brother sister nephew niece cousin uncle aunt grandson
 granddaughter grandmother grandfather fiance fiancee partner
 """.split())
-ROLE_NOUNS = OFFICE_ROLE_NOUNS | RELATION_NOUNS
+ROLE_NOUNS = OFFICE_ROLE_NOUNS | KIN_NOUNS
 
 # Head nouns that mark an organization in an apposition or a pre-name phrase.
 ORG_HEAD_NOUNS = frozenset("""
@@ -73,54 +73,6 @@ ORG_LEADING_MODIFIERS = frozenset({"ruling", "governing", "opposition", "outlawe
 MINISTRY_WORDS = frozenset({"ministry", "department"})
 MINISTRY_DROP_WORDS = frozenset({"of", "the", "affairs", "and"})
 
-# Common family names: alone they never tie two people together.
-COMMON_VIETNAMESE_FAMILY_NAMES = frozenset("""
-nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh lam mai
-trinh dao cao luu ha quach thai
-""".split())
-COMMON_CHINESE_FAMILY_NAMES = frozenset("""
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang
-xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei
-su lu ding ren shen yao jin xi wen bo
-""".split())
-COMMON_KOREAN_FAMILY_NAMES = frozenset("""
-kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song
-yoo hong moon
-""".split())
-COMMON_FAMILY_NAMES = COMMON_VIETNAMESE_FAMILY_NAMES | COMMON_CHINESE_FAMILY_NAMES | COMMON_KOREAN_FAMILY_NAMES
-
-# Country-name variants -> one canonical name (compared after normalization).
-COUNTRY_VARIANTS: dict[str, str] = {
-    "us": "United States", "u.s.": "United States", "u.s": "United States", "usa": "United States",
-    "u.s.a.": "United States", "united states": "United States", "united states of america": "United States",
-    "america": "United States",
-    "vietnam": "Vietnam", "viet nam": "Vietnam", "socialist republic of vietnam": "Vietnam",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
-    "china": "China", "prc": "China", "people's republic of china": "China", "mainland china": "China",
-    "burma": "Myanmar", "myanmar": "Myanmar",
-    "south korea": "South Korea", "republic of korea": "South Korea", "rok": "South Korea",
-    "north korea": "North Korea", "dprk": "North Korea",
-    "russia": "Russia", "russian federation": "Russia",
-    "laos": "Laos", "lao pdr": "Laos", "cambodia": "Cambodia", "kampuchea": "Cambodia",
-    "uae": "United Arab Emirates", "united arab emirates": "United Arab Emirates",
-    "eu": "European Union", "european union": "European Union",
-    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
-}
-
-# Demonyms -> country, for "Chinese Workers' Party" == "Workers' Party of China".
-DEMONYMS: dict[str, str] = {
-    "vietnamese": "Vietnam", "chinese": "China", "american": "United States", "u.s.": "United States",
-    "british": "United Kingdom", "korean": "South Korea", "south korean": "South Korea",
-    "north korean": "North Korea", "japanese": "Japan", "russian": "Russia", "lao": "Laos",
-    "laotian": "Laos", "cambodian": "Cambodia", "thai": "Thailand", "burmese": "Myanmar",
-    "indonesian": "Indonesia", "malaysian": "Malaysia", "filipino": "Philippines", "indian": "India",
-    "french": "France", "german": "Germany", "australian": "Australia", "canadian": "Canada",
-    "iranian": "Iran", "turkish": "Turkey", "egyptian": "Egypt", "saudi": "Saudi Arabia",
-    "israeli": "Israel", "palestinian": "Palestine", "ukrainian": "Ukraine", "belarusian": "Belarus",
-    "cuban": "Cuba", "venezuelan": "Venezuela", "nicaraguan": "Nicaragua", "mexican": "Mexico",
-}
-
 # Legal instruments: "Directive 15", "Decree No. 72/2013", "Article 9 of the Penal Code".
 LAW_KEYWORDS = ("Directive", "Decree", "Law", "Resolution", "Article", "Circular", "Decision",
                 "Ordinance", "Clause", "Section", "Regulation", "Order")
@@ -155,8 +107,8 @@ DIGIT_NAME_PATTERN = re.compile(r"\b[A-Z][A-Za-z]+(?:\s?\d{1,4})\b(?![-/.,]?\d)"
 ACRONYM_PATTERN = re.compile(r"\b[A-Z]{3,8}\b")  # untagged ones; two letters are too often something else
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "&"})
 
-# Verbs that make their subject a speaker (a person or an organization, never a product).
-REPORTING_VERBS = frozenset("""
+# Verbs that make their subject an agent (a person or an organization, never a product).
+AGENT_VERBS = frozenset("""
 say tell write state add argue claim note warn urge call report announce accuse criticize
 criticise condemn deny insist explain demand describe publish release allege estimate
 """.split())
@@ -167,12 +119,6 @@ MAX_TITLE_TOKENS = 8
 # Honorifics and abbreviated titles stripped from the front of a PERSON span.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
                         "capt", "sgt", "rev", "fr", "sr", "st", "hon", "pres", "sir", "dame", "lord", "lady"})
-
-# Month names: "March 8" is a date, not a name with digits.
-MONTH_WORDS = frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
 
 # Labels whose spans a digit-name or acronym must never overlap.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT"})
@@ -276,16 +222,9 @@ POSSESSED_ROLE_BEFORE = r"(?:'s|\u2019s|\b(?:his|her|their|my|our|[Aa]nother|[Ff
 
 # "the widow of X", "the son of X": the name after a relation is a person.
 RELATION_OF_BEFORE = re.compile(r"\b(?:the|a|his|her|their)\s+(?:late\s+)?(?:%s|widow|widower)\s+of\s+$"
-                                % "|".join(sorted(RELATION_NOUNS)))
+                                % "|".join(sorted(KIN_NOUNS)))
 # "X, his wife," / "X, her lawyer,": a possessed role right after the name makes it a person.
 ROLE_AFTER_NAME = re.compile(r"\s*,\s+(?:his|her|their)\s+(?:[\w-]+\s+)?([a-z][\w-]*)\b")
-# Particles inside names: never a short form on their own.
-NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von",
-                            "der", "den", "bin", "ibn", "bint", "al", "el", "abu", "y"})
-
-# Generational suffixes that end a name ("... King Jr."), so the word before them is no title.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
 # State bodies whose canonical name carries the owning country ("Laos Ministry of Public Security"):
 # the same name in another country is another body.
 STATE_ORG_HEADS = frozenset("""
@@ -302,7 +241,7 @@ NORP_WORDS = frozenset("""
 uyghur uyghurs uighur uighurs tibetan tibetans hmong khmer montagnard montagnards rohingya kurd kurds
 kurdish baha'i bahai catholic catholics protestant protestants buddhist
 buddhists muslim muslims christian christians
-""".split()) | (frozenset(DEMONYMS) - frozenset(COUNTRY_VARIANTS))
+""".split()) | (frozenset(places.DEMONYMS) - frozenset(places.COUNTRY_VARIANTS))
 
 # Lower-case heads of an organization named after its place: "the Norland government",
 # "Norland's foreign ministry", "the Eastshire regional prosecutor's office".

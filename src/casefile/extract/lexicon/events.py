@@ -394,9 +394,6 @@ GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
 DESCRIPTION_LOOKAHEAD_SENTENCES = 2
 # How far back (in sentences) a pronoun may look for its person.
 PRONOUN_WINDOW_SENTENCES = 5
-# Entity labels that can fill participant slots.
-PARTICIPANT_LABELS = _f("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT")
-PLACE_LABELS = _f("GPE", "LOC", "FAC")
 NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 # Gender cues for he/she: Vietnamese middle names, honorifics and kin or role nouns beside a name.
 MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother", "man", "monk", "king",
@@ -421,8 +418,3 @@ MAX_TREE_DISTANCE_FOR_DATE = 6
 # How many extra parse steps a more precise date may be from the trigger and still win.
 DATE_PRECISION_SLACK = 2
 
-
-# Kept importable from here: the state names and the amounts constants live in their own modules.
-from .amounts import *  # noqa: E402,F401,F403
-from .states import DEMONYMS, STATE_ALIASES  # noqa: E402,F401
-from .participants import *  # noqa: E402,F401,F403

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ...concepts import numbers
+
 # Month names and the abbreviations news styles use (AP: "Sept.", "Aug."); keys are lower-case.
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -51,13 +53,8 @@ PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 }
 
-NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "single": 1, "half a": 0.5, "a couple of": 2, "a dozen": 12, "dozen": 12,
-}
+NUMBER_WORDS: dict[str, float] = {**numbers.CARDINALS, "single": 1, "half a": 0.5, "a couple of": 2,
+                                   "a dozen": 12, "dozen": 12}
 # Quantities that say "some number of": the value gets an X ("several years" -> PXY).
 VAGUE_QUANTITIES = frozenset({"several", "many", "a few", "few", "some", "numerous", "multiple", "countless"})
 
