@@ -28,3 +28,15 @@ NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di"
 # Generational suffixes that end a name ("... Roe Jr."): not part of what a reader calls the
 # person, and the word before them is no title.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# Honorifics that say a person is a woman or a man ("Mrs. Roe" is not her husband).
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+
+# Abbreviated titles and the word they stand for, so "Sen. Roe" and "Senator Roe" agree.
+TITLE_WORD_FOR_ABBREVIATION: dict[str, str] = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+    "sec": "secretary", "atty": "attorney", "amb": "ambassador", "prof": "professor", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "maj": "major",
+    "supt": "superintendent",
+}

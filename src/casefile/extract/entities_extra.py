@@ -9,6 +9,7 @@ from typing import Any
 from unidecode import unidecode
 
 from ..concepts import person_names
+from .entities_layout import drop_layout_noise
 from .entities_orgs import add_convention_spans
 from .entities_spans import Cand, _overlaps, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
 from .lexicon import entities as lx
@@ -153,7 +154,7 @@ def candidates(doc: Any, text: str) -> list[Cand]:
     digits = digit_name_spans(doc, text, cands)
     # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)
     cands = [c for c in cands if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in digits)]
-    out = resolve_overlaps(cands + digits)
+    out = drop_layout_noise(text, resolve_overlaps(cands + digits))
     mark_owners(text, out)
     return out
 

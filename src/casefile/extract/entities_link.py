@@ -13,7 +13,8 @@ from collections import Counter
 
 from unidecode import unidecode
 
-from ..concepts import person_names, places
+from ..concepts import groups, person_names, places
+from .entities_names import Titles, gender_of_titles
 from .entities_spans import Cand
 from .lexicon import entities as lx
 
@@ -92,10 +93,22 @@ class Cluster:
 def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
     """Full names first, then multi-word short forms, then single words when unambiguous."""
     by_tokens: dict[tuple[str, ...], Cluster] = {}
+    titled = Titles(text)
     for c in sorted(people, key=lambda c: -len(name_tokens(c.text(text)))):
         toks = name_tokens(c.text(text))
+        titles = titled.of(c)
+        if len(toks) == 1 and titles:
+            holders = _holders(toks[0], by_tokens)
+            decided, owner = titled.owner(titles, holders) if holders else (False, None)
+            if decided:
+                apart = ("#" + " ".join(sorted(titles)),) + toks   # one title, one person
+                owner = owner or by_tokens.setdefault(apart, Cluster("PERSON"))
+                owner.add(c)
+                titled.note(owner, titles, c)
+                continue
         if toks in by_tokens:
             by_tokens[toks].add(c)
+            titled.note(by_tokens[toks], titles, c)
             continue
         longer = [t for t in by_tokens if len(t) > len(toks) > 0]
         if len(toks) > 1:
@@ -103,21 +116,32 @@ def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
             if not hits and len(toks) == 2:  # "John Smith" for "John F. Smith": middle names dropped
                 hits = {t for t in longer if (t[0], t[-1]) == toks}
             if not hits and len(toks) == 2:  # "Ana Pérez" for "Ana Pérez Gil" (see _surname_form_of)
-                hits = {t for t in longer if len(t) >= 3 and (t[0], t[-2]) == toks and _surname_form_of(t[-2], t)}
+                hits = {t for t in longer if len(t) >= 3 and (t[0], t[-2]) == toks and _surname_form_of(t[-2], t)
+                        and t[-1] not in person_names.NAME_SUFFIXES}   # "X Roe" is not "X Roe Jr."
             owners = {id(by_tokens[t]) for t in hits}
             if len(owners) == 1:
                 by_tokens[toks] = by_tokens[next(iter(hits))]
                 by_tokens[toks].add(c)
+                titled.note(by_tokens[toks], titles, c)
                 continue
         elif len(toks) == 1:
             target = _single_word_owner(toks[0], [t for t in longer], by_tokens)
             if target is not None:
                 by_tokens[toks] = target
                 target.add(c)
+                titled.note(target, titles, c)
                 continue
         by_tokens[toks] = Cluster("PERSON", [c])
-    unique: dict[int, Cluster] = {id(cl): cl for cl in by_tokens.values()}
+        titled.note(by_tokens[toks], titles, c)
+    unique: dict[int, Cluster] = {id(cl): cl for cl in by_tokens.values() if cl.cands}
     return list(unique.values())
+
+
+def _holders(word: str, by_tokens: dict) -> list[Cluster]:
+    """The people named in full whose surname (or short form) the word is, first named first."""
+    out = {id(cl): cl for t, cl in by_tokens.items() if len(t) > 1 and t[0][:1] != "#" and _short_form_of(word, t)
+           and not (len(t) == 2 and t[-1] in person_names.NAME_SUFFIXES)}
+    return sorted(out.values(), key=lambda cl: cl.first)
 
 
 def _surname_form_of(word: str, name: tuple[str, ...]) -> bool:
@@ -125,10 +149,11 @@ def _surname_form_of(word: str, name: tuple[str, ...]) -> bool:
     three or more words not written family-name-first, the word before the last: the paternal
     surname of a double surname ("Ana Pérez Gil" -> "Pérez") or the family name between an
     English and a Cantonese given name ("Raymond Chow Ka-ming" -> "Chow")."""
+    if name[-1] in person_names.NAME_SUFFIXES and len(name) > 1:
+        name = name[:-1]   # "X Roe Jr.": the surname comes before the suffix
     if name[-1] == word:
         return True
-    return len(name) >= 3 and name[-2] == word and name[0] not in person_names.COMMON_FAMILY_NAMES \
-        and name[-1] not in person_names.NAME_SUFFIXES  # "X Y Roe Jr.": "Roe" is no second-to-last surname
+    return len(name) >= 3 and name[-2] == word and name[0] not in person_names.COMMON_FAMILY_NAMES
 
 
 def _short_form_of(word: str, name: tuple[str, ...]) -> bool:
@@ -188,32 +213,40 @@ def untagged_short_names(doc, text: str, cands: list[Cand]) -> list[Cand]:
     taken = sorted((c.start, c.end) for c in cands)
     out = []
     for t in doc:
-        if not (t.is_alpha and t.text[0].isupper() and t.pos_ == "PROPN"):
-            continue
+        if not (t.is_alpha and t.text[0].isupper() and t.pos_ == "PROPN") or t.text.isupper():
+            continue  # a surname in capitals is shouted (a headline) or a transcript's label
         if parts.get(norm(t.text)) != 1 or country_of(t.text):
             continue
         s, e = t.idx, t.idx + len(t.text)
         if any(a < e and s < b for a, b in taken):
             continue
-        if lx.PLACE_CONTEXT_BEFORE.search(text[max(0, s - 12):s]) or lx.PLACE_CONTEXT_AFTER.match(text, e):
+        if _in_place_context(text, s, e):
             continue
         out.append(Cand(s, e, "PERSON"))
     return out
 
 
 def retype_name_parts(text: str, cands: list[Cand]) -> None:
-    """A person's surname later tagged GPE/ORG ("Smith said", tagged GPE) is the person."""
+    """A person's surname later tagged GPE/ORG ("Smith said", tagged GPE) is the person; a place
+    context ("at Smith") keeps a place a place, but says nothing against an org's tag."""
     parts = person_name_parts(text, cands)
     for c in cands:
-        if c.label not in ("GPE", "ORG", "LOC", "NORP"):
+        if c.label not in ("GPE", "ORG", "LOC", "NORP", "FAC"):
             continue
         s = c.text(text)
         toks = name_tokens(s)
         if len(toks) == 1 and parts.get(toks[0]) == 1 and not country_of(s) \
                 and s.split()[-1] not in lx.ORG_NAME_HEADS and not s.isupper() \
-                and not lx.PLACE_CONTEXT_BEFORE.search(text[max(0, c.start - 12):c.start]) \
-                and not lx.PLACE_CONTEXT_AFTER.match(text, c.end):
+                and (c.label in ("ORG", "NORP") or not _in_place_context(text, c.start, c.end)):
             c.label = "PERSON"
+
+
+def _in_place_context(text: str, start: int, end: int) -> bool:
+    """'arrested in Hue', 'Hue province': a place; but 'in Roe's tweet' is Roe's."""
+    if re.match(r"['\u2019](?:s\b|\s)", text[end:end + 3]):
+        return False
+    return bool(lx.PLACE_CONTEXT_BEFORE.search(text[max(0, start - 12):start])) \
+        or bool(lx.PLACE_CONTEXT_AFTER.match(text, end))
 
 
 def _keyed_clusters(text: str, cands: list[Cand], label: str, keyfn) -> list[Cluster]:
@@ -269,17 +302,23 @@ def _law_clusters(text: str, laws: list[Cand]) -> list[Cluster]:
     return out
 
 
-def merge_org_short_forms(text: str, clusters: list[Cluster]) -> None:
-    """'Amnesty' after 'Amnesty International': a one-word org that begins exactly one longer org."""
+def merge_org_short_forms(text: str, clusters: list[Cluster], person_words: set[str]) -> None:
+    """'Amnesty' after 'Amnesty International': a one-word org that begins exactly one two-word
+    org. Not an institution word ('Senate' is not 'Senate Judiciary Committee'), nor a person's
+    name ('Roe' said is not 'Roe Hotels')."""
     orgs = [cl for cl in clusters if cl.label == "ORG"]
     for cl in list(orgs):
         forms = {c.text(text) for c in cl.cands}
         if len(forms) != 1 or " " in next(iter(forms)):
             continue
         word = next(iter(forms))
+        if word.isupper() or word in lx.ORG_NAME_HEADS or word.lower() in lx.ORG_HEAD_NOUNS \
+                or norm(word) in person_words:
+            continue
         longer = [o for o in orgs if o is not cl and any(
             len(c.text(text).split()) > 1 and c.text(text).split()[0] == word for c in o.cands)]
-        if len(longer) == 1 and not word.isupper():
+        if len(longer) == 1 and all(len(c.text(text).split()) == 2 for c in longer[0].cands
+                                    if c.text(text).split()[0] == word):
             longer[0].cands.extend(cl.cands)
             clusters.remove(cl)
             orgs.remove(cl)
@@ -313,13 +352,14 @@ def link(text: str, cands: list[Cand]) -> list[Cluster]:
     out: list[Cluster] = []
     out += _person_clusters(text, [c for c in cands if c.label == "PERSON"])
     out += _org_clusters(text, [c for c in cands if c.label == "ORG"])
-    merge_org_short_forms(text, out)
+    merge_org_short_forms(text, out, {w for c in cands if c.label == "PERSON" for w in name_tokens(c.text(text))})
     places = [c for c in cands if c.label in ("GPE", "LOC")]
     for cl in _keyed_clusters(text, places, "GPE", _place_key):
         cl.label = Counter(c.label for c in cl.cands).most_common(1)[0][0]
         out.append(cl)
     out += _law_clusters(text, [c for c in cands if c.label == "LAW"])
-    for label in ("NORP", "EVENT", "FAC"):
+    out += _keyed_clusters(text, [c for c in cands if c.label == "NORP"], "NORP", groups.group_key)
+    for label in ("EVENT", "FAC"):
         out += _keyed_clusters(text, [c for c in cands if c.label == label], label,
                                lambda s: re.sub(r"[\s.]+", "", norm(s)))
     attach_acronyms(text, out, [(c.start, c.end) for c in cands])

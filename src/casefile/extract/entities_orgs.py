@@ -1,4 +1,4 @@
-"""Spans the model misses or splits, found from news-writing conventions: datelines, names after
+"""Spans the model misses or splits, found from news-writing conventions: names after
 a person's role noun, organizations named by a place plus a lower-case head ("the Norland
 government"), title-case organization names, and one-word places the model calls products.
 """
@@ -7,25 +7,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .entities_layout import is_title_case
 from .entities_link import country_of
 from .entities_spans import Cand, _overlaps
 from .lexicon import entities as lx
 
 
-def dateline_spans(text: str) -> list[Cand]:
-    """'CITY, Country (Agency) —' opening a line: the city is a place."""
-    return [Cand(m.start(1), m.end(1), "GPE") for m in lx.DATELINE.finditer(text)]
-
-
-def _is_headline(text: str, pos: int) -> bool:
-    """Is the line holding pos a title-case headline (most of its words capitalized)?"""
+def _in_headline(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].rstrip()
-    if line.endswith((".", "!", "?", "\"", "\u201d")):
-        return False  # a sentence, however many names it holds
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= lx.HEADLINE_CAPS_SHARE
+    return is_title_case(text[start:end if end >= 0 else len(text)])
 
 
 def _title_word(t: Any) -> bool:
@@ -166,7 +157,7 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
         label = "FAC" if words and words[-1] in lx.FACILITY_NAME_HEADS else "ORG"
         if 2 <= len(run) <= lx.TITLE_ORG_MAX_WORDS and (words[-1] in lx.ORG_TITLE_HEADS or inner_prep
                                                          or label == "FAC") \
-                and not _is_headline(text, run[0].idx):
+                and not _in_headline(text, run[0].idx):
             s, e = run[0].idx, run[-1].idx + len(run[-1].text)
             if not any(c.start < s < c.end or c.start < e < c.end or (c.start, c.end) == (s, e)
                        or (c.start <= s and e <= c.end) for c in cands):
@@ -201,8 +192,7 @@ def product_place_spans(doc: Any, text: str) -> list[Cand]:
 
 def add_convention_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     """Merge the spans above in; each replaces the model's spans it covers."""
-    new = dateline_spans(text) + product_place_spans(doc, text)
-    cands = _replace(cands, new)
+    cands = _replace(cands, product_place_spans(doc, text))
     cands += role_name_spans(doc, text, cands)
     cands = _replace(cands, title_org_spans(doc, text, cands))
     cands = _replace(cands, lower_head_org_spans(doc, text, cands))

@@ -13,6 +13,7 @@ from typing import Any
 from unidecode import unidecode
 
 from ..concepts import entity_types, person_names, places
+from .entities_names import is_title_word, strip_person_titles, trim_name_edges
 from .lexicon import entities as lx
 from .lexicon import times as times_lx
 
@@ -36,9 +37,9 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces/punctuation, a leading article and a trailing possessive."""
     while start < end and (text[start].isspace() or text[start] in "\"'\u201c\u201d\u2018\u2019([,;:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"\u201c\u201d,;:)]!?"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"\u201c\u201d,;:)]!?(["):
         end -= 1
-    m = re.match(r"(?:the|The|THE)\s+", text[start:end])
+    m = re.match(r"(?:the|The|THE|an?)\s+", text[start:end])
     if m and end - start > m.end():
         start += m.end()
     for suffix in lx.POSSESSIVE_SUFFIXES:
@@ -66,24 +67,6 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def _is_title_word(word: str) -> bool:
-    w = word.rstrip(".").lower()
-    return w in lx.HONORIFICS or (w in lx.OFFICE_ROLE_NOUNS and w not in lx.KIN_NOUNS)
-
-
-def _strip_person_titles(text: str, start: int, end: int) -> int:
-    """Move the start of a PERSON span past its title: "President X", "Dr. X", and
-    "Party General Secretary X Y" when the model put the whole title inside the name."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    cut = 0
-    while cut < len(words) - 1 and _is_title_word(words[cut].group()):
-        cut += 1
-    inner = [k for k in range(cut, len(words) - 2) if _is_title_word(words[k].group())]
-    if inner and not any(w.group().rstrip(".").lower() in person_names.NAME_SUFFIXES for w in words[inner[-1] + 1:]):
-        cut = inner[-1] + 1
-    return start + words[cut].start() if cut else start
-
-
 def _is_non_entity(text: str, label: str) -> bool:
     """Spans no reader would call a name."""
     s = text.strip()
@@ -92,7 +75,9 @@ def _is_non_entity(text: str, label: str) -> bool:
     if s == s.lower() and (label != "NORP" or s not in lx.NORP_WORDS):
         return True  # a lower-case "people" is a word fragment ("lese-majeste")
     if label == "PERSON":
-        if re.search(r"[\d/]", s):  # digits, or a photo credit "Name/Agency"
+        if re.search(r"[\d/@]", s):  # digits, a photo credit "Name/Agency", a handle "@name"
+            return True
+        if re.match(r"(?:[Pp]ro|[Aa]nti)-", s):  # "pro-Roe": a stance, not the person
             return True
         if " " not in s and s.isupper() and len(s) > 1:  # acronyms tagged PERSON are diseases, units...
             return True
@@ -133,6 +118,12 @@ def _after_person_role(text: str, c: Cand) -> bool:
     return "," not in m.group() or bool(re.search(possessed, text[max(0, c.start - 60):c.start]))
 
 
+def _title_follows(text: str, end: int) -> bool:
+    """'candidate Texas Senator X': a place right before a title qualifies the title."""
+    m = re.match(r"\s+([A-Z][\w.]*)", text[end:end + 30])
+    return bool(m and is_title_word(m.group(1)))
+
+
 def _retype(text: str, c: Cand) -> Cand | None:
     s = c.text(text)
     words = s.split()
@@ -142,7 +133,7 @@ def _retype(text: str, c: Cand) -> Cand | None:
         c.label = "NORP"
     if c.label in ("ORG", "GPE") and not places.COUNTRY_VARIANTS.get(s.lower()) \
             and words[-1] not in lx.ORG_NAME_HEADS and words[-1] not in lx.NOT_PERSON_HEADS \
-            and _person_by_role(text, c):
+            and _person_by_role(text, c) and not _title_follows(text, c.end):
         c.label = "PERSON"
     if c.label in ("GPE", "LOC", "PERSON", "NORP") and words and words[-1] in lx.ORG_NAME_HEADS:
         c.label = "ORG"
@@ -161,7 +152,7 @@ def _retype(text: str, c: Cand) -> Cand | None:
     if c.label == "ORG" and lx.PRISON_CONTEXT_AFTER.match(text, c.end):
         c.label = "FAC"  # "held in X prison": the model often calls a prison's name an org
     if c.label == "PERSON":
-        c.start = _strip_person_titles(text, c.start, c.end)
+        c.start = strip_person_titles(text, c.start, c.end)
         if lx.FACILITY_CONTEXT_AFTER.match(text, c.end):
             c.label = "FAC"
         elif lx.PLACE_CONTEXT_AFTER.match(text, c.end) or unidecode(s).lower() in lx.VIETNAMESE_PLACE_NAMES:
@@ -191,7 +182,9 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
         while len(toks) > 1 and toks[0].pos_ in lx.NON_NAME_POS \
                 and unidecode(toks[0].text).lower() not in person_names.COMMON_FAMILY_NAMES:
             toks.pop(0)  # "Later the Foreign Ministry": sentence-initial words are not the name
-        for s, e in _split_lines(text, toks[0].idx, ent.end_char):
+        if ent.label_ == "PERSON":
+            toks = trim_name_edges(toks)
+        for s, e in _split_lines(text, toks[0].idx, toks[-1].idx + len(toks[-1].text)):
             s, e = _strip_span(text, s, e)
             if e <= s:
                 continue
@@ -224,7 +217,7 @@ def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
                 c.end = nxt.end
                 cands.remove(nxt)
                 break
-            if doc[j].pos_ != "PROPN" or doc[j].i in in_ents:
+            if doc[j].pos_ != "PROPN" or doc[j].i in in_ents or is_title_word(doc[j].text):
                 break
             c.end = doc[j].idx + len(doc[j].text)
             j += 1
@@ -255,7 +248,7 @@ def _extend_person_names_left(doc: Any, cands: list[Cand]) -> None:
 def _name_word_before(t: Any) -> bool:
     w = t.lower_
     return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.whitespace_ == " " \
-        and not _is_title_word(t.text) and w not in lx.ROLE_NOUNS and w not in times_lx.MONTHS \
+        and not is_title_word(t.text) and t.text not in lx.TITLE_OBJECT_WORDS and w not in lx.ROLE_NOUNS and w not in times_lx.MONTHS \
         and w not in places.COUNTRY_VARIANTS and w not in places.DEMONYMS and w not in lx.NORP_WORDS
 
 

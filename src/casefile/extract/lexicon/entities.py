@@ -9,7 +9,7 @@ import re
 
 from ...concepts import places
 
-POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "'", "\u2019")
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s", "\u2018s", "'", "\u2019")
 
 # Role nouns: a person described by one of these holds a title, job or status.
 OFFICE_ROLE_NOUNS = frozenset("""
@@ -36,6 +36,16 @@ son daughter wife husband mother father brother sister nephew niece cousin uncle
 granddaughter grandmother grandfather fiance fiancee partner
 """.split())
 ROLE_NOUNS = OFFICE_ROLE_NOUNS | KIN_NOUNS
+# Kin words that say a woman or a man is meant ("his wife X", "her son X").
+FEMALE_KIN_NOUNS = frozenset("""
+daughter wife mother sister niece aunt granddaughter grandmother fiancee widow
+""".split())
+MALE_KIN_NOUNS = frozenset("""
+son husband father brother nephew uncle grandson grandfather fiance widower
+""".split())
+# A kin word before a name, perhaps after a comma and a title: "her husband, former President X".
+KIN_BEFORE_NAME = re.compile(r"\b(%s)\s*,?\s+(?:[\w.-]+\s+){0,3}$" % "|".join(sorted(FEMALE_KIN_NOUNS | MALE_KIN_NOUNS)),
+                             re.I)
 
 # Head nouns that mark an organization in an apposition or a pre-name phrase.
 ORG_HEAD_NOUNS = frozenset("""
@@ -56,10 +66,13 @@ Foundation Association Union Federation Coalition Alliance Corporation Company G
 # Organization heads that take a location: "Embassy in X".
 ORG_LOCATED_HEADS = frozenset({"Embassy", "Consulate", "Mission"})
 
-# Single capitalized words that complete a title ("Secretary of State"), not an entity.
+# Single capitalized words that complete a title ("Secretary of State", "Chief of Staff",
+# "Director of National Intelligence"), not an entity and no part of the name after it.
 TITLE_OBJECT_WORDS = frozenset("""
 State Defense Defence Justice Interior Treasury Commerce Health Education Labor Labour Energy
-Agriculture Transportation Finance Trade Information
+Agriculture Transportation Finance Trade Information Staff Elections Intelligence National Homeland
+Security Veterans Affairs Housing Development Communications Policy Operations Protocol Management
+Budget Public
 """.split())
 
 # Small words allowed inside a capitalized title sequence.
@@ -116,6 +129,15 @@ criticise condemn deny insist explain demand describe publish release allege est
 # Longest descriptor walked leftwards from a name, in tokens.
 MAX_TITLE_TOKENS = 8
 
+# Titles written before a name, read back as one word each: the few characters before a
+# mention, and at most this many capitalized words ("former Secretary of State").
+TITLE_CHARS_BEFORE = 60
+MAX_TITLE_WORDS_BEFORE = 4
+# Stop words that are also given names or surnames ("Will", "May"): they may end or open a name.
+NAME_LIKE_STOP_WORDS = frozenset({"will", "may"})
+# Verb forms that never open a name ("Attacking X", "Said X"); the base form may ("Will").
+NOT_NAME_VERB_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ"})
+
 # Honorifics and abbreviated titles stripped from the front of a PERSON span.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt",
                         "capt", "sgt", "rev", "fr", "sr", "st", "hon", "pres", "sir", "dame", "lord", "lady"})
@@ -142,13 +164,13 @@ Store Stores Airlines Airways Air Motors Motor Inc Inc. Corp Corp. Ltd Ltd. LLC 
 Bank Aircraft Records Studios Press Media Software Systems Technologies Labs Pharmaceuticals
 Watch Monitor Forum Initiative Centre Center Project Observatory Observer Institute Trust Fund
 Collective Coalition Network Society Times Post Herald Tribune Journal Gazette Report Review News
-Foundation Alliance Union Council Committee Commission Campaign Movement Partnership
+Foundation Alliance Union Council Committee Commission Campaign Movement Partnership House
 """.split())
 
 # Last words that make a span tagged PERSON/ORG a place or building ("X Prison", "X Avenue").
 FACILITY_NAME_HEADS = frozenset("""
 Prison Jail Penitentiary Camp Hospital Avenue Street Road Boulevard Square Bridge Airport Station
-Stadium Palace Temple Pagoda Mosque Cathedral Courthouse
+Stadium Palace Temple Pagoda Mosque Cathedral Courthouse Tower Towers
 """.split())
 
 # Last words that make a span tagged PERSON a place ("Eastvale Province", "Kachin State").
@@ -161,10 +183,14 @@ CREDIT_LINE_BEFORE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]om
                                 r"[Tt]ranslated|[Rr]eported|[Aa]dditional reporting)\s+by\s+(?:[A-Z][\w.'-]*\s+"
                                 r"(?:[A-Z][\w.'-]*\s+)*and\s+)?$")
 
-# A dateline opens a line: "CITY —", "CITY, Country (Agency) —". Group 1 is the city.
-DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})"
-                      r"(?=(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([^)\n]{1,40}\)\s*)?[\u2014\u2013-])",
-                      re.MULTILINE)
+# A dateline opens a line: "CITY —", "CITY, Region, Month Day (Agency) —": where the story was
+# filed, which is metadata; nothing in it is a mention.
+DATELINE = re.compile(
+    r"^[ \t(]*[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]*){0,3}"    # the city, in capitals
+    r"(?:,[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2})?"   # its region or country
+    r"(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)?"     # the date
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"                                        # the agency
+    r"[ \t]*(?:\u2014|\u2013|\u2015|--?)[ \t]", re.MULTILINE)
 
 # Company-form suffixes ignored when comparing organization names ("Acme Inc." == "Acme").
 ORG_LEGAL_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -260,7 +286,16 @@ ORG_TITLE_HEADS = ORG_NAME_HEADS | NOT_PERSON_HEADS
 TITLE_ORG_PREPOSITIONS = frozenset({"Without", "Against", "Beyond", "Across", "For"})
 TITLE_ORG_JOINERS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",))
 TITLE_ORG_MAX_WORDS = 8
-# A line this share of whose words are capitalized is a title-case headline: its runs are not names.
+# A line this share of whose content words are capitalized, with at least this many words, is
+# a title-case headline: capitals there do not mark names.
 HEADLINE_CAPS_SHARE = 0.7
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+# Stop words that are also names of months ("May 3"): capitalized before a number, no sign of a headline.
+MONTH_LIKE_STOP_WORDS = frozenset({"may"})
+# A byline opens its line with "By" and the writer's name.
+BYLINE = re.compile(r"\s*[Bb]y\s+[A-Z]")
+# Three or more words in capitals in a row are shouted (a headline or a label in capitals).
+SHOUTED_RUN = re.compile(r"(?<![\w'\u2019])[A-Z][A-Z'\u2019.&-]+(?:[ \t,:;]+[A-Z][A-Z'\u2019.&-]+){2,}(?![\w'\u2019])")
 # Lower-case unit words that complete a place inside an org's name.
 ADMIN_UNIT_AFTER = re.compile(r"\s+(?:province|district|county|city|municipality|prefecture|region|commune)\b")

@@ -1,0 +1,61 @@
+"""People within one document: a family sharing a surname, titles and honorifics that tell
+spouses apart, titles that are not part of a name. Fictional sentences."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import entities, make_parsed
+from casefile.extract.entities_names import strip_person_titles, titles_before
+from casefile.models import Document
+
+
+@pytest.fixture(scope="module")
+def people(nlp):
+    def _people(text: str) -> dict[str, list[str]]:
+        """Each person's name -> the mentions with the title written before each."""
+        parsed = make_parsed(Document(id="t", source="t.txt", text=text), nlp(text))
+        out = {}
+        for e in entities.extract(parsed):
+            if e.type == "PERSON":
+                out[e.name] = [" ".join([*sorted(titles_before(text, m.start)), m.text]) for m in e.mentions]
+        return out
+    return _people
+
+
+@pytest.mark.parametrize("text, person, mentions", [
+    ("Bram Tellen arrived with his wife, Ilse Tellen. Mrs. Tellen spoke first. Mr. Tellen waved.",
+     "Ilse Tellen", ["Ilse Tellen", "mrs Tellen"]),
+    ("Bram Tellen arrived with his wife, Ilse Tellen. Mrs. Tellen spoke first. Mr. Tellen waved.",
+     "Bram Tellen", ["Bram Tellen", "mr Tellen"]),
+    ("President Bram Tellen and Secretary Ilse Tellen met voters. Secretary Tellen spoke. "
+     "President Tellen left early.", "Ilse Tellen", ["secretary Ilse Tellen", "secretary Tellen"]),
+    ("President Bram Tellen and Secretary Ilse Tellen met voters. Secretary Tellen spoke. "
+     "President Tellen left early.", "Bram Tellen", ["president Bram Tellen", "president Tellen"]),
+])
+def test_spouses_keep_their_own_titles_and_honorifics(people, text, person, mentions):
+    assert people(text)[person] == mentions
+
+
+def test_a_father_and_his_son_junior_are_two_people(people):
+    got = people("Bram Tellen Jr. joined his father, Bram Tellen, on stage. Later Tellen Jr. spoke briefly.")
+    assert got["Bram Tellen Jr."][0] == "Bram Tellen Jr." and len(got["Bram Tellen Jr."]) == 2
+    assert got["Bram Tellen"] == ["Bram Tellen"]
+
+
+@pytest.mark.parametrize("span, name", [
+    ("Secretary of State Ilse Tellen", "Ilse Tellen"),
+    ("Chief of Staff Ivo Marsh", "Ivo Marsh"),
+    ("Senators Ivo Marsh", "Ivo Marsh"),
+    ("Ivo Marsh", "Ivo Marsh"),
+])
+def test_an_office_and_its_object_are_not_part_of_the_name(span, name):
+    assert span[strip_person_titles(span, 0, len(span)):] == name
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("Attacking Bram Tellen, Ivo Marsh said the plan would fail.", "Bram Tellen", "Attacking Bram Tellen"),
+    ("The rally cheered as candidate Westvale Senator Ivo Marsh spoke.", "Ivo Marsh", "Westvale Senator Ivo Marsh"),
+])
+def test_a_sentence_opener_or_a_title_never_joins_a_name(people, text, name, wrong):
+    got = people(text)
+    assert name in got and wrong not in got
