@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..concepts import groups
 from . import lexicon as L
 from . import names as N
+from . import people
 from .unionfind import Clusters
 
 
@@ -64,6 +66,9 @@ def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
     for a, b in merges:
         join(a, b, "manual", "merged by hand", force=True)
     free = [i for i in range(len(records)) if i not in alone]
+    retyped = people.retype_surnames(records)
+    for a, b in people.same_word_in_a_document(records, free, retyped):
+        join(a, b, "same_word", "the same bare name in one document, typed a person elsewhere", force=True)
     _strong(records, free, join)
     _middle_names(records, free, uf, join)
     _institutions(records, free, join)
@@ -94,6 +99,8 @@ def _full_keys(r: DocEntity) -> set[str]:
         return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
     if r.group == "org":
         return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))} - {""}
+    if r.group == "norp":
+        return {groups.group_key(n) for n in r.all_names} - {""}
     return {N.compact(n) for n in r.all_names} - {""}
 
 
@@ -154,7 +161,7 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
     by_head: dict[str, set[int]] = defaultdict(set)
     for i, r in enumerate(records):
         for n in r.all_names:
-            toks = N.person_tokens(n) if r.group == "person" else N.tokens(n)
+            toks = N.person_core(n) if r.group == "person" else N.tokens(n)
             if r.group == "person" and len(toks) >= 2:
                 by_part[("first", toks[0])].add(i)
                 by_part[("last", toks[-1])].add(i)
@@ -172,29 +179,55 @@ def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -
             roots_of[key] = {uf.find(j) for j in index[key[0]].get(key[1], ())}
         return roots_of[key]
     pending = []
+    ev = people.Evidence(records, uf)
     for i in free:
-        r = records[i]
         # a common surname can stand in thousands of documents: asking for every
         # candidate's cluster once per lone name made this step grow with the corpus squared
-        cands = set().union(*map(roots, _lone_candidates(r)))
-        # whether a candidate fits depends on its cluster only: ask once per cluster
-        fits = {root for root in cands if uf.can_join(i, root)}
-        if len(fits) > 1:
-            fits = _by_descriptors(r, fits, uf, records)
-        if len(fits) == 1:
-            pending.append((i, next(iter(fits))))
-    for i, root in pending:
-        join(root, i, "lone_name", f"{records[i].name!r} fits only {_label(records[root])}")
+        fit = _lone_fit(records, i, set().union(*map(roots, _lone_candidates(records[i]))), uf, ev)
+        if fit:
+            pending.append((i, *fit))
+    joined: set[int] = set()
+    for i, root, rule in pending:
+        why = {"lone_name": "fits only", "office": "with its title is most often"}.get(rule, "is most often")
+        # another lone name of the document ("Hillary", then "Clinton") or the person it names in
+        # full may already be there: the document left them apart for want of certainty, and
+        # the corpus settles it
+        same_doc = {m for m in uf.members[uf.find(root)] if records[m].document_id == records[i].document_id}
+        force = bool(same_doc) and same_doc <= joined | people.bearers(records, i, same_doc) \
+            and people.only_lone_names(records, uf.members[uf.find(i)])
+        join(root, i, rule, f"{records[i].name!r} {why} {_label(records[root])}", force=force)
+        if uf.find(i) == uf.find(root):
+            joined.add(i)
+
+
+def _lone_fit(records: list[DocEntity], i: int, cands: set[int], uf: Clusters, ev) -> tuple[int, str] | None:
+    """The one cluster a lone name joins, and the rule that chose it, if any."""
+    r = records[i]
+    # whether a candidate fits depends on its cluster only: ask once per cluster
+    fits = {root for root in cands if uf.can_join(i, root) or people.bears(records, i, root, uf)}
+    if r.group == "person":
+        fits = people.fitting_gender(r, fits, ev)
+    elif r.group == "org" and fits and all(N.is_acronym(n) for n in r.all_names):
+        # an acronym used more widely than the one name it could spell stands for something else
+        fits = {root for root in fits if ev.documents(root) >= ev.documents(uf.find(i))}
+    if len(fits) > 1:
+        fits = _by_descriptors(r, fits, uf, records)
+    rule = "lone_name"
+    if len(fits) > 1 and r.group == "person":
+        fits, rule = people.by_office(r, fits, ev), "office"
+    if len(fits) > 1 and r.group == "person":
+        fits, rule = people.dominant(r, fits, people.fitting_gender(r, cands, ev), ev), "dominant_name"
+    return (next(iter(fits)), rule) if len(fits) == 1 else None
 
 
 def _lone_candidates(r: DocEntity) -> list[tuple]:
     """Index keys ("part" or "head", key) under which the entities this lone name may stand for are."""
     if r.group == "person":
-        if any(len(N.person_tokens(n)) >= 2 for n in r.all_names):
+        if any(len(N.person_core(n)) >= 2 for n in r.all_names):
             return []
         out = []
         for n in r.all_names:
-            toks = N.person_tokens(n)
+            toks = N.person_core(n)
             if len(toks) == 1:
                 out += [("part", ("first", toks[0])), ("part", ("last", toks[0]))]
         return out
@@ -212,12 +245,13 @@ def _lone_candidates(r: DocEntity) -> list[tuple]:
 
 
 def _by_descriptors(r: DocEntity, roots: set[int], uf: Clusters, records: list[DocEntity]) -> set[int]:
-    """Among several candidates, those whose descriptors share a word with this entity's."""
+    """Among several candidates, those whose descriptors share a word with this entity's (all of
+    them when none does: a description nobody shares says nothing)."""
     mine = _descriptor_words(r)
     if not mine:
         return roots
     return {root for root in roots
-            if any(mine & _descriptor_words(records[m]) for m in uf.members[uf.find(root)])}
+            if any(mine & _descriptor_words(records[m]) for m in uf.members[uf.find(root)])} or roots
 
 
 def _descriptor_words(r: DocEntity) -> set[str]:
@@ -225,13 +259,18 @@ def _descriptor_words(r: DocEntity) -> set[str]:
 
 
 def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
-    """The member that names the entity best: most name parts, most documents, diacritics kept."""
+    """The member that names the entity as a reader would: a well-formed name (a person's full
+    name, an institution with its country), the one most documents use, then the fullest,
+    diacritics kept."""
     counts: dict[str, int] = defaultdict(int)
+    written: dict[str, int] = defaultdict(int)
     for m in members:
         counts[N.fold(records[m].name)] += 1
+        written[records[m].name] += 1
 
     def score(m: int):
         r = records[m]
         parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
-        return (parts, counts[N.fold(r.name)], not r.name.isascii(), -r.seq)
+        return (N.well_formed(r.name, r.group), r.group != "person" or parts >= 2, counts[N.fold(r.name)],
+                not r.name.isascii(), written[r.name], parts, -r.seq)
     return records[max(members, key=score)]

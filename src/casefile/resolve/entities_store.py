@@ -1,7 +1,7 @@
 """Read document entities and human overrides from the store; write corpus-level entities."""
 from __future__ import annotations
 
-import re
+from collections import Counter
 
 from sqlalchemy import Connection, bindparam, case, func, select
 
@@ -9,11 +9,9 @@ from ..store import schema as s
 from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import lexicon as L
+from . import names as N
 from .bulk import insert_many
 from .entities import DocEntity, Resolution, canonical, resolve
-
-_TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
-
 
 def load(conn: Connection) -> list[DocEntity]:
     de, docs = s.doc_entities, s.documents
@@ -39,23 +37,11 @@ def _add_titled_forms(conn: Connection, records: list[DocEntity]) -> None:
              .join(docs, docs.c.id == m.c.document_id))
     for row in conn.execute(query):
         rec = persons.get((row.document_id, row.entity_key))
-        title = _title_before(row.before or "", len(row.before or "")) if rec else None
+        title = N.title_before(row.before or "") if rec else None
         if title:
             form = f"{title} {row.text}"
             if form not in rec.aliases and form != rec.name:
                 rec.aliases.append(form)
-
-
-def _title_before(text: str, start: int) -> str | None:
-    words: list[str] = []
-    at = start
-    for _ in range(L.MAX_TITLE_WORDS):
-        match = _TITLE_WORD.search(text, 0, at)
-        if not match or match.group(1).lower().rstrip(".") not in L.TITLES:
-            break
-        words.insert(0, match.group(1))
-        at = match.start()
-    return " ".join(words) or None
 
 
 def overrides(conn: Connection, records: list[DocEntity]) -> tuple[list[tuple[int, int]], set[int]]:
@@ -95,7 +81,7 @@ def _entity_row(records: list[DocEntity], members: list[int], eid: str, reason: 
     for m in sorted(members, key=lambda m: records[m].order):
         names.extend(records[m].all_names)
         descriptors.extend(d.get("text", "") for d in records[m].descriptors)
-    aliases = [n for n in dict.fromkeys(names) if n != best.name]
+    aliases = [n for n, _ in Counter(names).most_common() if n != best.name]   # most written first
     return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases,
             "descriptors": sorted({d for d in descriptors if d}), "reason": reason}
 

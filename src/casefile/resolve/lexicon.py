@@ -25,8 +25,29 @@ former late then acting interim foreign state general-secretary secretary-genera
 activist blogger journalist lawyer dissident pastor monk
 """.split())
 
+# A person's name a reader would write has at most this many parts ("Ana Pérez Gil Roe").
+MAX_NAME_PARTS = 4
+
+# A one-word org or place is a person when the corpus calls people so in at least this many
+# documents, and this many times as often as it uses the word otherwise.
+SURNAME_AS_PERSON_MIN_DOCS = 3
+SURNAME_AS_PERSON_RATIO = 2.0
+# A lone surname joins the bearer named in at least this many documents and this many times as
+# many as the next bearer ("Roe" alone, when one Roe dominates the corpus).
+LONE_NAME_MIN_DOCS = 3
+LONE_NAME_DOMINANCE = 3.0
+# A titled lone name ("President Roe") joins the bearer written with that title this many times
+# as often as the next.
+OFFICE_DOMINANCE = 2.0
+# Words among TITLES that qualify an office rather than name one ("former", "acting").
+TITLE_MODIFIERS = frozenset({"former", "late", "then", "acting", "interim", "foreign", "state", "vice",
+                             "deputy", "prime", "general", "party", "leader"})
+
 # At most this many title words before a name are kept in a written form ("Vice President X").
 MAX_TITLE_WORDS = 2
+# An abbreviated title with its full stop is at most this long ("Sen.", "Gov.", "Prof."): a longer
+# word before a full stop ends a sentence.
+MAX_ABBREVIATION_CHARS = 5
 # Characters read before a mention when looking for those title words.
 TITLE_WINDOW = 40
 

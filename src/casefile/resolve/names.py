@@ -18,6 +18,8 @@ from . import lexicon as L
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)(?=\s|$)")
 _NON_WORD = re.compile(r"[^a-z0-9' -]+")
 _SPACES = re.compile(r"\s+")
+# Quotation marks, brackets and slashes: left over from the text around a name, never in it.
+_ODD_CHARACTERS = re.compile(r"[\"\u201c\u201d\u2018()\[\]/@]|\u2019(?!\w)")
 
 
 @lru_cache(maxsize=200_000)
@@ -41,13 +43,65 @@ def compact(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def person_tokens(name: str) -> tuple[str, ...]:
-    """A person's name without leading titles and trailing suffixes or initials-only noise."""
+    """A person's name without leading titles: the parts that tell people apart, a
+    generational suffix among them ("X Roe Jr." is not "X Roe", his father)."""
     toks = list(tokens(name))
-    while len(toks) > 1 and toks[0] in L.TITLES:
-        toks.pop(0)
+    titled = False
+    while len(toks) > 1 and (toks[0] in L.TITLES or (titled and toks[0] in ("of", "the"))):
+        titled = toks.pop(0) in L.TITLES or titled   # "Secretary of State X": office, "of", object
+    return tuple(toks)
+
+
+_TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
+_OF_BEFORE = re.compile(r"(?<!\w)(of(?:\s+the)?)\s+$")
+
+
+def title_before(text: str) -> str | None:
+    """The title written at the end of ``text`` (the words before a mention): "President",
+    "Former Secretary", "Secretary of State"; None when the words there are no title."""
+    words: list[str] = []
+    at, capitals = len(text), 0
+    while capitals < L.MAX_TITLE_WORDS:
+        match = _TITLE_WORD.search(text, 0, at)
+        word = match.group(1) if match else ""
+        if not match or word.lower().rstrip(".") not in L.TITLES \
+                or (word.endswith(".") and len(word) > L.MAX_ABBREVIATION_CHARS):
+            break   # "... of State. Roe said": a sentence ends there, no title runs on
+        words.insert(0, word)
+        at, capitals = match.start(), capitals + 1
+        joiner = _OF_BEFORE.search(text, 0, at)
+        if joiner:   # "Secretary of State": the object of an office is a title only with its office
+            office = _TITLE_WORD.search(text, 0, joiner.start())
+            if not office or office.group(1).lower().rstrip(".") not in L.TITLES:
+                return None
+            words.insert(0, joiner.group(1))
+            at = joiner.start()
+    return " ".join(words) or None
+
+
+@lru_cache(maxsize=200_000)
+def person_core(name: str) -> tuple[str, ...]:
+    """The name without its generational suffix: where its given name and surname are."""
+    toks = list(person_tokens(name))
     while len(toks) > 1 and toks[-1] in person_names.NAME_SUFFIXES:
         toks.pop()
     return tuple(toks)
+
+
+def well_formed(name: str, group: str) -> bool:
+    """A name a reader would write: not shouted in capitals, no article or title in front; a
+    person's has a given name and a surname, each capitalized; an institution's says whose."""
+    words = name.split()
+    if not words or (name.isupper() and len(name.replace(".", "")) > L.ACRONYM_MAX) or not name[:1].isupper() \
+            or _ODD_CHARACTERS.search(name):
+        return False
+    if group == "person":
+        toks = tokens(name)
+        return 2 <= len(person_tokens(name)) <= L.MAX_NAME_PARTS and toks[0] not in L.TITLES \
+            and all(w[:1].isupper() or w.lower() in person_names.NAME_PARTICLES for w in words)
+    if group == "org":
+        return not is_generic_org(tokens(name))
+    return True
 
 
 def is_initial(tok: str) -> bool:
@@ -139,6 +193,6 @@ def is_acronym(name: str) -> bool:
 def initials(name: str) -> str | None:
     """The acronym a multi-word name would have: "Human Rights Watch" -> "hrw"."""
     toks = [t for t in tokens(name) if t not in L.ORG_STOPWORDS]
-    if len(toks) < L.ACRONYM_MIN or is_acronym(name):
-        return None
+    if len(toks) < L.ACRONYM_MIN or is_acronym(name) or any(is_acronym(w) for w in name.split()):
+        return None   # "Eastvale GOP" holds an acronym: its initials spell nothing
     return "".join(t[0] for t in toks)

@@ -1,0 +1,187 @@
+"""What the corpus as a whole says about people, for names one document leaves open.
+
+- A surname the tagger called an organization or a place in some documents ("Roe said",
+  tagged ORG) is the person when people are called so far more often across the corpus.
+- An honorific says a woman or a man: "Mrs. Roe" never joins a person the corpus calls
+  "Mr. Roe", whatever the surname they share.
+- A titled surname ("President Roe") goes to the bearer the corpus calls so far more often.
+- A lone surname goes to the one bearer the corpus makes dominant (named in far more
+  documents than any other), when nothing else singles one out.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..concepts import person_names
+from . import lexicon as L
+from . import names as N
+
+_RETYPED = ("ORG", "GPE", "LOC", "NORP", "FAC")
+
+
+def retype_surnames(records: list) -> set[int]:
+    """One-word records of another type whose word the corpus uses far more as a person's
+    name (a surname or a lone name) become people, so that they resolve with that person.
+    Returns the records made people."""
+    as_person: Counter = Counter()
+    as_other: Counter = Counter()
+    for r in records:
+        words = {N.person_core(n)[-1] for n in r.all_names if N.person_core(n)} if r.type == "PERSON" else \
+            {N.fold(n) for n in r.all_names if len(N.tokens(n)) == 1}
+        (as_person if r.type == "PERSON" else as_other).update(words)
+    out = set()
+    for i, r in enumerate(records):
+        if r.type not in _RETYPED or any(len(N.tokens(n)) != 1 for n in r.all_names):
+            continue
+        words = {N.fold(n) for n in r.all_names}
+        if len(words) == 1:
+            word = next(iter(words))
+            if as_person[word] >= max(L.SURNAME_AS_PERSON_MIN_DOCS, L.SURNAME_AS_PERSON_RATIO * as_other[word]) \
+                    and word not in person_names.COMMON_FAMILY_NAMES and not N.country_of(word):
+                r.type = "PERSON"
+                out.add(i)
+    return out
+
+
+def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -> list[tuple[int, int]]:
+    """Pairs of one document's records that name one person: the same bare word, typed a
+    person in one place and something else in another ("Roe said" and "Roe's tweet", tagged
+    ORG); or a word made a person above and the one person of the document with that surname.
+    Not a name an honorific or a title set apart ("Mrs. Roe", "President Roe" beside "Roe")."""
+    first: dict[tuple[str, str], int] = {}
+    bearers: dict[tuple[str, str], set[int]] = {}
+    for i in free:
+        r = records[i]
+        if r.type != "PERSON":
+            continue
+        for n in r.all_names:
+            core = N.person_core(n)
+            if len(core) >= 2 and i not in retyped:
+                bearers.setdefault((r.document_id, core[-1]), set()).add(i)
+    pairs = []
+    for i in free:
+        r = records[i]
+        words = {N.person_tokens(n) for n in r.all_names}   # "President Roe" is "Roe"
+        if r.type != "PERSON" or len(words) != 1 or len(next(iter(words))) != 1 or gender(r) is not None \
+                or offices(r):
+            continue
+        key = (r.document_id, next(iter(words))[0])
+        if key in first:
+            pairs.append((first[key], i))
+        else:
+            first[key] = i
+        if i in retyped and len(bearers.get(key, ())) == 1:
+            pairs.append((next(iter(bearers[key])), i))
+    return pairs
+
+
+def bearers(records: list, i: int, others: set[int]) -> set[int]:
+    """Those of ``others`` (records of the lone name's own document) that name the person whose
+    surname the lone name is: in full, or by that surname alone. (An honorific on the lone name is weighed against the
+    corpus afterwards: "Mrs. Roe" left apart among two Roes joins the one who is a woman.)"""
+    r = records[i]
+    words = {N.person_core(n)[-1] for n in r.all_names if N.person_core(n)}
+    if r.type != "PERSON" or len(words) != 1:
+        return set()
+    word = next(iter(words))
+    return {m for m in others if records[m].type == "PERSON" and _bears(records[m], word)}
+
+
+def _bears(r, word: str) -> bool:
+    cores = [N.person_core(n) for n in r.all_names]
+    return any(len(c) >= 2 and c[-1] == word for c in cores) or all(c == (word,) for c in cores)
+
+
+def only_lone_names(records: list, members: list[int]) -> bool:
+    """No record here names anyone in full: joining it across its own document's bounds can
+    never bring two fully named people together."""
+    return all(len(N.person_core(n)) < 2 for m in members for n in records[m].all_names)
+
+
+def bears(records: list, i: int, root: int, uf) -> bool:
+    """Is the only thing keeping a lone name from this cluster its own document's full naming of
+    the same person (a document that had a second holder of the surname in view)?"""
+    same_doc = {m for m in uf.members[root] if records[m].document_id == records[i].document_id}
+    return bool(same_doc) and same_doc == bearers(records, i, same_doc)
+
+
+def gender(r) -> str | None:
+    """"f" or "m" when the record's names carry an honorific that says so ("Mrs. Roe")."""
+    votes = Counter()
+    for n in r.all_names:
+        toks = N.tokens(n)
+        if toks and toks[0] in person_names.FEMALE_HONORIFICS:
+            votes["f"] += 1
+        elif toks and toks[0] in person_names.MALE_HONORIFICS:
+            votes["m"] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def offices(r) -> set[str]:
+    """The offices the record's written forms give it: "President Roe" -> {"president"}."""
+    out = set()
+    for n in r.all_names:
+        for t in N.tokens(n)[:-1]:
+            t = person_names.TITLE_WORD_FOR_ABBREVIATION.get(t, t)
+            if t not in L.TITLES:
+                break
+            if t not in L.TITLE_MODIFIERS and t not in person_names.FEMALE_HONORIFICS | person_names.MALE_HONORIFICS:
+                out.add(t)
+    return out
+
+
+class Evidence:
+    """Per cluster (by root), read once while lone names are weighed: gender, offices, documents."""
+
+    def __init__(self, records: list, uf):
+        self.records, self.uf = records, uf
+        self._genders: dict[int, str | None] = {}
+        self._offices: dict[int, Counter] = {}
+
+    def offices(self, root: int) -> Counter:
+        if root not in self._offices:
+            self._offices[root] = Counter(o for m in self.uf.members[root] for o in offices(self.records[m]))
+        return self._offices[root]
+
+    def gender(self, root: int) -> str | None:
+        if root not in self._genders:
+            votes = Counter(g for m in self.uf.members[root] if (g := gender(self.records[m])))
+            top = votes.most_common(2)
+            self._genders[root] = top[0][0] if top and (len(top) == 1 or top[0][1] > 2 * top[1][1]) else None
+        return self._genders[root]
+
+    def documents(self, root: int) -> int:
+        return len(self.uf.docs[root])
+
+
+def fitting_gender(r, roots: set[int], ev: Evidence) -> set[int]:
+    """The candidates an honorific on the lone name does not rule out; the one it matches, when
+    only one is known to ("Mrs. Roe": the one Roe the corpus calls Mrs. or Ms.)."""
+    g = gender(r)
+    if not g:
+        return roots
+    matching = {root for root in roots if ev.gender(root) == g}
+    return matching if len(matching) == 1 else {root for root in roots if ev.gender(root) in (None, g)}
+
+
+def by_office(r, roots: set[int], ev: Evidence) -> set[int]:
+    """"President Roe" alone: the bearer the corpus calls President Roe far more often than any
+    other (a spouse called "Secretary Roe" is someone else)."""
+    mine = offices(r)
+    if len(roots) < 2 or not mine:
+        return roots
+    ranked = sorted(roots, key=lambda root: (-sum(ev.offices(root)[o] for o in mine), root))
+    first, second = (sum(ev.offices(root)[o] for o in mine) for root in ranked[:2])
+    return {ranked[0]} if first and first >= L.OFFICE_DOMINANCE * second else roots
+
+
+def dominant(r, roots: set[int], bearers_: set[int], ev: Evidence) -> set[int]:
+    """The one bearer of a lone surname named in far more documents than any other, if it is
+    among ``roots`` (those it may join); ``bearers_`` are all those it could mean."""
+    if len(roots) < 2 or any(N.fold(n) in person_names.COMMON_FAMILY_NAMES for n in r.all_names):
+        return roots
+    ranked = sorted(bearers_ | roots, key=lambda root: (-ev.documents(root), root))
+    first, second = ev.documents(ranked[0]), ev.documents(ranked[1])
+    if first >= L.LONE_NAME_MIN_DOCS and first >= L.LONE_NAME_DOMINANCE * second and ranked[0] in roots:
+        return {ranked[0]}
+    return roots

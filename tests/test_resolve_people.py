@@ -1,0 +1,122 @@
+"""People across documents: relatives who share a surname stay apart, a lone surname goes to the
+person the corpus makes dominant, a surname typed as an organization joins the person, peoples and
+parties group by their singular, and an entity is named as a reader would name it.
+
+Hand-made document entities with fictional names; aliases such as "Mrs. Tellen" are the titled
+forms the store adds from the text before each mention.
+"""
+from __future__ import annotations
+
+import pytest
+
+from casefile.concepts.groups import group_key
+from casefile.resolve import names as N
+from casefile.resolve.entities import DocEntity, canonical, resolve
+
+
+def ent(doc: str, name: str, type: str = "PERSON", aliases=(), key: str = "e1") -> DocEntity:
+    return DocEntity(document_id=doc, key=key, name=name, type=type, seq=int(doc[1:]),
+                     aliases=list(aliases), descriptors=[])
+
+
+def group_of(records: list[DocEntity], i: int) -> set[int]:
+    return next(set(g) for g in resolve(records).groups if i in g)
+
+
+def family() -> list[DocEntity]:
+    """Bram Tellen, named in eight documents, "Mr." and "President"; his wife Ilse, in two,
+    "Mrs." and "Secretary"; his son Bram Tellen Jr., in one."""
+    out = [ent(f"d{i}", "Bram Tellen", aliases=["Tellen", "Mr. Tellen", "President Tellen"]) for i in range(1, 9)]
+    out += [ent(f"d{i}", "Ilse Tellen", aliases=["Tellen", "Mrs. Tellen", "Secretary Tellen"]) for i in (9, 10)]
+    out.append(ent("d11", "Bram Tellen Jr.", aliases=["Tellen Jr."]))
+    return out
+
+
+BRAM, ILSE, JUNIOR = 0, 8, 10
+
+
+@pytest.mark.parametrize("lone, aliases, owner", [
+    ("Tellen", [], BRAM),                                  # the dominant bearer of the surname
+    ("Tellen", ["Mrs. Tellen"], ILSE),                     # an honorific rules the husband out
+    ("Tellen", ["Secretary Tellen"], ILSE),                # her title, not his
+    ("Tellen", ["President Tellen"], BRAM),
+    ("Bram Tellen Jr.", [], JUNIOR),                       # the son, not his father
+])
+def test_a_family_sharing_a_surname_stays_apart(lone, aliases, owner):
+    records = family() + [ent("d20", lone, aliases=aliases)]
+    got = group_of(records, len(records) - 1)
+    assert owner in got
+    assert not {BRAM, ILSE, JUNIOR} - {owner} & got
+
+
+def test_father_son_and_spouse_are_three_people():
+    groups = resolve(family()).groups
+    assert not any(len({BRAM, ILSE, JUNIOR} & set(g)) > 1 for g in groups)
+
+
+def test_a_lone_surname_with_no_dominant_bearer_stays_alone():
+    records = [ent("d1", "Ivo Marsh"), ent("d2", "Ivo Marsh"), ent("d3", "Petra Marsh"), ent("d4", "Petra Marsh"),
+               ent("d5", "Marsh")]
+    assert group_of(records, 4) == {4}
+
+
+@pytest.mark.parametrize("type", ["ORG", "GPE", "FAC"])
+def test_a_surname_the_tagger_called_an_organization_joins_the_person(type):
+    records = family() + [ent("d21", "Tellen", type)]
+    assert BRAM in group_of(records, len(records) - 1)
+
+
+def test_the_same_bare_name_typed_person_and_org_in_one_document_is_one_person():
+    records = family() + [ent("d22", "Tellen", "PERSON", key="e1"), ent("d22", "Tellen", "ORG", key="e2")]
+    got = group_of(records, len(records) - 1)
+    assert {BRAM, len(records) - 2} <= got
+
+
+def test_an_organization_named_after_a_person_keeps_its_name_and_no_surname():
+    records = family() + [ent("d23", "Tellen Harbor Hotels", "ORG"), ent("d24", "Tellen Harbor Hotels", "ORG")]
+    hotel = group_of(records, len(records) - 1)
+    assert BRAM not in hotel and all(records[m].type == "ORG" for m in hotel)
+
+
+def test_a_word_used_mostly_for_a_place_stays_a_place():
+    records = [ent("d1", "Westvale", "GPE"), ent("d2", "Westvale", "GPE"), ent("d3", "Westvale", "GPE"),
+               ent("d4", "Ana Westvale")]
+    assert records[0].type == "GPE" and group_of(records, 0) == {0, 1, 2}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Unionist", "Unionists", True),
+    ("Norlander", "Norlanders", True),
+    ("Swiss", "Swis", False),           # a word ending in "ss" is no plural
+    ("Unionist", "Unionism", False),
+])
+def test_peoples_and_parties_group_by_their_singular(a, b, same):
+    assert (group_key(a) == group_key(b)) is same
+    records = [ent("d1", a, "NORP"), ent("d2", b, "NORP")]
+    assert (group_of(records, 0) == {0, 1}) is same
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["Bram Tellen", "Bram Tellen", "Bram J. Tellen", "Tellen"], "Bram Tellen"),      # the most written
+    (["Bram Tellen\u2018s", "Bram Tellen", "Bram Tellen\u2018s"], "Bram Tellen"),      # not a quote mark's leftover
+    (["BRAM TELLEN", "Bram Tellen"], "Bram Tellen"),                                   # not shouted
+    (["Senate", "Senate", "Norland Senate"], "Norland Senate"),                       # an institution says whose
+])
+def test_an_entity_is_named_as_a_reader_would_name_it(names, expected):
+    records = [ent(f"d{i + 1}", n, "ORG" if "Senate" in n else "PERSON") for i, n in enumerate(names)]
+    assert canonical(records, list(range(len(records)))).name == expected
+
+
+@pytest.mark.parametrize("before, title", [
+    ("the former Secretary of State ", "Secretary of State"),
+    ("said President ", "President"),
+    ("the Department of State ", None),        # an office's object alone is no title
+    ("the Ministry of Trade. ", None),         # a sentence ends before the name
+])
+def test_the_title_written_before_a_name(before, title):
+    assert N.title_before(before) == title
+
+
+def test_a_generational_suffix_tells_people_apart_but_not_a_title():
+    assert N.person_tokens("Bram Tellen Jr.") != N.person_tokens("Bram Tellen")
+    assert N.person_tokens("Secretary of State Ilse Tellen") == N.person_tokens("Ilse Tellen")
