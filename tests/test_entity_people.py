@@ -59,3 +59,26 @@ def test_an_office_and_its_object_are_not_part_of_the_name(span, name):
 def test_a_sentence_opener_or_a_title_never_joins_a_name(people, text, name, wrong):
     got = people(text)
     assert name in got and wrong not in got
+
+
+@pytest.fixture(scope="module")
+def descriptors(nlp):
+    def _descriptors(text: str) -> dict[str, list[str]]:
+        parsed = make_parsed(Document(id="t", source="t.txt", text=text), nlp(text))
+        return {e.name: [d.text for d in e.descriptors] for e in entities.extract(parsed) if e.type == "PERSON"}
+    return _descriptors
+
+
+@pytest.mark.parametrize("text, person, wanted, unwanted", [
+    ("\u201cIt is unfair to misrepresent Secretary Tellen\u2019s reasons,\u201d the aide said. Ilse Tellen agreed.",
+     "Ilse Tellen", "Secretary", "misrepresent Secretary"),
+    ("“It would have been a real long-shot to shoehorn Secretary Tellen’s conduct into the laws,” he said. "
+     "Ilse Tellen declined to comment.", "Ilse Tellen", "Secretary", "shoehorn Secretary"),
+    ("Ivo Marsh and Bram Tellen led the polls. Against Tellen, the Westvale governor earned 51 percent.",
+     "Bram Tellen", None, "Westvale governor"),
+    ("Environmental activist Petra Lind was arrested. Lind, a lawyer with Green Harbor, spoke.",
+     "Petra Lind", "lawyer", None),
+])
+def test_a_descriptor_belongs_to_the_person_it_describes(descriptors, text, person, wanted, unwanted):
+    got = descriptors(text)[person]
+    assert (wanted is None or wanted in got) and unwanted not in got

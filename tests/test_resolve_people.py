@@ -112,6 +112,7 @@ def test_an_entity_is_named_as_a_reader_would_name_it(names, expected):
     ("said President ", "President"),
     ("the Department of State ", None),        # an office's object alone is no title
     ("the Ministry of Trade. ", None),         # a sentence ends before the name
+    ("wrote Former ", None),                   # a qualifier without its office
 ])
 def test_the_title_written_before_a_name(before, title):
     assert N.title_before(before) == title

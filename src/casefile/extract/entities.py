@@ -17,6 +17,7 @@ from ..models import Descriptor, LocalEntity, Mention
 from .entities_desc import describe
 from .entities_link import Cluster, country_of, link, name_tokens, norm, org_key, untagged_short_names
 from .entities_extra import candidates, outlet_mentions
+from .entities_layout import headline_ranges
 from .lexicon import entities as lx
 
 CACHE_KEY = "entities.extract"
@@ -34,7 +35,9 @@ def extract(parsed: Any) -> list[LocalEntity]:
     cands += untagged_short_names(parsed.doc, text, cands)
     clusters = link(text, cands)
     all_cands = [c for cl in clusters for c in cl.cands]
-    described = describe(parsed.doc, text, sorted(all_cands, key=lambda c: c.start))
+    heads = headline_ranges(text)   # capitals there say nothing: no title or role is read from them
+    described = [(c, d) for c, d in describe(parsed.doc, text, sorted(all_cands, key=lambda c: c.start))
+                 if not any(s < d.end and d.start < e for s, e in heads)]
     owner = {id(c): i for i, cl in enumerate(clusters) for c in cl.cands}
     per_cluster: dict[int, list[Descriptor]] = {}
     for c, d in described:

@@ -65,13 +65,21 @@ def _walk_left(doc: Any, i: int, idx: _Index) -> list[Any]:
         elif t.lower_ in lx.TITLE_JOINERS:
             if not (run and run[0].text[0].isupper() and j > 0 and doc[j - 1].text[:1].isupper()):
                 break
-        elif t.pos_ not in ("ADJ", "NOUN") and not _is_role(t):
+        elif (t.pos_ not in ("ADJ", "NOUN") and not _is_role(t)) or _governs(doc, t, i):
             break
         run.insert(0, t)
         j -= 1
     while run and idx.label(run[0].i) in ("GPE", "NORP", "LOC"):
         run.pop(0)  # "U.S. President X": the country is not part of the title
     return run
+
+
+def _governs(doc: Any, t: Any, i: int) -> bool:
+    """'to misrepresent Secretary X': a verb, or a word the title and name are the object of, is
+    no part of the title, however the tagger labelled it."""
+    if t.tag_.startswith("VB") or any(ch.dep_ in ("aux", "auxpass") for ch in t.children):
+        return True   # "to shoehorn Secretary X", whatever part of speech the tagger gave it
+    return any(doc[k].head.i == t.i and doc[k].dep_ in lx.ARGUMENT_DEPS for k in range(t.i + 1, min(len(doc), i + 1)))
 
 
 def _singular_end(tok: Any) -> int:
@@ -187,6 +195,9 @@ def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
         run.pop()
     if not run or (not m.group("det") and not m.group("cop") and len(run) > 3):
         return []
+    nxt = run[-1].i + 1
+    if not m.group("cop") and nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
+        return []   # "Against X, the Westvale governor earned ...": a new clause's subject, no apposition
     kind = "role" if m.group("cop") else "apposition"
     out = owner_desc + [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), kind)]
     if c.label != "PERSON":

@@ -76,7 +76,9 @@ def title_before(text: str) -> str | None:
                 return None
             words.insert(0, joiner.group(1))
             at = joiner.start()
-    return " ".join(words) or None
+    if all(w.lower().rstrip(".") in L.TITLE_MODIFIERS or w in ("of", "of the") for w in words):
+        return None   # "Former X", "Then X": a qualifier without its office
+    return " ".join(words)
 
 
 @lru_cache(maxsize=200_000)

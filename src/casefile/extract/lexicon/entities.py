@@ -27,6 +27,9 @@ inmate witness victim relative king queen
 prince princess emperor dictator president-elect prime chancellor secretary-general
 commissioner inspector officer colonel captain lieutenant sergeant major admiral marshal
 ombudsman rapporteur delegate councillor councilor speaker justice sheikh ayatollah mufti cleric
+billionaire mogul tycoon magnate rival frontrunner front-runner nominee hopeful challenger incumbent
+actress actor anchor pundit strategist pollster donor counsel treasurer committeeman committeewoman
+comptroller auditor supervisor moderator
 """.split())
 
 # Family relations: descriptors ("her husband, X"), but never stripped from the front of a name
@@ -125,6 +128,10 @@ AGENT_VERBS = frozenset("""
 say tell write state add argue claim note warn urge call report announce accuse criticize
 criticise condemn deny insist explain demand describe publish release allege estimate
 """.split())
+
+# Dependencies by which a name (or its title) is an argument of a word before it: that word
+# governs the name and describes nobody ("to misrepresent Secretary X").
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "attr", "oprd", "iobj"})
 
 # Longest descriptor walked leftwards from a name, in tokens.
 MAX_TITLE_TOKENS = 8
