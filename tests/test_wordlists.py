@@ -19,13 +19,13 @@ SRC = Path(casefile.__file__).parent
 PACKAGES = ("casefile.concepts", "casefile.extract.lexicon")
 MODULES = ("casefile.resolve.lexicon",)
 
-# Tables of the quote and event extractors that the shared mention resolver (issue 16: one
-# pronoun and mention resolver for quotes and events) merges; listed here so that no other
-# duplicate creeps in meanwhile. Each entry must still be a duplicate, or the test asks for
-# its removal.
+# Events' own copies of the tables of the one mention resolver (extract/lexicon/mentions.py;
+# quotes read them there): events' pronoun and participant resolution (events_ctx) has not moved
+# to extract.mentions yet. Listed so that no other duplicate creeps in meanwhile; each entry must
+# still be a duplicate, or the test asks for its removal.
 AWAITING_MERGE = {
     "RELATIVE_PRONOUNS", "PERSON_PRONOUNS", "THING_PRONOUNS", "PLURAL_PRONOUNS", "DOCUMENT_NOUNS",
-    "PERSON_NOUNS", "ORG_NOUNS", "DATELINE_DASHES",
+    "PERSON_NOUNS", "ORG_NOUNS", "DATELINE_DASHES", "MALE_CUES", "FEMALE_CUES",
 }
 
 

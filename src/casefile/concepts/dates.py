@@ -32,7 +32,7 @@ import re
 Interval = tuple[dt.date, dt.date]
 
 # Months each season covers: (first month, number of months); winter runs into the next year.
-SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 QUARTERS = {"Q": 3, "H": 6}
 
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")
@@ -93,7 +93,7 @@ def interval(value: str | None) -> Interval | None:
             size = QUARTERS[m[2]]
             return None if m[2] == "H" and m[3] > "2" else _months(int(m[1]), (int(m[3]) - 1) * size + 1, size)
         if m := _SEASON.fullmatch(value):
-            return _months(int(m[1]), *SEASONS[m[2]])
+            return _months(int(m[1]), *SEASON_MONTHS[m[2]])
         if m := _WEEK.fullmatch(value):
             return _week(int(m[1]), int(m[2]), m[3])
         if m := _YEAR.fullmatch(value):

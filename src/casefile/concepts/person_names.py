@@ -33,10 +33,12 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 
-# Abbreviated titles and the word they stand for, so "Sen. Roe" and "Senator Roe" agree.
+# Abbreviated titles written before a name and the word they stand for, so "Sen. Roe", "Senator
+# Roe" and a later "the senator" agree (two titles are written whole and stand for themselves).
 TITLE_WORD_FOR_ABBREVIATION: dict[str, str] = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
-    "sec": "secretary", "atty": "attorney", "amb": "ambassador", "prof": "professor", "lt": "lieutenant",
-    "col": "colonel", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "maj": "major",
-    "supt": "superintendent",
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
+    "sec": "secretary", "atty": "attorney", "supt": "superintendent", "prof": "professor", "amb": "ambassador",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "insp": "inspector",
+    "det": "detective", "cmdr": "commander", "adm": "admiral", "dr": "doctor", "rev": "reverend",
+    "congressman": "congressman", "congresswoman": "congresswoman",
 }

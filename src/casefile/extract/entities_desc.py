@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..concepts import person_names
 from ..models import Descriptor
 from .entities_spans import Cand
 from .lexicon import entities as lx
@@ -151,7 +152,8 @@ def _relation_before(doc: Any, text: str, i: int, c: Cand, idx: _Index) -> list[
 
 def _abbreviated_title(doc: Any, text: str, i: int) -> list[Descriptor]:
     """'Sen. X', 'Gen. X': the abbreviation is the title."""
-    if i > 0 and doc[i - 1].text in lx.TITLE_ABBREVIATIONS:
+    if i > 0 and doc[i - 1].text.endswith(".") \
+            and doc[i - 1].text[:-1].lower() in person_names.TITLE_WORD_FOR_ABBREVIATION:   # not "Mr.", "Ms."
         t = doc[i - 1]
         return [_desc(text, t.idx, t.idx + len(t.text), "title")]
     return []

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from ..concepts import entity_types
 from ..models import LocalEntity, Participant
 from .lexicon import events as L
+from .lexicon import mentions as mw
 from .lexicon import participants as P
 
 _SKIP_NP_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
@@ -280,8 +281,8 @@ class Context:
             words += [t.lower_ for t in self.doc[max(0, span.start - 2):span.start]]
         male, female = bool(set(words) & L.MALE_CUES), bool(set(words) & L.FEMALE_CUES)
         name = (self.full_names.get(c.key or "", "") or c.text).lower().split()
-        female |= any(w.endswith(P.FEMALE_NAME_ENDINGS) for w in name[1:])
-        male |= any(w.endswith(P.MALE_NAME_ENDINGS) for w in name[1:])
+        female |= any(w.endswith(mw.FEMALE_NAME_ENDINGS) for w in name[1:])
+        male |= any(w.endswith(mw.MALE_NAME_ENDINGS) for w in name[1:])
         return "M" if male and not female else "F" if female and not male else None
 
     def participants(self, tok, role: str, want_law: bool = False) -> list[Participant]:

@@ -21,6 +21,7 @@ topics), then at any name before it.
 """
 from __future__ import annotations
 
+from ..concepts import person_names
 from ..models import LocalEntity
 from .lexicon import mentions as mw
 from .mentions_np import Referent, is_main_subject, phrase, strip_possessive
@@ -243,12 +244,12 @@ class Mentions:
         return out
 
 
-_TITLES = frozenset(mw.TITLE_ABBREVIATIONS.values())
+_TITLES = frozenset(person_names.TITLE_WORD_FOR_ABBREVIATION.values())
 
 
 def _title_word(word: str) -> str:
     w = word.lower().strip(".,;:'\u2019")
-    return mw.TITLE_ABBREVIATIONS.get(w, w)
+    return person_names.TITLE_WORD_FOR_ABBREVIATION.get(w, w)
 
 
 def _personal_name(name: str) -> bool:

@@ -241,9 +241,6 @@ FACILITY_CONTEXT_AFTER = re.compile(r"\s+(?:prison|jail|camp|detention|street|ro
 PRISON_CONTEXT_AFTER = re.compile(r"\s+(?:(?:women|men|youth)(?:'s|\u2019s)\s+|(?:juvenile|military|central|"
                                   r"maximum-security|high-security|pretrial)\s+)?(?:prison|jail|penitentiary)\b")
 
-# Abbreviated titles before a name that are descriptors ("Sen. X"); Mr./Ms. are not.
-TITLE_ABBREVIATIONS = frozenset({"Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.",
-                                 "Maj.", "Dr.", "Prof.", "Rev.", "Amb.", "Pres.", "Sec.", "Atty.", "Supt."})
 
 # "Full Name (ACR)": an acronym defined in parentheses right after the name.
 ACRONYM_DEFINITION = re.compile(r"\(([A-Z]{2,8})\)")

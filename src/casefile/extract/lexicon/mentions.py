@@ -108,14 +108,7 @@ NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 # --- Titles and role nouns ---------------------------------------------------------------
-# Abbreviated titles written before a name, as the role noun a later "the senator" uses.
-TITLE_ABBREVIATIONS = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
-    "sec": "secretary", "atty": "attorney", "supt": "superintendent", "prof": "professor", "amb": "ambassador",
-    "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "insp": "inspector",
-    "det": "detective", "cmdr": "commander", "adm": "admiral", "dr": "doctor", "rev": "reverend",
-    "congressman": "congressman", "congresswoman": "congresswoman",
-}
+# (Abbreviated titles and the role noun each stands for: concepts.person_names.)
 # Determiners that make a role noun point back at someone already named ("the senator").
 DEFINITE_DETS = frozenset({"the", "this", "that"})
 # Words before a mention read for the titles it comes with ("Democratic Sen. X").

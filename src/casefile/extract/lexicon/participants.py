@@ -1,4 +1,4 @@
-"""Named constants for resolving who an event is about: gender cues in names, offices that act
+"""Named constants for resolving who an event is about: offices that act
 for a state, pronouns for organisations, lawyers' clients. General news usage only.
 """
 from __future__ import annotations
@@ -8,10 +8,6 @@ def _f(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# Name endings that mark a woman or a man where a language inflects names for gender
-# (Slavic surnames and patronymics: -ova/-eva/-skaya, -ovna/-evna; -ovich/-evich).
-FEMALE_NAME_ENDINGS = ("ova", "eva", "yova", "skaya", "tskaya", "ovna", "evna", "ichna")
-MALE_NAME_ENDINGS = ("ovich", "evich", "ovitch", "yevich")
 # Heads of institutions named by their state and office ("Norway's foreign ministry", "the Lima city
 # government"): the whole phrase is the actor, not the place inside it.
 INSTITUTION_NOUNS = _f("ministry", "government", "office", "department", "mission", "bureau", "embassy",
