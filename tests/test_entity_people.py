@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract import entities, make_parsed
-from casefile.extract.entities_names import strip_person_titles, titles_before
+from casefile.extract.entities_names import strip_person_titles, titles_before, trim_name_edges
 from casefile.models import Document
 
 
@@ -82,3 +82,14 @@ def descriptors(nlp):
 def test_a_descriptor_belongs_to_the_person_it_describes(descriptors, text, person, wanted, unwanted):
     got = descriptors(text)[person]
     assert (wanted is None or wanted in got) and unwanted not in got
+
+
+@pytest.mark.parametrize("text, span, name", [
+    ("Voters wore Ivo Marsh T-shirts to the rally.", (2, 5), "Ivo Marsh"),      # a letter the hyphen joins on
+    ("Though Marsh lost, he stayed.", (0, 2), "Marsh"),                         # a sentence opener
+    ("Will Marsh spoke first.", (0, 2), "Will Marsh"),                          # a given name that is a stop word
+])
+def test_the_edges_of_a_person_span_that_are_no_name(nlp, text, span, name):
+    doc = nlp(text)
+    toks = trim_name_edges(list(doc[span[0]:span[1]]))
+    assert text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] == name

@@ -65,9 +65,15 @@ def trim_name_edges(toks: list[Any]) -> list[Any]:
         return t.pos_ in ("VERB", "AUX") and (not first or t.tag_ in lx.NOT_NAME_VERB_TAGS)
     while len(toks) > 1 and edge_noise(toks[0], True):
         toks = toks[1:]
-    while len(toks) > 1 and edge_noise(toks[-1], False):
+    while len(toks) > 1 and (edge_noise(toks[-1], False) or _joined_on(toks[-1])):
         toks = toks[:-1]
     return toks
+
+
+def _joined_on(t: Any) -> bool:
+    """'X T-shirts': a letter the next word joins with a hyphen is no initial of the name."""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return len(t.text) == 1 and not t.whitespace_ and nxt is not None and nxt.text == "-"
 
 
 def titles_before(text: str, start: int) -> frozenset[str]:
