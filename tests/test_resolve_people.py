@@ -121,3 +121,9 @@ def test_the_title_written_before_a_name(before, title):
 def test_a_generational_suffix_tells_people_apart_but_not_a_title():
     assert N.person_tokens("Bram Tellen Jr.") != N.person_tokens("Bram Tellen")
     assert N.person_tokens("Secretary of State Ilse Tellen") == N.person_tokens("Ilse Tellen")
+
+
+def test_a_body_with_a_name_of_its_own_is_no_lone_institution():
+    records = [ent("d1", "Canada Senate", "ORG"), ent("d2", "Westvale Senate", "ORG", aliases=["Senate"]),
+               ent("d3", "Senate", "ORG")]
+    assert group_of(records, 1) == {1} and group_of(records, 2) == {0, 2}   # a state's senate; the one

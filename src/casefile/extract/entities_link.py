@@ -312,7 +312,7 @@ def merge_org_short_forms(text: str, clusters: list[Cluster], person_words: set[
         if len(forms) != 1 or " " in next(iter(forms)):
             continue
         word = next(iter(forms))
-        if word.isupper() or word in lx.ORG_NAME_HEADS or word.lower() in lx.ORG_HEAD_NOUNS \
+        if word.isupper() or word in lx.ORG_NAME_HEADS or word.lower() in lx.ORG_HEAD_NOUNS | lx.STATE_ORG_HEADS \
                 or norm(word) in person_words:
             continue
         longer = [o for o in orgs if o is not cl and any(

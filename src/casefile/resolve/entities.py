@@ -232,6 +232,8 @@ def _lone_candidates(r: DocEntity) -> list[tuple]:
                 out += [("part", ("first", toks[0])), ("part", ("last", toks[0]))]
         return out
     if r.group == "org":
+        if any(not N.is_generic_org(N.tokens(n)) and not N.is_acronym(n) for n in r.all_names):
+            return []   # "Westvale Senate" has a name of its own, whatever short form it also has
         out = []
         if all(N.is_acronym(n) for n in r.all_names):   # "HRW" alone: whose initials are these?
             out.append(("part", ("initials", N.fold(r.name).replace(" ", ""))))

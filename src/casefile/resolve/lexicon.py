@@ -62,7 +62,7 @@ senate committee commission council central communist party state foreign affair
 justice defense defence finance trade commerce information communications culture education health
 labor labour environment industry planning investment prosecution procuracy prosecutor prosecutors
 general high provincial city municipal district federal republic socialist presidential palace
-secretariat politburo standing tribunal prison detention centre center administration service
+secretariat politburo standing tribunal prison detention centre center administration service house
 intelligence border guard coast immigration customs spokesperson spokesman media press union
 authorities authority officials official regime junta forces force troops soldiers officers
 """.split())

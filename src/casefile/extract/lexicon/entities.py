@@ -259,7 +259,7 @@ ROLE_AFTER_NAME = re.compile(r"\s*,\s+(?:his|her|their)\s+(?:[\w-]+\s+)?([a-z][\
 # the same name in another country is another body.
 STATE_ORG_HEADS = frozenset("""
 ministry department embassy consulate mission party police army navy court parliament assembly
-government cabinet council committee agency office legislature senate congress
+government cabinet council committee agency office legislature senate congress house
 """.split())
 
 # Photo credits name photographers, not people in the story: "Jane Roe/Agency", "Photo by Jane Roe".
