@@ -88,6 +88,7 @@ def test_a_descriptor_belongs_to_the_person_it_describes(descriptors, text, pers
     ("Voters wore Ivo Marsh T-shirts to the rally.", (2, 5), "Ivo Marsh"),      # a letter the hyphen joins on
     ("Though Marsh lost, he stayed.", (0, 2), "Marsh"),                         # a sentence opener
     ("Will Marsh spoke first.", (0, 2), "Will Marsh"),                          # a given name that is a stop word
+    ("The activist Vo Van An was arrested.", (2, 5), "Vo Van An"),
 ])
 def test_the_edges_of_a_person_span_that_are_no_name(nlp, text, span, name):
     doc = nlp(text)

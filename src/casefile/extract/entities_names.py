@@ -58,7 +58,11 @@ def trim_name_edges(toks: list[Any]) -> list[Any]:
     """A PERSON span without the words that cannot be part of a name at its edges: function
     words, and verbs ("Attacking X", "X Says")."""
     def edge_noise(t: Any, first: bool) -> bool:
-        if t.lower_ in _NOT_NAME_EDGES or not any(ch.isalpha() for ch in t.text):
+        if not any(ch.isalpha() for ch in t.text):
+            return True
+        if not first and t.pos_ == "PROPN" and t.text.istitle():
+            return False   # a given name that is also a small word ends a name: "Vo Van An"
+        if t.lower_ in _NOT_NAME_EDGES:
             return True
         if t.pos_ == "PROPN" or t.lower_ in person_names.NAME_PARTICLES:
             return False
