@@ -68,6 +68,38 @@ def test_last_month_in_a_law_named_by_its_year_still_counts_from_publication(nlp
 
 
 @pytest.mark.parametrize("sentence, extent, value", [
+    # a past perfect tells a plan or a limit from after it: the day is behind us
+    ("The ultimatum had been due to expire Friday evening.", "Friday evening", "2025-03-07TEV"),
+    ("Until Thursday, the police had not named him as a suspect.", "Thursday", "2025-03-06"),
+    ("The talks will go on until Friday.", "Friday", "2025-03-14"),
+    # an attempt that failed is reported after it; an ability looks ahead
+    ("The mayor could not be reached for comment Tuesday.", "Tuesday", "2025-03-11"),
+    ("Neither the mayor nor his deputy could be found Tuesday.", "Tuesday", "2025-03-11"),
+    ("The envoy could arrive Friday.", "Friday", "2025-03-14"),
+    # a day named for what happened on it ("Tuesday's ruling") is one the story knows
+    ("Lawyers vowed to appeal Tuesday's ruling.", "Tuesday", "2025-03-11"),
+    ("The strike follows Monday's vote by the union.", "Monday", "2025-03-10"),
+    ("Voters go to the polls in next Tuesday's election.", "next Tuesday", "2025-03-18"),
+    # "the previous Friday" counts back from the day the story is at, not from publication
+    ("Shares fell on Friday, March 7, after rising the previous Friday.", "previous Friday", "2025-02-28"),
+    # an announced change starts to apply ahead, whatever the tense of the announcement
+    ("The bank named her chairman, effective June 1.", "June 1", "2025-06-01"),
+    ("The rule has applied since June 1.", "June 1", "2024-06-01"),
+])
+def test_a_weekday_or_day_looks_back_or_ahead_as_the_clause_says(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("Flights leave on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The market is shut on Sundays.", "Sundays", "XXXX-WXX-7"),
+])
+def test_a_plural_weekday_is_every_such_day(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent] == (value, "SET")
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
     ("The strike began in May 2010.", "May 2010", "2010-05"),
     ("Prices peaked in September of 2008.", "September of 2008", "2008-09"),
     ("The rally was held in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),

@@ -5,11 +5,10 @@ the unit of the story's date ("that day", "later that year") and the one before 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .lexicon import times as L
 from .times_grammar import Span
-from .times_resolve import Context, Value, period_reference, period_year, reference, same_unit, shift_unit
+from .times_resolve import Context, Value, last_day, period_reference, period_year, reference, same_unit, shift_unit
 
 
 def v_compared(sp: Span, ctx: Context) -> Value:
@@ -48,7 +47,7 @@ def v_unitbefore(sp: Span, ctx: Context) -> Value:
 def v_relday(sp: Span, ctx: Context) -> Value:
     """"the next day", "the day before": counted from the last day the text mentioned, else the anchor."""
     off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
-    ref = next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
+    ref = last_day(ctx)
     base = dt.date.fromisoformat(ref) if ref else ctx.anchor
     ctx.counted_from = ref
     return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"

@@ -90,7 +90,9 @@ RULES: list[tuple[str, str, int]] = [
     ("weekof", r"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", 7),
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
-    ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:\s+" + POD + r")?\b", 5),
+    # "Mondays", "Tuesday nights", and the first of "Monday and Tuesday nights" say how often (a SET)
+    ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:(?P<every>s)|\s+" + POD + r"(?P<pods>s)?)?\b(?=\s+(?:and|or)\s+"
+     + _alt(L.WEEKDAYS, cap=True) + r"\s+(?P<sharedpod>(?i:" + _alt(L.PARTS_OF_DAY) + r"))s\b)?", 5),
     ("holiday", r"\b(?:" + REL + r"\s+)?" + HOLIDAY + r"(?:\s+(?P<hweek>(?i:week)))?(?:,?\s+(?:(?i:of)\s+)?" + YEAR
      + r")?\b", 6),
     ("season", r"\b(?:(?i:the)\s+)?(?:" + REL + r"\s+)?" + SEASON + r"(?:\s+(?:(?i:of)\s+)?" + YEAR + r")?\b", 4),

@@ -69,8 +69,6 @@ def tense(ctx: Context, start: int) -> str:
         return "present"
     tok = span[0]
     window = {t.lower_ for t in ctx.doc[max(tok.sent.start, tok.i - 3):tok.i]}
-    if window & L.FUTURE_WINDOW:
-        return "future"
     verb = tok
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
@@ -78,15 +76,21 @@ def tense(ctx: Context, start: int) -> str:
         verb = verb.head
         if verb.lower_ in L.FUTURE_HEADS:         # "payable Dec. 7", whatever the tense of the clause
             return "future"
+    if window & L.FUTURE_WINDOW:
+        # "until Friday" looks ahead, unless the clause is told from after it: "until Friday, they had not ..."
+        return "past" if _pluperfect(verb) else "future"
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & L.FUTURE_AUX or _future_cue(verb):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         head = verb.head
+        if _pluperfect(head):                     # "had been due to expire Friday": a plan the story has overtaken
+            return "past"
         return "past" if _past_form(head) and not _future_cue(head) else "future"
     if words & L.MODALS:
-        # "could come as early as Tuesday" looks ahead; "could have left on Monday" looks back
-        return "past" if "have" in words else "future"
+        # "could come as early as Tuesday" looks ahead; "could have left on Monday" and "could not be
+        # reached Tuesday" (an attempt that failed) look back
+        return "past" if "have" in words or ("could" in words and _negated(verb)) else "future"
     if verb.tag_ == "VBD" or words & L.PAST_AUX:
         return "past"
     if verb.tag_ == "VBN" and not words & L.PRESENT_AUX:
@@ -107,6 +111,20 @@ def _future_cue(verb) -> bool:
     if verb.lemma_ == "set":
         return any(c.lower_ in ("to", "for") for c in verb.children)
     return verb.lemma_ in L.FUTURE_CUES
+
+
+def _pluperfect(tok) -> bool:
+    """A past perfect ("had called", "had been scheduled", "had been due"): told from after the time it names."""
+    for t in (tok, tok.head) if tok.pos_ == "ADJ" else (tok,):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children):
+            return True
+    return False
+
+
+def _negated(verb) -> bool:
+    """"could not", "couldn't", "neither he nor she could"."""
+    return any(c.dep_ == "neg" or (c.dep_.startswith("nsubj") and any(g.lower_ == "neither" for g in c.children))
+               for c in verb.children)
 
 
 def _past_form(verb) -> bool:
@@ -222,6 +240,11 @@ def reference(ctx: Context, start: int) -> str | None:
         if re.fullmatch(r"\d{4}(-\d\d(-\d\d)?|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?", value):
             return value
     return None
+
+
+def last_day(ctx: Context) -> str | None:
+    """The last calendar day the text named, for "the next day" and "the previous Friday"."""
+    return next((v[:10] for _, v in reversed(ctx.prior) if re.fullmatch(r"\d{4}-\d\d-\d\d.*", v)), None)
 
 
 def period_reference(ctx: Context, start: int, unit: str | None = None) -> str | None:

@@ -9,8 +9,8 @@ from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_counted import v_compared, v_relday, v_sameday, v_unitbefore
 from .times_holidays import v_holiday
-from .times_resolve import (Context, Value, add_months, clock_value, duration, make_date, month_value, month_year,
-                            narrative_date, number, period_reference, period_year, reference, scheduled, shift,
+from .times_resolve import (Context, Value, add_months, clock_value, duration, last_day, make_date, month_value,
+                            month_year, narrative_date, number, period_reference, period_year, reference, scheduled, shift,
                             shift_unit, tense, week)
 
 
@@ -92,15 +92,20 @@ def _range_year(sp: Span, ctx: Context) -> int | None:
 def v_weekday(sp: Span, ctx: Context) -> Value:
     g = sp.groups
     wd = L.WEEKDAYS[g["weekday"].lower()]
-    pod = "T" + L.PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ""
+    part = g.get("pod") or g.get("sharedpod")
+    pod = "T" + L.PARTS_OF_DAY[part.lower()] if part else ""
+    if {"every", "pods", "sharedpod"} & g.keys():   # "Tuesday nights": every Tuesday night
+        return f"XXXX-WXX-{wd}{pod}", "SET"
     if not ctx.anchor:
         return f"{ctx.y}-WXX-{wd}{pod}", "DATE"
     a = ctx.anchor
     rel = g.get("rel", "").lower()
+    if rel in L.ANAPHORIC_RELS and (ref := last_day(ctx)):   # "the previous Friday": before the day the story is at
+        a, ctx.counted_from = dt.date.fromisoformat(ref), ref
     back = (a.isoweekday() - wd) % 7
-    if rel in ("last", "past", "previous", "this past"):
+    if rel in ("last", "past", "previous", "prior", "this past"):
         d = a - dt.timedelta(days=back or 7)
-    elif rel in ("next", "coming", "following", "this coming") or (not rel and (
+    elif rel in ("next", "coming", "following", "this coming") or (not rel and not _possessive(sp, ctx) and (
             (t := tense(ctx, sp.start)) == "future" or (t == "present" and scheduled(ctx, sp.start)))):
         d = a + dt.timedelta(days=(wd - a.isoweekday()) % 7 or (7 if rel else 0))
     elif rel == "this":
@@ -108,6 +113,12 @@ def v_weekday(sp: Span, ctx: Context) -> Value:
     else:
         d = a - dt.timedelta(days=back)
     return d.isoformat() + pod, "TIME" if pod else "DATE"
+
+
+def _possessive(sp: Span, ctx: Context) -> bool:
+    """"Friday's ruling": a day named for what happened on it, which the story reports as known; the
+    clause's tense belongs to another verb ("vowed to fight Wednesday's ruling")."""
+    return ctx.text.startswith(("'s", "’s"), sp.end)
 
 
 def _season_year(code: str, rel: str, ctx: Context, start: int) -> int | None:

@@ -165,8 +165,9 @@ FUTURE_CUES = frozenset({"will", "shall", "'ll", "wo", "going", "expected", "sch
                          "plans", "plan", "planned", "intends", "aims", "upcoming", "next", "until", "till",
                          "expect", "schedule", "intend", "aim"})
 # Words a date hangs from that point it forward whatever the clause's tense ("declared a dividend
-# payable Dec. 7", "a loan due in March").
-FUTURE_HEADS = frozenset({"payable", "due", "upcoming"})
+# payable Dec. 7", "a loan due in March", "named him chairman, effective Feb. 1": an announcement
+# names the day a change will start to apply).
+FUTURE_HEADS = frozenset({"payable", "due", "upcoming", "effective"})
 # Words just before a time expression that point it forward ("until Friday", "next Tuesday").
 FUTURE_WINDOW = frozenset({"until", "till", "next", "upcoming"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
