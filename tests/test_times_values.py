@@ -100,6 +100,17 @@ def test_a_plural_weekday_is_every_such_day(nlp, sentence, extent, value):
 
 
 @pytest.mark.parametrize("sentence, extent, value", [
+    ("Talks broke off at noon Tuesday.", "noon Tuesday", "2025-03-11T12:00"),
+    ("The offer lapsed at midnight Friday.", "midnight Friday", "2025-03-07T24:00"),
+    ("The blast came at 10:35 a.m. (0735 GMT) Monday, police said.", "10:35 a.m.", "2025-03-10T10:35"),
+])
+def test_a_clock_time_takes_the_day_written_after_it(nlp, sentence, extent, value):
+    found = times(nlp, sentence)
+    assert found[extent] == (value, "TIME")
+    assert "0735 GMT" not in found                # the same moment restated in another zone is not a second time
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
     ("The strike began in May 2010.", "May 2010", "2010-05"),
     ("Prices peaked in September of 2008.", "September of 2008", "2008-09"),
     ("The rally was held in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),

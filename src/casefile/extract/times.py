@@ -18,6 +18,7 @@ from .times_values import value
 
 # A clock time written right before its day ("12:00 UTC Monday", "16:00 UTC today") is one expression.
 _JOIN_TIME_DAY = re.compile(r"^\s+$")
+_RESTATED = re.compile(r"\s*\(\s*")
 _DAY_KINDS = ("weekday", "dayword")
 _JOIN_DURATIONS = re.compile(r",?\s+and\s+|,\s+")
 _TIME_THEN_DAY = re.compile(r"[\s,]*(?:local time|\([^)]{1,12}\))?[\s,]*(?:on\s+)?")
@@ -44,7 +45,10 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
             # an odd calendar corner (a year out of range, a 30 February) must not stop the other extractors
             val, typ = None, "DATE"
         if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
-            val, typ = f"{val[:10]}T{clock_value(Span(0, 0, 'clock', sp.groups['clock_groups']))}", "TIME"
+            clock = clock_value(Span(0, 0, "clock", sp.groups["clock_groups"]))
+            if sp.groups["clock_groups"].get("noon", "").lower() == "midnight":
+                clock = "24:00"                   # "midnight Friday" is where Friday ends (ISO 8601 24:00)
+            val, typ = f"{val[:10]}T{clock}", "TIME"
         if val and sp.kind not in ("ref", "set", "vague", "vaguelong") and typ != "DURATION" and not ctx.compared:
             ctx.prior.append((sp.end, val))
             if sp.kind in _GUESSED_KINDS and not {"year", "rel", "yrel", "ofyrel", "qrel"} & sp.groups.keys():
@@ -130,14 +134,20 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
             prev.groups["and_then"] = sp
             prev.end = sp.end
             continue
-        if (prev and prev.kind.startswith("clock") and sp.kind in _DAY_KINDS
-                and _JOIN_TIME_DAY.match(text[prev.end:sp.start])):
+        if prev and _is_clock(prev) and sp.kind in _DAY_KINDS and _JOIN_TIME_DAY.match(text[prev.end:sp.start]):
             day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
             day.groups["clock_groups"] = prev.groups
             out[-1] = day
             continue
+        if (prev and _is_clock(prev) and _is_clock(sp) and _RESTATED.fullmatch(text[prev.end:sp.start])
+                and text.startswith(")", sp.end)):
+            continue                              # "10:35 a.m. (0735 GMT)": one moment, restated in another zone
         out.append(sp)
     return out
+
+
+def _is_clock(sp: Span) -> bool:
+    return sp.kind.startswith("clock") or sp.kind == "noon"
 
 
 def _rank(sp: Span) -> int:
