@@ -56,6 +56,7 @@ RULE_EXAMPLES = [
     ("compared", "Sales rose from the year-earlier period."),
     ("posunit", "He was freed at the end of the month."),
     ("weekend", "Police raided the office over the weekend."),
+    ("latest", "Sales fell in the latest quarter."),
     ("every", "She reports to the police every week."),
     ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),

@@ -136,6 +136,16 @@ def test_a_year_earlier_is_the_same_period_a_year_back(nlp, sentence, extent, va
 
 
 @pytest.mark.parametrize("sentence, extent, value", [
+    ("Sales in the latest quarter were flat.", "the latest quarter", "2024-Q3"),
+    ("Profit doubled in the second quarter. Sales in the latest period rose 4%.", "the latest period", "2024-Q2"),
+    ("Revenue in the most recent fiscal year was $4 million.", "the most recent fiscal year", "2023"),
+    ("The loss widened in the latest half.", "the latest half", "2024-H1"),
+])
+def test_the_latest_period_is_the_one_a_report_covers(nlp, sentence, extent, value):
+    assert times(nlp, sentence, anchor=dt.date(2024, 10, 20))[extent][0] == value
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
     ("The camp is now run by the army.", "now", "PRESENT_REF"),
     ("Now the law is used against reporters.", "Now", "PRESENT_REF"),
     ("Under the current system, appeals take years.", "current", "PRESENT_REF"),

@@ -8,7 +8,8 @@ import datetime as dt
 
 from .lexicon import times as L
 from .times_grammar import Span
-from .times_resolve import Context, Value, last_day, period_reference, period_year, reference, same_unit, shift_unit
+from .times_resolve import (Context, Value, add_months, last_day, month_value, period_reference, period_year, reference,
+                            same_unit, shift_unit, week)
 
 
 def v_compared(sp: Span, ctx: Context) -> Value:
@@ -64,3 +65,27 @@ def v_sameday(sp: Span, ctx: Context) -> Value:
     if ctx.anchor is None:
         return {"day": f"{ctx.y}-XX-XX", "week": f"{ctx.y}-WXX", "month": f"{ctx.y}-XX"}.get(unit, ctx.y), "DATE"
     return same_unit(ctx.anchor.isoformat(), unit), "DATE"
+
+
+def v_latest(sp: Span, ctx: Context) -> Value:
+    """"the latest quarter", "the latest period": the period the report is about when it named one,
+    else the last one to have ended by the anchor (a report covers a period after it closes)."""
+    unit = sp.groups["unit"].lower()
+    if unit in ("quarter", "half", "period") and (ref := period_reference(ctx, sp.start, unit.replace("period", ""))):
+        ctx.counted_from = ref
+        return ref, "DATE"
+    a = ctx.anchor
+    if a is None:
+        unknown = {"year": ctx.y, "month": f"{ctx.y}-XX", "week": f"{ctx.y}-WXX", "half": f"{ctx.y}-HX"}
+        return unknown.get(unit, f"{ctx.y}-QX"), "DATE"
+    if unit == "year":
+        return f"{a.year - 1:04d}", "DATE"
+    if unit == "month":
+        d = add_months(a, -1)
+        return month_value(d.year, d.month), "DATE"
+    if unit == "week":
+        return week(a - dt.timedelta(days=7)), "DATE"
+    size = 6 if unit == "half" else 3
+    done = (a.month - 1) // size                   # periods of this year already closed
+    y, n = (a.year, done) if done else (a.year - 1, 12 // size)
+    return f"{y:04d}-{'H' if size == 6 else 'Q'}{n}", "DATE"

@@ -107,6 +107,9 @@ RULES: list[tuple[str, str, int]] = [
      r"(?i:year)\s+(?i:ago|earlier|before)|(?:(?i:the)\s+)?(?i:last|previous|prior)\s+(?i:year))\b", 7),
     ("compared", r"\b(?i:last)\s+(?i:year)['’]s\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
     ("compared", r"\b(?i:the)\s+" + YEAR + r"\s+(?:" + ORD + r"[\s-])?" + PERIOD + r"\b", 7),
+    # "the latest quarter": the last one a report covers
+    ("latest", r"\b(?:(?i:the)\s+)?(?i:latest|most\s+recent)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period|half|year|month"
+     r"|week))\b", 5),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     # "the year before", "the month previous": counted back from the date the story is at
     ("unitbefore", r"\b(?i:the)\s+(?P<unit>(?i:week|month|year))\s+(?P<rel>(?i:before|previous|prior|earlier))"
@@ -160,6 +163,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
                   "previous year", "prior year", "quarter", "period", "half"), False),
     "posunit": (("end", "beginning", "start", "middle", "close"), False),
     "weekend": (("weekend",), False),
+    "latest": (("latest", "most recent"), False),
     "every": (("every", "each"), False),
     "weekof": (("week of",), False),
     "firstunit": (("first", "initial", "opening"), False),
