@@ -90,6 +90,18 @@ def test_a_weekday_or_day_looks_back_or_ahead_as_the_clause_says(nlp, sentence, 
     assert times(nlp, sentence)[extent][0] == value
 
 
+@pytest.mark.parametrize("sentence, extent, value, anchor", [
+    # what a past verb sets in motion ("agreed to buy") comes after it: the date nearest publication
+    ("The alliance has decided to admit the new members in early April.", "early April", "2025-04", PUBLISHED),
+    ("The committee subpoenaed the minister to testify on May 10.", "May 10", "2025-05-10", PUBLISHED),
+    ("Police asked the editor to report on March 3.", "March 3", "2025-03-03", PUBLISHED),
+    ("Shortages made it hard for the firm to meet demand well into the summer.", "the summer", "2024-SU",
+     dt.date(2024, 10, 20)),
+])
+def test_a_plan_told_in_the_past_may_still_lie_ahead(nlp, sentence, extent, value, anchor):
+    assert times(nlp, sentence, anchor=anchor)[extent][0] == value
+
+
 @pytest.mark.parametrize("sentence, extent, value", [
     ("Flights leave on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
     ("Flights leave on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),

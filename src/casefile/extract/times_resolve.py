@@ -79,14 +79,21 @@ def tense(ctx: Context, start: int) -> str:
     if window & L.FUTURE_WINDOW:
         # "until Friday" looks ahead, unless the clause is told from after it: "until Friday, they had not ..."
         return "past" if _pluperfect(verb) else "future"
+    return _clause_tense(verb)
+
+
+def _clause_tense(verb) -> str:
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
     if words & L.FUTURE_AUX or _future_cue(verb):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        head = verb.head
-        if _pluperfect(head):                     # "had been due to expire Friday": a plan the story has overtaken
+        if _pluperfect(verb.head):                # "had been due to expire Friday": a plan the story has overtaken
             return "past"
-        return "past" if _past_form(head) and not _future_cue(head) else "future"
+        head = _governing_verb(verb.head)         # "made it difficult for them to meet demand": "made"
+        if _past_form(head) and not _future_cue(head):
+            # "agreed to buy it in February": after the agreement, which says nothing of today
+            return "present"
+        return "future"
     if words & L.MODALS:
         # "could come as early as Tuesday" looks ahead; "could have left on Monday" and "could not be
         # reached Tuesday" (an attempt that failed) look back
@@ -96,6 +103,14 @@ def tense(ctx: Context, start: int) -> str:
     if verb.tag_ == "VBN" and not words & L.PRESENT_AUX:
         return "past"                          # a participle phrase: "plans announced in January"
     return "present"
+
+
+def _governing_verb(tok):
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
 
 
 def scheduled(ctx: Context, start: int) -> bool:
