@@ -57,6 +57,7 @@ RULE_EXAMPLES = [
     ("posunit", "He was freed at the end of the month."),
     ("weekend", "Police raided the office over the weekend."),
     ("latest", "Sales fell in the latest quarter."),
+    ("thequarter", "The bank lost money in the quarter."),
     ("every", "She reports to the police every week."),
     ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),

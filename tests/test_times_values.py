@@ -152,9 +152,16 @@ def test_a_year_earlier_is_the_same_period_a_year_back(nlp, sentence, extent, va
     ("Profit doubled in the second quarter. Sales in the latest period rose 4%.", "the latest period", "2024-Q2"),
     ("Revenue in the most recent fiscal year was $4 million.", "the most recent fiscal year", "2023"),
     ("The loss widened in the latest half.", "the latest half", "2024-H1"),
+    ("Profit doubled in the second quarter, and revenue rose 4% in the quarter.", "the quarter", "2024-Q2"),
+    ("The bank lost money in the quarter.", "the quarter", "2024-Q3"),
+    ("The retailer lost money in the quarter ended July 31.", "the quarter", "2024-Q2"),
 ])
 def test_the_latest_period_is_the_one_a_report_covers(nlp, sentence, extent, value):
     assert times(nlp, sentence, anchor=dt.date(2024, 10, 20))[extent][0] == value
+
+
+def test_a_quarter_of_a_century_is_not_a_reporting_quarter(nlp):
+    assert "the quarter" not in times(nlp, "It was the quarter of a century since the coup.")
 
 
 @pytest.mark.parametrize("sentence, extent, value", [

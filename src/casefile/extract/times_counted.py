@@ -85,7 +85,25 @@ def v_latest(sp: Span, ctx: Context) -> Value:
         return month_value(d.year, d.month), "DATE"
     if unit == "week":
         return week(a - dt.timedelta(days=7)), "DATE"
-    size = 6 if unit == "half" else 3
+    return _last_closed(a, 6 if unit == "half" else 3), "DATE"
+
+
+def v_thequarter(sp: Span, ctx: Context) -> Value:
+    """"the quarter" in a report: the one it named, else the last to have closed by the anchor;
+    "the quarter ended July 31" (a fiscal quarter) is the calendar quarter holding most of its months."""
+    if "month" in sp.groups:
+        middle = (L.MONTHS[sp.groups["month"].lower().rstrip(".")] - 2) % 12 + 1
+        first = (middle - 1) // 3 * 3 + 1
+        y = period_year(first, 3, ctx, sp.start)
+        return (f"{y:04d}" if y else "XXXX") + f"-Q{(middle - 1) // 3 + 1}", "DATE"
+    if ref := period_reference(ctx, sp.start, "quarter"):
+        ctx.counted_from = ref
+        return ref, "DATE"
+    return (_last_closed(ctx.anchor, 3) if ctx.anchor else f"{ctx.y}-QX"), "DATE"
+
+
+def _last_closed(a: dt.date, size: int) -> str:
+    """The last quarter (size 3) or half (6) to have ended by ``a``."""
     done = (a.month - 1) // size                   # periods of this year already closed
     y, n = (a.year, done) if done else (a.year - 1, 12 // size)
-    return f"{y:04d}-{'H' if size == 6 else 'Q'}{n}", "DATE"
+    return f"{y:04d}-{'H' if size == 6 else 'Q'}{n}"

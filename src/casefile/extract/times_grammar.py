@@ -110,6 +110,9 @@ RULES: list[tuple[str, str, int]] = [
     # "the latest quarter": the last one a report covers
     ("latest", r"\b(?:(?i:the)\s+)?(?i:latest|most\s+recent)\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period|half|year|month"
      r"|week))\b", 5),
+    # "the quarter", "the quarter ended July 31": the one a report is about; not "the quarter of a century"
+    ("thequarter", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?!\s+(?i:of)\b|-)(?:(?=\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?"
+     + MONTH + r"\s+[0-3]?\d\b))?", 3),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     # "the year before", "the month previous": counted back from the date the story is at
     ("unitbefore", r"\b(?i:the)\s+(?P<unit>(?i:week|month|year))\s+(?P<rel>(?i:before|previous|prior|earlier))"
@@ -164,6 +167,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "posunit": (("end", "beginning", "start", "middle", "close"), False),
     "weekend": (("weekend",), False),
     "latest": (("latest", "most recent"), False),
+    "thequarter": (("quarter",), False),
     "every": (("every", "each"), False),
     "weekof": (("week of",), False),
     "firstunit": (("first", "initial", "opening"), False),
