@@ -172,9 +172,23 @@ def test_a_quarter_of_a_century_is_not_a_reporting_quarter(nlp):
     ("Her lawyer, speaking at the time, said she feared arrest.", "the time", "PAST_REF"),
     ("The lawyers asked for a hearing as soon as possible.", "as soon as possible", "FUTURE_REF"),
     ("The group has recently been banned.", "recently", "PAST_REF"),
+    # "a few years ago" and "one day" name some time back or ahead, with no date to give
+    ("The paper was shut a few years ago.", "a few years ago", "PAST_REF"),
+    ("Support fell from 60 percent several years ago.", "several years ago", "PAST_REF"),
+    ("She hopes the camp will one day be closed.", "one day", "FUTURE_REF"),
+    ("One day, the guards took him away.", "One day", "PAST_REF"),
 ])
 def test_the_present_and_the_past_by_name(nlp, sentence, extent, value):
     assert times(nlp, sentence)[extent] == (value, "DATE")
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The strike lasted one day.", "one day", "P1D"),
+    ("He had been in the post one day when he was arrested.", "one day", "P1D"),
+    ("The paper was shut two years ago.", "two years ago", "2023"),
+])
+def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
 
 
 @pytest.mark.parametrize("sentence, not_a_time", [

@@ -270,6 +270,10 @@ def v_duration(sp: Span, ctx: Context) -> Value:
     if "rate" in g:                                   # "$2 million a year": how often, not how long
         return value, "SET"
     gap = g.get("gap")
+    if gap == "ago" and n is None:                    # "a few years ago": some time back, no date to give
+        return "PAST_REF", "DATE"
+    if value == "P1D" and g["num"].lower() == "one" and not {"gap", "approx", "span"} & g.keys() and _some_day(sp, ctx):
+        return ("PAST_REF" if tense(ctx, sp.start) == "past" else "FUTURE_REF"), "DATE"
     m = re.fullmatch(r"P(\d+)([YMWD])", value)       # whole calendar units only: no "1.5 years ago"
     if gap not in ("ago", "later", "earlier") or not m:
         return value, "DURATION"                      # "two months before his trip" measures a gap
@@ -289,6 +293,22 @@ def v_duration(sp: Span, ctx: Context) -> Value:
         ctx.counted_from = ref
         return shifted, "DATE"
     return value, "DURATION"
+
+
+def _some_day(sp: Span, ctx: Context) -> bool:
+    """"one day" as an adverb of indefinite time ("Islam will one day be ...", "One day, he left"),
+    not a length ("for one day", "in the job one day")."""
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = ctx.doc[span.start - 1] if span.start > span.sent.start else None
+    after = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    if before is None:
+        return after is not None and after.text == ","
+    return before.tag_ == "MD" or (after is not None and after.tag_ in ("VB", "VBD", "VBP", "VBZ")
+                                   and before.tag_ in ("PRP", "NNP", "NNS", "NN", "RB"))
 
 
 def v_vague(sp: Span, ctx: Context) -> Value:
