@@ -205,10 +205,24 @@ def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, v
     ("Officials met Jan Novak and Dec Holm in the city.", "Jan"),
     ("Officials met Jan Novak and Dec Holm in the city.", "Dec"),
     ("The app, iLife'11, was released.", "'11"),
+    ("Riots have marred the past three summers.", "the past"),
 ])
 def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
     found = times(nlp, sentence)
     assert not any(not_a_time in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("The firm expects growth in 1990 and beyond.", "1990 and beyond", "1990"),
+    ("The plant will not reopen until 2027 or later.", "2027 or later", "2027"),
+])
+def test_an_open_bound_stays_in_the_extent(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
+
+
+def test_a_later_clause_is_not_an_open_bound(nlp):
+    found = times(nlp, "Prices rose in May and later in June.")
+    assert "May" in found and "June" in found
 
 
 @pytest.mark.parametrize("sentence, extent, value", [

@@ -204,6 +204,7 @@ def _rules_for(text: str) -> list[tuple[str, re.Pattern, int]]:
 POSITION_LEFT = re.compile(r"(?:\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+"
                            r"(?i:of)\s+(?:(?i:the)\s+)?|\b(?P<adj>(?i:early|late|mid|earlier|later))(?:\s+|-))$")
 APPROX_LEFT = re.compile(r"\b(?P<approx>(?i:" + _alt(L.APPROXIMATORS) + r"))\s+$")
+OPEN_RIGHT = re.compile(r"^\s+(?:and|or)\s+(?P<open>(?i:beyond|later|earlier|sooner))(?=\s*(?:[,.;:!?)\"'’”]|$))")
 GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:" + _alt(L.GAP_WORDS) + r"))\b")
 
 
@@ -240,9 +241,14 @@ def _duration_ok(sp: Span, prev: str, after: str, before: str) -> bool:
     return not (g["num"].lower() in ("a", "an") and g["unit"].lower() in L.UNITS_NOT_WITH_A)
 
 
+_COUNT_AFTER = re.compile(r"\s+(?:\d|(?i:few|several|couple|" + NUM_WORD + r")\b)")
+
+
 def _ref_ok(word: str, prev: str, after: str, before: str) -> bool:
     if word == "now" and after.startswith(",") and re.search(r"(?:^|[.!?\n]\W*)\s*$", before):
         return False                              # a discourse "Now, ..." opening a sentence
+    if word in ("the past", "the future") and _COUNT_AFTER.match(after):
+        return False                              # "the past three summers" counts summers, it is not the past
     return not (after.startswith(L.NOT_REF_AFTER.get(word, ())) or prev in L.NOT_REF_BEFORE.get(word, ()))
 
 
@@ -339,6 +345,11 @@ def _extend(text: str, sp: Span) -> Span:
         if m and not (sp.kind == "relunit" and sp.groups.get("rel", "").lower() in ("past",)):
             sp.start -= len(m.group(0))
             sp.groups["pos"] = (m.group("pos") or m.group("adj")).lower()
+    if sp.kind in ("year", "my", "mdy", "month", "md", "season", "quarter", "decade", "relunit"):
+        m = OPEN_RIGHT.match(text[sp.end:sp.end + 16])
+        if m:                                     # "1990 and beyond", "1994 or later": TIMEX3 keeps the bound's word
+            sp.end += m.end()
+            sp.groups["open"] = m.group("open").lower()
     if sp.kind == "duration":
         m = APPROX_LEFT.search(left)
         if m and not sp.groups.get("span"):
