@@ -68,6 +68,17 @@ def test_last_month_in_a_law_named_by_its_year_still_counts_from_publication(nlp
 
 
 @pytest.mark.parametrize("sentence, extent, value", [
+    # a year written earlier in the sentence frames the dates of its own clause and those below it ...
+    ("In 2019, he was arrested in May.", "May", "2019-05"),
+    ("On May 2, 2019, police raided the office, and on June 5 they returned.", "June 5", "2019-06-05"),
+    # ... not those of a clause it does not govern
+    ("A law passed in 2015 was used in May to jail him.", "May", "2024-05"),
+])
+def test_a_year_in_the_sentence_frames_only_its_own_clause(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
     # a past perfect tells a plan or a limit from after it: the day is behind us
     ("The ultimatum had been due to expire Friday evening.", "Friday evening", "2025-03-07TEV"),
     ("Until Thursday, the police had not named him as a suspect.", "Thursday", "2025-03-06"),

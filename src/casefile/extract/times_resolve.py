@@ -171,7 +171,8 @@ def month_year(month: int, ctx: Context, start: int, day: int | None = None) -> 
 
 def _sentence_year(ctx: Context, start: int, month: int, day: int | None = None) -> int | None:
     """The year written for a date earlier in the same sentence, when this month can follow it."""
-    same = _sentence_date(ctx, start)
+    found = _sentence_date(ctx, start)
+    same = found[1] if found and _frames(ctx, found[0] - 1, start) else None
     if same and (len(same) == 4 or not ctx.anchor or int(same[:4]) != ctx.anchor.year):
         m = re.match(r"\d{4}-(\d\d)(?:-(\d\d))?", same)
         if not m or (month, day or 0) >= (int(m.group(1)), int(m.group(2) or 0)):
@@ -201,15 +202,25 @@ def period_year(first_month: int, months: int, ctx: Context, start: int) -> int 
     return best[1] if best else a.year
 
 
-def _sentence_date(ctx: Context, start: int) -> str | None:
-    """The value of the last dated expression earlier in the same sentence that names a year; a
+def _sentence_date(ctx: Context, start: int) -> tuple[int, str] | None:
+    """(end, value) of the last dated expression earlier in the same sentence that names a year; a
     year inferred for "Jan. 2" is passed over, so that it does not spread to "Dec. 15" after it."""
     for end, value in reversed(ctx.prior):
         if re.search(r"[.!?]\s|\n", ctx.text[end:start]):
             return None
         if end not in ctx.guessed:
-            return value if re.match(r"\d{4}(?!\d)", value) else None
+            return (end, value) if re.match(r"\d{4}(?!\d)", value) else None
     return None
+
+
+def _frames(ctx: Context, earlier: int, at: int) -> bool:
+    """Whether the date at ``earlier`` sets the year for the one at ``at``: it belongs to the same
+    clause or to one above it ("In 2019, he was arrested in March"), not to a clause of its own
+    ("a law passed in 2015 was used in March")."""
+    if ctx.doc is None:
+        return True
+    above, here = _verb(ctx, earlier), _verb(ctx, at)
+    return above is None or here is None or above == here or above.is_ancestor(here)
 
 
 def narrative_date(ctx: Context, start: int) -> str | None:
