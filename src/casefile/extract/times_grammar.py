@@ -120,7 +120,7 @@ RULES: list[tuple[str, str, int]] = [
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
-    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|morning|evening|night|"
+    ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|quarter|year|morning|evening|night|"
      + _alt(L.WEEKDAYS, cap=True) + r"))|" + MONTH + r")\b", 6),
     ("firstunit", r"\b(?i:the)\s+(?i:first|initial|opening)\s+(?P<unit>(?i:day|week|month|year|hour))\b(?!\s+of\s+[A-Z\d])", 4),
     ("dayword", r"\b(?:(?P<wh>(?i:earlier|later))\s+)?(?:(?:(?i:mid|late|early)[\s-]?)?(?P<pod0>(?i:morning|afternoon|evening|"

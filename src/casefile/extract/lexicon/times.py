@@ -90,7 +90,7 @@ RELATIVE_OFFSETS: dict[str, int] = {
 ANAPHORIC_RELS = frozenset({"following", "previous", "prior"})
 DAY_OFFSETS: dict[str, int] = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
                                "prior": -1, "before": -1}
-EVERY_UNIT: dict[str, str] = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+EVERY_UNIT: dict[str, str] = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P1Q", "year": "P1Y",
                               "morning": "TMO", "evening": "TEV", "night": "TNI",
                               **{d: f"XXXX-WXX-{n}" for d, n in WEEKDAYS.items()}}
 # Words joining two months of one range ("from January to June 2023"): the year is shared.
