@@ -183,6 +183,7 @@ def test_a_quarter_of_a_century_is_not_a_reporting_quarter(nlp):
     ("Her lawyer, speaking at the time, said she feared arrest.", "the time", "PAST_REF"),
     ("The lawyers asked for a hearing as soon as possible.", "as soon as possible", "FUTURE_REF"),
     ("The group has recently been banned.", "recently", "PAST_REF"),
+    ("Holders could buy shares at half the then current price.", "then current", "PAST_REF"),
     # "a few years ago" and "one day" name some time back or ahead, with no date to give
     ("The paper was shut a few years ago.", "a few years ago", "PAST_REF"),
     ("Support fell from 60 percent several years ago.", "several years ago", "PAST_REF"),

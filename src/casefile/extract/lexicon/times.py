@@ -122,6 +122,8 @@ REF_PHRASES: dict[str, str] = {
     "coming days": "FUTURE_REF", "coming weeks": "FUTURE_REF", "coming months": "FUTURE_REF",
     "coming years": "FUTURE_REF",
     "right now": "PRESENT_REF", "as soon as possible": "FUTURE_REF",
+    # "the then current price": the present of a past moment
+    "then current": "PAST_REF", "then-current": "PAST_REF",
 }
 # Reference words that are not times in these uses: "now that" and "now-defunct" (a conjunction and
 # a prefix), a discourse "Now," opening a sentence, and "as soon as" followed by a clause.
