@@ -118,6 +118,8 @@ def test_a_count_before_an_event_stays_a_duration(pipeline):
     ("The trial was held on Dec 5, 2023. The next day, his lawyer appealed.", "The next day", "2023-12-06"),
     ("He was sentenced on Jan. 9, 2024. The previous day, police searched his home.", "The previous day",
      "2024-01-08"),
+    ("He was held on Dec 5, 2023, and freed the next morning.", "the next morning", "2023-12-06TMO"),
+    ("Rebels shelled the town a week or so ago.", "a week or so ago", "2024-02-23"),
     ("Profits fell in the third quarter of 2023. In the same period a year earlier, they rose.",
      "the same period a year earlier", "2022-Q3"),
     ("The report covers the period from January to June 2023.", "January", "2023-01"),

@@ -46,12 +46,15 @@ def v_unitbefore(sp: Span, ctx: Context) -> Value:
 
 
 def v_relday(sp: Span, ctx: Context) -> Value:
-    """"the next day", "the day before": counted from the last day the text mentioned, else the anchor."""
+    """"the next day", "the day before", "the next morning": counted from the last day the text
+    mentioned, else the anchor."""
     off = L.DAY_OFFSETS[(sp.groups.get("rel") or sp.groups["rel2"]).lower()]
     ref = last_day(ctx)
     base = dt.date.fromisoformat(ref) if ref else ctx.anchor
     ctx.counted_from = ref
-    return ((base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"), "DATE"
+    pod = "T" + L.PARTS_OF_DAY[sp.groups["pod"].lower()] if "pod" in sp.groups else ""
+    day = (base + dt.timedelta(days=off)).isoformat() if base else f"{ctx.y}-XX-XX"
+    return day + pod, "TIME" if pod else "DATE"
 
 
 def v_sameday(sp: Span, ctx: Context) -> Value:

@@ -117,7 +117,7 @@ RULES: list[tuple[str, str, int]] = [
     # "the year before", "the month previous": counted back from the date the story is at
     ("unitbefore", r"\b(?i:the)\s+(?P<unit>(?i:week|month|year))\s+(?P<rel>(?i:before|previous|prior|earlier))"
      r"(?=\s*[,.;:!?)]|\s*$)", 5),
-    ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?i:day)\b|\b(?i:the)\s+"
+    ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?:(?i:day)|" + POD + r")\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
     ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|quarter|year|morning|evening|night|"
@@ -205,7 +205,7 @@ POSITION_LEFT = re.compile(r"(?:\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|be
                            r"(?i:of)\s+(?:(?i:the)\s+)?|\b(?P<adj>(?i:early|late|mid|earlier|later))(?:\s+|-))$")
 APPROX_LEFT = re.compile(r"\b(?P<approx>(?i:" + _alt(L.APPROXIMATORS) + r"))\s+$")
 OPEN_RIGHT = re.compile(r"^\s+(?:and|or)\s+(?P<open>(?i:beyond|later|earlier|sooner))(?=\s*(?:[,.;:!?)\"'’”]|$))")
-GAP_RIGHT = re.compile(r"^\s+(?P<gap>(?i:" + _alt(L.GAP_WORDS) + r"))\b")
+GAP_RIGHT = re.compile(r"^(?:\s+(?i:or\s+so))?\s+(?P<gap>(?i:" + _alt(L.GAP_WORDS) + r"))\b")   # "a week or so ago"
 
 
 _NAME_NEXT = re.compile(r" [A-Z][a-z]")        # a capitalized word right after: part of a name
@@ -355,7 +355,7 @@ def _extend(text: str, sp: Span) -> Span:
         if m and not sp.groups.get("span"):
             sp.start -= len(m.group(0))
             sp.groups["approx"] = m.group("approx").lower()
-        m = GAP_RIGHT.match(text[sp.end:sp.end + 12])
+        m = GAP_RIGHT.match(text[sp.end:sp.end + 20])
         if m:
             sp.groups["gap"] = m.group("gap").lower()
             sp.end += m.end()
