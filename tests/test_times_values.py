@@ -218,10 +218,22 @@ def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, v
     ("Officials met Jan Novak and Dec Holm in the city.", "Dec"),
     ("The app, iLife'11, was released.", "'11"),
     ("Riots have marred the past three summers.", "the past"),
+    ("The poll was first reported by USA Today.", "Today"),
+    ("She spoke about the case on The Tonight Show.", "Tonight"),
+    ("For the ruling party, high noon has come.", "noon"),
 ])
 def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
     found = times(nlp, sentence)
     assert not any(not_a_time in text for text in found), found
+
+
+@pytest.mark.parametrize("sentence, extent, value", [
+    ("Today the court ruled against him.", "Today", "2025-03-12"),
+    ("THE COURT RULED TODAY.", "TODAY", "2025-03-12"),
+    ("The court will rule at noon.", "noon", "2025-03-12T12:00"),
+])
+def test_a_day_word_outside_a_title_is_still_a_time(nlp, sentence, extent, value):
+    assert times(nlp, sentence)[extent][0] == value
 
 
 @pytest.mark.parametrize("sentence, extent, value", [

@@ -252,6 +252,16 @@ def _ref_ok(word: str, prev: str, after: str, before: str) -> bool:
     return not (after.startswith(L.NOT_REF_AFTER.get(word, ())) or prev in L.NOT_REF_BEFORE.get(word, ()))
 
 
+# An acronym, or a "The" inside a sentence, right before a capitalized "Today": a title ("USA Today",
+# "VOA Today", "on The Tonight Show").
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|(?<=[a-z,] )The)\s+$")
+
+
+def _dayword_ok(sp: Span, before: str) -> bool:
+    word = sp.groups["dw"]
+    return not (word[0].isupper() and not word.isupper() and _TITLE_BEFORE.search(before))
+
+
 _CHECKS = {
     "year": lambda sp, prev, after, before: not _not_a_year(before, after, prev),
     "month": lambda sp, prev, after, before: _month_ok(sp, prev, after),
@@ -261,6 +271,8 @@ _CHECKS = {
     "clock": lambda sp, prev, after, before: bool(sp.groups.get("ampm") or sp.groups.get("tz")) or prev in L.CLOCK_CUES,
     "ref": lambda sp, prev, after, before: _ref_ok(sp.groups["ref"].lower(), prev, after, before),
     # "At the time he was arrested, ..." opens a clause: a conjunction, not a time
+    "dayword": lambda sp, prev, after, before: _dayword_ok(sp, before),
+    "noon": lambda sp, prev, after, before: prev != "high",          # "high noon", the showdown
     "thetime": lambda sp, prev, after, before: not (re.search(r"(?:^|[.!?\n][\"'’”)]*)\s*(?i:at)\s+$", before)
                                                     and not after.startswith(",")),
     "sameday": lambda sp, prev, after, before: (sp.groups["det"].lower() != "the"
