@@ -108,6 +108,9 @@ def test_a_weekday_or_day_looks_back_or_ahead_as_the_clause_says(nlp, sentence, 
     ("Police asked the editor to report on March 3.", "March 3", "2025-03-03", PUBLISHED),
     ("Shortages made it hard for the firm to meet demand well into the summer.", "the summer", "2024-SU",
      dt.date(2024, 10, 20)),
+    # a plan told in the past tense: the planned day nearest publication, on either side
+    ("A memorial planned for Saturday was called off.", "Saturday", "2025-03-15", dt.date(2025, 3, 16)),
+    ("The delegation planned to leave on Thursday.", "Thursday", "2025-03-13", PUBLISHED),
 ])
 def test_a_plan_told_in_the_past_may_still_lie_ahead(nlp, sentence, extent, value, anchor):
     assert times(nlp, sentence, anchor=anchor)[extent][0] == value

@@ -61,7 +61,9 @@ def month_value(y: int, m: int) -> str:
 
 
 def tense(ctx: Context, start: int) -> str:
-    """'past', 'future' or 'present' for the clause the expression at ``start`` sits in."""
+    """'past', 'future' or 'present' for the clause the expression at ``start`` sits in; 'open' when the
+    clause sets a time after a past one (a plan or an agreement told in the past tense), which may lie
+    on either side of publication."""
     if ctx.doc is None:
         return "present"
     span = ctx.doc.char_span(start, min(start + 1, len(ctx.text)), alignment_mode="expand")
@@ -84,15 +86,18 @@ def tense(ctx: Context, start: int) -> str:
 
 def _clause_tense(verb) -> str:
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
-    if words & L.FUTURE_AUX or _future_cue(verb):
+    if words & L.FUTURE_AUX:
         return "future"
+    if _future_cue(verb):
+        return "open" if _told_in_past(verb) else "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         if _pluperfect(verb.head):                # "had been due to expire Friday": a plan the story has overtaken
             return "past"
         head = _governing_verb(verb.head)         # "made it difficult for them to meet demand": "made"
-        if _past_form(head) and not _future_cue(head):
-            # "agreed to buy it in February": after the agreement, which says nothing of today
-            return "present"
+        if _past_form(head) or (_future_cue(head) and _told_in_past(head)):
+            # "agreed to buy it in February", "planned to leave on Thursday": after the agreement or
+            # the plan, which says nothing of today: the reading nearest publication
+            return "open"
         return "future"
     if words & L.MODALS:
         # "could come as early as Tuesday" looks ahead; "could have left on Monday" and "could not be
@@ -126,6 +131,11 @@ def _future_cue(verb) -> bool:
     if verb.lemma_ == "set":
         return any(c.lower_ in ("to", "for") for c in verb.children)
     return verb.lemma_ in L.FUTURE_CUES
+
+
+def _told_in_past(verb) -> bool:
+    """A plan reported in the past tense ("planned", "was expected", "a service planned for Saturday")."""
+    return _past_form(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")
 
 
 def _pluperfect(tok) -> bool:

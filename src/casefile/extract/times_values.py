@@ -106,7 +106,8 @@ def v_weekday(sp: Span, ctx: Context) -> Value:
     if rel in ("last", "past", "previous", "prior", "this past"):
         d = a - dt.timedelta(days=back or 7)
     elif rel in ("next", "coming", "following", "this coming") or (not rel and not _possessive(sp, ctx) and (
-            (t := tense(ctx, sp.start)) == "future" or (t == "present" and scheduled(ctx, sp.start)))):
+            (t := tense(ctx, sp.start)) == "future" or (t == "present" and scheduled(ctx, sp.start))
+            or (t == "open" and (wd - a.isoweekday()) % 7 < back))):      # open: the nearer side
         d = a + dt.timedelta(days=(wd - a.isoweekday()) % 7 or (7 if rel else 0))
     elif rel == "this":
         d = a + dt.timedelta(days=wd - a.isoweekday())
