@@ -145,6 +145,10 @@ def test_a_clock_time_takes_the_day_written_after_it(nlp, sentence, extent, valu
     ("The group was banned in the nineties.", "the nineties", "199"),
     ("Relatives have not seen him since last Thanksgiving.", "last Thanksgiving", "2024-11-28"),
     ("Crowds gathered on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+    ("The fabled 11th century temple drew crowds.", "11th century", "10"),
+    ("It was the bloodiest war of the twentieth century.", "the twentieth century", "19"),
+    ("The post-1959 laws split families.", "1959", "1959"),
+    ("The summit meets on April 24 and 25.", "25", "2025-04-25"),
 ])
 def test_a_month_year_and_named_periods_keep_their_parts(nlp, sentence, extent, value):
     assert times(nlp, sentence)[extent][0] == value
@@ -224,6 +228,7 @@ def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, v
     ("The poll was first reported by USA Today.", "Today"),
     ("She spoke about the case on The Tonight Show.", "Tonight"),
     ("For the ruling party, high noon has come.", "noon"),
+    ("Prices rose on March 3 and 4 points on March 5.", "4"),
 ])
 def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
     found = times(nlp, sentence)

@@ -138,7 +138,14 @@ RULES: list[tuple[str, str, int]] = [
      r"seventies|eighties|nineties))\b|(?<![\w$])(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d)0'?s\b|(?<![\w$])(?:(?i:the)\s+['’]?|['’])"
      r"(?P<dec2>\d)0'?s\b", 4),
     ("shortyear", r"(?:(?<![\w'’])|(?<=\bsince)|(?<=\buntil))['’](?P<yy>\d\d)\b(?!['’s])", 2),   # "since'82", not "iLife'11"
-    ("year", r"(?:(?<=[mM]id-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),   # "mid-2011", "2020-2022"
+    # "mid-2011", "2020-2022", "post-1959 politics"
+    ("year", r"(?:(?<=[mM]id-)|(?<=[pP]ost-)|(?<=[pP]re-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),
+    # "the 20th century", "the eleventh century"
+    ("century", r"\b(?:(?i:the)\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-](?i:century)\b|\b(?:(?i:the)\s+)?(?P<centw>(?i:"
+     + _alt(L.CENTURY_ORDINALS) + r"))[\s-](?i:century)\b", 5),
+    # the second day of "April 24 and 25": the month is written once
+    ("dayand", r"\b" + MONTH + r"\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?i:and|or|to|through)\s+(?P<core>" + DAY
+     + r")(?!\s*(?:%|[.,:]\d|(?i:" + _alt(set(L.NOT_YEAR_AFTER) | set(L.UNITS) | set(L.MONTHS)) + r")))", 4),
     ("clock", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d%])(?:\s*" + AMPM + r")?(?:\s+" + TZ + r")?", 4),
     ("clockdot", r"\b(?P<h>1[0-2]|0?[1-9])\.(?P<mi>[0-5]\d)\s*" + AMPM + r"(?:\s+" + TZ + r")?", 4),
     ("clockh", r"\b(?P<h>1[0-2]|0?[1-9])\s*" + AMPM + r"(?!\w)(?:\s+" + TZ + r")?", 4),
@@ -168,6 +175,8 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "weekend": (("weekend",), False),
     "latest": (("latest", "most recent"), False),
     "thequarter": (("quarter",), False),
+    "century": (("century",), False),
+    "dayand": ((" and ", " or ", " to ", " through "), False),
     "every": (("every", "each"), False),
     "weekof": (("week of",), False),
     "firstunit": (("first", "initial", "opening"), False),
@@ -321,7 +330,8 @@ def find(text: str) -> list[Span]:
             sp = Span(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items() if v}, prio)
             if not sp.groups.get("year", "0").isdigit():
                 sp.groups["year"] = spoken_year(sp.groups["year"])
-            if (sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS) or sp.kind == "thetime":
+            if ((sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS)
+                    or sp.kind in ("thetime", "dayand")):
                 sp.start = m.start("core")       # "over the weekend", "at the time": the preposition is context
             if sp.kind == "vague":           # the preposition is context, not extent
                 sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")
@@ -352,7 +362,7 @@ def spoken_year(words: str) -> str:
 def _extend(text: str, sp: Span) -> Span:
     """Pull modifiers into the extent: "the end of", "early", "nearly"; "ago"/"later" after durations."""
     left = text[max(0, sp.start - 40):sp.start]
-    if sp.kind in ("year", "my", "month", "season", "relunit", "quarter", "decade", "sameday"):
+    if sp.kind in ("year", "my", "month", "season", "relunit", "quarter", "decade", "sameday", "century"):
         m = POSITION_LEFT.search(left)
         if m and not (sp.kind == "relunit" and sp.groups.get("rel", "").lower() in ("past",)):
             sp.start -= len(m.group(0))

@@ -327,6 +327,13 @@ def v_decade(sp: Span, ctx: Context) -> Value:
     return g.get("dec") or "19" + g["dec2"], "DATE"
 
 
+def v_century(sp: Span, ctx: Context) -> Value:
+    """"the 20th century" is the hundred years written 19xx: TIMEX3 "19"."""
+    g = sp.groups
+    n = int(g["cent"]) if "cent" in g else L.CENTURY_ORDINALS[g["centw"].lower().replace("-", " ")]
+    return f"{n - 1:02d}", "DATE"
+
+
 def v_shortyear(sp: Span, ctx: Context) -> Value:
     yy = int(sp.groups["yy"])
     return str((2000 if yy <= (ctx.year or dt.date.today().year) % 100 + 1 else 1900) + yy), "DATE"
@@ -362,7 +369,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "latest": v_latest, "thequarter": v_thequarter, "relunit": v_relunit, "dayword": v_dayword,
     "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
-    "decade": v_decade, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
+    "decade": v_decade, "century": v_century, "dayand": v_full, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "thetime": v_thetime, "sameday": v_sameday,
 }
 
