@@ -60,6 +60,7 @@ RULE_EXAMPLES = [
     ("thequarter", "The bank lost money in the quarter."),
     ("century", "The temple dates from the 11th century."),
     ("dayand", "The summit meets on April 24 and 25."),
+    ("yearended", "Sales fell in the year ended March 31."),
     ("every", "She reports to the police every week."),
     ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),

@@ -178,6 +178,19 @@ def test_the_latest_period_is_the_one_a_report_covers(nlp, sentence, extent, val
     assert times(nlp, sentence, anchor=dt.date(2024, 10, 20))[extent][0] == value
 
 
+@pytest.mark.parametrize("sentence, extent, value", [
+    # a fiscal year named by its end has no calendar value: a year's length, anchored at that end
+    ("Revenue was $76 million for the year ended March 31.", "the year", ("P1Y", "DURATION")),
+    ("In the fiscal year ended Jan. 31, sales rose.", "the fiscal year", ("P1Y", "DURATION")),
+    # one that ends on Dec. 31 is that calendar year
+    ("Net income rose in the year ended Dec. 31, 2022.", "the year", ("2022", "DATE")),
+    ("Net income rose in the year ended Dec. 31.", "the year", ("2023", "DATE")),
+])
+def test_a_year_named_by_its_end(nlp, sentence, extent, value):
+    assert times(nlp, sentence, anchor=dt.date(2024, 10, 20))[extent] == value
+
+
+
 def test_a_quarter_of_a_century_is_not_a_reporting_quarter(nlp):
     assert "the quarter" not in times(nlp, "It was the quarter of a century since the coup.")
 

@@ -8,8 +8,8 @@ import datetime as dt
 
 from .lexicon import times as L
 from .times_grammar import Span
-from .times_resolve import (Context, Value, add_months, last_day, month_value, period_reference, period_year, reference,
-                            same_unit, shift_unit, week)
+from .times_resolve import (Context, Value, add_months, last_day, month_value, month_year, period_reference, period_year,
+                            reference, same_unit, shift_unit, week)
 
 
 def v_compared(sp: Span, ctx: Context) -> Value:
@@ -110,3 +110,13 @@ def _last_closed(a: dt.date, size: int) -> str:
     done = (a.month - 1) // size                   # periods of this year already closed
     y, n = (a.year, done) if done else (a.year - 1, 12 // size)
     return f"{y:04d}-{'H' if size == 6 else 'Q'}{n}"
+
+
+def v_yearended(sp: Span, ctx: Context) -> Value:
+    """"the year ended Dec. 31" is that calendar year; "the year ended March 31" is a fiscal year,
+    which no calendar value names: a year's length, anchored at the end written after it."""
+    g = sp.groups
+    if "month" in g and L.MONTHS[g["month"].lower().rstrip(".")] == 12 and g["day"] == "31":
+        y = int(g["year"]) if "year" in g else month_year(12, ctx, sp.start, 31)
+        return (f"{y:04d}" if y else "XXXX"), "DATE"
+    return "P1Y", "DURATION"

@@ -113,6 +113,9 @@ RULES: list[tuple[str, str, int]] = [
     # "the quarter", "the quarter ended July 31": the one a report is about; not "the quarter of a century"
     ("thequarter", r"\b(?i:the)\s+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?!\s+(?i:of)\b|-)(?:(?=\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?"
      + MONTH + r"\s+[0-3]?\d\b))?", 3),
+    # "the year ended March 31": a fiscal year, named by its end
+    ("yearended", r"\b(?i:the)\s+(?:(?i:fiscal|financial)\s+)?(?i:year)(?=\s+(?i:ended|ending)\s+(?:(?i:on)\s+)?(?:"
+     + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?|(?i:today|tomorrow|yesterday)\b))", 5),
     ("relunit", r"\b(?:(?i:the)\s+)?" + REL + r"\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:weekend|week|month|year|quarter|decade|century))\b", 5),
     # "the year before", "the month previous": counted back from the date the story is at
     ("unitbefore", r"\b(?i:the)\s+(?P<unit>(?i:week|month|year))\s+(?P<rel>(?i:before|previous|prior|earlier))"
@@ -176,6 +179,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "latest": (("latest", "most recent"), False),
     "thequarter": (("quarter",), False),
     "century": (("century",), False),
+    "yearended": ((" ended ", " ending "), False),
     "dayand": ((" and ", " or ", " to ", " through "), False),
     "every": (("every", "each"), False),
     "weekof": (("week of",), False),

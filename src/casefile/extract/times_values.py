@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
-from .times_counted import v_compared, v_latest, v_relday, v_sameday, v_thequarter, v_unitbefore
+from .times_counted import v_compared, v_latest, v_relday, v_sameday, v_thequarter, v_unitbefore, v_yearended
 from .times_holidays import v_holiday
 from .times_resolve import (Context, Value, add_months, clock_value, duration, last_day, make_date, month_value,
                             month_year, narrative_date, number, period_reference, period_year, reference, scheduled, shift,
@@ -367,7 +367,7 @@ def v_set(sp: Span, ctx: Context) -> Value:
 VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
-    "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "latest": v_latest, "thequarter": v_thequarter, "relunit": v_relunit, "dayword": v_dayword,
+    "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "latest": v_latest, "thequarter": v_thequarter, "yearended": v_yearended, "relunit": v_relunit, "dayword": v_dayword,
     "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "century": v_century, "dayand": v_full, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "thetime": v_thetime, "sameday": v_sameday,
