@@ -125,6 +125,7 @@ def test_a_count_before_an_event_stays_a_duration(pipeline):
     ("The report covers the period from January to June 2023.", "January", "2023-01"),
     ("The statement was released at 10:30 p.m. local time on Feb. 28.", "10:30 p.m.", "2024-02-28T22:30"),
     ("Police arrested him earlier this month.", "earlier this month", "2024-03"),
+    ("Rains delayed the harvest earlier in the year.", "earlier in the year", "2024"),
     ("The group rallied over the weekend.", "the weekend", "2024-W08-WE"),
     ("He was arrested a decade ago.", "a decade ago", "2014"),
     ("Dealers will close after October of next year.", "October", "2025-10"),

@@ -90,6 +90,8 @@ RULES: list[tuple[str, str, int]] = [
     ("weekof", r"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", 7),
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
+    # "earlier in the year": a part of the unit the story is in ("later in the day" is left to "the day")
+    ("posunit", r"\b(?P<pos>(?i:early|earlier|late|later|mid))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b", 4),
     # "Mondays", "Tuesday nights", and the first of "Monday and Tuesday nights" say how often (a SET)
     ("weekday", r"\b(?:" + REL + r"\s+)?" + WEEKDAY + r"(?:(?P<every>s)|\s+" + POD + r"(?P<pods>s)?)?\b(?=\s+(?:and|or)\s+"
      + _alt(L.WEEKDAYS, cap=True) + r"\s+(?P<sharedpod>(?i:" + _alt(L.PARTS_OF_DAY) + r"))s\b)?", 5),
@@ -174,7 +176,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "quarter": (("quarter", "half"), False),
     "compared": (("year-earlier", "year-ago", "year ago", "year earlier", "year before", "year's", "last year",
                   "previous year", "prior year", "quarter", "period", "half"), False),
-    "posunit": (("end", "beginning", "start", "middle", "close"), False),
+    "posunit": (("end", "beginning", "start", "middle", "close", " in the "), False),
     "weekend": (("weekend",), False),
     "latest": (("latest", "most recent"), False),
     "thequarter": (("quarter",), False),
