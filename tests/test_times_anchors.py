@@ -61,6 +61,8 @@ RULE_EXAMPLES = [
     ("century", "The temple dates from the 11th century."),
     ("dayand", "The summit meets on April 24 and 25."),
     ("yearended", "Sales fell in the year ended March 31."),
+    ("partof", "Sales will fall in the first two quarters of 2026."),
+    ("daybefore", "He met the judge the day before last Tuesday's hearing."),
     ("every", "She reports to the police every week."),
     ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),

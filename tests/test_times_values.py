@@ -149,6 +149,9 @@ def test_a_clock_time_takes_the_day_written_after_it(nlp, sentence, extent, valu
     ("It was the bloodiest war of the twentieth century.", "the twentieth century", "19"),
     ("The post-1959 laws split families.", "1959", "1959"),
     ("The summit meets on April 24 and 25.", "25", "2025-04-25"),
+    ("The slump will last through the first two quarters of 2026.", "the first two quarters of 2026", "2026-H1"),
+    ("Sales fell in the last three months of 2023.", "the last three months of 2023", "2023-Q4"),
+    ("The day before last Tuesday's hearing, he met the judge.", "The day before last Tuesday", "2025-03-10"),
 ])
 def test_a_month_year_and_named_periods_keep_their_parts(nlp, sentence, extent, value):
     assert times(nlp, sentence)[extent][0] == value
@@ -242,6 +245,7 @@ def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, v
     ("She spoke about the case on The Tonight Show.", "Tonight"),
     ("For the ruling party, high noon has come.", "noon"),
     ("Prices rose on March 3 and 4 points on March 5.", "4"),
+    ("He left the day before the election.", "day"),
 ])
 def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
     found = times(nlp, sentence)

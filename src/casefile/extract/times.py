@@ -20,6 +20,7 @@ from .times_values import value
 _JOIN_TIME_DAY = re.compile(r"^\s+$")
 _RESTATED = re.compile(r"\s*\(\s*")
 _DAY_KINDS = ("weekday", "dayword")
+_NAMED_DAYS = ("weekday", "dayword", "md", "mdy", "weekday_date", "holiday")
 _JOIN_DURATIONS = re.compile(r",?\s+and\s+|,\s+")
 _TIME_THEN_DAY = re.compile(r"[\s,]*(?:local time|\([^)]{1,12}\))?[\s,]*(?:on\s+)?")
 # Kinds whose year, unless written or relative, is the one nearest the anchor: a guess.
@@ -44,6 +45,8 @@ def extract(parsed: Parsed) -> list[TimeExpr]:
         except (ValueError, KeyError, OverflowError):
             # an odd calendar corner (a year out of range, a 30 February) must not stop the other extractors
             val, typ = None, "DATE"
+        if "day_shift" in sp.groups and val and re.fullmatch(r"\d{4}-\d\d-\d\d", val):
+            val = (dt.date.fromisoformat(val) + dt.timedelta(days=sp.groups["day_shift"])).isoformat()
         if "clock_groups" in sp.groups and val and _DAY_VALUE.match(val):
             clock = clock_value(Span(0, 0, "clock", sp.groups["clock_groups"]))
             if sp.groups["clock_groups"].get("noon", "").lower() == "midnight":
@@ -134,6 +137,11 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
             prev.groups["and_then"] = sp
             prev.end = sp.end
             continue
+        if prev and prev.kind == "daybefore" and sp.kind in _NAMED_DAYS and _JOIN_TIME_DAY.match(text[prev.end:sp.start]):
+            day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
+            day.groups["day_shift"] = L.DAY_OFFSETS[prev.groups["rel2"].lower()]
+            out[-1] = day
+            continue
         if prev and _is_clock(prev) and sp.kind in _DAY_KINDS and _JOIN_TIME_DAY.match(text[prev.end:sp.start]):
             day = Span(prev.start, sp.end, sp.kind, dict(sp.groups), sp.priority)
             day.groups["clock_groups"] = prev.groups
@@ -143,7 +151,7 @@ def _join(text: str, spans: list[Span]) -> list[Span]:
                 and text.startswith(")", sp.end)):
             continue                              # "10:35 a.m. (0735 GMT)": one moment, restated in another zone
         out.append(sp)
-    return out
+    return [sp for sp in out if sp.kind != "daybefore"]      # one that found no day after it names none
 
 
 def _is_clock(sp: Span) -> bool:

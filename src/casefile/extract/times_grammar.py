@@ -90,6 +90,9 @@ RULES: list[tuple[str, str, int]] = [
     ("weekof", r"\b(?i:the)\s+(?i:week)\s+(?i:of)\s+" + MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?", 7),
     ("posunit", r"\b(?i:the)\s+(?:(?i:very)\s+)?(?P<pos>(?i:end|beginning|start|middle|close))\s+(?i:of)\s+(?i:the)\s+"
      r"(?P<unit>(?i:day|week|month|year))\b", 4),
+    # "the first two quarters of 1990": a named part of that year (its first half)
+    ("partof", r"\b(?i:the)\s+(?P<pos>(?i:first|last))\s+(?P<n>(?i:two|three|six|2|3|6))\s+(?P<unit>(?i:quarters|months))\s+"
+     r"(?i:of)\s+" + YEAR + r"\b", 6),
     # "earlier in the year": a part of the unit the story is in ("later in the day" is left to "the day")
     ("posunit", r"\b(?P<pos>(?i:early|earlier|late|later|mid))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month|year))\b", 4),
     # "Mondays", "Tuesday nights", and the first of "Monday and Tuesday nights" say how often (a SET)
@@ -124,6 +127,9 @@ RULES: list[tuple[str, str, int]] = [
      r"(?=\s*[,.;:!?)]|\s*$)", 5),
     ("relday", r"\b(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior))\s+(?:(?i:day)|" + POD + r")\b|\b(?i:the)\s+"
      r"(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:!?)]|\s*$)", 5),
+    # "the day before last Tuesday('s hearing)": joined to the day after it (times._join), one day off it
+    ("daybefore", r"\b(?i:the)\s+(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s+(?:(?i:last|next|this)\s+)?(?:"
+     + _alt(L.WEEKDAYS, cap=True) + r"|" + _month_alt() + r"\s+\d|(?i:yesterday|today|tomorrow))\b)", 5),
     ("weekend", r"\b(?P<prev>(?i:over|during|at|on|this|last|next))\s+(?P<core>(?:(?i:the)\s+)?(?i:weekend))\b", 4),
     ("every", r"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|quarter|year|morning|evening|night|"
      + _alt(L.WEEKDAYS, cap=True) + r"))|" + MONTH + r")\b", 6),
@@ -181,6 +187,8 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "latest": (("latest", "most recent"), False),
     "thequarter": (("quarter",), False),
     "century": (("century",), False),
+    "daybefore": (("day before", "day after"), False),
+    "partof": ((" quarters of ", " months of "), False),
     "yearended": ((" ended ", " ending "), False),
     "dayand": ((" and ", " or ", " to ", " through "), False),
     "every": (("every", "each"), False),

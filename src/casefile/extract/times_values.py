@@ -327,6 +327,17 @@ def v_decade(sp: Span, ctx: Context) -> Value:
     return g.get("dec") or "19" + g["dec2"], "DATE"
 
 
+def v_partof(sp: Span, ctx: Context) -> Value:
+    """"the first two quarters of 1990" is 1990-H1, "the last three months of 1990" 1990-Q4; a span
+    that is no half or quarter ("the first two months") stays a length."""
+    g = sp.groups
+    months = number(g["n"]) * (3 if g["unit"].lower() == "quarters" else 1)
+    part = {6: "H", 3: "Q"}.get(int(months))
+    if part is None:
+        return duration(number(g["n"]), g["unit"]), "DURATION"
+    return f"{g['year']}-{part}{1 if g['pos'].lower() == 'first' else (2 if part == 'H' else 4)}", "DATE"
+
+
 def v_century(sp: Span, ctx: Context) -> Value:
     """"the 20th century" is the hundred years written 19xx: TIMEX3 "19"."""
     g = sp.groups
@@ -369,7 +380,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "latest": v_latest, "thequarter": v_thequarter, "yearended": v_yearended, "relunit": v_relunit, "dayword": v_dayword,
     "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
-    "decade": v_decade, "century": v_century, "dayand": v_full, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
+    "decade": v_decade, "century": v_century, "partof": v_partof, "dayand": v_full, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "thetime": v_thetime, "sameday": v_sameday,
 }
 
