@@ -10,8 +10,9 @@ from .times_grammar import MONTH, YEAR, Span
 from .times_counted import v_compared, v_latest, v_relday, v_sameday, v_thequarter, v_unitbefore, v_yearended
 from .times_holidays import v_holiday
 from .times_resolve import (Context, Value, add_months, clock_value, duration, last_day, make_date, month_value,
-                            month_year, narrative_date, number, period_reference, period_year, reference, scheduled, shift,
-                            shift_unit, tense, week)
+                            month_year, narrative_date, number, period_reference, period_year, reference, shift,
+                            shift_unit, week)
+from .times_tense import scheduled, tense
 
 
 def _mon(g: dict) -> int:
