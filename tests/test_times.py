@@ -119,6 +119,7 @@ def test_a_count_before_an_event_stays_a_duration(pipeline):
     ("He was sentenced on Jan. 9, 2024. The previous day, police searched his home.", "The previous day",
      "2024-01-08"),
     ("He was held on Dec 5, 2023, and freed the next morning.", "the next morning", "2023-12-06TMO"),
+    ("Troops entered the town on Feb. 20. Shelling resumed in the evening.", "the evening", "2024-02-20TEV"),
     ("Rebels shelled the town a week or so ago.", "a week or so ago", "2024-02-23"),
     ("Profits fell in the third quarter of 2023. In the same period a year earlier, they rose.",
      "the same period a year earlier", "2022-Q3"),

@@ -63,6 +63,7 @@ RULE_EXAMPLES = [
     ("yearended", "Sales fell in the year ended March 31."),
     ("partof", "Sales will fall in the first two quarters of 2026."),
     ("daybefore", "He met the judge the day before last Tuesday's hearing."),
+    ("thepod", "Police raided the house in the morning."),
     ("every", "She reports to the police every week."),
     ("weekof", "The hearing was moved to the week of May 4."),
     ("firstunit", "In the first week of detention he saw no lawyer."),

@@ -246,6 +246,7 @@ def test_a_counted_day_or_year_keeps_its_length_or_date(nlp, sentence, extent, v
     ("For the ruling party, high noon has come.", "noon"),
     ("Prices rose on March 3 and 4 points on March 5.", "4"),
     ("He left the day before the election.", "day"),
+    ("The flight leaves at 4 in the morning.", "the morning"),
 ])
 def test_words_that_only_look_like_times_are_not_times(nlp, sentence, not_a_time):
     found = times(nlp, sentence)

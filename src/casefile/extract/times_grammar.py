@@ -139,6 +139,8 @@ RULES: list[tuple[str, str, int]] = [
      r"(?:\s+" + POD + r")?\b(?!'(?!s\b))", 5),
     ("thispod", r"\b(?:(?P<rel>(?i:this|last))\s+|(?P<mid>(?i:mid))(?:[\s-]|(?=(?i:morning|afternoon|evening))))" + POD
      + r"\b", 4),   # "this morning", "mid-afternoon"; not "midnight"
+    # "raided the house in the morning": the morning of the day the story is at ("in the" is context)
+    ("thepod", r"(?<!\d\s)\b(?i:in|during)\s+(?P<core>(?i:the)\s+" + POD + r")\b(?!\s+(?i:of|after|before|when|that|hours)\b)", 3),
     ("duration", r"\b(?:(?i:the)\s+(?P<span>(?i:past|last|next|coming|first|previous|following))\s+)?" + NUMBER
      + r"(?:\s+(?i:and\s+a\s+half))?(?P<sep>\s+|-)" + FILLER + UNIT + r"(?:\s+(?i:and\s+a\s+half))?\b(?!-old|\s+old\b|-?\d)", 5),
     ("vague", r"\b(?P<prev>(?i:" + _alt(L.VAGUE_CUES) + r")\s+)(?P<unit>(?i:years|decades"
@@ -196,6 +198,7 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
     "firstunit": (("first", "initial", "opening"), False),
     "dayword": (("today", "tonight", "yesterday", "tomorrow"), False),
     "thispod": (tuple(L.PARTS_OF_DAY), False),
+    "thepod": (tuple(f"the {w}" for w in L.PARTS_OF_DAY), False),
     "vague": (("years", "decades", "months", "weeks", "days", "hours", "minutes"), False),
     "vaguelong": (("-long",), True),
     "decade": (("0s", "0's", "ties"), False),
@@ -345,7 +348,7 @@ def find(text: str) -> list[Span]:
             if not sp.groups.get("year", "0").isdigit():
                 sp.groups["year"] = spoken_year(sp.groups["year"])
             if ((sp.kind == "weekend" and sp.groups["prev"].lower() not in L.RELATIVE_OFFSETS)
-                    or sp.kind in ("thetime", "dayand")):
+                    or sp.kind in ("thetime", "dayand", "thepod")):
                 sp.start = m.start("core")       # "over the weekend", "at the time": the preposition is context
             if sp.kind == "vague":           # the preposition is context, not extent
                 sp.start = m.start("unit") if "over" not in sp.groups["prev"].lower() else m.start("prev")

@@ -262,6 +262,13 @@ def v_thispod(sp: Span, ctx: Context) -> Value:
     return f"{d.isoformat()}T{pod}", "TIME"
 
 
+def v_thepod(sp: Span, ctx: Context) -> Value:
+    """"in the morning": of the last day the text named, else of the anchor."""
+    pod = L.PARTS_OF_DAY[sp.groups["pod"].lower()]
+    day = last_day(ctx) or (ctx.anchor.isoformat() if ctx.anchor else f"{ctx.y}-XX-XX")
+    return f"{day}T{pod}", "TIME"
+
+
 def v_duration(sp: Span, ctx: Context) -> Value:
     """A length of time; with "ago", or "later"/"earlier" after a dated expression, the date it points to."""
     g = sp.groups
@@ -380,7 +387,7 @@ VALUES: dict[str, Callable[[Span, Context], Value]] = {
     "iso": v_iso, "numeric": v_numeric, "weekday_date": v_full, "weekday_dmy": v_full, "mdy": v_full, "dmy": v_full,
     "my": v_my, "md": v_full, "dm": v_full, "month": v_month, "weekday": v_weekday, "season": v_season,
     "quarter": v_quarter, "qn": v_quarter, "compared": v_compared, "latest": v_latest, "thequarter": v_thequarter, "yearended": v_yearended, "relunit": v_relunit, "dayword": v_dayword,
-    "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
+    "relday": v_relday, "weekof": v_weekof, "unitbefore": v_unitbefore, "holiday": v_holiday, "weekend": v_weekend, "every": v_every, "firstunit": v_firstunit, "thispod": v_thispod, "thepod": v_thepod, "posunit": v_posunit, "clockdot": v_clock, "duration": v_duration, "vague": v_vague, "vaguelong": v_vague,
     "decade": v_decade, "century": v_century, "partof": v_partof, "dayand": v_full, "shortyear": v_shortyear, "year": v_year, "clock": v_clock, "clockh": v_clock,
     "clock4": v_clock, "noon": v_clock, "ref": v_ref, "set": v_set, "thetime": v_thetime, "sameday": v_sameday,
 }
