@@ -1,4 +1,5 @@
-"""Numbers written as words, for every extractor that reads a count ("two years", "forty people")."""
+"""Numbers written as words, cardinal and ordinal, for every extractor that reads a count or a rank
+("two years", "forty people", "the third quarter")."""
 from __future__ import annotations
 
 # Cardinal words and their values; "a"/"an" count one ("a year", "an hour").
@@ -8,4 +9,10 @@ CARDINALS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100,
+}
+# Ordinal words and their values ("the third quarter", "the eleventh century").
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
 }

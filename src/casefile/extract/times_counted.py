@@ -20,7 +20,7 @@ def v_compared(sp: Span, ctx: Context) -> Value:
     ctx.compared = True
     if "ord" in g:                                 # "the year-ago third quarter", "the 1988 third quarter"
         half = unit == "half"
-        n = min(L.ORDINALS.get(g["ord"].lower(), 4), 2 if half else 4)
+        n = min(L.QUARTER_ORDINALS.get(g["ord"].lower(), 4), 2 if half else 4)
         code = f"-{'H' if half else 'Q'}{n}"
         if "year" in g:
             return g["year"] + code, "DATE"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..concepts import numbers
 from .lexicon import times as L
 
 
@@ -61,7 +62,7 @@ REL = r"(?P<rel>(?i:" + _alt(L.RELATIVE_OFFSETS) + "))"
 TZ = r"(?P<tz>" + _alt(L.TIME_ZONES) + r")\b"
 AMPM = r"(?P<ampm>[aApP]\.?[mM]\.?)"
 SEASON = r"(?P<season>(?i:" + _alt(L.SEASONS) + "))"
-ORD = r"(?P<ord>(?i:" + _alt(L.ORDINALS) + "))"
+ORD = r"(?P<ord>(?i:" + _alt(L.QUARTER_ORDINALS) + "))"
 def _holiday_alt() -> str:
     """Holiday names as written in news: each word capitalized, either apostrophe."""
     names = sorted(L.HOLIDAYS, key=len, reverse=True)
@@ -155,7 +156,7 @@ RULES: list[tuple[str, str, int]] = [
     ("year", r"(?:(?<=[mM]id-)|(?<=[pP]ost-)|(?<=[pP]re-)|(?<=\d{4}[-–])|" + B + ")" + YEAR + r"\b", 1),
     # "the 20th century", "the eleventh century"
     ("century", r"\b(?:(?i:the)\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-](?i:century)\b|\b(?:(?i:the)\s+)?(?P<centw>(?i:"
-     + _alt(L.CENTURY_ORDINALS) + r"))[\s-](?i:century)\b", 5),
+     + _alt(numbers.ORDINALS) + r"))[\s-](?i:century)\b", 5),
     # the second day of "April 24 and 25": the month is written once
     ("dayand", r"\b" + MONTH + r"\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?i:and|or|to|through)\s+(?P<core>" + DAY
      + r")(?!\s*(?:%|[.,:]\d|(?i:" + _alt(set(L.NOT_YEAR_AFTER) | set(L.UNITS) | set(L.MONTHS)) + r")))", 4),

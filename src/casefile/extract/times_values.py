@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from ..concepts import numbers
 from .lexicon import times as L
 from .times_grammar import MONTH, YEAR, Span
 from .times_counted import v_compared, v_latest, v_relday, v_sameday, v_thequarter, v_unitbefore, v_yearended
@@ -153,7 +154,7 @@ def v_quarter(sp: Span, ctx: Context) -> Value:
     if word == "last" and "year" not in g and "qrel" not in g and a and not half:
         q, y = (a.month - 1) // 3 or 4, a.year if a.month > 3 else a.year - 1
         return f"{y}-Q{q}", "DATE"
-    n = int(word) if word.isdigit() else L.ORDINALS.get(word, 4)
+    n = int(word) if word.isdigit() else L.QUARTER_ORDINALS.get(word, 4)
     n = min(n, 2) if half else n
     if "year" in g:
         y = int(g["year"])
@@ -349,7 +350,7 @@ def v_partof(sp: Span, ctx: Context) -> Value:
 def v_century(sp: Span, ctx: Context) -> Value:
     """"the 20th century" is the hundred years written 19xx: TIMEX3 "19"."""
     g = sp.groups
-    n = int(g["cent"]) if "cent" in g else L.CENTURY_ORDINALS[g["centw"].lower().replace("-", " ")]
+    n = int(g["cent"]) if "cent" in g else numbers.ORDINALS[g["centw"].lower().replace("-", " ")]
     return f"{n - 1:02d}", "DATE"
 
 

@@ -45,13 +45,6 @@ HOLIDAYS: dict[str, tuple] = {
     "easter monday": ("easter", 1), "good friday": ("easter", -2), "election day": ("election",),
 }
 
-# "the eleventh century": its number.
-CENTURY_ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-}
-
 # "the nineties": the decade's digit.
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
@@ -65,10 +58,9 @@ NUMBER_WORDS: dict[str, float] = {**numbers.CARDINALS, "single": 1, "half a": 0.
 # Quantities that say "some number of": the value gets an X ("several years" -> PXY).
 VAGUE_QUANTITIES = frozenset({"several", "many", "a few", "few", "some", "numerous", "multiple", "countless"})
 
-ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "final": 4, "last": 4,
-}
+# The rank of a quarter or half ("the third quarter", "the final quarter").
+QUARTER_ORDINALS: dict[str, int] = {**{w: n for w, n in numbers.ORDINALS.items() if n <= 4},
+                                    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
 
 # Duration units: the TIMEX3 letter, and whether it sits after "T" (time units).
 UNITS: dict[str, tuple[str, bool]] = {
