@@ -51,12 +51,12 @@ def _is_wrapped(text: str, prev: tuple[int, int], start: int) -> bool:
     return gap.count("\n") == 1 and last.isalnum() and text[start].islower()
 
 
-def _opens_straight(para: str, i: int) -> bool:
+def _opens_straight(para: str, i: int, width: int = 1) -> bool:
     measure = lx.MEASURE_BEFORE_RE.search(para[max(0, i - lx.MEASURE_LOOKBACK_CHARS):i])
     if measure and not (measure.group(1) or " ")[:1].isupper():
         return False            # 15" is inches, not a quotation mark
     before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
+    after = para[i + width] if i + width < len(para) else " "
     return (i == 0 or before in lx.OPENING_CONTEXT or before in lx.DOUBLE_OPEN) and not after.isspace()
 
 
@@ -80,30 +80,50 @@ def _opens_single(para: str, i: int, closers: list[int]) -> bool:
 
 def _single_closers(para: str) -> list[int]:
     return [j for j, c in enumerate(para)
-            if c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j)]
+            if c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j) and not _in_pair(para, j)]
 
 
-def _scan(para: str) -> list[tuple[int, int | None]]:
-    """(open index, close index or None) of the top-level quotations in one paragraph."""
-    found: list[tuple[int, int | None]] = []
+def _in_pair(para: str, i: int) -> bool:
+    """Part of a doubled apostrophe (''), which some wires and archives use for a double mark."""
+    return para[i:i + 2] in lx.DOUBLED_MARKS or (i > 0 and para[i - 1:i + 1] in lx.DOUBLED_MARKS)
+
+
+def _double_at(para: str, i: int) -> int:
+    """Length of the double quotation mark starting at i (0: none)."""
+    if para[i:i + 2] in lx.DOUBLED_MARKS:
+        return 2
+    return 1 if para[i] in lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.STRAIGHT_DOUBLE else 0
+
+
+def _scan(para: str) -> list[tuple[int, int, int | None]]:
+    """(open index, open mark length, close index or None) of the top-level quotations in one
+    paragraph."""
+    found: list[tuple[int, int, int | None]] = []
     closers = _single_closers(para)
     open_at: int | None = None
-    kind = ""
-    for i, c in enumerate(para):
+    width, kind = 1, ""
+    i = 0
+    while i < len(para):
+        c = para[i]
+        step = _double_at(para, i) or 1
         if open_at is None:
-            if c in lx.DOUBLE_OPEN or (c == lx.STRAIGHT_DOUBLE and _opens_straight(para, i)):
-                open_at, kind = i, "double"
-            elif c in (lx.SINGLE_OPEN + lx.STRAIGHT_SINGLE) and _opens_single(para, i, closers):
-                open_at, kind = i, "single"
-            continue
-        if kind == "double" and (c in lx.DOUBLE_CLOSE or c == lx.STRAIGHT_DOUBLE):
-            found.append((open_at, i))
+            if step == 2 and _opens_straight(para, i, 2):
+                open_at, width, kind = i, 2, "double"
+            elif step == 1 and (c in lx.DOUBLE_OPEN or (c == lx.STRAIGHT_DOUBLE and _opens_straight(para, i, 1))):
+                open_at, width, kind = i, 1, "double"
+            elif step == 1 and c in (lx.SINGLE_OPEN + lx.STRAIGHT_SINGLE) and _opens_single(para, i, closers):
+                open_at, width, kind = i, 1, "single"
+        elif kind == "double" and ((width == 2 and step == 2) or (width == 1 and step == 1 and (
+                c in lx.DOUBLE_CLOSE or c == lx.STRAIGHT_DOUBLE))):
+            found.append((open_at, width, i))
             open_at = None
-        elif kind == "single" and c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, i):
-            found.append((open_at, i))
+        elif kind == "single" and step == 1 and c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) \
+                and _closes_single(para, i):
+            found.append((open_at, width, i))
             open_at = None
+        i += step
     if open_at is not None:
-        found.append((open_at, None))
+        found.append((open_at, width, None))
     return found
 
 
@@ -127,14 +147,14 @@ def mark_spans(text: str, paras: list[tuple[int, int]]) -> list[MarkSpan]:
     for p, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
         found = _scan(para)
-        for k, (o, c) in enumerate(found):
+        for k, (o, width, c) in enumerate(found):
             continues = dangling and k == 0 and o == 0
             if not continues:
                 chain += 1
-            start, end = _trimmed(text, ps + o + 1, ps + (c if c is not None else len(para)))
+            start, end = _trimmed(text, ps + o + width, ps + (c if c is not None else len(para)))
             if end <= start:
                 continue
-            whole = _only_punct(para[:o]) and _only_punct(para[(c + 1) if c is not None else len(para):])
+            whole = _only_punct(para[:o]) and _only_punct(para[(c + width) if c is not None else len(para):])
             spans.append(MarkSpan(start, end, ps + o, None if c is None else ps + c, p, chain, whole))
-        dangling = bool(found) and found[-1][1] is None
+        dangling = bool(found) and found[-1][2] is None
     return spans

@@ -14,6 +14,8 @@ STRAIGHT_DOUBLE = '"'
 SINGLE_OPEN = "\u2018"                      # ‘
 SINGLE_CLOSE = "\u2019"                     # ’ (also the typographic apostrophe)
 STRAIGHT_SINGLE = "'"
+# Two apostrophes (or two backticks opening) that some wires and archives write for a double mark.
+DOUBLED_MARKS = frozenset({"''", "``"})
 # A straight mark opens when what precedes it is one of these (or the line start).
 OPENING_CONTEXT = " \t([{\u2014\u2013-/:;"
 # A straight double mark right after a number is a unit (inches, seconds), not a quote,
