@@ -206,6 +206,18 @@ def phrase(head, base: int) -> Referent:
     return Referent(text, base + start, base + end, kind, gender, head_at)
 
 
+def whole_phrase(tok, base: int) -> tuple[str, int, int]:
+    """The whole phrase tok heads, as written: with its apposition and relative clause
+    ("Jo Lind, 44, a nurse who lives nearby"), without punctuation at its edges."""
+    toks = list(tok.subtree)
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
+        toks.pop()
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return tok.doc.text[start:end], base + start, base + end
+
+
 def is_main_subject(tok) -> bool:
     verb = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass") and (

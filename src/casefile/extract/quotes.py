@@ -15,7 +15,7 @@ from . import quotes_rules as rules
 from .lexicon import quotes as lx
 from .mentions import Mentions, Referent, resolver
 from .quotes_indirect import is_cue, reported_clause
-from .quotes_speaker import subject_of, to_speaker
+from .quotes_speaker import source_phrase, subject_of, to_speaker
 from .quotes_text import MarkSpan, mark_spans, paragraphs
 
 CACHE_KEY = "quotes.paragraph_docs"
@@ -182,6 +182,8 @@ def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) ->
     ref = state.res.refer(subj, base) if subj is not None else None
     if ref is not None and ref.kind == "other" and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         ref = None
+    if ref is not None and ref.key is not None and subj.pos_ != "PRON":
+        ref = source_phrase(subj, ref, base)
     if ref is not None:
         state.res.learn_from_clause(ref, cue)
         state.res.note(base + cue.idx, ref)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..models import Speaker
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
-from .mentions_np import Referent
+from .mentions_np import Referent, whole_phrase
 
 
 def _according_object(cue):
@@ -70,6 +70,15 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
         if found is not None:
             return found
     return _inverted_subject(cue)
+
+
+def source_phrase(subj, ref: Referent, base: int) -> Referent:
+    """A named speaker as the text introduces them, apposition and all ("Jo Lind, a nurse who
+    lives nearby"): the words a reader sees as the source. The entity stays ref's."""
+    text, start, end = whole_phrase(subj, base)
+    if not (start <= ref.start and ref.end <= end):
+        return ref
+    return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)
 
 
 def to_speaker(ref: Referent) -> Speaker:
