@@ -124,7 +124,7 @@ def kind_of(head, ent) -> tuple[str, str | None]:
         return "doc", None
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in mw.PERSON_NOUNS or low in mw.PERSON_NOUNS:
-        gender = "f" if lemma in mw.FEMALE_NOUNS else "m" if lemma in mw.MALE_NOUNS else None
+        gender = "f" if lemma in mw.FEMALE_NOUNS else "m" if lemma in mw.MALE_CUES else None
         return ("group" if plural else "person"), gender
     if ent is not None and ent.label_ in mw.ORG_LABELS and _looks_like_personal_name(ent):
         return "name", None     # the tagger often takes unfamiliar personal names for places
@@ -210,12 +210,19 @@ def whole_phrase(tok, base: int) -> tuple[str, int, int]:
     """The whole phrase tok heads, as written: with its apposition and relative clause
     ("Jo Lind, 44, a nurse who lives nearby"), without punctuation at its edges."""
     toks = list(tok.subtree)
-    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"):
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS") \
+            and not _closes_bracket(toks):
         toks.pop()
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return tok.doc.text[start:end], base + start, base + end
+
+
+def _closes_bracket(toks) -> bool:
+    """The last token closes a bracket opened inside the phrase ("Sen. Jo Lind (D-Ore.)")."""
+    last = toks[-1].text
+    return last in mw.CLOSING_BRACKETS and any(t.text == mw.CLOSING_BRACKETS[last] for t in toks[:-1])
 
 
 def is_main_subject(tok) -> bool:

@@ -64,8 +64,10 @@ campaign movement watchdog ngo charity university school hospital broadcaster we
 # --- Gender cues -----------------------------------------------------------------------
 # Honorifics and words beside a name that give the person's gender ("Mrs.", "his wife X" is
 # not one: only words inside the name's own phrase count). Vietnamese middle names "Van"/"Thi"
-# mark a man and a woman.
-MALE_CUES = MALE_NOUNS | frozenset({"mr", "mr.", "sir", "van", "văn"})
+# mark a man and a woman. Titles in "-man" are left out: many outlets write "spokesman" or
+# "chairman" for a woman.
+GENERIC_MALE_TITLES = frozenset({"spokesman", "chairman", "congressman", "businessman"})
+MALE_CUES = (MALE_NOUNS - GENERIC_MALE_TITLES) | frozenset({"mr", "mr.", "sir", "van", "văn"})
 FEMALE_CUES = FEMALE_NOUNS | frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "thi", "thị"})
 # Name endings that mark a woman or a man where a language inflects names for gender
 # (Slavic surnames and patronymics: -ova/-eva/-skaya, -ovna/-evna; -ovich/-evich).
@@ -104,6 +106,8 @@ NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nu
 NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
 # Tokens that end a phrase wherever they appear inside it.
 NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
+# Closing brackets kept at the end of a phrase that opened them, with their opening one.
+CLOSING_BRACKETS = {")": "(", "]": "["}
 # Clauses whose subject pronoun tells the gender of whoever governs them ("X said she ...").
 CLAUSE_DEPS = frozenset({"ccomp"})
 
