@@ -140,7 +140,40 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
         found.extend(_paragraph(doc, doc.base, p, [s for s in spans if s.para == p], state))
     found = _fill_chains(found, state) + _headings(text, found, state)
     found.sort(key=lambda f: (f.start, f.kind))
-    return [_record(text, f) for f in found if f.ref is not None]
+    return [_record(text, f) for f in _join_split(text, [f for f in found if f.ref is not None])]
+
+
+def _same_speaker(a: Referent, b: Referent) -> bool:
+    return (a.key is not None and a.key == b.key) or a.text.lower() == b.text.lower()
+
+
+def _join_split(text: str, found: list[_Found]) -> list[_Found]:
+    """One quotation split by its attribution ('"A," she said. "B"') or running on into the
+    next paragraph is one quote: the pieces join when the same speaker says both and only
+    the attribution, or a paragraph break, stands between them."""
+    out: list[_Found] = []
+    last: _Found | None = None
+    for f in found:
+        if f.kind != "direct":
+            out.append(f)
+            continue
+        if last is not None and _same_speaker(last.ref, f.ref) and _only_attribution(text, last, f):
+            last.end, last.sent = f.end, (min(last.sent[0], f.sent[0]), max(last.sent[1], f.sent[1]))
+            continue
+        last = f
+        out.append(f)
+    return out
+
+
+def _only_attribution(text: str, a: _Found, b: _Found) -> bool:
+    gap = text[a.end:b.start]
+    if len(gap) > lx.SPLIT_GAP_MAX_CHARS or sum(gap.count(c) for c in lx.SENTENCE_END) > 1:
+        return False
+    if b.para == a.para + 1 and b.chain == a.chain:
+        return True                     # the quotation ran on past a paragraph break
+    words = set(re.findall(r"\w+", gap.lower()))
+    cues = {w.lower() for c in (a.cue, b.cue) if c for w in c.split()}
+    return b.para == a.para and bool(cues & words)
 
 
 def _record(text: str, f: _Found) -> Quote:

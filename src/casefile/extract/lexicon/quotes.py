@@ -96,6 +96,8 @@ SHORT_QUOTE_MAX_WORDS = 4
 SHORT_QUOTE_MAX_PATH = 5
 # A quotation at least this long counts as speech even with no reporting verb in sight.
 LONG_QUOTE_MIN_WORDS = 5
+# Two pieces of one quotation stand at most this far apart (their attribution between).
+SPLIT_GAP_MAX_CHARS = 120
 # Heading-like lines (pull quotes) are at most this many words with no final stop.
 HEADING_MAX_WORDS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
