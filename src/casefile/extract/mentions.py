@@ -154,10 +154,7 @@ class Mentions:
         p = pronoun.lower()
         subjects = [(r.start, r) for r in self.pool if r.subject]
         window = mw.PRONOUN_WINDOW
-        import os
-        if p in mw.PERSON_PRONOUNS and os.environ.get("EXP") == "merge":
-            best = self._latest(self.speakers + subjects, p, pos, window)
-        elif p in mw.PERSON_PRONOUNS:
+        if p in mw.PERSON_PRONOUNS:
             best = self._latest(self.speakers, p, pos, window) or self._latest(subjects, p, pos, window)
         else:
             best = self._latest(self.speakers + subjects, p, pos, window)
