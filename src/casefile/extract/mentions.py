@@ -21,13 +21,16 @@ topics), then at any name before it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..concepts import person_names
 from ..models import LocalEntity
 from .lexicon import mentions as mw
 from .mentions_np import Referent, is_main_subject, phrase, strip_possessive
+from .mentions_rank import Candidate, Context, best
 from .quotes_text import mark_spans, paragraphs
 
-__all__ = ["Mentions", "Referent", "resolver", "compatible"]
+__all__ = ["Mentions", "Referent", "resolver"]
 
 CACHE_KEY = "mentions.resolver"
 
@@ -44,11 +47,10 @@ def resolver(parsed, entities: list[LocalEntity], segments: list[tuple[object, i
     return found
 
 
-def compatible(ref: Referent, pronoun: str, gender: str | None = None) -> bool:
-    """Whether pronoun may stand for ref; ``gender`` is ref's gender when known elsewhere."""
-    p = pronoun.lower()
+def _kind_fits(ref: Referent, p: str) -> bool:
+    """Whether pronoun p may stand for the kind of thing ref is (gender aside)."""
     if p in mw.PERSON_PRONOUNS:
-        return ref.kind in ("person", "name") and (gender or ref.gender) in (None, mw.PERSON_PRONOUNS[p])
+        return ref.kind in ("person", "name")
     if p in mw.THING_PRONOUNS:
         return ref.kind in ("org", "doc", "name")
     if p in mw.PLURAL_PRONOUNS:
@@ -65,7 +67,11 @@ class Mentions:
         self._types = {e.key: e.type for e in entities}
         self._genders: dict[str, str] = {}
         self.speakers: list[tuple[int, Referent]] = []
-        self.quoted = [(s.start, s.end) for s in mark_spans(text, paragraphs(text))]
+        paras = paragraphs(text)
+        self._para_starts = [s for s, _ in paras]
+        self._sent_starts = sorted(base + s.start_char for doc, base in segments
+                                   if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") for s in doc.sents)
+        self.quoted = [(s.start, s.end) for s in mark_spans(text, paras)]
         self.pool = self._collect(segments)
         self._learn_genders()
         self._titles = self._learn_titles(segments)
@@ -139,30 +145,56 @@ class Mentions:
         """A speaker at pos: "he said" later in the text most likely means them."""
         self.speakers.append((pos, ref))
 
-    def _latest(self, cands, pronoun: str, pos: int, window: int | None) -> Referent | None:
-        best = None
-        for at, ref in cands:
-            if at <= pos and (window is None or pos - at <= window) and compatible(ref, pronoun, self.gender(ref)):
-                if best is None or at >= best[0]:
-                    best = (at, ref)
-        return best[1] if best else None
+    def candidates(self, pronoun: str, pos: int) -> list[Candidate]:
+        """Who a pronoun at pos may stand for: each entity (or unnamed phrase) mentioned or
+        speaking before it, nearest first, of a kind the pronoun fits."""
+        p = pronoun.lower()
+        by_id: dict[str, Candidate] = {}
+        entries = [(r.start, r, False) for r in self.pool] + [(at, r, True) for at, r in self.speakers]
+        speaking = {r.head_span() for _, r in self.speakers}   # a subject that speaks counts as a speaker only
+        for at, ref, speaker in entries:
+            if at > pos or pos - at > mw.ANTECEDENT_WINDOW or not _kind_fits(ref, p) or self._clashes(ref, p):
+                continue
+            if not speaker and ref.subject and ref.head_span() in speaking:
+                ref = Referent(ref.text, ref.start, ref.end, ref.kind, ref.gender, ref.head, False, ref.key)
+            c = by_id.setdefault(ref.key or ref.text.lower(), Candidate(ref, at))
+            c.count += 1
+            c.last = max(c.last, at)
+            if speaker and (c.last_speaker is None or at >= c.last_speaker):
+                c.last_speaker, c.ref = at, ref          # the phrase that introduced them as a speaker
+            elif not speaker and ref.subject and (c.last_subject is None or at > c.last_subject):
+                c.last_subject = at
+            if c.last_speaker is None and at >= c.ref.start:
+                c.ref = ref
+        return sorted(by_id.values(), key=lambda c: -c.last)[:mw.ANTECEDENT_MAX_CANDIDATES]
+
+    def _clashes(self, ref: Referent, p: str) -> bool:
+        """A he/she for someone known to be of the other gender."""
+        g = self.gender(ref)
+        return p in mw.PERSON_PRONOUNS and g is not None and g != mw.PERSON_PRONOUNS[p]
+
+    def context(self, pronoun: str, pos: int) -> Context:
+        return Context(pronoun, pos, lambda at: bisect_right(self._para_starts, at),
+                       lambda at: bisect_right(self._sent_starts, at), self.gender)
 
     def antecedent(self, pronoun: str, pos: int) -> Referent | None:
-        """What a pronoun at pos stands for. "he"/"she" stick to the latest speaker (news
-        writing keeps them on whoever is talking); "it"/"they" take the latest speaker or
-        main-clause subject; failing those, the nearest name before it."""
+        """What a pronoun at pos stands for. For he/she, the candidate the ranker scores
+        highest (the latest speaker of a fitting gender, most often; a new main-clause subject
+        can take over); a he/she resolved to someone of unknown gender teaches it. For it/they,
+        the latest organization or group that spoke or was a subject, else the latest named."""
         p = pronoun.lower()
-        subjects = [(r.start, r) for r in self.pool if r.subject]
-        window = mw.PRONOUN_WINDOW
+        cands = self.candidates(p, pos)
         if p in mw.PERSON_PRONOUNS:
-            best = self._latest(self.speakers, p, pos, window) or self._latest(subjects, p, pos, window)
-        else:
-            best = self._latest(self.speakers + subjects, p, pos, window)
-        if best is None:
-            best = self._latest([(r.start, r) for r in self.pool], p, pos, None)
-        if best is not None and p in mw.PERSON_PRONOUNS and self.gender(best) is None:
-            self.learn(best, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
-        return best
+            found = best(cands, self.context(p, pos))
+        else:   # "it"/"they": the latest organization or group that spoke or was a subject, else named
+            topics = [c for c in cands if c.last_speaker is not None or c.last_subject is not None]
+            found = max(topics, key=lambda c: max(c.last_speaker or -1, c.last_subject or -1)) if topics \
+                else (cands or [None])[0]
+        if found is None:
+            return None
+        if p in mw.PERSON_PRONOUNS and self.gender(found.ref) is None:
+            self.learn(found.ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
+        return found.ref
 
     def learn(self, ref: Referent, gender: str) -> None:
         """Record ref's gender (for its entity, when it has one)."""

@@ -119,6 +119,7 @@ DEFINITE_DETS = frozenset({"the", "this", "that"})
 TITLE_LOOKBACK_TOKENS = 3
 
 # --- Antecedents -----------------------------------------------------------------------
-# How far back (characters) a pronoun looks for a speaker or a main-clause subject before
-# falling back to the nearest name mention.
-PRONOUN_WINDOW = 1500
+# How far back (characters) a pronoun looks for its antecedent, and how many of the
+# nearest entities it weighs.
+ANTECEDENT_WINDOW = 4000
+ANTECEDENT_MAX_CANDIDATES = 10
