@@ -215,8 +215,8 @@ def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) ->
     ref = state.res.refer(subj, base) if subj is not None else None
     if ref is not None and ref.kind == "other" and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         ref = None
-    if ref is not None and ref.key is not None and subj.pos_ != "PRON":
-        ref = source_phrase(subj, ref, base)
+    if ref is not None and subj.pos_ != "PRON":
+        ref = source_phrase(subj, ref, base, cue)
     if ref is not None:
         state.res.learn_from_clause(ref, cue)
         state.res.note(base + cue.idx, ref)

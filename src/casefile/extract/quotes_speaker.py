@@ -72,10 +72,13 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
     return _inverted_subject(cue)
 
 
-def source_phrase(subj, ref: Referent, base: int) -> Referent:
-    """A named speaker as the text introduces them, apposition and all ("Jo Lind, a nurse who
-    lives nearby"): the words a reader sees as the source. The entity stays ref's."""
-    text, start, end = whole_phrase(subj, base)
+def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
+    """A speaker as the text introduces them: a named one with apposition and all ("Jo Lind,
+    a nurse who lives nearby"), one described by a common noun up to the first comma ("the
+    aide to the mayor"): the words a reader sees as the source. The entity stays ref's."""
+    if ref.key is None and (subj.pos_ != "NOUN" or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
+        return ref              # an unresolved name, or a phrase that stands for its owner
+    text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=cue)
     if not (start <= ref.start and ref.end <= end):
         return ref
     return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)

@@ -106,6 +106,10 @@ NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nu
 NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
 # Tokens that end a phrase wherever they appear inside it.
 NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
+# Quotation marks end a speaker phrase ("described by observers as "a sham"").
+QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "'"})
+# Words a phrase cut short may end on, dropped ("observers as").
+DANGLING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PART"})
 # Closing brackets kept at the end of a phrase that opened them, with their opening one.
 CLOSING_BRACKETS = {")": "(", "]": "["}
 # Clauses whose subject pronoun tells the gender of whoever governs them ("X said she ...").
