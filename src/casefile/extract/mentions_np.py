@@ -206,16 +206,18 @@ def phrase(head, base: int) -> Referent:
     return Referent(text, base + start, base + end, kind, gender, head_at)
 
 
-def whole_phrase(tok, base: int, to_comma: bool = False, stop=None) -> tuple[str, int, int]:
+def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozenset()) -> tuple[str, int, int]:
     """The whole phrase tok heads, as written: with its apposition and relative clause
-    ("Jo Lind, 44, a nurse who lives nearby"), without punctuation at its edges;
-    ``to_comma`` stops it at the first comma after the head ("the aide to the mayor"), and
-    it never runs into the subtree of token ``stop`` ("groups who say ...": the verb)."""
+    ("Jo Lind, 44, a nurse who lives nearby"), without punctuation at its edges. It ends
+    before a dash or a quotation mark, before any token in ``stop``, and with ``to_comma``
+    at the first comma after the head ("the aide to the mayor")."""
     toks = list(tok.subtree)
-    inner = {t.i for t in stop.subtree} if stop is not None and stop in toks else set()
-    cut = next((k for k, t in enumerate(toks) if t.i > tok.i and (
-        t.i in inner or t.text in mw.QUOTE_MARKS or (to_comma and t.text == ","))), len(toks))
-    toks = toks[:cut]
+
+    def ends(t) -> bool:
+        return t.i in stop or t.text in mw.PHRASE_DASHES or (t.text in mw.QUOTE_MARKS and t.tag_ != "POS") \
+            or (to_comma and t.text == ",")
+
+    toks = toks[:next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))]
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"
                              or toks[-1].pos_ in mw.DANGLING_POS) and not _closes_bracket(toks):
         toks.pop()

@@ -234,7 +234,7 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     if span.whole_paragraph and rules.is_heading(text, span, base, words):
         state.headings.append((span, sent))
         return None
-    cue = rules.attributing_cue(doc, base, span, cues, words)
+    cue = rules.attributing_cue(doc, base, span, cues, words) or rules.tag_verb(doc, base, span)
     ref = _speaker(cue, base, memo, state) if cue is not None else None
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
         subj = rules.sentence_subject(doc, base, span)   # "The report contains "...""

@@ -106,6 +106,26 @@ def _adjacent_after(doc, base: int, span: MarkSpan, cues: list):
     return None
 
 
+def tag_verb(doc, base: int, span: MarkSpan):
+    """'"Go home," the mayor snapped.' / '..., quipped Jo Lind.': a quotation ending in a comma,
+    question or exclamation mark, followed by a short clause of a name and a verb and
+    nothing else. Whatever the verb, it attributes the quotation."""
+    inner = doc.text[span.start - base:span.end - base].rstrip()
+    if span.close_at is None or not inner or inner[-1] not in lx.TAG_QUOTE_ENDS:
+        return None
+    after = [t for t in doc if base + t.idx > span.close_at]
+    clause: list = []
+    for tok in after[:lx.TAG_CLAUSE_TOKENS + 1]:
+        if (tok.is_punct and tok.text not in lx.NAME_PUNCT) or tok.pos_ == "CCONJ":
+            break
+        clause.append(tok)
+    verbs = [t for t in clause if t.pos_ == "VERB"]
+    if len(clause) > lx.TAG_CLAUSE_TOKENS or len(verbs) != 1 or not any(
+            c.dep_ in mw.SUBJECT_DEPS and c in clause for c in verbs[0].children):
+        return None
+    return verbs[0]
+
+
 def nearest_cue(doc, base: int, span: MarkSpan, cues: list, same_sentence: bool):
     """The closest cue to the quotation, in its sentence or anywhere in the paragraph."""
     s_lo, s_hi = sentence_bounds(doc, base, span.start, span.end)

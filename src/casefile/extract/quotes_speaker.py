@@ -69,7 +69,21 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
         found = subject_of(cue.head, depth - 1, True)
         if found is not None:
             return found
-    return _inverted_subject(cue)
+    return _inverted_subject(cue) or _named_before(cue)
+
+
+def _named_before(cue):
+    """'..., her adviser, Jo Lind, said: "..."' parsed with no subject for "said": the person
+    named right before the verb (commas aside)."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.lower_ in lx.ACCORDING_HEADS:
+        return None
+    k = cue.i - 1
+    while k >= 0 and cue.doc[k].text in lx.ATTRIBUTION_PUNCT:
+        k -= 1
+    tok = cue.doc[k] if k >= 0 and k < cue.i - 1 else None   # a comma must stand between
+    if tok is not None and (tok.ent_type_ == mw.PERSON_LABEL or tok.lemma_.lower() in mw.PERSON_NOUNS):
+        return tok
+    return None
 
 
 def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
@@ -78,7 +92,11 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
     aide to the mayor"): the words a reader sees as the source. The entity stays ref's."""
     if ref.key is None and (subj.pos_ != "NOUN" or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
         return ref              # an unresolved name, or a phrase that stands for its owner
-    text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=cue)
+    # not into the reporting verb, nor into a clause where they say something else ("who also said ...")
+    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or (t.dep_ in lx.SPEAKER_CLAUSE_DEPS
+                                                                          and t.lemma_.lower() in lx.REPORTING_VERBS)}
+    stop = {t.i for i in stop for t in subj.doc[i].subtree}
+    text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=stop)
     if not (start <= ref.start and ref.end <= end):
         return ref
     return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)

@@ -76,6 +76,9 @@ poll polls census tally count calculation calculations table chart ranking index
 # Complementizers that mark an indirect question, not reported speech.
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
 
+# Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
+# also said ...": another attribution, not a description).
+SPEAKER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # Dependency labels.
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
@@ -107,6 +110,12 @@ CLAUSE_END = ","
 # only these punctuation marks between.
 ADJACENT_CUE_TOKENS = 5
 ATTRIBUTION_PUNCT = frozenset({",", "\u2014"})
+# A quotation ending in one of these, then a clause of at most this many tokens holding
+# a subject and one verb ("the mayor snapped"), is attributed by that verb.
+TAG_QUOTE_ENDS = ",?!"
+TAG_CLAUSE_TOKENS = 6
+# Punctuation that may stand inside a name in that clause ("Sen. Lind", "O'Hara").
+NAME_PUNCT = frozenset({".", "'", "\u2019", "-"})
 # Words before a quotation that make it a name, not speech ("known as", "so-called").
 NAMING_CUES = (
     "so-called", "so called", "known as", "titled", "entitled", "nicknamed", "the word",
