@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..models import LocalEntity, Quote
 from . import quotes_rules as rules
+from .lexicon import mentions as mw
 from .lexicon import quotes as lx
 from .mentions import Mentions, Referent, resolver
 from .quotes_indirect import is_cue, reported_clause
@@ -202,9 +203,24 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
             sent = rules.sentence_bounds(doc, base, clause[0], clause[1])
             out.append(_Found(clause[0], clause[1], "indirect", ref, rules.cue_text(cue), sent, para=p))
             blocked.append(clause)
-    if cues and doc.para_text.rstrip().endswith(":") and memo.get(cues[-1].i) is not None:
-        state.intro = (p, memo[cues[-1].i], rules.cue_text(cues[-1]))
+    if doc.para_text.rstrip().endswith(":"):
+        _introduces(doc, base, p, cues, memo, state)
     return out
+
+
+def _introduces(doc, base: int, p: int, cues: list, memo: dict, state: _State) -> None:
+    """A paragraph ending "X said:" or "X issued the following statement:" introduces the
+    quotation in the next one: its last reporting verb's speaker, else the person or
+    organization that is the subject of its last sentence."""
+    if cues and memo.get(cues[-1].i) is not None:
+        state.intro = (p, memo[cues[-1].i], rules.cue_text(cues[-1]))
+        return
+    verb = rules.last_main_verb(doc)
+    if verb is None or not any(c.dep_ in mw.SUBJECT_DEPS for c in verb.children):
+        return
+    ref = _speaker(verb, base, memo, state)
+    if ref is not None and ref.kind in lx.INTRO_SPEAKER_KINDS:
+        state.intro = (p, ref, verb.text)
 
 
 def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) -> Referent | None:

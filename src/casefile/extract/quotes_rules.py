@@ -158,6 +158,16 @@ def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
     return _governing(tokens, cues, span, base, before_only=False) or nearest_cue(doc, base, span, cues, True)
 
 
+def last_main_verb(doc):
+    """The verb at the root of the paragraph's last sentence."""
+    if not doc.tokens:
+        return None
+    root = doc.tokens[-1]
+    while root.head.i != root.i:
+        root = root.head
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
 def sentence_subject(doc, base: int, span: MarkSpan):
     """The subject of the nearest clause around a quotation, outside it: "The report
     contains "..."", "Article 9, which punishes anyone who "..."" (the article)."""

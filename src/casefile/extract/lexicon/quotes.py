@@ -90,6 +90,8 @@ PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 # A paragraph that is only a quote continues the previous quote's speaker when that
 # quote ended at most this many paragraphs earlier.
 CONTINUATION_PARAGRAPHS = 2
+# Who may introduce the next paragraph's quotation with a sentence ending in a colon.
+INTRO_SPEAKER_KINDS = frozenset({"person", "name", "org", "group"})
 
 # --- What counts as a quote ------------------------------------------------------------
 # A quotation this short, without a finite verb, is a term (scare quote, name) unless a
