@@ -67,7 +67,7 @@ ACCORDING_PREP = "to"
 # "according to X" names a source only at the edge of a clause ("..., according to X" /
 # "According to X, ..."), and not when X is a set of numbers ("according to EU figures")
 # or a rule ("compensated according to the law").
-ACCORDING_BEFORE = frozenset({",", "\u2014", "\u2013", "("})
+ACCORDING_BEFORE = frozenset({",", "\u2014", "\u2013", "(", "\u201d", '"', "''"})   # or a closing mark
 DATA_SOURCE_NOUNS = frozenset("""
 figure figures data statistic statistics estimate estimates number numbers record records
 poll polls census tally count calculation calculations table chart ranking index

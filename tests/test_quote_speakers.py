@@ -1,0 +1,100 @@
+"""Who said it: split quotations, pronoun, title and role-noun speakers, "according to",
+speaker-after tags, continuing paragraphs, and quotation marks that are not speech.
+Fictional names and sentences throughout."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import entities, make_parsed, quotes
+from casefile.models import Document
+
+
+def quotes_of(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(kind, speaker's entity name or text, quoted words) for each quote, as ingest finds them."""
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    ents = entities.extract(parsed)
+    names = {e.key: e.name for e in ents}
+    out = []
+    for q in quotes.extract(parsed, ents):
+        assert text[q.start:q.end] == q.text
+        who = names.get(q.speaker.entity) or q.speaker.text
+        out.append((q.kind, who, q.text))
+    return out
+
+
+def direct(nlp, text: str) -> list[tuple[str, str]]:
+    return [(who, words) for kind, who, words in quotes_of(nlp, text) if kind == "direct"]
+
+
+SPEAKERS = [
+    # a quotation split by its attribution is one quote
+    ('"The bridge is not safe," said Tomas Reyes, the county engineer. "We closed it this morning."',
+     [("Tomas Reyes", 'The bridge is not safe," said Tomas Reyes, the county engineer. "We closed it this morning.')]),
+    # a pronoun speaker: the latest speaker of that gender
+    ('Ms. Ilse Marrow met Mr. Dorran Vale at the depot. Vale said the trains were late. '
+     '"We have asked for help twice," she said.',
+     [("Ilse Marrow", "We have asked for help twice,")]),
+    # a title speaker: "the senator" is the senator named before
+    ('Sen. Ada Quill toured the flooded valley on Monday.\n\n'
+     '"Nobody here should have to wait for a check," the senator said.',
+     [("Ada Quill", "Nobody here should have to wait for a check,")]),
+    # "according to" after a quotation names its source
+    ('"Four hundred families depend on the plant," according to Mina Osei, a union organizer.',
+     [("Mina Osei", "Four hundred families depend on the plant,")]),
+    # speaker-after, with a verb that is not a reporting verb
+    ('"You cannot park here," the guard snapped.', [("the guard", "You cannot park here,")]),
+    # speaker-after, inverted
+    ('"We will rebuild every school," pledged Mayor Ruben Alcott.',
+     [("Ruben Alcott", "We will rebuild every school,")]),
+    # a paragraph that only continues the quotation keeps the last named speaker
+    ('"The water rose in minutes," said Petra Lindqvist, who runs the shelter.\n\n'
+     '"By midnight we had two hundred people sleeping on the floor."',
+     [("Petra Lindqvist", "The water rose in minutes,"),
+      ("Petra Lindqvist", "By midnight we had two hundred people sleeping on the floor.")]),
+    # a paragraph ending in a colon introduces the next paragraph's quotation
+    ('The ministry issued a short statement:\n\n"The ministry regrets the delay and will pay every claim."',
+     [("The ministry", "The ministry regrets the delay and will pay every claim.")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKERS)
+def test_each_quotation_gets_the_speaker_the_text_means(nlp, text, expected):
+    assert direct(nlp, text) == expected
+
+
+NOT_QUOTES = [
+    # titles of works
+    'She reviewed the novel "The Long Harbor Road" for a weekly paper.',
+    'The documentary "Salt and Iron" opened in twelve cities.',
+    # scare quotes: nobody is quoted
+    'The "reform" changed nothing for the farmers of the valley.',
+    'Many "experts" on television predicted a landslide.',
+    'Critics say the so-called "reform" changes nothing.',
+    # a nickname
+    'Residents still call the old mill "the Castle".',
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_quotation_marks_that_are_not_speech_are_not_quotes(nlp, text):
+    assert direct(nlp, text) == []
+
+
+def test_a_quotation_running_over_two_paragraphs_is_one_quote(nlp):
+    text = ('Ada Quill said: "First the roads flooded, then the phones went down.\n'
+            '"After that we could only wait."\n')
+    assert direct(nlp, text) == [
+        ("Ada Quill", 'First the roads flooded, then the phones went down.\n"After that we could only wait.')]
+
+
+def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp):
+    text = '"The vote was fair," said Jonah Pike, 52, a teacher who counted the ballots.'
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    found = quotes.extract(parsed, entities.extract(parsed))
+    assert [q.speaker.text for q in found] == ["Jonah Pike, 52, a teacher who counted the ballots"]
+    assert found[0].speaker.entity is not None
+
+
+def test_reported_speech_with_a_pronoun_gets_the_resolved_speaker(nlp):
+    text = "Mr. Dorran Vale spoke to reporters. He said the strike would end on Friday."
+    assert [(k, who) for k, who, _ in quotes_of(nlp, text) if k == "indirect"] == [("indirect", "Dorran Vale")]
