@@ -1,7 +1,8 @@
 """The evaluation gate: the shared scorer's figures must stay at or above the floors.
 
 The seeds and MEANTIME are scored when ../shared/eval is beside the checkout; TimeBank
-(dev/timebank, 256 articles, about half a minute) when ../shared/eval/dev/timebank is.
+(dev/timebank, 256 articles, about half a minute) and PolNeAR dev (dev/polnear, 84 articles,
+about twenty seconds) when they are under ../shared/eval/dev.
 """
 from __future__ import annotations
 
@@ -62,3 +63,13 @@ def test_meantime_time_figures_stay_at_or_above_their_floor(meantime_figures, me
 @pytest.mark.parametrize("metric, floor", sorted(FLOORS["timebank"].items()))
 def test_timebank_time_figures_stay_at_or_above_their_floor(timebank_figures, metric, floor):
     assert timebank_figures[metric] >= floor, f"{metric} fell to {timebank_figures[metric]} (floor {floor})"
+
+
+@pytest.fixture(scope="module")
+def polnear_figures():
+    return _figures("polnear")
+
+
+@pytest.mark.parametrize("metric, floor", sorted(FLOORS["polnear"].items()))
+def test_polnear_dev_quote_figures_stay_at_or_above_their_floor(polnear_figures, metric, floor):
+    assert polnear_figures[metric] >= floor, f"{metric} fell to {polnear_figures[metric]} (floor {floor})"
