@@ -26,7 +26,7 @@ from bisect import bisect_right
 from ..concepts import person_names
 from ..models import LocalEntity
 from .lexicon import mentions as mw
-from .mentions_np import Referent, is_main_subject, phrase, strip_possessive
+from .mentions_np import Referent, is_main_subject, phrase, strip_possessive, whole_phrase
 from .mentions_rank import Candidate, Context, best
 from .quotes_text import mark_spans, paragraphs
 
@@ -240,6 +240,8 @@ class Mentions:
                     ref = self.typed(phrase(tok, base))
                     if ref.kind in ("person", "org", "doc", "group", "name"):
                         ref.subject = main
+                        if main and ref.key is not None:
+                            ref.phrase = whole_phrase(tok, base, stop={tok.head.i})
                         refs.append(ref)
         refs = [r for r in refs if not self.inside_quote(r.start)]
         return sorted(refs, key=lambda r: r.start)

@@ -29,6 +29,8 @@ class Referent:
     head: tuple[int, int] | None = None   # the phrase's head word, which an entity must cover
     subject: bool = False                 # the subject of a main clause (a discourse topic)
     key: str | None = None
+    # a named subject's whole phrase as the text introduces them ("Jo Lind, a nurse"), with offsets
+    phrase: tuple[str, int, int] | None = None
 
     def head_span(self) -> tuple[int, int]:
         return self.head or (self.start, self.end)
@@ -214,8 +216,8 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     toks = list(tok.subtree)
 
     def ends(t) -> bool:
-        return t.i in stop or t.text in mw.PHRASE_DASHES or (t.text in mw.QUOTE_MARKS and t.tag_ != "POS") \
-            or (to_comma and t.text == ",")
+        return t.i in stop or t.text in mw.PHRASE_DASHES or (to_comma and t.text == ",") or (
+            t.text in mw.QUOTE_MARKS and t.tag_ != "POS" and not _quoted_title(t))
 
     toks = toks[:next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))]
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"
@@ -225,6 +227,17 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
         toks.pop(0)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return tok.doc.text[start:end], base + start, base + end
+
+
+def _quoted_title(mark) -> bool:
+    """A quotation mark around a capitalized title inside a phrase ("host of "The Late Hour"").
+    Any other quotation mark ends the phrase: the quote itself begins there."""
+    doc = mark.doc
+    if mark.i + 1 < len(doc) and doc[mark.i + 1].is_title:
+        return True                                    # an opening mark before a title
+    return mark.i > 0 and not doc[mark.i - 1].is_space and (
+        doc[mark.i - 1].is_title or doc[mark.i - 1].text in (",", ".")) and any(
+        t.text in mw.QUOTE_MARKS and doc[t.i + 1].is_title for t in doc[max(0, mark.i - 8):mark.i])
 
 
 def _closes_bracket(toks) -> bool:

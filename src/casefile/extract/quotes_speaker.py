@@ -103,4 +103,6 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
 
 
 def to_speaker(ref: Referent) -> Speaker:
-    return Speaker(text=ref.text, entity=ref.key, start=ref.start, end=ref.end)
+    """The speaker record: a named subject as the text introduced them, when it did."""
+    text, start, end = ref.phrase or (ref.text, ref.start, ref.end)
+    return Speaker(text=text, entity=ref.key, start=start, end=end)
