@@ -98,3 +98,12 @@ def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp):
 def test_reported_speech_with_a_pronoun_gets_the_resolved_speaker(nlp):
     text = "Mr. Dorran Vale spoke to reporters. He said the strike would end on Friday."
     assert [(k, who) for k, who, _ in quotes_of(nlp, text) if k == "indirect"] == [("indirect", "Dorran Vale")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor leads her rival by nine points, according to a new poll.",
+     [("indirect", "a new poll", "The mayor leads her rival by nine points")]),
+    ("Exports fell by a tenth last year, according to official figures.", []),
+])
+def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected

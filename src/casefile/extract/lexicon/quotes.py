@@ -70,8 +70,8 @@ ACCORDING_PREP = "to"
 ACCORDING_BEFORE = frozenset({",", "\u2014", "\u2013", "(", "\u201d", '"', "''"})   # or a closing mark
 DATA_SOURCE_NOUNS = frozenset("""
 figure figures data statistic statistics estimate estimates number numbers record records
-poll polls census tally count calculation calculations table chart ranking index
-""".split())
+tally count calculation calculations table chart index
+""".split())   # a poll or a census is a source that "finds" and "says"; bare numbers are not
 
 # Complementizers that mark an indirect question, not reported speech.
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
