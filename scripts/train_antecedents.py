@@ -65,6 +65,7 @@ def collect(set_name: str) -> list[tuple[list[dict], list[bool]]]:
 
     Mentions.antecedent = traced
     examples = []
+    seen = [0, 0]           # pronoun speakers a gold quote confirms; those with a right candidate
     try:
         for doc, parsed_doc in zip(docs, nlp.parse(d.text for d in docs)):
             gold = golds.get(Path(doc.source).name)
@@ -80,12 +81,19 @@ def collect(set_name: str) -> list[tuple[list[dict], list[bool]]]:
                 if accepted is None or not calls:
                     continue
                 _, cands, feats, _ = min(calls, key=lambda t: abs(t[0] - q.start))
-                right = [bool(accepted & ({score.norm(c.ref.text)} | names.get(c.ref.key, set()))) for c in cands]
+                right = [bool(accepted & (_written(score, c.ref) | names.get(c.ref.key, set()))) for c in cands]
+                seen[0] += 1
+                seen[1] += any(right)
                 if any(right) and len(cands) > 1:
                     examples.append((feats, right))
     finally:
         Mentions.antecedent = original
+    print(f"{set_name}: {seen[0]} he/she speakers of gold quotes, {seen[1]} with the right one among the candidates")
     return examples
+
+
+def _written(score, ref) -> set[str]:
+    return {score.norm(ref.text)} | ({score.norm(ref.phrase[0])} if ref.phrase else set())
 
 
 def _accepted(score, q, gold: dict) -> set[str] | None:
