@@ -107,3 +107,15 @@ def test_reported_speech_with_a_pronoun_gets_the_resolved_speaker(nlp):
 ])
 def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a speaker described by a common noun: the phrase with its prepositions, not its clauses
+    ('"We have had no word," said the family of a bus driver who was detained in May.',
+     "the family of a bus driver"),
+    ('"The rules were ignored," said the former aide to the governor, speaking on condition of anonymity.',
+     "the former aide to the governor"),
+])
+def test_an_unnamed_speaker_is_the_noun_phrase_without_its_clauses(nlp, text, speaker):
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    assert [q.speaker.text for q in quotes.extract(parsed, entities.extract(parsed))] == [speaker]

@@ -212,11 +212,13 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     """The whole phrase tok heads, as written: with its apposition and relative clause
     ("Jo Lind, 44, a nurse who lives nearby"), without punctuation at its edges. It ends
     before a dash or a quotation mark, before any token in ``stop``, and with ``to_comma``
-    at the first comma after the head ("the aide to the mayor")."""
+    at the first comma or clause after the head ("the aide to the mayor", not "... who
+    was detained")."""
     toks = list(tok.subtree)
+    clauses = {x.i for t in toks if to_comma and t.dep_ in mw.NP_CLAUSE_DEPS for x in t.subtree}
 
     def ends(t) -> bool:
-        return t.i in stop or t.text in mw.PHRASE_DASHES or (to_comma and t.text == ",") or (
+        return t.i in stop or t.i in clauses or t.text in mw.PHRASE_DASHES or (to_comma and t.text == ",") or (
             t.text in mw.QUOTE_MARKS and t.tag_ != "POS" and not _quoted_title(t))
 
     toks = toks[:next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))]
