@@ -144,7 +144,7 @@ def instrument() -> Stages:
     stages.wrap(extract_pkg, "make_parsed", "extract: setup")
     for attr in ("signature", "bands"):
         stages.wrap(dedup, attr, "dedup: minhash")
-    stages.wrap(pipeline, "_near_duplicates", "dedup: near-duplicate lookup")
+    stages.wrap(pipeline, "near_duplicates", "dedup: near-duplicate lookup")
     for attr in ("write_batch", "known", "record_issue", "add_source"):
         stages.wrap(Store, attr, f"store: {attr}")
     stages.wrap(resolve, "run", "resolve (cross-document)")

@@ -103,8 +103,8 @@ def test_a_second_parallel_run_changes_nothing(runs, corpus):
 @pytest.mark.parametrize("workers, calls_serial", [(1, True), (0, True), (2, False)])
 def test_one_worker_or_fewer_is_the_plain_pipeline(monkeypatch, tmp_path, workers, calls_serial):
     called = []
-    monkeypatch.setattr("casefile.pipeline.ingest", lambda *a, **k: called.append(k) or "serial")
-    monkeypatch.setattr(parallel, "_Writer", lambda *a: (_ for _ in ()).throw(RuntimeError("parallel path")))
+    monkeypatch.setattr(parallel, "serial", lambda *a, **k: called.append(k) or "serial")
+    monkeypatch.setattr(parallel, "_context", lambda: (_ for _ in ()).throw(RuntimeError("parallel path")))
     store = Store.open(str(tmp_path / "w.db"))
     if calls_serial:
         assert parallel.ingest([], store, workers=workers) == "serial"

@@ -78,7 +78,7 @@ def no_sentence_model(monkeypatch):
 def _ingest(store: Store, folder, name: str, text: str, outlet: str, published: str) -> None:
     path = folder / name
     path.write_text(text, encoding="utf-8")
-    ingest([str(path)], store, overrides={"outlet": outlet, "published": published})
+    ingest([str(path)], store, outlet=outlet, published=published)
 
 
 @pytest.fixture(scope="module")

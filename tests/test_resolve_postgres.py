@@ -24,7 +24,7 @@ def test_conflicts_timeline_merge_and_split_work_on_postgresql(tmp_path, pg_url,
     for name, text, outlet in (("h.txt", HARBOR, "Harbor Times"), ("r.txt", RIVERSIDE, "Riverside Daily"),
                                *((f"p{i}.txt", t, o) for i, (o, t) in enumerate(DIACRITICS))):
         (tmp_path / name).write_text(text, encoding="utf-8")
-        ingest([str(tmp_path / name)], store, overrides={"outlet": outlet, "published": "2024-05-10"})
+        ingest([str(tmp_path / name)], store, outlet=outlet, published="2024-05-10")
     kinds = sorted(r["kind"] for r in manage.list_conflicts(store))
     assert kinds == ["date", "duration", "quote_speaker"]
     items = timeline(store, entity="Le Thi Hoa", dated_only=True)

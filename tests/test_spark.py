@@ -92,7 +92,7 @@ def stores(corpus, tmp_path_factory):
 
 def test_the_job_writes_one_parquet_table_per_store_table(stores):
     _, _, output = stores
-    from casefile.spark import TABLES, read_table
+    from casefile.spark_tables import TABLES, read_table
 
     assert {p.name for p in output.iterdir() if p.is_dir()} >= set(TABLES)
     documents = read_table(output, "documents")

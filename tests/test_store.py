@@ -9,6 +9,8 @@ from casefile.models import Document, Extraction, LocalEntity, Mention, Quote, S
 from casefile.store.db import Store, database_url
 from casefile.store.migrations import MIGRATIONS
 
+from .helpers.rows import rows_of
+
 TEXT = "Ana Rell was arrested on Monday. \"We will appeal,\" her lawyer said."
 Q = TEXT.index("We will")
 
@@ -49,7 +51,7 @@ def test_a_new_store_applies_every_migration_once(tmp_path):
 
 
 def test_a_document_is_stored_with_all_its_records_and_sentence_offsets(store):
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     counts = store.counts()
     assert counts["documents"] == 1 and counts["mentions"] == 1 and counts["quotes"] == 1 and counts["times"] == 1
     mention = next(store.rows("mentions"))
@@ -59,9 +61,9 @@ def test_a_document_is_stored_with_all_its_records_and_sentence_offsets(store):
 
 
 def test_writing_the_same_batch_twice_changes_nothing(store):
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     before = store.counts()
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     store.add_source("doc1", "doc1.txt")
     store.record_issue("bad.bin", "binary content")
     store.record_issue("bad.bin", "binary content")
@@ -70,8 +72,8 @@ def test_writing_the_same_batch_twice_changes_nothing(store):
 
 
 def test_full_text_search_finds_documents_by_words_and_ignores_operators(store):
-    store.write_batch([(a_document(), None, {}),
-                       (a_document("Floods closed the river port for a week.", "doc2"), None, {})])
+    store.write_batch(rows_of((a_document(), None, {}),
+                       (a_document("Floods closed the river port for a week.", "doc2"), None, {})))
     assert [r["id"] for r in store.search_documents("arrested")] == ["doc1"]
     assert [r["id"] for r in store.search_documents("river \"port")] == ["doc2"]
     assert store.search_documents("***") == []
@@ -89,7 +91,7 @@ def test_opening_a_missing_file_read_only_is_a_clear_error(tmp_path):
 
 def test_a_read_only_store_refuses_writes(tmp_path):
     path = str(tmp_path / "ro.db")
-    Store.open(path).write_batch([(a_document(), None, {})])
+    Store.open(path).write_batch(rows_of((a_document(), None, {})))
     ro = Store.open(path, readonly=True)
     assert ro.document("doc1")["title"] == "Arrest"
     with pytest.raises(Exception):

@@ -20,6 +20,7 @@ from casefile.store.db import Store
 from casefile.store.migrations import MIGRATIONS
 from casefile.store.rows import extraction_rows
 
+from .helpers.rows import rows_of
 from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 TEXT = ('Police in Orlen detained the blogger Tavi Mosk on Monday, his wife said. '
@@ -82,7 +83,7 @@ def test_opening_a_store_twice_applies_every_migration_once(db_url):
 
 
 def test_a_written_document_reads_back_with_exact_offsets(store):
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     doc = store.document("doc1")
     assert doc["text"] == TEXT and doc["provenance"] == {"title": "test"}
     for table in ("mentions", "quotes", "times", "events"):
@@ -96,9 +97,9 @@ def test_a_written_document_reads_back_with_exact_offsets(store):
 
 
 def test_writing_the_same_batch_twice_changes_nothing(store):
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     before = store.counts()
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     store.add_source("doc1", "doc1.txt")
     store.record_issue("broken.bin", "binary content")
     store.record_issue("broken.bin", "binary content")
@@ -112,15 +113,15 @@ def test_writing_the_same_batch_twice_changes_nothing(store):
     ([], set()),
 ])
 def test_known_reports_only_stored_ids(store, ids, expected):
-    store.write_batch([(a_document(), None, {})])
+    store.write_batch(rows_of((a_document(), None, {})))
     assert store.known(ids) == expected
 
 
 def test_counts_cover_every_table_and_grow_with_a_second_document(store):
-    store.write_batch([(a_document(), an_extraction(), {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {})))
     one = store.counts()
-    store.write_batch([(a_document(OTHER, "doc2"), None, {"signature": [1, 2, 3], "bands": ["b1", "b2"],
-                                                        "near": [("doc1", 0.7)]})])
+    store.write_batch(rows_of((a_document(OTHER, "doc2"), None, {"signature": [1, 2, 3], "bands": ["b1", "b2"],
+                                                        "near": [("doc1", 0.7)]})))
     two = store.counts()
     assert one["documents"] == 1 and two["documents"] == 2
     assert two["minhash_bands"] == 2 and two["near_duplicates"] == 1 and two["mentions"] == one["mentions"]
@@ -130,8 +131,8 @@ def test_counts_cover_every_table_and_grow_with_a_second_document(store):
 
 def test_band_candidates_answer_the_same_from_the_database_and_from_memory(store, monkeypatch):
     big = [5, 2 ** 61 - 1, 0]
-    store.write_batch([(a_document(), None, {"signature": big, "bands": ["b1"], "near": []}),
-                       (a_document(OTHER, "doc2"), None, {"signature": [1, 2, 3], "bands": ["b1", "b2"], "near": []})])
+    store.write_batch(rows_of((a_document(), None, {"signature": big, "bands": ["b1"], "near": []}),
+                       (a_document(OTHER, "doc2"), None, {"signature": [1, 2, 3], "bands": ["b1", "b2"], "near": []})))
     first = store.band_candidates(["b1"])
     assert first == store.band_candidates(["b1"]) == {"doc1": big, "doc2": [1, 2, 3]}   # read, then remembered
     assert store.band_candidates(["b2"]) == {"doc2": [1, 2, 3]}
@@ -161,8 +162,8 @@ def test_every_record_id_starts_with_its_documents_id_and_comes_out_the_same_twi
     ("volcano", []),
 ])
 def test_full_text_search_finds_documents_by_their_words(store, query, expected):
-    store.write_batch([(a_document(), None, {}),
-                       (Document(id="doc2", source="doc2.txt", text=OTHER, title="Port closed"), None, {})])
+    store.write_batch(rows_of((a_document(), None, {}),
+                       (Document(id="doc2", source="doc2.txt", text=OTHER, title="Port closed"), None, {})))
     assert [r["id"] for r in store.search_documents(query)] == expected
 
 
@@ -175,7 +176,7 @@ def test_the_export_object_is_the_same_on_both_backends(tmp_path, pg_url):
     exports = []
     for url in (str(tmp_path / "same.db"), pg_url):
         opened = Store.open(url)
-        opened.write_batch([(a_document(), an_extraction(), {}), (a_document(OTHER, "doc2"), None, {})])
+        opened.write_batch(rows_of((a_document(), an_extraction(), {}), (a_document(OTHER, "doc2"), None, {})))
         exports.append(build(opened))
         opened.close()
     sqlite_export, pg_export = exports
@@ -223,8 +224,8 @@ def test_search_and_the_web_app_answer_on_both_backends(store, db_url):
     from casefile.store.search import search
     from casefile.web.app import create_app
 
-    store.write_batch([(a_document(), an_extraction(), {}),
-                       (Document(id="doc2", source="doc2.txt", text=OTHER, title="Port closed"), None, {})])
+    store.write_batch(rows_of((a_document(), an_extraction(), {}),
+                       (Document(id="doc2", source="doc2.txt", text=OTHER, title="Port closed"), None, {})))
     found = search(store, "detained")
     assert [d["id"] for d in found.documents] == ["doc1"]
     assert search(store, "volcano").documents == []

@@ -5,32 +5,7 @@ import json
 
 import click
 
-from .errors import CasefileError
-from .settings import DEFAULT_DB
-
-DB_OPTION = click.option("--db", envvar="CASEFILE_DB", default=DEFAULT_DB, show_default=True,
-                         help="SQLite file or postgresql:// URL (env CASEFILE_DB).")
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                             show_default=True, help="Plain text for reading, JSON for tools.")
-
-
-def _open(db: str, readonly: bool = False):
-    from .store.db import Store
-    try:
-        return Store.open(db, readonly=readonly)
-    except CasefileError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _call(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except CasefileError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+from .cli_base import DB_OPTION, FORMAT_OPTION, echo_json, open_store
 
 
 @click.group("entities")
@@ -47,9 +22,9 @@ def entities_group() -> None:
 def entities_list(db, query, etype, limit, fmt) -> None:
     """Entities with the number of documents that name them, most documents first."""
     from .resolve.manage import list_entities
-    rows = _call(list_entities, _open(db, readonly=True), query, etype, limit)
+    rows = list_entities(open_store(db, readonly=True), query, etype, limit)
     if fmt == "json":
-        return _json(rows)
+        return echo_json(rows)
     for r in rows:
         click.echo(f"{r['id']}  {r['type']:<7} {r['documents']:>3} doc(s)  {r['name']}"
                    + (f"  (also: {', '.join(r['aliases'][:4])})" if r["aliases"] else ""))
@@ -62,9 +37,9 @@ def entities_list(db, query, etype, limit, fmt) -> None:
 def entities_show(entity, db, fmt) -> None:
     """Show ENTITY (an id, or a name only one entity answers to) and why its parts were linked."""
     from .resolve.manage import show_entity
-    ent = _call(show_entity, _open(db, readonly=True), entity)
+    ent = show_entity(open_store(db, readonly=True), entity)
     if fmt == "json":
-        return _json(ent)
+        return echo_json(ent)
     click.echo(f"{ent['id']}  {ent['type']}  {ent['name']}")
     click.echo(f"aliases: {', '.join(ent['aliases'] or []) or '-'}")
     click.echo(f"descriptors: {', '.join(ent['descriptors'] or []) or '-'}")
@@ -79,7 +54,7 @@ def entities_show(entity, db, fmt) -> None:
 def entities_merge(a, b, db) -> None:
     """Merge entities A and B (ids or unambiguous names); kept in later runs and audited."""
     from .resolve.manage import merge
-    click.echo(_call(merge, _open(db), a, b))
+    click.echo(merge(open_store(db), a, b))
 
 
 @entities_group.command("split")
@@ -90,7 +65,7 @@ def entities_merge(a, b, db) -> None:
 def entities_split(entity, document, key, db) -> None:
     """Take one document's entity out of ENTITY; kept in later runs and audited."""
     from .resolve.manage import split
-    click.echo(_call(split, _open(db), entity, document, key))
+    click.echo(split(open_store(db), entity, document, key))
 
 
 @entities_group.command("audit")
@@ -98,7 +73,7 @@ def entities_split(entity, document, key, db) -> None:
 def entities_audit(db) -> None:
     """Every merge and split made by hand, oldest first."""
     from .resolve.manage import audit
-    for row in _call(audit, _open(db, readonly=True)):
+    for row in audit(open_store(db, readonly=True)):
         click.echo(f"{row['at']}  {row['action']}  {json.dumps(row['detail'], ensure_ascii=False)}")
 
 
@@ -111,9 +86,9 @@ def entities_audit(db) -> None:
 def timeline_cmd(db, entity, etype, dated, fmt) -> None:
     """Events in date order at their own precision, undated last, each with its outlets."""
     from .resolve.timeline import format_text, timeline
-    rows = _call(timeline, _open(db, readonly=True), entity, etype, dated)
+    rows = timeline(open_store(db, readonly=True), entity, etype, dated)
     if fmt == "json":
-        return _json(rows)
+        return echo_json(rows)
     click.echo(format_text(rows))
 
 
@@ -124,9 +99,9 @@ def timeline_cmd(db, entity, etype, dated, fmt) -> None:
 def conflicts_cmd(db, kind, fmt) -> None:
     """Where sources disagree, both sides side by side."""
     from .resolve.manage import list_conflicts
-    rows = _call(list_conflicts, _open(db, readonly=True), kind)
+    rows = list_conflicts(open_store(db, readonly=True), kind)
     if fmt == "json":
-        return _json(rows)
+        return echo_json(rows)
     for r in rows:
         click.echo(f"{r['kind']}: {r['value_a']!s} vs {r['value_b']!s}  ({r['detail']})")
         for side in ("a", "b"):
@@ -140,7 +115,7 @@ def conflicts_cmd(db, kind, fmt) -> None:
 def resolve_cmd(db) -> None:
     """Re-run cross-document resolution over everything stored (safe to repeat)."""
     from . import resolve
-    counts = _call(resolve.run, _open(db))
+    counts = resolve.run(open_store(db))
     click.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
 
 

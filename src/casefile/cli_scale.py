@@ -1,24 +1,11 @@
 """Commands for big corpora: ``casefile spark-ingest`` and ``casefile load``."""
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
+from .cli_base import DB_OPTION, finish_ingest, input_options, open_store
 from .errors import CasefileError
-
-
-def _fail(exc: Exception) -> None:
-    raise click.ClickException(str(exc))
-
-
-def _iso_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2024-03-01") from None
+from .settings import Settings
 
 
 def register(group: click.Group) -> None:
@@ -33,15 +20,10 @@ def register(group: click.Group) -> None:
               help="Folder for the Parquet tables (one subfolder per store table; replaced if present).")
 @click.option("--master", default="local[*]", show_default=True,
               help="Spark master: local[N] for N cores here, or a cluster URL (spark://, yarn, k8s://).")
-@click.option("--outlet", help="Publication name for every input (overrides what the text says).")
-@click.option("--published", callback=lambda _c, _p, v: _iso_date(v),
-              help="Publication date YYYY-MM-DD for every input.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback or link-local addresses.")
+@input_options
 @click.option("--partitions", type=click.IntRange(min=1),
               help="Spark partitions to spread the input files over (default: the cluster's parallelism).")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
-              help="Documents parsed together by spaCy inside a partition.")
-def spark_ingest(inputs, output, master, outlet, published, allow_private, partitions, batch_size) -> None:
+def spark_ingest(inputs, output, master, partitions, **options) -> None:
     """Extract INPUTS (files, folders, globs, URLs; JSONL, text, HTML, WARC) on Spark into Parquet.
 
     Runs the same per-document extraction as `casefile ingest`, the spaCy model loaded
@@ -54,15 +36,15 @@ def spark_ingest(inputs, output, master, outlet, published, allow_private, parti
     from . import spark
 
     if importlib.util.find_spec("pyspark") is None:
-        _fail(RuntimeError("pyspark is not installed: pip install pyspark (and Java 17, scripts/install_java.sh)"))
-    settings = spark.JobSettings(overrides={"outlet": outlet, "published": published},
-                                 allow_private=allow_private, batch_size=batch_size)
+        raise click.ClickException("pyspark is not installed: pip install pyspark (and Java 17, "
+                                   "scripts/install_java.sh)")
     try:
-        counts = spark.run(inputs, output, master=master, settings=settings, partitions=partitions)
-    except CasefileError as exc:
-        _fail(exc)
+        counts = spark.run(inputs, output, master=master, settings=Settings(**options), partitions=partitions)
+    except CasefileError:
+        raise                     # the command group says it in its own words
     except Exception as exc:  # a Spark/Java failure: one line, not a JVM stack trace
-        _fail(RuntimeError(f"Spark job failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"))
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        raise click.ClickException(f"Spark job failed: {type(exc).__name__}: {first}") from None
     for table, n in counts.items():
         click.echo(f"{table:20} {n:>8}", err=True)
     click.echo(f"wrote {counts.get('documents', 0)} documents to {output}")
@@ -70,8 +52,7 @@ def spark_ingest(inputs, output, master, outlet, published, allow_private, parti
 
 @click.command("load")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@click.option("--db", envvar="CASEFILE_DB", default="casefile.db", show_default=True,
-              help="SQLite file or postgresql:// URL to load into (env CASEFILE_DB).")
+@DB_OPTION
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(min=1),
               help="Documents written per transaction.")
 def load(directory, db, batch_size) -> None:
@@ -80,14 +61,6 @@ def load(directory, db, batch_size) -> None:
     Documents go in the input order, copies and near-duplicates are found as
     `casefile ingest` finds them, and loading the same folder twice changes nothing.
     """
-    from .spark import load as run
-    from .store.db import Store
+    from .spark_load import load as run
 
-    try:
-        store = Store.open(db)
-        report = run(directory, store, batch_size=batch_size)
-    except CasefileError as exc:
-        _fail(exc)
-    from .cli import finish_ingest  # cli imports this module at its end, so import here
-
-    finish_ingest(report)
+    finish_ingest(run(directory, open_store(db), Settings(db=db, batch_size=batch_size)))

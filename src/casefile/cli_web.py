@@ -6,19 +6,7 @@ from pathlib import Path
 
 import click
 
-from .errors import CasefileError
-
-DB_OPTION = click.option("--db", envvar="CASEFILE_DB", default="casefile.db", show_default=True,
-                         help="SQLite file or postgresql:// URL (env CASEFILE_DB).")
-
-
-def _store(db: str):
-    from .store.db import Store
-
-    try:
-        return Store.open(db, readonly=True)
-    except CasefileError as exc:
-        raise click.ClickException(str(exc)) from None
+from .cli_base import DB_OPTION, open_store
 
 
 @click.command()
@@ -33,12 +21,9 @@ def brief(entity, db, fmt, output) -> None:
     from . import briefs
     from .web.dossier import find_entity
 
-    store = _store(db)
-    try:
-        ref = find_entity(store, entity)
-        body = briefs.html(store, ref) if fmt == "html" else briefs.markdown(store, ref)
-    except CasefileError as exc:
-        raise click.ClickException(str(exc)) from None
+    store = open_store(db, readonly=True)
+    ref = find_entity(store, entity)
+    body = briefs.html(store, ref) if fmt == "html" else briefs.markdown(store, ref)
     if output:
         Path(output).write_text(body, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
@@ -60,7 +45,7 @@ def search(query, db, outlet, entity_type, event_type, date_from, date_to, limit
     """Search documents, entities and quotes for QUERY (every word must match)."""
     from .store.search import SearchFilters, search as run
 
-    result = run(_store(db), query, SearchFilters(outlet, entity_type, event_type, date_from, date_to), limit)
+    result = run(open_store(db, readonly=True), query, SearchFilters(outlet, entity_type, event_type, date_from, date_to), limit)
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1, default=str))
         return

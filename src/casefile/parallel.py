@@ -1,12 +1,10 @@
 """Multi-process ingest: ``casefile ingest --workers N``.
 
 Worker processes each load the spaCy model once and turn their share of the input
-into finished records: clean + metadata, parse, extract, MinHash signature. The
+into finished records: clean + metadata, parse, extract, MinHash signature, rows. The
 parent only reads the inputs (single-article files are read by the workers too),
-hands them out in chunks, and writes the results to the store in input order, one
-transaction per batch. Ids come from content and results are written in the order
-a 1-process run writes them, so the store ends up the same as with
-``pipeline.ingest``.
+hands them out in chunks, and feeds the results, in input order, to the same
+``pipeline.IngestSession`` a 1-process run feeds, so the store ends up the same.
 
 Limit: records of JSONL and WARC files are read by the parent (one stream cannot be
 shared), so a single large WARC file has its HTML extraction done in one process;
@@ -18,17 +16,17 @@ import logging
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import nlp, resolve
+from . import nlp
 from .ingest import documents_from
-from .ingest import dedup
 from .ingest.sources import expand, format_by_name, iter_inputs, sniff
 from .ingest.url import is_url
 from .ingest.warc import is_gzip, is_warc
-from .models import Document, Extraction, IngestIssue, RawDocument
-from .pipeline import IngestReport, Progress, _near_duplicates, _record_copies, process
+from .models import Document, IngestIssue, RawDocument
+from .pipeline import IngestReport, IngestSession, Processed, Progress, configure, process
+from .pipeline import ingest as serial
+from .settings import Settings
 from .store.db import Store
 
 log = logging.getLogger(__name__)
@@ -40,38 +38,25 @@ SNIFF_BYTES = 4096
 # One unit of input a worker handles: a RawDocument read by the parent, an argument
 # (path or URL) the worker reads itself, or an issue passed through unchanged.
 Item = RawDocument | IngestIssue | str
+# What comes back: a parsed document, an issue, or a bare Document the worker found already
+# stored (the session decides: a copy, or parsed in the parent if the store changed since).
+Result = Processed | IngestIssue | Document
 
 
-@dataclass
-class Done:
-    """A finished document: its extraction (or the error) and its MinHash signature."""
-
-    document: Document
-    extraction: Extraction | None
-    error: str | None
-    signature: list[int]
-    bands: list[str]
-
-
-Result = Done | IngestIssue | Document     # a bare Document: already stored, not parsed
-
-
-def ingest(inputs: Iterable[str], store: Store, *, overrides: dict | None = None, allow_private: bool = False,
-           batch_size: int = 32, model: str | None = None, progress: Progress | None = None,
-           workers: int = 2) -> IngestReport:
-    """``pipeline.ingest`` over ``workers`` processes; the same store contents as one process."""
-    if workers <= 1:
-        from .pipeline import ingest as serial
-
-        return serial(inputs, store, overrides=overrides, allow_private=allow_private,
-                      batch_size=batch_size, model=model, progress=progress)
-    writer = _Writer(store, batch_size, model, progress)
-    tasks = _chunks(plan(list(inputs), allow_private), batch_size)
-    settings = (overrides, allow_private, model, _known_check_url(store))
-    with _context().Pool(workers, initializer=_start_worker, initargs=settings) as pool:
-        for results in _ordered(pool, tasks, workers * TASKS_IN_FLIGHT_PER_WORKER):
-            writer.take(results)
-    return writer.finish()
+def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None, *,
+           progress: Progress | None = None, **options) -> IngestReport:
+    """``pipeline.ingest`` with ``settings.workers`` processes parsing; the same store contents."""
+    settings = configure(settings, options)
+    if settings.workers <= 1:
+        return serial(inputs, store, settings, progress=progress)
+    session = IngestSession(store, settings, progress)
+    tasks = _chunks(plan(list(inputs), settings.allow_private), settings.batch_size)
+    with _context().Pool(settings.workers, initializer=_start_worker,
+                         initargs=(settings, _known_check_url(store))) as pool:
+        for results in _ordered(pool, tasks, settings.workers * TASKS_IN_FLIGHT_PER_WORKER):
+            for result in results:
+                session.take(result)
+    return session.finish()
 
 
 def plan(inputs: list[str], allow_private: bool = False) -> Iterator[Item]:
@@ -145,9 +130,9 @@ def _known_check_url(store: Store) -> str | None:
 _WORKER: dict = {}
 
 
-def _start_worker(overrides: dict | None, allow_private: bool, model: str | None, db: str | None) -> None:
-    nlp.load(model)                        # once per process, before the first task
-    _WORKER.update(overrides=overrides, allow_private=allow_private, model=model, db=db, store=None)
+def _start_worker(settings: Settings, db: str | None) -> None:
+    nlp.load(settings.model)               # once per process, before the first task
+    _WORKER.update(settings=settings, db=db, store=None)
 
 
 def _known(ids: list[str]) -> set[str]:
@@ -164,98 +149,16 @@ def _known(ids: list[str]) -> set[str]:
 
 def _work(items: list[Item]) -> list[Result]:
     """Read what is still unread, build documents, parse and extract the ones not yet stored."""
+    settings: Settings = _WORKER["settings"]
     raw: list[RawDocument | IngestIssue] = []
     for item in items:
         if isinstance(item, str):
-            raw.extend(iter_inputs([item], allow_private=_WORKER["allow_private"]))
+            raw.extend(iter_inputs([item], allow_private=settings.allow_private))
         else:
             raw.append(item)
-    built = list(documents_from(raw, _WORKER["overrides"]))
+    built = list(documents_from(raw, settings.overrides))
     docs = [d for d in built if isinstance(d, Document)]
     known = _known([d.id for d in docs])
     todo = [d for d in docs if d.id not in known]
-    finished = {}
-    for doc, extraction, error in process(todo, _WORKER["model"]) if todo else []:
-        sig = dedup.signature(doc.text)
-        finished[id(doc)] = Done(doc, extraction, error, sig, dedup.bands(sig))
+    finished = {id(p.document): p for p in (process(todo, settings.model) if todo else [])}
     return [finished.get(id(d), d) if isinstance(d, Document) else d for d in built]
-
-
-# -- in the parent ---------------------------------------------------------------------------
-
-class _Writer:
-    """Takes results in input order and stores them exactly as ``pipeline.ingest`` would."""
-
-    def __init__(self, store: Store, batch_size: int, model: str | None, progress: Progress | None):
-        self.store = store
-        self.batch_size = batch_size
-        self.model = model
-        self.notify = progress or (lambda what, item: None)
-        self.report = IngestReport()
-        self.batch: list[Done] = []
-        self.pending: set[str] = set()
-        self.copies: list[Document] = []
-
-    def take(self, results: list[Result]) -> None:
-        for result in results:
-            # counted as pipeline.ingest counts, so the summary's "lost" means the same
-            self.report.received += not isinstance(result, IngestIssue) or result.kind == "rejected"
-            if isinstance(result, IngestIssue):
-                self._issue(result)
-                continue
-            doc = result.document if isinstance(result, Done) else result
-            if doc.id in self.pending or self.store.known([doc.id]) or not isinstance(result, Done):
-                self._copy(doc, result)
-                continue
-            self.batch.append(result)
-            self.pending.add(doc.id)
-            if len(self.batch) >= self.batch_size:
-                self._flush()
-            if not self.pending:
-                _record_copies(self.copies, self.store)
-
-    def _issue(self, issue: IngestIssue) -> None:
-        self.store.record_issue(issue.item, issue.reason, issue.kind)
-        self.report.issues.append(issue)
-        self.report.rejected += issue.kind == "rejected"
-        self.notify("rejected", f"{issue.item}: {issue.reason}")
-
-    def _copy(self, doc: Document, result: Result) -> None:
-        if isinstance(result, Document) and doc.id not in self.pending and not self.store.known([doc.id]):
-            # the worker saw it stored, yet it is not: only if the store changed under us; parse it here
-            (d, extraction, error), = process([doc], self.model)
-            sig = dedup.signature(doc.text)
-            self.report.received -= 1      # take() counts it again
-            self.take([Done(d, extraction, error, sig, dedup.bands(sig))])
-            return
-        self.copies.append(doc)
-        self.report.duplicates += 1
-        self.notify("duplicate", doc.source)
-
-    def _flush(self) -> None:
-        rows, signatures = [], {}
-        for done in self.batch:
-            near = _near_duplicates(self.store, done.signature, done.bands, signatures)
-            signatures[done.document.id] = done.signature
-            self.report.near_duplicates += bool(near)
-            rows.append((done.document, done.extraction,
-                         {"signature": done.signature, "bands": done.bands, "near": near}))
-            if done.error:
-                self.report.warnings += 1
-                self.report.issues.append(IngestIssue(item=done.document.source, reason=done.error, kind="warning"))
-        self.store.write_batch(rows)
-        for done in self.batch:
-            if done.error:
-                self.store.record_issue(done.document.source, done.error, "warning")
-            self.report.stored += 1
-            self.report.stored_ids.append(done.document.id)
-            self.notify("stored", done.document.source)
-        self.batch, self.pending = [], set()
-
-    def finish(self) -> IngestReport:
-        if self.batch:
-            self._flush()
-        _record_copies(self.copies, self.store)
-        if self.report.stored:
-            resolve.run(self.store, self.report.stored_ids)
-        return self.report

@@ -1,107 +1,73 @@
-"""Loading a Spark job's Parquet output into a store, as ``casefile ingest`` would have written it.
+"""``casefile load``: a Spark job's Parquet output fed to the ingest engine, as ``casefile ingest`` would.
 
-Documents go in input order (the job's ``_order``), so ``seq``, the choice of which
-copy is the original, and near-duplicate links come out as in a 1-process ingest.
-One transaction per batch of documents; documents already in the store are noted
-as copies, so loading twice changes nothing.
+Documents go to a ``pipeline.IngestSession`` in input order (the job's ``_order``), so
+``seq``, the choice of which copy is the original, near-duplicate links, batching and
+the final resolution come out as in a 1-process ingest. Documents already in the store
+are noted as copies, so loading twice changes nothing.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import fields
 from pathlib import Path
 
-from . import resolve
-from .models import IngestIssue
-from .pipeline import IngestReport, _near_duplicates
-from .spark import FACT_TABLES, ORDER, by_document, read_table
+from .errors import NotFound
+from .models import Document, IngestIssue
+from .pipeline import IngestReport, IngestSession, Processed, Progress, configure
+from .settings import Settings
+from .spark_tables import ERROR, JOB_COLUMNS, ORDER, read_table
 from .store import schema as s
 from .store.db import Store
 
-KEYS = {t.name: [c.name for c in t.primary_key.columns] for t in s.metadata.sorted_tables}
-PER_DOCUMENT = ("document_sources", "minhash_signatures", "minhash_bands", *FACT_TABLES)
+LOAD_BATCH = 64                  # documents per load transaction
+KEYS = {t.name: [c.name for c in t.primary_key.columns] for t in s.DOCUMENT_TABLES}
+PER_DOCUMENT = tuple(t.name for t in s.DOCUMENT_TABLES if t is not s.documents)
+_DOCUMENT_FIELDS = [f.name for f in fields(Document)]
 
 
-class Loader:
-    def __init__(self, directory: str | Path, store: Store, batch_size: int, progress=None):
-        self.directory = Path(directory)
-        self.store = store
-        self.batch_size = batch_size
-        self.notify = progress or (lambda what, item: None)
-        self.report = IngestReport()
-        self.rows = by_document(self.directory, PER_DOCUMENT)
+def load(directory: str | Path, store: Store, settings: Settings | None = None, *,
+         progress: Progress | None = None, **options) -> IngestReport:
+    """Put a job's output into ``store`` through the ingest engine; the report of the run."""
+    directory = Path(directory)
+    if not (directory / "documents").exists():
+        raise NotFound("no Spark output here (expected a documents/ folder)", item=str(directory))
+    session = IngestSession(store, configure(settings or Settings(batch_size=LOAD_BATCH), options), progress)
+    for row in read_table(directory, "ingest_issues"):
+        session.take(IngestIssue(item=row["item"], reason=row["reason"], kind=row["kind"]))
+    rows = _by_document(directory)
+    for doc in sorted(read_table(directory, "documents"), key=lambda r: r[ORDER]):
+        session.take(_processed(doc, rows))
+    return session.finish()
 
-    def run(self) -> IngestReport:
-        if not (self.directory / "documents").exists():
-            from .errors import NotFound
 
-            raise NotFound("no Spark output here (expected a documents/ folder)", item=str(self.directory))
-        self._issues(read_table(self.directory, "ingest_issues"))
-        batch: list[dict] = []
-        seen: set[str] = set()
-        copies: list[dict] = []
-        for doc in sorted(read_table(self.directory, "documents"), key=lambda r: r[ORDER]):
-            self.report.received += 1
-            if doc["id"] in seen or self.store.known([doc["id"]]):
-                copies.append(doc)
-                self.report.duplicates += 1
-                self.notify("duplicate", doc["source"])
-                continue
-            seen.add(doc["id"])
-            batch.append(doc)
-            if len(batch) >= self.batch_size:
-                self._flush(batch)
-                batch = []
-        self._flush(batch)
-        for doc in copies:
-            self.store.add_source(doc["id"], doc["source"], doc["outlet"], doc["url"])
-        if self.report.stored:
-            resolve.run(self.store, self.report.stored_ids)
-        return self.report
+def _by_document(directory: Path) -> dict[str, dict[str, list[dict]]]:
+    """{table: {document id: rows}} ({entity id: rows} for the entities a document starts with)."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for table in PER_DOCUMENT:
+        grouped: dict[str, list[dict]] = defaultdict(list)
+        for row in read_table(directory, table):
+            grouped[row["document_id"] if "document_id" in row else row["id"]].append(row)
+        out[table] = grouped
+    return out
 
-    def _issues(self, issues: list[dict]) -> None:
-        for row in issues:
-            self.store.record_issue(row["item"], row["reason"], row["kind"])
-            self.report.issues.append(IngestIssue(item=row["item"], reason=row["reason"], kind=row["kind"]))
-            self.report.rejected += row["kind"] == "rejected"
-            self.report.received += row["kind"] == "rejected"
-            self.report.warnings += row["kind"] == "warning"
 
-    def _own_rows(self, table: str, doc: dict) -> list[dict]:
-        """This document's rows, once each: copies of a document produced the same rows again."""
-        if table == "entities":     # before resolution each document has its own entity rows
-            links = self._own_rows("doc_entities", doc)
-            rows = [r for link in links for r in self.rows[table].get(link["entity_id"], [])]
-        else:
-            rows = self.rows[table].get(doc["id"], [])
-        if table == "document_sources":
-            return [r for r in rows if r["source"] == doc["source"]][:1]
-        unique = {tuple(r[k] for k in KEYS[table]): r for r in reversed(rows)}
-        return list(reversed(unique.values()))
+def _processed(doc: dict, rows: dict[str, dict[str, list[dict]]]) -> Processed:
+    """One document of the job's output as the engine takes a document parsed elsewhere."""
+    own = {"documents": [{k: v for k, v in doc.items() if k not in JOB_COLUMNS["documents"]}]}
+    for table in sorted(PER_DOCUMENT, key=lambda t: t == "entities"):   # entities are found through doc_entities
+        own[table] = _own_rows(table, doc, rows, own)
+    sig = next((r["signature"] for r in own["minhash_signatures"]), None)
+    document = Document(**{k: doc[k] for k in _DOCUMENT_FIELDS if doc.get(k) is not None})
+    return Processed(document, own, sig, [r["band"] for r in own["minhash_bands"]], doc.get(ERROR))
 
-    def _flush(self, batch: list[dict]) -> None:
-        if not batch:
-            return
-        inserts: dict[str, list[dict]] = {t: [] for t in ("documents", "near_duplicates", *PER_DOCUMENT)}
-        signatures: dict[str, list[int]] = {}
-        for doc in batch:
-            inserts["documents"].append({k: v for k, v in doc.items() if k != ORDER})
-            for table in PER_DOCUMENT:
-                inserts[table].extend(self._own_rows(table, doc))
-            sig = next((r["signature"] for r in self._own_rows("minhash_signatures", doc)), None)
-            if sig is not None:
-                bands = [r["band"] for r in self._own_rows("minhash_bands", doc)]
-                near = _near_duplicates(self.store, sig, bands, signatures)
-                signatures[doc["id"]] = sig
-                self.report.near_duplicates += bool(near)
-                inserts["near_duplicates"].extend(
-                    {"document_id": doc["id"], "duplicate_of": other, "similarity": similarity, "method": "minhash"}
-                    for other, similarity in near)
-        with self.store.engine.begin() as conn:
-            for table in ("documents", "document_sources", "minhash_signatures", "minhash_bands",
-                          "near_duplicates", *FACT_TABLES):
-                if inserts[table]:
-                    conn.execute(getattr(s, table).insert(), inserts[table])
-        for doc in batch:
-            self.report.stored += 1
-            self.report.stored_ids.append(doc["id"])
-            self.notify("stored", doc["source"])
 
+def _own_rows(table: str, doc: dict, rows: dict, own: dict) -> list[dict]:
+    """This document's rows, once each: a copy of a document in another input made the same rows again."""
+    if table == "entities":     # before resolution each document has its own entity rows
+        found = [r for link in own["doc_entities"] for r in rows[table].get(link["entity_id"], [])]
+    else:
+        found = rows[table].get(doc["id"], [])
+    if table == "document_sources":
+        return [r for r in found if r["source"] == doc["source"]][:1]
+    unique = {tuple(r[k] for k in KEYS[table]): r for r in reversed(found)}
+    return list(reversed(unique.values()))

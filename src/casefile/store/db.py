@@ -5,21 +5,18 @@ with all of its records or not at all, and repeating a write changes nothing.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
 from array import array
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import JSON, Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import NotFound, StoreError
-from ..models import Document, Extraction
 from . import schema as s
 from .migrations import migrate
-from .rows import extraction_rows
+from .rows import now
+from .writer import write_batch
 
 TABLES = [t for t in s.metadata.sorted_tables if t.name != "schema_migrations"]
 
@@ -31,10 +28,6 @@ def database_url(db: str) -> str:
             return "postgresql+psycopg://" + db.split("://", 1)[1]
         return db
     return f"sqlite:///{Path(db).expanduser()}"
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -89,70 +82,22 @@ class Store:
                 s.document_sources.c.document_id == document_id, s.document_sources.c.source == source)).first()
             if not exists:
                 conn.execute(s.document_sources.insert().values(
-                    document_id=document_id, source=source, outlet=outlet, url=url, first_seen=_now()))
+                    document_id=document_id, source=source, outlet=outlet, url=url, first_seen=now()))
 
     def record_issue(self, item: str, reason: str, kind: str = "rejected") -> None:
         with self.engine.begin() as conn:
             where = (s.ingest_issues.c.item == item, s.ingest_issues.c.reason == reason)
             if conn.execute(select(s.ingest_issues.c.item).where(*where)).first():
-                conn.execute(s.ingest_issues.update().where(*where).values(last_seen=_now()))
+                conn.execute(s.ingest_issues.update().where(*where).values(last_seen=now()))
             else:
                 conn.execute(s.ingest_issues.insert().values(
-                    item=item, reason=reason, kind=kind, first_seen=_now(), last_seen=_now()))
+                    item=item, reason=reason, kind=kind, first_seen=now(), last_seen=now()))
 
-    def write_batch(self, batch: list[tuple[Document, Extraction | None, dict]]) -> None:
-        """Store documents with their records, one transaction for the batch.
-
-        Each item is (document, extraction, extra) where extra may hold ``bands``,
-        ``signature`` and ``near`` ([(other_id, similarity)]).
-        """
-        now = _now()
+    def write_batch(self, batch: list[dict[str, list[dict]]]) -> list[str]:
+        """Store documents with their rows (``rows.document_rows``), one transaction for the
+        batch; returns the ids newly stored (see ``writer.write_batch``)."""
         with self.engine.begin() as conn:
-            ids = [doc.id for doc, _e, _x in batch]
-            seen = set(conn.execute(select(s.documents.c.id).where(s.documents.c.id.in_(ids))).scalars()) \
-                if ids else set()
-            rows: dict[str, list[dict]] = {}
-            fresh: list[str] = []          # documents whose old facts are cleared before the insert
-            for doc, extraction, extra in batch:
-                if doc.id in seen:         # stored before (or earlier in this batch): nothing to do
-                    continue
-                seen.add(doc.id)
-                _document_rows(rows, doc, extraction, extra, now)
-                if extraction is not None:
-                    fresh.append(doc.id)
-            self._write_rows(conn, rows, fresh)
-
-    def _write_rows(self, conn, rows: dict[str, list[dict]], fresh: list[str]) -> None:
-        """One executemany per table for the whole batch: per-row statements cost more in
-        SQLAlchemy's compile and bind step than SQLite spends storing the rows."""
-        for table in (s.participants, *s.FACT_TABLES, s.doc_entities):
-            for i in range(0, len(fresh), 500):   # stay under the bound-parameter limit
-                conn.execute(table.delete().where(table.c.document_id.in_(fresh[i:i + 500])))
-        # parents before children, as the foreign keys need; rows keep their per-table order
-        for name in [*_WRITE_ORDER, *(k for k in rows if k not in _WRITE_ORDER)]:  # a new table still gets written
-            if rows.get(name):
-                self._insert(conn, getattr(s, name), rows[name])
-
-    def _insert(self, conn, table, rows: list[dict]) -> None:
-        """SQLite gets a plain executemany of tuples: SQLAlchemy's bind step costs more per row
-        than the insert. JSON values are encoded as SQLAlchemy's JSON type would (json.dumps,
-        None as 'null'), so the stored rows are the same either way."""
-        if self.dialect != "sqlite":
-            conn.execute(table.insert(), rows)
-            return
-        keys = list(rows[0])
-        get = itemgetter(*keys) if len(keys) > 1 else (lambda r: (r[keys[0]],))
-        encode = [i for i, k in enumerate(keys) if isinstance(table.c[k].type, JSON)]
-        params = [get(r) for r in rows]
-        if encode:
-            rows_ = [list(p) for p in params]
-            for p in rows_:
-                for i in encode:
-                    p[i] = json.dumps(p[i])
-            params = [tuple(p) for p in rows_]     # SQLAlchemy takes tuples, not lists
-        sql = 'INSERT INTO "%s" (%s) VALUES (%s)' % (
-            table.name, ", ".join(f'"{k}"' for k in keys), ", ".join("?" * len(keys)))
-        conn.exec_driver_sql(sql, params)
+            return write_batch(conn, batch)
 
     # -- near duplicates -------------------------------------------------------------------
 
@@ -250,31 +195,6 @@ def _compact(signature: list[int]) -> array | list[int]:
         return array("Q", signature)
     except (OverflowError, TypeError):   # not one this version wrote: keep it as it is
         return list(signature)
-
-
-_DOC_COLUMNS = [c.name for c in s.documents.c if c.name != "seq"]
-_WRITE_ORDER = ("documents", "document_sources", "minhash_signatures", "minhash_bands", "near_duplicates",
-                "doc_entities", "entities", "mentions", "quotes", "times", "events", "participants", "amounts")
-
-
-def _document_rows(out: dict[str, list[dict]], doc: Document, extraction: Extraction | None, extra: dict,
-                   now: str) -> None:
-    """Append one document's rows, table by table, to ``out``."""
-    row = {name: getattr(doc, name) for name in _DOC_COLUMNS if hasattr(doc, name)}
-    row.update(word_count=len(doc.text.split()), ingested_at=now)
-    add = lambda table, r: out.setdefault(table, []).append(r)  # noqa: E731
-    add("documents", row)
-    add("document_sources", dict(document_id=doc.id, source=doc.source, outlet=doc.outlet, url=doc.url,
-                                 first_seen=now))
-    if extra.get("signature") is not None:
-        add("minhash_signatures", dict(document_id=doc.id, signature=extra["signature"]))
-        out.setdefault("minhash_bands", []).extend({"band": b, "document_id": doc.id} for b in extra["bands"])
-    for other, similarity in extra.get("near", []):
-        add("near_duplicates", dict(document_id=doc.id, duplicate_of=other, similarity=similarity,
-                                    method="minhash"))
-    if extraction is not None:
-        for table, rows in extraction_rows(doc, extraction):
-            out.setdefault(table, []).extend(rows)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -1,10 +1,14 @@
-"""Turn one document's Extraction into table rows (ids from content, sentence offsets added)."""
+"""The one row builder: a document and its Extraction as table rows (ids from content,
+sentence offsets added). ``casefile ingest``, ``--workers`` and the Spark job all store
+what this module builds, so the three give the same rows."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from bisect import bisect_right
 
 from ..models import Document, Extraction
+from . import schema as s
 
 
 # A record id is its document's id prefix, then a hash of what the record is. Still a
@@ -85,3 +89,32 @@ def extraction_rows(doc: Document, ex: Extraction) -> list[tuple[str, list[dict]
                                "event_id": event_ids[a.event] if a.event is not None and a.event < len(event_ids)
                                else None})
     return list(out.items())
+
+
+def now() -> str:
+    """The wall-clock time stored with a write (the only values two runs may disagree on)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+_DOC_COLUMNS = [c.name for c in s.documents.c if c.name != "seq"]
+
+
+def document_rows(doc: Document, extraction: Extraction | None, signature: list[int] | None,
+                  bands: list[str], now: str) -> dict[str, list[dict]]:
+    """Every row one document adds to the store, by table; near-duplicate links are added at
+    write time (``near_duplicate_rows``), since they depend on what is stored by then."""
+    row = {name: getattr(doc, name) for name in _DOC_COLUMNS if hasattr(doc, name)}
+    row.update(word_count=len(doc.text.split()), ingested_at=now)
+    out: dict[str, list[dict]] = {"documents": [row], "document_sources": [dict(
+        document_id=doc.id, source=doc.source, outlet=doc.outlet, url=doc.url, first_seen=now)]}
+    if signature is not None:
+        out["minhash_signatures"] = [dict(document_id=doc.id, signature=signature)]
+        out["minhash_bands"] = [{"band": b, "document_id": doc.id} for b in bands]
+    if extraction is not None:
+        out.update(extraction_rows(doc, extraction))
+    return out
+
+
+def near_duplicate_rows(document_id: str, near: list[tuple[str, float]]) -> list[dict]:
+    return [dict(document_id=document_id, duplicate_of=other, similarity=similarity, method="minhash")
+            for other, similarity in near]

@@ -10,6 +10,10 @@ from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, MetaDat
                         Table, Text)
 
 metadata = MetaData()
+# Marks the tables that hold a document's own rows (written with it in one batch, never by
+# resolution): the row builder fills them, the batch writer and the Spark job go through them
+# in ``DOCUMENT_TABLES`` order.
+PER_DOCUMENT = {"per_document": True}
 
 schema_migrations = Table(
     "schema_migrations", metadata,
@@ -39,6 +43,7 @@ documents = Table(
     Column("provenance", JSON),
     Column("removed", JSON),
     Column("ingested_at", Text, nullable=False),
+    info=PER_DOCUMENT,
 )
 
 # Every input that produced a document (an exact copy under another name adds a row here).
@@ -50,6 +55,7 @@ document_sources = Table(
     Column("url", Text),
     Column("first_seen", Text, nullable=False),
     PrimaryKeyConstraint("document_id", "source"),
+    info=PER_DOCUMENT,
 )
 
 minhash_bands = Table(
@@ -57,12 +63,14 @@ minhash_bands = Table(
     Column("band", Text, nullable=False),
     Column("document_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     PrimaryKeyConstraint("band", "document_id"),
+    info=PER_DOCUMENT,
 )
 
 minhash_signatures = Table(
     "minhash_signatures", metadata,
     Column("document_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", JSON, nullable=False),
+    info=PER_DOCUMENT,
 )
 
 near_duplicates = Table(
@@ -72,6 +80,7 @@ near_duplicates = Table(
     Column("similarity", Float, nullable=False),
     Column("method", Text, nullable=False),
     PrimaryKeyConstraint("document_id", "duplicate_of"),
+    info=PER_DOCUMENT,
 )
 
 ingest_issues = Table(
@@ -95,6 +104,7 @@ doc_entities = Table(
     Column("descriptors", JSON),
     Column("entity_id", Text),
     PrimaryKeyConstraint("document_id", "key"),
+    info=PER_DOCUMENT,
 )
 
 entities = Table(
@@ -105,6 +115,7 @@ entities = Table(
     Column("aliases", JSON),
     Column("descriptors", JSON),
     Column("reason", Text),
+    info=PER_DOCUMENT,
 )
 
 
@@ -120,6 +131,7 @@ def _located(name: str, *columns: Column) -> Table:
         Column("sentence_start", Integer),
         Column("sentence_end", Integer),
         *columns,
+        info=PER_DOCUMENT,
     )
 
 
@@ -145,9 +157,12 @@ participants = Table(
     Column("start", Integer),
     Column("end", Integer),
     PrimaryKeyConstraint("event_id", "idx"),
+    info=PER_DOCUMENT,
 )
 
 FACT_TABLES = (mentions, quotes, times, events, amounts)
+# Parents before children, as the foreign keys need: the order of every batch write.
+DOCUMENT_TABLES = tuple(t for t in metadata.sorted_tables if t.info.get("per_document"))
 
 for _t in (*FACT_TABLES, participants, doc_entities):
     Index(f"ix_{_t.name}_document", _t.c.document_id)

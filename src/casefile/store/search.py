@@ -26,6 +26,11 @@ class SearchFilters:
     date_from: str | None = None      # ISO date prefix, compared as text (dates are stored ISO)
     date_to: str | None = None
 
+    @classmethod
+    def given(cls, *values: str | None) -> SearchFilters:
+        """Filters from a form or query string, in field order: blank values filter nothing."""
+        return cls(*(v.strip() or None if isinstance(v, str) else None for v in values))
+
 
 @dataclass
 class SearchResult:
