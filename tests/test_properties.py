@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casefile.errors import CasefileError
-from casefile.extract import extract_all, make_parsed
+from casefile.extract import make_parsed
+from casefile.extract.chain import extract_all
 from casefile.ingest import build_document, dedup
 from casefile.ingest.clean import clean
 from casefile.ingest.metadata import date_hint, iso, parse_date

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -103,6 +104,20 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+def csv_rows(data: dict, table: str) -> Iterator[list[str]]:
+    """One table of an export (``build``) as CSV rows, header first, every cell spreadsheet-safe."""
+    columns = CSV_COLUMNS[table]
+    yield columns
+    for record in data[table]:
+        yield [spreadsheet_safe(_cell(record.get(c))) for c in columns]
+
+
+def csv_text(data: dict, table: str) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(csv_rows(data, table))
+    return out.getvalue()
+
+
 def spreadsheet_safe(cell: str) -> str:
     """Article text opened in a spreadsheet must not run as a formula (CSV injection)."""
     if cell[:1] in FORMULA_STARTS and not _is_number(cell):
@@ -129,13 +144,10 @@ def write(store: Store, fmt: str, output: str | None, stream: IO[str]) -> list[s
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for table, columns in CSV_COLUMNS.items():
+        for table in CSV_COLUMNS:
             path = folder / f"{table}.csv"
             with path.open("w", newline="", encoding="utf-8") as fh:
-                w = csv.writer(fh)
-                w.writerow(columns)
-                for record in data[table]:
-                    w.writerow([spreadsheet_safe(_cell(record.get(c))) for c in columns])
+                csv.writer(fh).writerows(csv_rows(data, table))
             written.append(str(path))
         return written
     body = (json.dumps(data, ensure_ascii=False, indent=1) if fmt == "json"

@@ -1,7 +1,9 @@
 """Per-document extraction: pure functions from a parsed document to typed records.
 
-``extract_all`` is the one place the extractors are chained; each module can be
-called on its own (``times.extract(parsed)``) and knows nothing of the store.
+``chain.extract_all`` is the one place the extractors are chained; each module can be
+called on its own (``times.extract(parsed)``) and knows nothing of the store. This
+package module holds only what every extractor takes (``Parsed``), so that extractors
+can import it without importing each other.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Document, Extraction
+from ..models import Document
 
 
 @dataclass
@@ -46,14 +48,3 @@ def anchor_of(document: Document) -> tuple[dt.date | None, int | None]:
 def make_parsed(document: Document, doc: Any) -> Parsed:
     anchor, year = anchor_of(document)
     return Parsed(document=document, doc=doc, anchor=anchor, year_hint=year)
-
-
-def extract_all(parsed: Parsed) -> Extraction:
-    from . import amounts, entities, events, quotes, times
-
-    ents = entities.extract(parsed)
-    tms = times.extract(parsed)
-    qts = quotes.extract(parsed, ents)
-    evs = events.extract(parsed, ents, tms)
-    amts = amounts.extract(parsed, evs)
-    return Extraction(document=parsed.id, entities=ents, quotes=qts, times=tms, events=evs, amounts=amts)

@@ -11,7 +11,7 @@ from unidecode import unidecode
 from ..concepts import person_names
 from .entities_layout import drop_layout_noise
 from .entities_orgs import add_convention_spans
-from .entities_spans import Cand, _overlaps, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
+from .entities_spans import Cand, spans_overlap, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
 from .lexicon import entities as lx
 from .lexicon import times as times_lx
 
@@ -66,7 +66,7 @@ def digit_name_spans(doc: Any, text: str, taken: list[Cand]) -> list[Cand]:
     found: list[tuple[int, int]] = []
     for m in lx.DIGIT_NAME_PATTERN.finditer(text):
         word = re.match(r"[A-Za-z]+", m.group()).group().lower()
-        if word in times_lx.MONTHS or any(_overlaps((m.start(), m.end()), b) for b in blocked):
+        if word in times_lx.MONTHS or any(spans_overlap((m.start(), m.end()), b) for b in blocked):
             continue
         found.append((m.start(), m.end()))
     compact = lambda s, e: re.sub(r"\s+", "", text[s:e]).lower()  # noqa: E731
@@ -112,7 +112,7 @@ def vietnamese_name_spans(doc: Any, cands: list[Cand]) -> list[Cand]:
         if not _looks_vietnamese_name(run):
             continue
         s, e = run[0].idx, run[-1].idx + len(run[-1].text)
-        hit = [c for c in cands if _overlaps((c.start, c.end), (s, e))]
+        hit = [c for c in cands if spans_overlap((c.start, c.end), (s, e))]
         if any(c.start < s or c.end > e or (c.label == "PERSON" and c.start == s) for c in hit):
             continue
         for c in hit:
@@ -140,7 +140,7 @@ def acronym_definition_spans(text: str, cands: list[Cand]) -> list[Cand]:
         if got != acr or first is None:
             continue
         start, end = base + first.start(), m.start() - 1
-        if text[start:end].strip() and not any(_overlaps((start, end), (c.start, c.end)) for c in cands):
+        if text[start:end].strip() and not any(spans_overlap((start, end), (c.start, c.end)) for c in cands):
             out.append(Cand(start, start + len(text[start:end].rstrip()), "ORG"))
     return out
 
@@ -153,7 +153,7 @@ def candidates(doc: Any, text: str) -> list[Cand]:
     cands += acronym_definition_spans(text, cands)
     digits = digit_name_spans(doc, text, cands)
     # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)
-    cands = [c for c in cands if not any(_overlaps((c.start, c.end), (d.start, d.end)) for d in digits)]
+    cands = [c for c in cands if not any(spans_overlap((c.start, c.end), (d.start, d.end)) for d in digits)]
     out = drop_layout_noise(text, resolve_overlaps(cands + digits))
     mark_owners(text, out)
     return out
@@ -166,6 +166,6 @@ def outlet_mentions(text: str, outlet: str | None, cands: list[Cand]) -> list[Ca
         return []
     out = []
     for m in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(outlet), text):
-        if not any(_overlaps((m.start(), m.end()), (c.start, c.end)) for c in cands):
+        if not any(spans_overlap((m.start(), m.end()), (c.start, c.end)) for c in cands):
             out.append(Cand(m.start(), m.end(), "ORG"))
     return out

@@ -9,7 +9,7 @@ from typing import Any
 
 from .entities_layout import is_title_case
 from .entities_link import country_of
-from .entities_spans import Cand, _overlaps
+from .entities_spans import Cand, spans_overlap
 from .lexicon import entities as lx
 
 
@@ -63,7 +63,7 @@ def role_name_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
             continue
         s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         words = text[s:e].split()
-        if not any(_overlaps((s, e), (c.start, c.end)) for c in cands) \
+        if not any(spans_overlap((s, e), (c.start, c.end)) for c in cands) \
                 and not any(w in lx.ORG_NAME_HEADS or w in lx.PLACE_WORDS or country_of(w) for w in words) \
                 and _role_before(text, s):
             out.append(Cand(s, e, "PERSON"))
@@ -210,5 +210,5 @@ def extend_admin_units(text: str, cands: list[Cand]) -> None:
 
 
 def _replace(cands: list[Cand], new: list[Cand]) -> list[Cand]:
-    keep = [c for c in cands if not any(_overlaps((c.start, c.end), (n.start, n.end)) for n in new)]
+    keep = [c for c in cands if not any(spans_overlap((c.start, c.end), (n.start, n.end)) for n in new)]
     return keep + new

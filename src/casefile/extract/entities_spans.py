@@ -271,7 +271,7 @@ def _vote_single_words(text: str, cands: list[Cand]) -> None:
             c.label = label
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -284,7 +284,7 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
 
     kept: list[Cand] = []
     for c in sorted(cands, key=key):
-        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in kept):
+        if not any(spans_overlap((c.start, c.end), (k.start, k.end)) for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 

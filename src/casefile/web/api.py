@@ -1,24 +1,21 @@
 """JSON API (documented at /docs and /openapi.json) and the downloadable exports."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import PlainTextResponse, Response
 
 from .. import briefs
-from ..export import CSV_COLUMNS, _cell, build, spreadsheet_safe
-from ..store.search import search
+from ..errors import NotFound
+from ..export import CSV_COLUMNS, build, csv_text
+from ..store.search import SearchFilters, search
 from . import timeline as tl
-from .app import store_of
 from .compare import compare
+from .deps import store_of
 from .dossier import dossier, entity_list
-from .pages import _filters
 
 router = APIRouter()
-CSV_TABLES = tuple(CSV_COLUMNS)
 MAX_LIMIT = 500
 RECORD_TABLES = ("mentions", "quotes", "times", "events", "amounts", "participants", "doc_entities")
 
@@ -45,7 +42,8 @@ def api_search(q: str = "", outlet: str | None = None, entity_type: str | None =
                event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
                limit: int = Query(50, ge=1, le=200), store=Depends(store_of)) -> dict:
     """Documents, entities and quotes matching every word of ``q``, with facet counts."""
-    return search(store, q[:500], _filters(outlet, entity_type, event_type, date_from, date_to), limit).as_dict()
+    filters = SearchFilters.given(outlet, entity_type, event_type, date_from, date_to)
+    return search(store, q[:500], filters, limit).as_dict()
 
 
 @router.get("/api/entities", tags=["entities"])
@@ -82,8 +80,6 @@ def api_timeline(entity: str | None = None, event_type: str | None = None, date_
 def api_compare(a: str | None = None, b: str | None = None, outlet_a: str | None = None,
                 outlet_b: str | None = None, store=Depends(store_of)) -> dict:
     """Two documents (a, b) or two outlets side by side: shared facts, one-sided facts, conflicts."""
-    if not ((a or outlet_a) and (b or outlet_b)):
-        raise HTTPException(422, "give a document (a, b) or an outlet (outlet_a, outlet_b) for each side")
     return compare(store, a or None, b or None, outlet_a or None, outlet_b or None)
 
 
@@ -99,12 +95,6 @@ def export_json(store=Depends(store_of)) -> Response:
 def export_csv(table: str, store=Depends(store_of)) -> Response:
     """One table of the export contract as CSV (documents, entities, quotes, times, events)."""
     if table not in CSV_COLUMNS:
-        raise HTTPException(404, f"no such table; choose one of {', '.join(CSV_TABLES)}")
-    data = build(store)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS[table])
-    for record in data[table]:
-        writer.writerow([spreadsheet_safe(_cell(record.get(c))) for c in CSV_COLUMNS[table]])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+        raise NotFound(f"no such table; choose one of {', '.join(CSV_COLUMNS)}", item=table)
+    return Response(csv_text(build(store), table), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{table}.csv"'})

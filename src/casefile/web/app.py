@@ -15,8 +15,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import NotFound
-from ..store.db import Store
+from ..errors import Ambiguous, CasefileError
+from . import api, pages, upload
 
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
@@ -97,8 +97,6 @@ async def _lifespan(app: FastAPI):
 
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at ``db``. ``token`` (else env CASEFILE_TOKEN) turns on ingest."""
-    from . import api, pages, upload
-
     # FastAPI's own /docs and /redoc pull scripts from a CDN; casefile serves its own page instead.
     app = FastAPI(title="casefile", version="0.1.0", description="Sourced case files from news reporting.",
                   docs_url=None, redoc_url=None, lifespan=_lifespan)
@@ -109,9 +107,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     app.add_middleware(SecurityHeaders)
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound):
-        return _error(request, 404, exc.message)
+    @app.exception_handler(CasefileError)
+    async def library_error(request: Request, exc: CasefileError):
+        # the one mapping from a library error to a response: its status, its message, its candidates
+        candidates = exc.candidates if isinstance(exc, Ambiguous) else []
+        return _error(request, exc.status, str(exc), candidates=candidates)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -123,16 +123,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     return app
 
 
-def _error(request: Request, status: int, message: str, headers: dict | None = None):
+def _error(request: Request, status: int, message: str, headers: dict | None = None, candidates=()):
     if request.url.path.startswith(("/api/", "/export/")) or request.method != "GET":
-        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        body = {"detail": message} | ({"candidates": list(candidates)} if candidates else {})
+        return JSONResponse(body, status_code=status, headers=headers)
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers)
-
-
-def store_of(request: Request) -> Store:
-    """The read-only store, opened once per application."""
-    state = request.app.state
-    if getattr(state, "store", None) is None:
-        state.store = Store.open(state.db, readonly=True)
-    return state.store
+        request, "error.html", {"status": status, "message": message, "candidates": candidates},
+        status_code=status, headers=headers)

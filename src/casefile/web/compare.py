@@ -13,7 +13,7 @@ import unicodedata
 
 from sqlalchemy import select, text
 
-from ..errors import NotFound
+from ..errors import Invalid, NotFound
 from ..store import schema as s
 from ..store.db import Store
 from .cases import recorded_conflicts
@@ -50,7 +50,7 @@ def _side_docs(store: Store, document: str | None, outlet: str | None) -> list[s
             if not ids:
                 raise NotFound("no documents from this outlet", item=outlet)
             return ids
-    raise NotFound("choose a document or an outlet for each side")
+    raise Invalid("give a document (a, b) or an outlet (outlet_a, outlet_b) for each side")
 
 
 def _events(store: Store, ids: list[str]) -> list[dict]:

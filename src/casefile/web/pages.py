@@ -6,10 +6,11 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 from markupsafe import Markup, escape
 
 from .. import briefs
+from ..export import CSV_COLUMNS
 from ..store.search import SearchFilters, search
 from . import network
 from . import timeline as tl
-from .app import store_of
+from .deps import store_of
 from .compare import compare, document_choices
 from .dossier import dossier, entity_list
 from .highlight import highlighted
@@ -31,13 +32,6 @@ def snippet(value: str | None) -> Markup:
     return Markup(safe.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))
 
 
-def _filters(outlet: str | None, entity_type: str | None, event_type: str | None, date_from: str | None,
-             date_to: str | None) -> SearchFilters:
-    clean = [v.strip() or None if isinstance(v, str) else None
-             for v in (outlet, entity_type, event_type, date_from, date_to)]
-    return SearchFilters(*clean)
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, page: int = Query(1, ge=1, le=100_000), store=Depends(store_of)):
     docs = store.documents(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
@@ -55,7 +49,7 @@ def document_page(request: Request, document_id: str, store=Depends(store_of)):
 def search_page(request: Request, q: str = "", outlet: str | None = None, entity_type: str | None = None,
                 event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
                 store=Depends(store_of)):
-    filters = _filters(outlet, entity_type, event_type, date_from, date_to)
+    filters = SearchFilters.given(outlet, entity_type, event_type, date_from, date_to)
     result = search(store, q[:500], filters)
     return _render(request, "search.html", {"r": result, "q": q, "f": filters, "snippet": snippet})
 
@@ -107,9 +101,7 @@ def compare_page(request: Request, a: str | None = None, b: str | None = None, o
 
 @router.get("/exports", response_class=HTMLResponse)
 def exports_page(request: Request):
-    from .api import CSV_TABLES
-
-    return _render(request, "exports.html", {"tables": CSV_TABLES})
+    return _render(request, "exports.html", {"tables": tuple(CSV_COLUMNS)})
 
 
 @router.get("/docs", response_class=HTMLResponse)
