@@ -13,7 +13,7 @@ from casefile import resolve
 from casefile.cli import main as cli
 from casefile.pipeline import ingest
 from casefile.resolve import manage, similarity
-from casefile.resolve.timeline import timeline
+from casefile.resolve.timeline import TimelineQuery, timeline
 from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
@@ -155,7 +155,7 @@ def test_an_exact_copy_on_a_second_site_adds_an_outlet_but_not_a_source(tmp_path
     _ingest(store, tmp_path, "a.txt", INDEPENDENT, "Dellamar Voice", "2024-06-05")
     (tmp_path / "mirror").mkdir()
     _ingest(store, tmp_path / "mirror", "a.txt", INDEPENDENT, "Gulf Ledger", "2024-06-05")
-    arrest = next(r for r in timeline(store, type="arrest"))
+    arrest = next(r for r in timeline(store, TimelineQuery(type="arrest"))["clusters"])
     assert arrest["outlets"] == ["Dellamar Voice", "Gulf Ledger"]
     assert arrest["independent_sources"] == 1 and not arrest["corroborated"]
 
@@ -178,7 +178,7 @@ def test_one_person_spelled_with_and_without_diacritics_in_three_documents_is_on
 
 def test_the_timeline_of_a_person_lists_their_case_in_date_order_with_outlets(cases):
     store, _ = cases
-    items = timeline(store, entity="Le Thi Hoa")
+    items = timeline(store, TimelineQuery(entity="Le Thi Hoa"))["clusters"]
     kinds = [(r["type"], r["date_value"]) for r in items if r["date_value"]]
     assert kinds[0][0] == "arrest" and kinds[0][1] in {"2024-03-03", "2024-03-05"}
     assert any(t == "imprisonment" for t, _ in kinds[1:])
@@ -225,4 +225,4 @@ def test_the_cli_shows_conflicts_timeline_and_entities(cases):
     out = runner.invoke(cli, ["resolve", "--db", db])
     assert out.exit_code == 0 and "conflicts 3" in out.output
     out = runner.invoke(cli, ["entities", "merge", "Nobody Here", "Ly Thi Nhan", "--db", db])
-    assert out.exit_code != 0 and "no such entity" in out.output
+    assert out.exit_code != 0 and "no entity with this id or name" in out.output

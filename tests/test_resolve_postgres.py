@@ -6,7 +6,8 @@ import pytest
 from casefile import resolve
 from casefile.pipeline import ingest
 from casefile.resolve import manage, similarity
-from casefile.resolve.timeline import timeline
+from casefile.resolve.lookup import find_entity
+from casefile.resolve.timeline import TimelineQuery, timeline
 from casefile.store.db import Store
 
 from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
@@ -27,10 +28,10 @@ def test_conflicts_timeline_merge_and_split_work_on_postgresql(tmp_path, pg_url,
         ingest([str(tmp_path / name)], store, outlet=outlet, published="2024-05-10")
     kinds = sorted(r["kind"] for r in manage.list_conflicts(store))
     assert kinds == ["date", "duration", "quote_speaker"]
-    items = timeline(store, entity="Le Thi Hoa", dated_only=True)
+    items = timeline(store, TimelineQuery(entity="Le Thi Hoa", dated_only=True))["clusters"]
     assert items[0]["type"] == "arrest" and set(items[0]["outlets"]) == {"Harbor Times", "Riverside Daily"}
     with store.engine.connect() as conn:
-        eid = manage.find_entity(conn, "Ly Thi Nhan")
+        eid = find_entity(conn, "Ly Thi Nhan")
     member = manage.show_entity(store, eid)["members"][-1]
     alone = manage.split(store, eid, member["document_id"], member["key"])
     assert manage.merge(store, eid, alone) == eid

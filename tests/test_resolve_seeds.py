@@ -13,7 +13,7 @@ from casefile.export import build as build_export
 from casefile.cli import main as cli
 from casefile.pipeline import ingest
 from casefile.resolve import similarity
-from casefile.resolve.timeline import timeline
+from casefile.resolve.timeline import TimelineQuery, timeline
 from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
@@ -66,7 +66,7 @@ def test_every_entity_mention_keeps_exact_offsets_after_merging(seeded):
 
 def test_the_timeline_lists_directive_then_partnership_and_visit_then_disclosure_with_outlets(seeded):
     store, db = seeded
-    items = timeline(store, dated_only=True)
+    items = timeline(store, TimelineQuery(dated_only=True))["clusters"]
 
     def first(type_, entity_name):
         for i, r in enumerate(items):

@@ -81,15 +81,18 @@ def entities_audit(db) -> None:
 @DB_OPTION
 @click.option("--entity", help="Only events involving this entity (id, name or alias).")
 @click.option("--type", "etype", help="Only this event type (arrest, trial, policy_issued, ...).")
+@click.option("--from", "date_from", help="Only events on or after this date (2024, 2024-03, 2024-03-05).")
+@click.option("--to", "date_to", help="Only events on or before this date.")
 @click.option("--dated", is_flag=True, help="Leave out undated events.")
 @FORMAT_OPTION
-def timeline_cmd(db, entity, etype, dated, fmt) -> None:
+def timeline_cmd(db, entity, etype, date_from, date_to, dated, fmt) -> None:
     """Events in date order at their own precision, undated last, each with its outlets."""
-    from .resolve.timeline import format_text, timeline
-    rows = timeline(open_store(db, readonly=True), entity, etype, dated)
+    from .resolve.timeline import TimelineQuery, format_text, timeline
+    query = TimelineQuery(entity=entity, type=etype, date_from=date_from, date_to=date_to, dated_only=dated)
+    data = timeline(open_store(db, readonly=True), query)
     if fmt == "json":
-        return echo_json(rows)
-    click.echo(format_text(rows))
+        return echo_json(data["clusters"])
+    click.echo(format_text(data))
 
 
 @click.command("conflicts")

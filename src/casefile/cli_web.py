@@ -17,13 +17,13 @@ from .cli_base import DB_OPTION, open_store
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="File to write; standard output when omitted.")
 def brief(entity, db, fmt, output) -> None:
-    """Write the case brief of ENTITY (an entity id or a name) with footnoted citations."""
+    """Write the case brief of ENTITY (an id, or a name one entity answers to) with footnoted citations.
+
+    A name several entities answer to is an error (exit status 2) that lists them."""
     from . import briefs
-    from .web.dossier import find_entity
 
     store = open_store(db, readonly=True)
-    ref = find_entity(store, entity)
-    body = briefs.html(store, ref) if fmt == "html" else briefs.markdown(store, ref)
+    body = briefs.html(store, entity) if fmt == "html" else briefs.markdown(store, entity)
     if output:
         Path(output).write_text(body, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)

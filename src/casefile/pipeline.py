@@ -98,6 +98,7 @@ class IngestSession:
         self.batch: list[Document | Processed] = []
         self.pending: set[str] = set()
         self.copies: list[Document] = []       # exact copies of documents still in the batch
+        self.resourced: list[str] = []         # stored documents a copy gave another source (outlet)
 
     def take(self, item: IngestIssue | Document | Processed) -> None:
         """One item: an issue, a document still to parse, or a document parsed elsewhere."""
@@ -131,14 +132,16 @@ class IngestSession:
         if self.batch:
             self._flush()
         self._record_copies()
-        if self.report.stored:
-            resolve.run(self.store, self.report.stored_ids)
+        changed = list(dict.fromkeys(self.report.stored_ids + self.resourced))
+        if changed:     # a copy on another site changes who reports a stored document's events
+            resolve.run(self.store, changed)
         return self.report
 
     def _record_copies(self) -> None:
         """Note each further input that held an already-stored document (after that one is written)."""
         for doc in self.copies:
-            self.store.add_source(doc.id, doc.source, doc.outlet, doc.url)
+            if self.store.add_source(doc.id, doc.source, doc.outlet, doc.url):
+                self.resourced.append(doc.id)
         self.copies.clear()
 
     def _flush(self) -> None:

@@ -11,6 +11,7 @@ from ..errors import CasefileError, NotFound
 from ..store import schema as s
 from ..store import schema_cases as c
 from . import names as N
+from .lookup import find_entity
 
 
 def _now() -> str:
@@ -22,19 +23,6 @@ def _members(conn, entity_id: str) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(
         select(de.c.document_id, de.c.key, de.c.name).where(de.c.entity_id == entity_id)
         .order_by(de.c.document_id, de.c.key))]
-
-
-def find_entity(conn, ref: str) -> str:
-    """An entity id from an id or a name that only one entity answers to."""
-    if conn.execute(select(s.entities.c.id).where(s.entities.c.id == ref)).first():
-        return ref
-    want = N.fold(ref)
-    hits = [r.id for r in conn.execute(select(s.entities.c.id, s.entities.c.name, s.entities.c.aliases))
-            if want in {N.fold(x) for x in [r.name, *(r.aliases or [])]}]
-    if len(hits) == 1:
-        return hits[0]
-    raise NotFound("no such entity" if not hits else f"{len(hits)} entities answer to this name; use an id",
-                   item=ref)
 
 
 def _audit(conn, action: str, detail: dict) -> None:

@@ -75,14 +75,15 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.execute(select(s.documents.c.id).where(s.documents.c.id.in_(ids))).scalars())
 
-    def add_source(self, document_id: str, source: str, outlet: str | None = None, url: str | None = None) -> None:
-        """Record another input that held an already-stored document (idempotent)."""
+    def add_source(self, document_id: str, source: str, outlet: str | None = None, url: str | None = None) -> bool:
+        """Record another input that held an already-stored document (idempotent); whether it was new."""
         with self.engine.begin() as conn:
             exists = conn.execute(select(s.document_sources.c.source).where(
                 s.document_sources.c.document_id == document_id, s.document_sources.c.source == source)).first()
             if not exists:
                 conn.execute(s.document_sources.insert().values(
                     document_id=document_id, source=source, outlet=outlet, url=url, first_seen=now()))
+            return not exists
 
     def record_issue(self, item: str, reason: str, kind: str = "rejected") -> None:
         with self.engine.begin() as conn:

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
-import unicodedata
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 
+from ..concepts import dates as D
 from ..errors import Invalid, NotFound
+from ..resolve.lookup import entity_ref, shown
+from ..resolve.status import recorded_conflicts
 from ..store import schema as s
 from ..store.db import Store
-from .cases import recorded_conflicts
-from ..concepts import dates as D
-from .facts import doc_meta, entity_ref, sentences, source_link
+from ..store.reads import doc_meta, sentences
+from .facts import source_link
 
 MAX_DOCS_PER_SIDE = 50
 MAX_EVENTS_PER_SIDE = 200
@@ -30,11 +30,6 @@ def document_choices(store: Store, limit: int = 200) -> list[dict]:
     query = select(d.c.id, d.c.title, d.c.source, d.c.outlet).order_by(d.c.published.desc(), d.c.seq).limit(limit)
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
-
-
-@functools.lru_cache(maxsize=65536)
-def _norm(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if c.isalnum())
 
 
 def _side_docs(store: Store, document: str | None, outlet: str | None) -> list[str]:
@@ -70,15 +65,14 @@ def _events(store: Store, ids: list[str]) -> list[dict]:
 
 
 def _entities(store: Store, ids: list[str]) -> dict[str, dict]:
-    marks = ", ".join(f":i{n}" for n in range(len(ids)))
-    sql = (f"SELECT MIN(document_id) AS document_id, MIN(key) AS key, name, MIN(type) AS type, "
-           f"MIN(entity_id) AS entity_id FROM doc_entities WHERE document_id IN ({marks}) GROUP BY name")
-    out: dict[str, dict] = {}
+    """The entities a side names, by reference, under the names ``lookup.shown`` gives them."""
+    de = s.doc_entities
+    query = select(de.c.document_id, de.c.key, de.c.entity_id).where(
+        de.c.document_id.in_(bindparam("ids", expanding=True)))
     with store.engine.connect() as conn:
-        for r in conn.execute(text(sql), {f"i{n}": i for n, i in enumerate(ids)}):
-            out.setdefault(_norm(r.name), {"name": r.name, "type": r.type,
-                                           "ref": entity_ref(r.entity_id, r.document_id, r.key)})
-    return out
+        refs = {entity_ref(r.entity_id, r.document_id, r.key) for r in conn.execute(query, {"ids": ids})}
+        names = shown(conn, refs)
+    return {ref: {"name": names[ref]["name"], "type": names[ref]["type"], "ref": ref} for ref in refs if ref in names}
 
 
 def _same(a: dict, b: dict) -> bool:
@@ -167,7 +161,9 @@ def compare(store: Store, a: str | None = None, b: str | None = None, outlet_a: 
         "a": {"documents": [meta[i] for i in left_ids], "outlet": outlet_a},
         "b": {"documents": [meta[i] for i in right_ids], "outlet": outlet_b},
         "both": sorted(both, key=by_date), "conflicts": sorted(conflicts, key=by_date),
-        "recorded_conflicts": [c for c in recorded_conflicts(store, documents=left_ids + right_ids)
+        "recorded_conflicts": [c | {"link_a": source_link(c["document_a"], c["start_a"]),
+                                    "link_b": source_link(c["document_b"], c["start_b"])}
+                               for c in recorded_conflicts(store, documents=left_ids + right_ids)
                                if _across(c, set(left_ids), set(right_ids))],
         "only_a": sorted(only_a, key=lambda e: D.sort_key(e["date_value"])),
         "only_b": sorted(only_b, key=lambda e: D.sort_key(e["date_value"])),

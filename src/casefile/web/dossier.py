@@ -6,16 +6,16 @@ Every fact carries ``link``: the source document scrolled to its evidence senten
 from __future__ import annotations
 
 import time
-from collections import Counter
 
 from sqlalchemy import text
 
-from ..errors import NotFound
-from ..store.db import Store
-from .cases import cluster_status
 from ..concepts import dates as D
-from .facts import (chain_rank, count_documents, doc_entity_rows, doc_meta, entity_ref, owned_cte, sentences,
-                    source_link)
+from ..errors import NotFound
+from ..resolve.lookup import entity_ref, find_entity, shown
+from ..resolve.status import cluster_status
+from ..store.db import Store
+from ..store.reads import LOCAL_SEP, doc_entity_rows, doc_meta, owned_cte, sentences
+from .facts import chain_rank, count_documents, source_link
 
 MAX_NEIGHBOURS = 12
 MAX_QUOTES = 100
@@ -43,11 +43,10 @@ def _descriptor_link(document_id: str, start: int | None, spans: list[tuple[str,
     return source_link(document_id, None)
 
 
-def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) -> dict:
-    first = rows[0]
-    names = Counter(r["name"] for r in rows)
-    name = names.most_common(1)[0][0]
-    aliases = sorted(({a for r in rows for a in (r.get("aliases") or []) if a} | set(names)) - {name})
+def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]], entity: dict) -> dict:
+    """Name and type as every page shows them (``lookup.shown``); the names documents used as aliases."""
+    names = {r["name"] for r in rows}
+    aliases = sorted(({a for r in rows for a in (r.get("aliases") or []) if a} | names) - {entity["name"]})
     descriptors = []
     for r in rows:
         for d in r.get("descriptors") or []:
@@ -55,8 +54,7 @@ def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]]) ->
             descriptors.append({"text": d.get("text"), "kind": d.get("kind"), "document_id": r["document_id"],
                                 "outlet": m.get("outlet"), "title": m.get("title"), "start": d.get("start"),
                                 "link": _descriptor_link(r["document_id"], d.get("start"), spans)})
-    return {"name": name, "type": first["type"], "aliases": aliases,
-            "descriptors": descriptors}
+    return {"name": entity["name"], "type": entity["type"], "aliases": aliases, "descriptors": descriptors}
 
 
 def _events(conn, ref: str) -> list[dict]:
@@ -89,25 +87,22 @@ def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
     return by, about
 
 
-def _neighbours(conn, ref: str, own_refs: set[str]) -> list[dict]:
+def _neighbours(conn, ref: str, own_refs: set[str]) -> dict[str, int]:
     """Entities mentioned in the same sentences, weighted by how many sentences they share."""
     owned, params = owned_cte(ref, MAX_DOCUMENTS)
     # The entity's sentences first (a few hundred), then who else is in each: never a self-join of mentions.
     sql = (f"WITH {owned}, said AS (SELECT DISTINCT m.document_id, m.sentence_start FROM owned o "
            "JOIN mentions m ON m.document_id = o.document_id AND m.entity_key = o.key) "
-           "SELECT x.document_id, x.entity_key, de.entity_id, de.name, de.type, "
-           "COUNT(DISTINCT x.sentence_start) AS n FROM said s "
+           "SELECT x.document_id, x.entity_key, de.entity_id, COUNT(DISTINCT x.sentence_start) AS n FROM said s "
            "JOIN mentions x ON x.document_id = s.document_id AND x.sentence_start = s.sentence_start "
            "JOIN doc_entities de ON de.document_id = x.document_id AND de.key = x.entity_key "
-           "GROUP BY x.document_id, x.entity_key, de.entity_id, de.name, de.type")
-    merged: dict[str, dict] = {}
+           "GROUP BY x.document_id, x.entity_key, de.entity_id")
+    weights: dict[str, int] = {}
     for r in conn.execute(text(sql), params):
-        ref = entity_ref(r.entity_id, r.document_id, r.entity_key)
-        if ref in own_refs:
-            continue
-        item = merged.setdefault(ref, {"ref": ref, "name": r.name, "type": r.type, "weight": 0})
-        item["weight"] += r.n
-    return sorted(merged.values(), key=lambda x: (-x["weight"], x["name"]))[:MAX_NEIGHBOURS]
+        other = entity_ref(r.entity_id, r.document_id, r.entity_key)
+        if other not in own_refs:
+            weights[other] = weights.get(other, 0) + r.n
+    return weights
 
 
 def _attach_sources(store: Store, items: list[dict], meta: dict) -> None:
@@ -120,26 +115,35 @@ def _attach_sources(store: Store, items: list[dict], meta: dict) -> None:
 
 
 def dossier(store: Store, ref: str) -> dict:
-    """Everything the store knows about one entity. Raises NotFound for an unknown reference."""
-    rows = doc_entity_rows(store, ref, MAX_DOCUMENTS)
+    """Everything the store knows about one entity (an id, a document's entity or a name, as
+    ``lookup.find_entity`` takes it). Raises NotFound, or Ambiguous for a name several answer to."""
+    rows = doc_entity_rows(store, ref, MAX_DOCUMENTS) if LOCAL_SEP not in ref else []
+    if not rows:        # not an entity's id: let the one rule say what it stands for
+        with store.engine.connect() as conn:
+            ref = find_entity(conn, ref)
+        rows = doc_entity_rows(store, ref, MAX_DOCUMENTS)
     if not rows:
         raise NotFound("no such entity", item=ref)
-    own_refs = {ref}
     with store.engine.connect() as conn:
         events = _events(conn, ref)
         spans = _mention_sentences(conn, ref)
         quotes_by, quotes_about = _quotes(conn, ref)
-        neighbours = _neighbours(conn, ref, own_refs)
+        weights = _neighbours(conn, ref, {ref})
+        names = shown(conn, [ref, *weights])       # the entity and its neighbours, as every page shows them
+    neighbours = sorted(({"ref": r, **names[r], "weight": w} for r, w in weights.items() if r in names),
+                        key=lambda x: (-x["weight"], x["name"]))[:MAX_NEIGHBOURS]
     doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
     meta = doc_meta(store, doc_ids)
     status = cluster_status(store, [e["cluster"] for e in events])
     _attach_sources(store, events + quotes_by + quotes_about, meta)
     for e in events:
-        own = {"outlets": [e["outlet"] or "unknown outlet"], "corroboration": "single source"}
-        e.update(status.get(e["cluster"]) or own)
+        st = status.get(e["cluster"]) or {"outlets": [e["outlet"] or "unknown outlet"],
+                                          "corroboration": "single source"}
+        e.update(outlets=st["outlets"], corroboration=st["corroboration"])
     own_docs = {r["document_id"] for r in rows}
-    return {"ref": ref, **_profile(rows, meta, spans), "documents": [meta[d] | {"id": d} for d in sorted(meta)
-                                                               if d in own_docs],
+    entity = names.get(ref) or {"name": rows[0]["name"], "type": rows[0]["type"]}
+    return {"ref": ref, **_profile(rows, meta, spans, entity),
+            "documents": [meta[d] | {"id": d} for d in sorted(meta) if d in own_docs],
             "documents_total": count_documents(store, ref), "documents_read": len({r["document_id"] for r in rows}),
             "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours}
 
@@ -167,27 +171,18 @@ def entity_list(store: Store, limit: int = 100, offset: int = 0, entity_type: st
 
 
 def _entity_list(store: Store, limit: int, offset: int, entity_type: str | None) -> list[dict]:
-    """Unresolved entities (no entity id) count once each; grouping on the indexed column keeps it a scan."""
+    """Entities by documents, under the names and types ``lookup.shown`` gives (the resolved entity's);
+    document entities resolution has not reached count once each."""
     where = "AND type = :t" if entity_type else ""
     sql = text(
         "SELECT ref, name, type, documents FROM ("
-        "SELECT entity_id AS ref, MIN(name) AS name, MIN(type) AS type, COUNT(DISTINCT document_id) AS documents "
-        f"FROM doc_entities WHERE entity_id IS NOT NULL {where} GROUP BY entity_id "
+        "SELECT en.id AS ref, en.name AS name, en.type AS type, counted.documents AS documents FROM "
+        "(SELECT entity_id, COUNT(DISTINCT document_id) AS documents FROM doc_entities WHERE entity_id IS NOT NULL "
+        f"GROUP BY entity_id) AS counted JOIN entities en ON en.id = counted.entity_id WHERE 1=1 {where} "
         "UNION ALL SELECT document_id || :sep || key, name, type, 1 FROM doc_entities "
         f"WHERE entity_id IS NULL {where}) AS listed ORDER BY documents DESC, name LIMIT :n OFFSET :o")
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(sql, {"sep": "~", "t": entity_type, "n": limit, "o": offset})]
-
-
-def find_entity(store: Store, name_or_ref: str) -> str:
-    """A reference from an id, a local reference or a name (case-insensitive; most-mentioned wins)."""
-    if doc_entity_rows(store, name_or_ref):
-        return name_or_ref
-    sql = text("SELECT coalesce(entity_id, document_id || '~' || key) AS ref FROM doc_entities "
-               "WHERE lower(name) = lower(:n) GROUP BY ref ORDER BY COUNT(*) DESC LIMIT 1")
-    with store.engine.connect() as conn:
-        ref = conn.execute(sql, {"n": name_or_ref}).scalar()
-    if ref is None:
-        raise NotFound("no entity with this id or name", item=name_or_ref)
-    return ref
-
+        rows = [dict(r._mapping) for r in conn.execute(sql, {"sep": LOCAL_SEP, "t": entity_type, "n": limit,
+                                                            "o": offset})]
+        names = shown(conn, [r["ref"] for r in rows])
+    return [r | names.get(r["ref"], {}) for r in rows]

@@ -1,8 +1,10 @@
-"""The timeline: dated events in lanes, drawn as SVG on the server.
+"""The web timeline: the timeline ``resolve.timeline`` assembles, drawn as lanes of bars in SVG.
 
-A bar spans the days its date value covers, so "2023" is a year wide and "2023-07-13"
-a sliver: the precision of what was reported is visible. Events of one cluster whose
-dates cannot both be true are conflicts, drawn with both versions marked.
+A bar spans the days its report's date value covers, so "2023" is a year wide and
+"2023-07-13" a sliver: the precision of what was reported is visible. Reports of one
+event whose dates cannot all be true are conflicts, drawn with both versions marked.
+Only the rendering lives here; what is on the timeline is decided where ``casefile
+timeline`` decides it.
 """
 from __future__ import annotations
 
@@ -10,18 +12,22 @@ import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
-from sqlalchemy import text
+from sqlalchemy import bindparam, select
 
+from ..resolve.lookup import entity_ref, shown
+from ..resolve.timeline import TimelineQuery
+from ..resolve.timeline import timeline as assemble
+from ..store import schema as s
 from ..store.db import Store
-from .cases import recorded_conflicts
-from ..concepts import dates as D
-from .facts import doc_meta, owned_cte, sentences, source_link
-from .memo import remembered
+from .facts import source_link
 
 MAX_EVENTS = 200          # earliest first; narrow by date, type or entity to see later ones
 WIDTH, LABEL_W, LANE_H, BAR_H, AXIS_H = 960, 170, 26, 14, 28
 MIN_BAR_W = 4.0
 MAX_LANES = 40
+NO_PARTICIPANT = "(no named participant)"
+EVENT_KEYS = ("id", "document_id", "type", "text", "date_value", "date_text", "modality", "cluster",
+              "sentence_start", "sentence_end", "outlet", "title", "sentence", "conflict")
 
 
 @dataclass
@@ -33,122 +39,44 @@ class TimelineFilter:
     lanes: str = "type"              # "type" or "entity"
 
 
-def _query(store: Store, f: TimelineFilter) -> list[dict]:
-    where, params = ["e.date_value IS NOT NULL"], {"n": MAX_EVENTS}
-    # Coarse bounds in SQL (ISO values sort as text; a year-only value must still pass), exact ones in Python.
-    if f.date_from and f.date_from[:4].isdigit():
-        where.append("e.date_value >= :lo")
-        params["lo"] = f.date_from[:4]
-    if f.date_to and f.date_to[:4].isdigit():
-        where.append("e.date_value <= :hi")
-        params["hi"] = f.date_to + "\uffff"
-    if f.event_type:
-        where.append("e.type = :type")
-        params["type"] = f.event_type
-    cols = ("e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, e.modality, e.cluster, "
-            "e.sentence_start, e.sentence_end")
-    if f.entity:
-        # Pick the earliest ids from the entity's events through indexes only, then read just those rows.
-        owned, owner_params = owned_cte(f.entity)
-        params |= owner_params
-        # No DISTINCT over thousands of ids (it costs more than the lookups): the IN below drops the rare
-        # event where the entity takes two roles.
-        earliest = ("SELECT e.id FROM owned o JOIN participants p ON p.document_id = o.document_id "
-                    "AND p.entity_key = o.key JOIN events e ON e.id = p.event_id WHERE "
-                    + " AND ".join(where) + " ORDER BY e.date_value LIMIT :n")
-        sql = (f"WITH {owned}, earliest AS ({earliest}) SELECT {cols} FROM events e "
-               "WHERE e.id IN (SELECT id FROM earliest) ORDER BY e.date_value")
-        # Its cost grows with how often the entity is cited: remember it while the store is unchanged.
-        return remembered(store, ("timeline", sql, tuple(sorted(params.items()))), lambda: _rows(store, sql, params))
-    sql = f"SELECT {cols} FROM events e WHERE " + " AND ".join(where) + " ORDER BY e.date_value LIMIT :n"
-    return _rows(store, sql, params)
-
-
-def _rows(store: Store, sql: str, params: dict) -> list[dict]:
-    with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(text(sql), params)]
-
-
-def _in_range(interval: tuple[dt.date, dt.date], f: TimelineFilter) -> bool:
-    lo = D.interval(f.date_from) if f.date_from else None
-    hi = D.interval(f.date_to) if f.date_to else None
-    return (lo is None or interval[1] >= lo[0]) and (hi is None or interval[0] <= hi[1])
+def timeline(store: Store, f: TimelineFilter) -> dict:
+    """Dated reports (earliest first) with their lanes, intervals, sources and conflicts."""
+    data = assemble(store, TimelineQuery(entity=f.entity, type=f.event_type, date_from=f.date_from,
+                                         date_to=f.date_to, dated_only=True, limit=MAX_EVENTS))
+    events = []
+    for cluster in data["clusters"]:
+        for r in cluster["reports"]:
+            if r["date_start"] is None:      # a bar needs days of its own to span
+                continue
+            events.append({k: r[k] for k in EVENT_KEYS} | {
+                "link": source_link(r["document_id"], r["sentence_start"]), "lane": r["type"],
+                "start_date": r["date_start"], "end_date": r["date_end"]})
+    events.sort(key=lambda e: (e["start_date"], e["end_date"], e["type"]))
+    if f.lanes == "entity":
+        _lanes_by_entity(store, events)
+    conflicts = [{"cluster": c["cluster"], "kind": conflict["kind"], "versions": [
+        {"date": v["date"], "outlet": v["outlet"], "link": source_link(v["document"], v["start"])}
+        for v in conflict["versions"]]} for c in data["clusters"] for conflict in c["conflicts"]]
+    return {"events": events, "conflicts": conflicts, "filter": f.__dict__, "truncated": data["truncated"]}
 
 
 def _lanes_by_entity(store: Store, events: list[dict]) -> None:
+    """Each report in the lane of its first named participant, under the name the entity is shown by."""
     ids = [e["id"] for e in events]
-    names: dict[str, str] = {}
+    first: dict[str, str] = {}
+    names: dict[str, dict] = {}
     if ids:
-        marks = ", ".join(f":i{n}" for n in range(len(ids)))
-        sql = ("SELECT p.event_id, de.name, de.entity_id, de.document_id, de.key FROM participants p JOIN doc_entities "
-               f"de ON de.document_id = p.document_id AND de.key = p.entity_key WHERE p.event_id IN ({marks}) "
-               "ORDER BY p.idx")
+        p, de = s.participants, s.doc_entities
+        query = (select(p.c.event_id, de.c.entity_id, de.c.document_id, de.c.key)
+                 .join(de, (de.c.document_id == p.c.document_id) & (de.c.key == p.c.entity_key))
+                 .where(p.c.event_id.in_(bindparam("ids", expanding=True))).order_by(p.c.idx))
         with store.engine.connect() as conn:
-            for r in conn.execute(text(sql), {f"i{n}": i for n, i in enumerate(ids)}):
-                names.setdefault(r.event_id, r.name)
+            for r in conn.execute(query, {"ids": ids}):
+                first.setdefault(r.event_id, entity_ref(r.entity_id, r.document_id, r.key))
+            names = shown(conn, first.values())
     for e in events:
-        e["lane"] = names.get(e["id"], "(no named participant)")
-
-
-def _mark_conflicts(events: list[dict]) -> list[dict]:
-    """Clusters whose events give dates that cannot all be true; each event learns the other versions."""
-    by_cluster: dict[str, list[dict]] = {}
-    for e in events:
-        if e.get("cluster"):
-            by_cluster.setdefault(e["cluster"], []).append(e)
-    conflicts = []
-    for cluster, members in by_cluster.items():
-        values = sorted({m["date_value"] for m in members})
-        clash = [(a, b) for i, a in enumerate(values) for b in values[i + 1:] if not D.compatible(a, b)]
-        if clash:
-            conflicts.append({"cluster": cluster, "kind": "date", "versions": [
-                {"date": m["date_value"], "outlet": m.get("outlet"), "link": m["link"]} for m in members]})
-            for m in members:
-                m["conflict"] = [v for v in values if v != m["date_value"]]
-    return conflicts
-
-
-def _recorded(store: Store, events: list[dict]) -> list[dict]:
-    """The resolver's conflicts (dates, durations, amounts) for the clusters shown, not already found here."""
-    shown = {e["cluster"] for e in events if e.get("cluster")}
-    found = {e["cluster"] for e in events if e["conflict"]}
-    out = []
-    for c in recorded_conflicts(store, clusters=shown):
-        if c["kind"] == "date" and c["cluster"] in found:
-            continue
-        out.append({"cluster": c["cluster"], "kind": c["kind"], "versions": [
-            {"date": c["value_a"], "outlet": c["outlet_a"], "link": c["link_a"]},
-            {"date": c["value_b"], "outlet": c["outlet_b"], "link": c["link_b"]}]})
-        for e in events:
-            if e.get("cluster") == c["cluster"]:
-                other = c["value_b"] if e["date_value"] == c["value_a"] else c["value_a"]
-                e["conflict"].append(f"{c['kind']} {other}" if c["kind"] != "date" else str(other))
-    return out
-
-
-def timeline(store: Store, f: TimelineFilter) -> dict:
-    """Dated events (earliest first) with their lanes, intervals, sources and conflicts."""
-    events = []
-    rows = _query(store, f)
-    for e in rows:
-        interval = D.interval(e["date_value"])
-        if interval and _in_range(interval, f):
-            e["interval"] = interval
-            events.append(e)
-    events.sort(key=lambda e: (e["interval"][0], e["interval"][1], e["type"]))
-    meta = doc_meta(store, {e["document_id"] for e in events})
-    texts = sentences(store, [(e["document_id"], e["sentence_start"], e["sentence_end"]) for e in events])
-    for e in events:
-        m = meta.get(e["document_id"], {})
-        e.update(outlet=m.get("outlet"), title=m.get("title"), link=source_link(e["document_id"], e["sentence_start"]),
-                 sentence=texts.get((e["document_id"], e["sentence_start"], e["sentence_end"])), conflict=[],
-                 lane=e["type"], start_date=e["interval"][0].isoformat(), end_date=e["interval"][1].isoformat())
-    if f.lanes == "entity":
-        _lanes_by_entity(store, events)
-    conflicts = _mark_conflicts(events) + _recorded(store, events)
-    for e in events:
-        e.pop("interval")
-    return {"events": events, "conflicts": conflicts, "filter": f.__dict__, "truncated": len(rows) >= MAX_EVENTS}
+        ref = first.get(e["id"])
+        e["lane"] = names[ref]["name"] if ref in names else NO_PARTICIPANT
 
 
 def _ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from sqlalchemy import text
 
-from ..store.db import Store
+from .db import Store
 
 TTL_SECONDS = 30.0          # only when the version cannot see every change (not a SQLite file)
 MAX_ITEMS = 512
