@@ -22,7 +22,8 @@ def build(store: Store) -> dict:
     docs = {d["id"]: d for d in store.rows("documents")}
     link = {(r["document_id"], r["key"]): r["entity_id"] for r in store.rows("doc_entities")}
     out = {"version": 1, "documents": [_document(d) for d in docs.values()],
-           "entities": _entities(store, link), "quotes": [], "times": [], "events": []}
+           "entities": _entities(store, link, {d: r["seq"] for d, r in docs.items()}), "quotes": [], "times": [],
+           "events": []}
     for q in store.rows("quotes"):
         out["quotes"].append({
             "id": q["id"], "document": q["document_id"], "start": q["start"], "end": q["end"], "text": q["text"],
@@ -59,7 +60,14 @@ def _sentence(docs: dict, row: dict) -> str | None:
     return doc["text"][row["sentence_start"]:row["sentence_end"]]
 
 
-def _entities(store: Store, link: dict) -> list[dict]:
+def _entities(store: Store, link: dict, seq: dict[str, int]) -> list[dict]:
+    """Entities in order of first appearance in the corpus (the order of their earliest document
+    entity), so the same documents give the same export however many ingests brought them."""
+    first: dict[str, tuple] = {}
+    for (doc, key), eid in link.items():
+        order = (seq.get(doc) or 0, doc, len(key), key)
+        if eid not in first or order < first[eid]:
+            first[eid] = order
     by_entity: dict[str, dict] = {}
     for e in store.rows("entities"):
         by_entity[e["id"]] = {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"] or [],
@@ -72,7 +80,8 @@ def _entities(store: Store, link: dict) -> list[dict]:
                 ent["documents"].append(m["document_id"])
             ent["mentions"].append({"document": m["document_id"], "start": m["start"], "end": m["end"],
                                     "text": m["text"]})
-    return [e for e in by_entity.values() if e["documents"]]
+    listed = [e for e in by_entity.values() if e["documents"]]
+    return sorted(listed, key=lambda e: first.get(e["id"], (float("inf"),)))
 
 
 def jsonl_records(data: dict) -> Iterator[dict]:

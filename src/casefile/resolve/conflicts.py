@@ -1,13 +1,12 @@
 """Conflicts: where sources disagree, with both sides side by side.
 
 Inside one event cluster: dates that cannot describe the same time, and durations,
-amounts or counts that differ. Across the corpus: the same quoted words attributed to
-two different speakers.
+amounts or counts that differ. (The same quoted words attributed to two different
+speakers are found in ``quote_conflicts``.)
 """
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from itertools import combinations
 
 from sqlalchemy import Connection, select
@@ -15,22 +14,24 @@ from sqlalchemy import Connection, select
 from ..store import schema as s
 from ..store import schema_cases as c
 from ..concepts import dates as D
-from . import lexicon as L
-from . import names as N
 from .bulk import insert_many
 from .corroborate import amount_claims, same_amount
 from .events import EventRecord
 from .sources import Sources
 
 
-def _id(*parts) -> str:
+def conflict_id(*parts) -> str:
     return "c" + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:19]
 
 
 def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
                       amounts: dict[str, list[dict]]) -> list[dict]:
-    sentences = {r.id: (r.sentence_start, r.sentence_end) for r in conn.execute(
-        select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end))}
+    sentences = {}
+    ids = [m.id for members in clusters.values() for m in members]
+    for i in range(0, len(ids), 500):     # only the clusters' own reports
+        sentences.update((r.id, (r.sentence_start, r.sentence_end)) for r in conn.execute(
+            select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end)
+            .where(s.events.c.id.in_(ids[i:i + 500]))))
     out: dict[str, dict] = {}
     claims: dict[str, list] = {}      # each report's amounts, worked out once rather than once per pair
     for cid, members in clusters.items():
@@ -40,7 +41,7 @@ def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], 
             for kind, vx, vy in _disagreements(x, y, amounts, claims):
                 # One row per distinct disagreement in a cluster, its first two reports as evidence:
                 # ten outlets saying 6 against one saying 8 is one conflict, not ten.
-                rid = _id(cid, kind, *sorted((str(vx), str(vy))))
+                rid = conflict_id(cid, kind, *sorted((str(vx), str(vy))))
                 if rid in out:
                     continue
                 sx, sy = _evidence(x, sources, sentences), _evidence(y, sources, sentences)
@@ -80,52 +81,13 @@ def _amount_claims(ev: EventRecord, amounts: dict[str, list[dict]], cache: dict 
     return cache[ev.id]
 
 
-def quote_conflicts(conn: Connection, entity_of: dict[tuple[str, str], str], sources: Sources) -> list[dict]:
-    """The same quoted words, attributed to different resolved speakers in different documents."""
-    quotes = []
-    for q in conn.execute(select(s.quotes).where(s.quotes.c.kind == "direct")):
-        speaker = entity_of.get((q.document_id, q.speaker_key)) if q.speaker_key else None
-        words = N.tokens(q.text)
-        if speaker and len(words) >= L.MIN_QUOTE_WORDS:
-            quotes.append((q, speaker, _shingles(words)))
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (_q, _sp, sh) in enumerate(quotes):
-        for g in sh:
-            index[g].append(i)
-    out: dict[str, dict] = {}
-    seen: set[tuple[int, int]] = set()      # two quotes share many shingles: compare them once
-    blocks: set[tuple[int, ...]] = set()    # consecutive shingles of one quote share their quotes
-    for items in index.values():
-        if len(items) > L.MAX_QUOTE_BLOCK:   # a stock phrase everyone quotes says nothing about who said it
-            continue
-        block = tuple(sorted(set(items)))
-        if block in blocks:                  # every pair of it was compared already
-            continue
-        blocks.add(block)
-        for i, j in combinations(block, 2):
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            (qa, sa, ha), (qb, sb, hb) = quotes[i], quotes[j]
-            if qa.document_id == qb.document_id or sa == sb:
-                continue
-            if len(ha & hb) < L.QUOTE_OVERLAP * min(len(ha), len(hb)):
-                continue
-            row = {"id": _id("quote", qa.id, qb.id), "cluster": None, "kind": "quote_speaker",
-                   "value_a": qa.speaker_text, "value_b": qb.speaker_text,
-                   "detail": "the same quoted words attributed to different speakers"}
-            for side, q in (("a", qa), ("b", qb)):
-                row.update({f"document_{side}": q.document_id, f"outlet_{side}": sources.outlet(q.document_id),
-                            f"start_{side}": q.start, f"end_{side}": q.end, f"text_{side}": q.text})
-            out.setdefault(row["id"], row)
-    return list(out.values())
-
-
-def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
-    n = min(L.QUOTE_SHINGLE, len(words))
-    return {words[i:i + n] for i in range(len(words) - n + 1)}
-
-
-def write(conn: Connection, rows: list[dict]) -> None:
-    conn.execute(c.conflicts.delete())
-    insert_many(conn, c.conflicts, rows)
+def write(conn: Connection, rows: list[dict], clusters: set[str] | None = None) -> None:
+    """Replace the conflicts found inside ``clusters`` (None: inside every cluster) with ``rows``."""
+    table = c.conflicts
+    if clusters is None:
+        conn.execute(table.delete().where(table.c.cluster.is_not(None)))
+    else:
+        ids = sorted(clusters)
+        for i in range(0, len(ids), 500):
+            conn.execute(table.delete().where(table.c.cluster.in_(ids[i:i + 500])))
+    insert_many(conn, table, rows)

@@ -14,11 +14,16 @@ from .events import EventRecord
 from .sources import Sources
 
 
-def load_amounts(conn: Connection) -> dict[str, list[dict]]:
-    """Amounts attached to events, by event id."""
+def load_amounts(conn: Connection, events: list[str] | None = None) -> dict[str, list[dict]]:
+    """Amounts attached to events (None: to any event), by event id."""
     out: dict[str, list[dict]] = defaultdict(list)
-    for a in conn.execute(select(s.amounts).where(s.amounts.c.event_id.is_not(None))):
-        out[a.event_id].append(dict(a._mapping))
+    query = select(s.amounts).where(s.amounts.c.event_id.is_not(None)).order_by(s.amounts.c.document_id,
+                                                                              s.amounts.c.start)
+    batches = [query] if events is None else [query.where(s.amounts.c.event_id.in_(events[i:i + 500]))
+                                              for i in range(0, len(events), 500)]
+    for stmt in batches:
+        for a in conn.execute(stmt):
+            out[a.event_id].append(dict(a._mapping))
     return out
 
 
@@ -60,19 +65,19 @@ def best_date(members: list[EventRecord]) -> str | None:
 
 def cluster_rows(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
                  amounts: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:
-    names = {r.id: r.name for r in conn.execute(select(s.entities.c.id, s.entities.c.name))}
+    """A row per cluster and its claims. The row keeps entity ids, not names: a label is made
+    when read (``status.cluster_status``), so renaming an entity rewrites no cluster."""
     rows, claims = [], []
     for cid, members in clusters.items():
         docs = list(dict.fromkeys(m.document_id for m in members))
         independent = sources.independent(docs)
         value = best_date(members)
         iv = D.interval(value)
-        ents = list(dict.fromkeys(e for m in members for e in sorted(m.entities, key=lambda x: names.get(x, x))))
-        label = ", ".join(names.get(e, e) for e in ents[:6])
+        ents = list(dict.fromkeys(e for m in members for e in sorted(m.entities)))
         rows.append({"cluster": cid, "type": members[0].type, "date_value": value,
                      "precision": D.granularity(value) if value else None,
                      "date_start": iv[0].isoformat() if iv else None, "date_end": iv[1].isoformat() if iv else None,
-                     "label": label, "events": len(members), "documents": docs,
+                     "label": None, "events": len(members), "documents": docs,
                      "outlets": sources.outlets_of(docs), "entities": ents, "independent_sources": independent,
                      "corroborated": independent >= L.CORROBORATION_MIN_SOURCES,
                      "reason": f"{len(members)} report(s) in {len(docs)} document(s), {independent} independent"})
@@ -100,9 +105,14 @@ def _claims(cid: str, members: list[EventRecord], sources: Sources, amounts: dic
     return out
 
 
-def write(conn: Connection, rows: list[dict], claims: list[dict]) -> None:
-    conn.execute(c.event_clusters.delete())
-    conn.execute(c.cluster_claims.delete())
+def write(conn: Connection, rows: list[dict], claims: list[dict], clusters: set[str] | None = None) -> None:
+    """Replace the rows of ``clusters`` (None: of every cluster)."""
+    for table in (c.event_clusters, c.cluster_claims):
+        if clusters is None:
+            conn.execute(table.delete())
+        ids = sorted(clusters or ())
+        for i in range(0, len(ids), 500):
+            conn.execute(table.delete().where(table.c.cluster.in_(ids[i:i + 500])))
     if rows:
         conn.execute(c.event_clusters.insert(), rows)
     if claims:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from ..concepts import groups
+from . import keys as K
 from . import lexicon as L
 from . import names as N
-from . import people
 from .unionfind import Clusters
 
 
@@ -40,6 +40,11 @@ class DocEntity:
     def order(self) -> tuple:
         return (self.seq, self.document_id, len(self.key), self.key)
 
+    @property
+    def ref(self) -> str:
+        """How the store refers to this document's entity (``lookup``'s document~key)."""
+        return f"{self.document_id}~{self.key}"
+
 
 @dataclass
 class Link:
@@ -55,7 +60,19 @@ class Resolution:
 
 def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
             alone: set[int] = frozenset()) -> Resolution:
-    """Group document entities into corpus-level entities."""
+    """Group document entities into corpus-level entities (every record at once, in memory)."""
+    uf, links = base_clusters(records, merges, alone)
+    uf.first = {}
+    context = MemoryContext(records, uf)
+    targets = {i: t for i in range(len(records)) if i not in alone
+               and (t := lone_target(records[i], context.root(i), context.docs(i), context)) is not None}
+    return assemble(records, uf, links, [(i, context.index[t]) for i, t in sorted(targets.items())])
+
+
+def base_clusters(records: list[DocEntity], merges: list[tuple[int, int]] = (),
+                  alone: set[int] = frozenset()) -> tuple[Clusters, dict[int, Link]]:
+    """The clusters the name rules make (every pass but lone names), with each link's rule.
+    Records that share no join key (``keys.JOIN``) never affect each other here."""
     uf = Clusters(records, [r.document_id for r in records])
     links: dict[int, Link] = {}
 
@@ -66,17 +83,24 @@ def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
     for a, b in merges:
         join(a, b, "manual", "merged by hand", force=True)
     free = [i for i in range(len(records)) if i not in alone]
-    retyped = people.retype_surnames(records)
-    for a, b in people.same_word_in_a_document(records, free, retyped):
-        join(a, b, "same_word", "the same bare name in one document, typed a person elsewhere", force=True)
     _strong(records, free, join)
     _middle_names(records, free, uf, join)
     _institutions(records, free, join)
-    _lone_names(records, free, uf, join)
+    return uf, links
+
+
+def assemble(records: list[DocEntity], uf: Clusters, links: dict[int, Link],
+             pending: list[tuple[int, int]]) -> Resolution:
+    """Lone names join the cluster they alone fit, in corpus order (``pending``: (lone record,
+    record of the cluster it fits)); a join that would put two entities of one document
+    together is refused."""
+    for i, root in pending:
+        if uf.join(root, i):
+            links.setdefault(i, Link("lone_name", f"{records[i].name!r} fits only {label(records[root])}"))
     return Resolution(uf.groups(), links)
 
 
-def _label(r: DocEntity) -> str:
+def label(r: DocEntity) -> str:
     return f"{r.name!r} ({r.document_id[:8]})"
 
 
@@ -84,24 +108,12 @@ def _strong(records: list[DocEntity], free: list[int], join) -> None:
     """The same full name in two documents: one entity."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in free:
-        for key in sorted(_full_keys(records[i])):   # sorted: set order varies between runs
-            index[(L.NAME_SPACES.get(records[i].group, "thing"), key)].append(i)
-    for (_group, key), items in sorted(index.items()):
+        for key in K.strong_keys(records[i]):
+            index[tuple(key.split("|", 2)[1:])].append(i)
+    for (_space, name), items in sorted(index.items()):
         first = items[0]
         for other in items[1:]:
-            join(first, other, "same_name", f"same full name {key!r} as {_label(records[first])}")
-
-
-def _full_keys(r: DocEntity) -> set[str]:
-    if r.group == "person":
-        return {" ".join(t) for n in r.all_names if len(t := N.person_tokens(n)) >= 2}
-    if r.group == "place":
-        return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
-    if r.group == "org":
-        return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))} - {""}
-    if r.group == "norp":
-        return {groups.group_key(n) for n in r.all_names} - {""}
-    return {N.compact(n) for n in r.all_names} - {""}
+            join(first, other, "same_name", f"same full name {name!r} as {label(records[first])}")
 
 
 def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -> None:
@@ -109,11 +121,8 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
     agree, one has an initial or lacks a middle name; link if only one cluster fits."""
     index: dict[tuple[str, str], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i in free:
-        if records[i].group == "person":
-            for n in records[i].all_names:
-                toks = N.person_tokens(n)
-                if len(toks) >= 2:
-                    index[(toks[0][0], toks[-1])].append((i, toks))
+        for _key, toks in K.middle_keys(records[i]):
+            index[(toks[0][0], toks[-1])].append((i, toks))
     for _key, items in sorted(index.items()):
         if len({t for _, t in items}) < 2:
             continue
@@ -125,154 +134,102 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
             for j, other in items:
                 if (i < j and other != toks and N.person_names_agree(toks, other)
                         and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}):
-                    join(j, i, "middle_name", f"name parts agree with {_label(records[j])}, the only fit")
-
-
-def _countries(r: DocEntity) -> set[str]:
-    out = set()
-    for d in r.descriptors:
-        if d.get("kind") in L.AFFILIATION_KINDS and (c := N.country_of(d.get("text", ""))):
-            out.add(c)
-    return out
+                    join(j, i, "middle_name", f"name parts agree with {label(records[j])}, the only fit")
 
 
 def _institutions(records: list[DocEntity], free: list[int], join) -> None:
     """The same kind of institution of the same country: "Ministry of Foreign Affairs" of X."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in free:
-        r = records[i]
-        if r.group != "org":
-            continue
-        for n in r.all_names:
-            country, head, generic = N.org_key(n, _countries(r))
-            if country and head and generic:
-                index[(country, head)].append(i)
+        for _key, country, head in K.institution_keys(records[i]):
+            index[(country, head)].append(i)
     for (country, head), items in sorted(index.items()):
         items = list(dict.fromkeys(items))
         for other in items[1:]:
-            join(items[0], other, "institution", f"same institution {head!r} of {country!r} as {_label(records[items[0]])}")
+            join(items[0], other, "institution", f"same institution {head!r} of {country!r} as {label(records[items[0]])}")
 
 
-def _lone_names(records: list[DocEntity], free: list[int], uf: Clusters, join) -> None:
-    """A lone surname or given name, or an institution without its country: link only when
-    exactly one candidate fits (or descriptors single one out). Candidates are fixed before
-    any of these links is made, so the order of documents does not matter."""
-    by_part: dict[tuple[str, str], set[int]] = defaultdict(set)
-    by_head: dict[str, set[int]] = defaultdict(set)
-    for i, r in enumerate(records):
-        for n in r.all_names:
-            toks = N.person_core(n) if r.group == "person" else N.tokens(n)
-            if r.group == "person" and len(toks) >= 2:
-                by_part[("first", toks[0])].add(i)
-                by_part[("last", toks[-1])].add(i)
-            elif r.group == "org":
-                country, head, generic = N.org_key(n, _countries(r))
-                if country and generic:
-                    by_head[head].add(i)
-                if initials := N.initials(n):
-                    by_part[("initials", initials)].add(i)
-    index = {"part": by_part, "head": by_head}
-    roots_of: dict[tuple, set[int]] = {}      # clusters under one index key, found once per key
+class LoneContext(Protocol):
+    """What a lone name's decision reads: a cluster is named by its earliest record's ref (a name
+    that stays when newer records join it, unlike a union-find root)."""
 
-    def roots(key: tuple) -> set[int]:
-        if key not in roots_of:
-            roots_of[key] = {uf.find(j) for j in index[key[0]].get(key[1], ())}
-        return roots_of[key]
-    pending = []
-    ev = people.Evidence(records, uf)
-    for i in free:
-        # a common surname can stand in thousands of documents: asking for every
-        # candidate's cluster once per lone name made this step grow with the corpus squared
-        fit = _lone_fit(records, i, set().union(*map(roots, _lone_candidates(records[i]))), uf, ev)
-        if fit:
-            pending.append((i, *fit))
-    joined: set[int] = set()
-    for i, root, rule in pending:
-        why = {"lone_name": "fits only", "office": "with its title is most often"}.get(rule, "is most often")
-        # another lone name of the document ("Hillary", then "Clinton") or the person it names in
-        # full may already be there: the document left them apart for want of certainty, and
-        # the corpus settles it
-        same_doc = {m for m in uf.members[uf.find(root)] if records[m].document_id == records[i].document_id}
-        force = bool(same_doc) and same_doc <= joined | people.bearers(records, i, same_doc) \
-            and people.only_lone_names(records, uf.members[uf.find(i)])
-        join(root, i, rule, f"{records[i].name!r} {why} {_label(records[root])}", force=force)
-        if uf.find(i) == uf.find(root):
-            joined.add(i)
+    def roots_under(self, key: str) -> set[str]: ...           # clusters of records indexed under key
+    def roots_in_docs(self, docs: set[str]) -> set[str]: ...   # clusters with a member in one of docs
+    def roots_with_words(self, words: set[str]) -> set[str]: ...
+    def surely_several(self, r: DocEntity, own_docs: set[str], keys: list[str]) -> bool: ...
 
 
-def _lone_fit(records: list[DocEntity], i: int, cands: set[int], uf: Clusters, ev) -> tuple[int, str] | None:
-    """The one cluster a lone name joins, and the rule that chose it, if any."""
-    r = records[i]
-    # whether a candidate fits depends on its cluster only: ask once per cluster
-    fits = {root for root in cands if uf.can_join(i, root) or people.bears(records, i, root, uf)}
-    if r.group == "person":
-        fits = people.fitting_gender(r, fits, ev)
-    elif r.group == "org" and fits and all(N.is_acronym(n) for n in r.all_names):
-        # an acronym used more widely than the one name it could spell stands for something else
-        fits = {root for root in fits if ev.documents(root) >= ev.documents(uf.find(i))}
-    if len(fits) > 1:
-        fits = _by_descriptors(r, fits, uf, records)
-    rule = "lone_name"
-    if len(fits) > 1 and r.group == "person":
-        fits, rule = people.by_office(r, fits, ev), "office"
-    if len(fits) > 1 and r.group == "person":
-        fits, rule = people.dominant(r, fits, people.fitting_gender(r, cands, ev), ev), "dominant_name"
-    return (next(iter(fits)), rule) if len(fits) == 1 else None
+def lone_target(r: DocEntity, own_root: str, own_docs: set[str], context: LoneContext) -> str | None:
+    """The one cluster a lone surname, given name or institution without its country fits (or
+    that its descriptors single out), else None. Candidates are the clusters the name rules
+    made, fixed before any lone name joins, so the order of documents does not matter."""
+    keys = K.query_keys(r)
+    if not keys or context.surely_several(r, own_docs, keys):
+        return None
+    # a cluster fits when it is another cluster and shares no document with this one
+    fits = set().union(*(context.roots_under(k) for k in keys)) - {own_root} - context.roots_in_docs(own_docs)
+    if len(fits) > 1 and (words := K.descriptor_words(r)):
+        fits &= context.roots_with_words(words)
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
-def _lone_candidates(r: DocEntity) -> list[tuple]:
-    """Index keys ("part" or "head", key) under which the entities this lone name may stand for are."""
-    if r.group == "person":
-        if any(len(N.person_core(n)) >= 2 for n in r.all_names):
-            return []
-        out = []
-        for n in r.all_names:
-            toks = N.person_core(n)
-            if len(toks) == 1:
-                out += [("part", ("first", toks[0])), ("part", ("last", toks[0]))]
-        return out
-    if r.group == "org":
-        if any(not N.is_generic_org(N.tokens(n)) and not N.is_acronym(n) for n in r.all_names):
-            return []   # "Westvale Senate" has a name of its own, whatever short form it also has
-        out = []
-        if all(N.is_acronym(n) for n in r.all_names):   # "HRW" alone: whose initials are these?
-            out.append(("part", ("initials", N.fold(r.name).replace(" ", ""))))
-        if not _countries(r):
-            for n in r.all_names:
-                country, head, generic = N.org_key(n, set())
-                if generic and not country:
-                    out.append(("head", head))
-        return out
-    return []
+class MemoryContext:
+    """``LoneContext`` over records held in memory with their name-rule clusters."""
+
+    def __init__(self, records: list[DocEntity], uf: Clusters):
+        self.records, self.uf = records, uf
+        self.index = {r.ref: i for i, r in enumerate(records)}
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.by_doc: dict[str, set[int]] = defaultdict(set)
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        for i, r in enumerate(records):
+            for key in K.index_keys(r):
+                self.by_key[key].add(i)
+            self.by_doc[r.document_id].add(i)
+            for w in K.descriptor_words(r):
+                self.by_word[w].add(i)
+        self._roots: dict[str, set[str]] = {}     # a common surname stands in thousands of documents
+
+    def root(self, i: int) -> str:
+        return self.records[earliest(self.uf, i)].ref
+
+    def docs(self, i: int) -> set[str]:
+        return self.uf.docs[self.uf.find(i)]
+
+    def _refs(self, items) -> set[str]:
+        return {self.records[earliest(self.uf, j)].ref for j in items}
+
+    def roots_under(self, key: str) -> set[str]:
+        if key not in self._roots:
+            self._roots[key] = self._refs(self.by_key.get(key, ()))
+        return self._roots[key]
+
+    def roots_in_docs(self, docs: set[str]) -> set[str]:
+        return self._refs(j for d in docs for j in self.by_doc.get(d, ()))
+
+    def roots_with_words(self, words: set[str]) -> set[str]:
+        return self._refs(j for w in words for j in self.by_word.get(w, ()))
+
+    def surely_several(self, r: DocEntity, own_docs: set[str], keys: list[str]) -> bool:
+        return False       # in memory every candidate is counted
 
 
-def _by_descriptors(r: DocEntity, roots: set[int], uf: Clusters, records: list[DocEntity]) -> set[int]:
-    """Among several candidates, those whose descriptors share a word with this entity's (all of
-    them when none does: a description nobody shares says nothing)."""
-    mine = _descriptor_words(r)
-    if not mine:
-        return roots
-    return {root for root in roots
-            if any(mine & _descriptor_words(records[m]) for m in uf.members[uf.find(root)])} or roots
-
-
-def _descriptor_words(r: DocEntity) -> set[str]:
-    return {w for d in r.descriptors for w in N.tokens(d.get("text", ""))} - L.DESCRIPTOR_STOPWORDS
+def earliest(uf: Clusters, i: int) -> int:
+    """The first record (records are in corpus order) of i's cluster: the cluster's name."""
+    root = uf.find(i)
+    if root not in uf.first:
+        uf.first[root] = min(uf.members[root])
+    return uf.first[root]
 
 
 def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
-    """The member that names the entity as a reader would: a well-formed name (a person's full
-    name, an institution with its country), the one most documents use, then the fullest,
-    diacritics kept."""
+    """The member that names the entity best: most name parts, most documents, diacritics kept."""
     counts: dict[str, int] = defaultdict(int)
-    written: dict[str, int] = defaultdict(int)
     for m in members:
         counts[N.fold(records[m].name)] += 1
-        written[records[m].name] += 1
 
     def score(m: int):
         r = records[m]
         parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
-        return (N.well_formed(r.name, r.group), r.group != "person" or parts >= 2, counts[N.fold(r.name)],
-                not r.name.isascii(), written[r.name], parts, -r.seq)
+        return (parts, counts[N.fold(r.name)], not r.name.isascii(), -r.seq)
     return records[max(members, key=score)]

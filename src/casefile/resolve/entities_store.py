@@ -1,7 +1,12 @@
-"""Read document entities and human overrides from the store; write corpus-level entities."""
+"""Document entities and human overrides read from the store; corpus-level entities written back.
+
+Reads are by document (every read here goes through an index), so an incremental run reads
+only the records it re-resolves, and a full run reads them all the same way.
+"""
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, case, func, select
 
@@ -9,114 +14,233 @@ from ..store import schema as s
 from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import lexicon as L
-from . import names as N
 from .bulk import insert_many
-from .entities import DocEntity, Resolution, canonical, resolve
+from .entities import DocEntity, Link, canonical
 
-def load(conn: Connection) -> list[DocEntity]:
-    de, docs = s.doc_entities, s.documents
-    rows = conn.execute(select(de, docs.c.seq).join(docs, docs.c.id == de.c.document_id))
-    out = [DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
-                     aliases=list(r.aliases or []), descriptors=list(r.descriptors or [])) for r in rows]
-    out.sort(key=lambda r: r.order)
-    _add_titled_forms(conn, out)
+_TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
+CHUNK = 500
+
+
+def chunks(items: Iterable, size: int = CHUNK):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def ref_of(document_id: str, key: str) -> str:
+    return f"{document_id}~{key}"
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    document_id, key = ref.split("~", 1)
+    return document_id, key
+
+
+def rows_of_records(conn: Connection, table, key_column, refs: Iterable[str], *columns):
+    """Rows of ``table`` about the document entities ``refs`` (matched on document_id and
+    ``key_column``), read a batch of documents at a time: the index's first column."""
+    wanted: dict[str, set[str]] = {}
+    for ref in refs:
+        doc, key = split_ref(ref)
+        wanted.setdefault(doc, set()).add(key)
+    for batch in chunks(wanted):
+        for r in conn.execute(select(table.c.document_id, key_column, *columns).where(table.c.document_id.in_(batch))):
+            if r[1] in wanted[r.document_id]:
+                yield r
+
+
+def records_where(conn: Connection, column, values: Iterable[str], key_column=None) -> set[str]:
+    """Refs of the document entities whose rows have ``column`` in ``values`` (``key_column``:
+    the table's column naming the entity's key, ``key`` unless said)."""
+    table = column.table
+    key_column = table.c.key if key_column is None else key_column
+    out = set()
+    for batch in chunks(values):
+        out |= {ref_of(r[0], r[1]) for r in conn.execute(select(table.c.document_id, key_column).where(column.in_(batch)))}
     return out
 
 
-def _add_titled_forms(conn: Connection, records: list[DocEntity]) -> None:
-    """Record "President X" as an alias when the text writes a title right before a person's
-    mention: readers and other tools look people up by the form the article used."""
-    persons = {(r.document_id, r.key): r for r in records if r.type == "PERSON"}
-    if not persons:
-        return
-    m, docs = s.mentions, s.documents
+def load_records(conn: Connection, documents: Iterable[str] | None, forms: dict[str, list[str]]) -> list[DocEntity]:
+    """Document entities of ``documents`` (None: all), in corpus order, with the written forms
+    ``forms`` holds for them (``titled_forms``) among their aliases."""
+    de, docs = s.doc_entities, s.documents
+    query = select(de, docs.c.seq).join(docs, docs.c.id == de.c.document_id)
+    batches = [None] if documents is None else [list(b) for b in chunks(documents)]
+    out = []
+    for batch in batches:
+        q = query if batch is None else query.where(de.c.document_id.in_(batch))
+        for r in conn.execute(q):
+            rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
+                            aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
+            for form in forms.get(rec.ref, ()):
+                if form not in rec.aliases and form != rec.name:
+                    rec.aliases.append(form)
+            out.append(rec)
+    out.sort(key=lambda r: r.order)
+    return out
+
+
+def members(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[DocEntity]]:
+    """The document entities of each entity, in corpus order, with the written forms kept for them."""
+    de, docs, st = s.doc_entities, s.documents, c.entity_state
+    query = (select(de, docs.c.seq, st.c.forms).join(docs, docs.c.id == de.c.document_id)
+             .outerjoin(st, (st.c.document_id == de.c.document_id) & (st.c.key == de.c.key)))
+    out: dict[str, list[DocEntity]] = {}
+    for batch in chunks(entity_ids):
+        for r in conn.execute(query.where(de.c.entity_id.in_(batch))):
+            rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
+                            aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
+            for form in r.forms or ():
+                if form not in rec.aliases and form != rec.name:
+                    rec.aliases.append(form)
+            out.setdefault(r.entity_id, []).append(rec)
+    for recs in out.values():
+        recs.sort(key=lambda r: r.order)
+    return out
+
+
+def titled_forms(conn: Connection, documents: Iterable[str] | None) -> dict[str, list[str]]:
+    """"President X" for each person mention the text writes a title right before: readers and
+    other tools look people up by the form the article used. Keyed by record ref, in text order."""
+    de, m, docs = s.doc_entities, s.mentions, s.documents
     # Only the few characters before each mention are read, not whole texts.
     start = case((m.c.start > L.TITLE_WINDOW, m.c.start - L.TITLE_WINDOW), else_=0)
     before = func.substr(docs.c.text, start + 1, m.c.start - start)
     query = (select(m.c.document_id, m.c.entity_key, m.c.text, before.label("before"))
-             .join(docs, docs.c.id == m.c.document_id))
-    for row in conn.execute(query):
-        rec = persons.get((row.document_id, row.entity_key))
-        title = N.title_before(row.before or "") if rec else None
-        if title:
-            form = f"{title} {row.text}"
-            if form not in rec.aliases and form != rec.name:
-                rec.aliases.append(form)
+             .join(docs, docs.c.id == m.c.document_id)
+             .join(de, (de.c.document_id == m.c.document_id) & (de.c.key == m.c.entity_key))
+             .where(de.c.type == "PERSON").order_by(m.c.document_id, m.c.start))
+    out: dict[str, list[str]] = {}
+    for batch in [None] if documents is None else chunks(documents):
+        q = query if batch is None else query.where(m.c.document_id.in_(batch))
+        for row in conn.execute(q):
+            title = _title_before(row.before or "", len(row.before or ""))
+            if title:
+                out.setdefault(ref_of(row.document_id, row.entity_key), []).append(f"{title} {row.text}")
+    return out
 
 
-def overrides(conn: Connection, records: list[DocEntity]) -> tuple[list[tuple[int, int]], set[int]]:
-    """Active human decisions as indexes into ``records``: merges (pairs) and entities kept alone.
-    A later decision about the same document entity wins over an earlier one."""
-    index = {(r.document_id, r.key): i for i, r in enumerate(records)}
-    merges: list[tuple[int, int]] = []
-    alone: set[int] = set()
+def _title_before(text: str, start: int) -> str | None:
+    words: list[str] = []
+    at = start
+    for _ in range(L.MAX_TITLE_WORDS):
+        match = _TITLE_WORD.search(text, 0, at)
+        if not match or match.group(1).lower().rstrip(".") not in L.TITLES:
+            break
+        words.insert(0, match.group(1))
+        at = match.start()
+    return " ".join(words) or None
+
+
+def overrides(conn: Connection) -> tuple[list[tuple[str, str]], set[str]]:
+    """Active human decisions by record ref: merges (pairs, in the order made) and records kept
+    alone. A later decision about the same document entity wins over an earlier one; a decision
+    about a document entity that is no longer stored is skipped."""
     o = c.entity_overrides
-    for row in conn.execute(select(o).where(o.c.active.is_(True)).order_by(o.c.id)):
-        a = index.get((row.document_a, row.key_a))
-        b = index.get((row.document_b, row.key_b)) if row.document_b else None
-        if a is None:
+    rows = list(conn.execute(select(o).where(o.c.active.is_(True)).order_by(o.c.id)))
+    named = {ref_of(r.document_a, r.key_a) for r in rows} | {ref_of(r.document_b, r.key_b) for r in rows
+                                                              if r.document_b}
+    stored = existing(conn, named)
+    merges: list[tuple[str, str]] = []
+    alone: set[str] = set()
+    for row in rows:
+        a = ref_of(row.document_a, row.key_a)
+        b = ref_of(row.document_b, row.key_b) if row.document_b else None
+        if a not in stored:
             continue
         if row.action == "split":
             alone.add(a)
             merges = [m for m in merges if a not in m]
-        elif row.action == "merge" and b is not None:
+        elif row.action == "merge" and b in stored:
             merges.append((a, b))
             alone -= {a, b}
     return merges, alone
 
 
-def resolve_and_write(conn: Connection) -> dict[tuple[str, str], str]:
-    """Resolve every stored document entity; returns (document_id, key) -> entity id."""
-    records = load(conn)
-    merges, alone = overrides(conn, records)
-    result = resolve(records, merges, alone)
-    mapping = _write(conn, records, result)
-    return mapping
+def existing(conn: Connection, refs: Iterable[str]) -> set[str]:
+    """The refs among ``refs`` whose document entity is stored."""
+    de = s.doc_entities
+    return {ref_of(r.document_id, r.key) for r in rows_of_records(conn, de, de.c.key, refs)}
 
 
-def _entity_row(records: list[DocEntity], members: list[int], eid: str, reason: str) -> dict:
+def entity_row(records: list[DocEntity], members: list[int], eid: str, reason: str) -> dict:
     best = canonical(records, members)
     names: list[str] = []
     descriptors: list[str] = []
     for m in sorted(members, key=lambda m: records[m].order):
         names.extend(records[m].all_names)
         descriptors.extend(d.get("text", "") for d in records[m].descriptors)
-    aliases = [n for n, _ in Counter(names).most_common() if n != best.name]   # most written first
+    aliases = [n for n in dict.fromkeys(names) if n != best.name]
     return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases,
             "descriptors": sorted({d for d in descriptors if d}), "reason": reason}
 
 
-def _write(conn: Connection, records: list[DocEntity], result: Resolution) -> dict[tuple[str, str], str]:
-    mapping: dict[tuple[str, str], str] = {}
+def group_rows(records: list[DocEntity], groups: list[list[int]],
+               links: dict[int, Link]) -> tuple[list[dict], list[dict], dict[str, str]]:
+    """Entity rows, link rows and record ref -> entity id for resolved groups."""
+    mapping: dict[str, str] = {}
     entity_rows, link_rows = [], []
-    for members in result.groups:
+    for members in groups:
         members = sorted(members, key=lambda m: records[m].order)
         first = records[members[0]]
         eid = local_entity_id(first.document_id, first.key)
-        reasons = sorted({result.links[m].reason for m in members if m in result.links})
+        reasons = sorted({links[m].reason for m in members if m in links})
         reason = "; ".join(reasons[:5]) + (f"; and {len(reasons) - 5} more" if len(reasons) > 5 else "")
-        entity_rows.append(_entity_row(records, members, eid, reason or "one document"))
+        entity_rows.append(entity_row(records, members, eid, reason or "one document"))
         for m in members:
             r = records[m]
-            mapping[(r.document_id, r.key)] = eid
-            link = result.links.get(m)
+            mapping[r.ref] = eid
+            link = links.get(m)
             link_rows.append({"document_id": r.document_id, "key": r.key, "entity_id": eid,
                               "rule": link.rule if link else "first",
                               "reason": link.reason if link else "first mention in the corpus"})
-    _update_doc_entities(conn, mapping)
-    conn.execute(s.entities.delete())
+    return entity_rows, link_rows, mapping
+
+
+def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapping: dict[str, str],
+          old_ids: set[str] | None) -> None:
+    """Replace the entities ``old_ids`` (None: all) and the links and doc_entities of ``mapping``'s records."""
+    if old_ids is None:
+        conn.execute(s.entities.delete())
+        conn.execute(c.entity_links.delete())
+    else:
+        for batch in chunks(old_ids):
+            conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
+        delete_records(conn, c.entity_links, mapping)
     if entity_rows:
         conn.execute(s.entities.insert(), entity_rows)
-    conn.execute(c.entity_links.delete())
     insert_many(conn, c.entity_links, link_rows)
-    return mapping
+    update_doc_entities(conn, mapping)
 
 
-def _update_doc_entities(conn: Connection, mapping: dict[tuple[str, str], str]) -> None:
+def delete_records(conn: Connection, table, refs: Iterable[str]) -> None:
+    """Rows of a (document_id, key) table for these records, a document at a time."""
+    by_doc: dict[str, list[str]] = {}
+    for ref in refs:
+        doc, key = split_ref(ref)
+        by_doc.setdefault(doc, []).append(key)
+    stmt = table.delete().where(table.c.document_id == bindparam("d"), table.c.key == bindparam("k"))
+    params = [{"d": d, "k": k} for d, keys in by_doc.items() for k in keys]
+    if params:
+        conn.execute(stmt, params)
+
+
+def update_doc_entities(conn: Connection, mapping: dict[str, str]) -> None:
     de = s.doc_entities
-    current = {(r.document_id, r.key): r.entity_id for r in conn.execute(
-        select(de.c.document_id, de.c.key, de.c.entity_id))}
-    changed = [{"d": d, "k": k, "e": e} for (d, k), e in mapping.items() if current.get((d, k)) != e]
+    current = current_entities(conn, {split_ref(r)[0] for r in mapping})
+    changed = [{"d": d, "k": k, "e": e} for ref, e in mapping.items() if current.get(ref) != e
+               for d, k in [split_ref(ref)]]
     if changed:
         conn.execute(de.update().where(de.c.document_id == bindparam("d"), de.c.key == bindparam("k"))
                      .values(entity_id=bindparam("e")), changed)
+
+
+def current_entities(conn: Connection, documents: Iterable[str]) -> dict[str, str | None]:
+    """Record ref -> the entity id doc_entities holds now, for the records of ``documents``."""
+    de = s.doc_entities
+    out = {}
+    for batch in chunks(documents):
+        for r in conn.execute(select(de.c.document_id, de.c.key, de.c.entity_id)
+                              .where(de.c.document_id.in_(batch))):
+            out[ref_of(r.document_id, r.key)] = r.entity_id
+    return out

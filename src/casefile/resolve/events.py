@@ -82,27 +82,41 @@ def _future(e: EventRecord) -> bool:
     return e.interval is None and e.date_value in L.FUTURE_VALUES
 
 
-def candidate_pairs(events: list[EventRecord]) -> list[tuple[float, int, int]]:
+def blocks(events: list[EventRecord]) -> dict[tuple[str, str], list[int]]:
+    """Events by (type, entity): only events that share one can be reports of one event."""
     block: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         for ent in e.entities:
             block[(e.type, ent)].append(i)
+    return block
+
+
+def candidate_pairs(events: list[EventRecord], oversized: set[tuple[str, str]] = frozenset()
+                    ) -> list[tuple[float, int, int]]:
+    """Scored pairs that may be one event. ``oversized``: blocks too big in the whole store,
+    when ``events`` is only a part of it (an incremental run)."""
+    block = blocks(events)
     n = len(events)
     seen: set[int] = set()      # i * n + j: an int hashes faster than a tuple
     out = []
-    for items in block.values():
-        if len(items) > L.MAX_EVENT_BLOCK:   # too common an entity to propose pairs by itself
+    for key, items in block.items():
+        if len(items) > L.MAX_EVENT_BLOCK or key in oversized:   # too common an entity to propose pairs by itself
             continue
         for i, j in combinations(items, 2):
             key = i * n + j
             if key in seen:
                 continue
             seen.add(key)
-            a, b = events[i], events[j]
-            score = _pair_score(a, b)
-            if score is not None and (_dates_fit(a, b) or _tolerant(a, b)):
+            score = pair_score(events[i], events[j])
+            if score is not None:
                 out.append((score, i, j))
     return out
+
+
+def pair_score(a: EventRecord, b: EventRecord) -> float | None:
+    """How well two reports that share a block fit as one event, or None when they cannot be one."""
+    score = _pair_score(a, b)
+    return score if score is not None and (_dates_fit(a, b) or _tolerant(a, b)) else None
 
 
 def _dates_fit(a: EventRecord, b: EventRecord) -> bool:
@@ -150,11 +164,13 @@ def _with_similarity(events: list[EventRecord], pairs: list[tuple[float, int, in
     return [(s + bonus.get((i, j), 0.0), i, j) for s, i, j in pairs]
 
 
-def cluster(events: list[EventRecord]) -> list[list[int]]:
+def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozenset()) -> list[list[int]]:
     """Groups of event indexes, each one real-world event. The sentence model (slow to load)
     is asked only when a tie decided something: a merge that shut out an equally good partner,
-    and then only about the ties in groups of reports whose merging order can matter."""
-    pairs = candidate_pairs(events)
+    and then only about the ties in groups of reports whose merging order can matter.
+    Events that no candidate pair connects never affect each other, so clustering a set of
+    events closed under candidate pairs gives what clustering the whole store gives them."""
+    pairs = candidate_pairs(events, oversized)
     groups = _tie_groups(pairs)
     if not groups or not _ties_matter(events, groups):
         return greedy(events, pairs)[0]

@@ -8,10 +8,11 @@ without either, a document stands for itself.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 
 from ..store import schema as s
 from . import names as N
@@ -61,18 +62,31 @@ def _site(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def load(conn: Connection) -> Sources:
+def load(conn: Connection, documents: Iterable[str] | None = None) -> Sources:
+    """Outlets, order and near copies of ``documents`` (None: all), read by document."""
     out = Sources()
-    d, ds = s.documents, s.document_sources
-    for r in conn.execute(select(d.c.id, d.c.outlet, d.c.url, d.c.seq)):
-        name = r.outlet or _site(r.url)
-        out.outlets[r.id] = [name] if name else []
-        out.seq[r.id] = r.seq or 0
-    for r in conn.execute(select(ds.c.document_id, ds.c.outlet, ds.c.url)):
-        name = r.outlet or _site(r.url)
-        if name and r.document_id in out.outlets and name not in out.outlets[r.document_id]:
-            out.outlets[r.document_id].append(name)
-    for r in conn.execute(select(s.near_duplicates.c.document_id, s.near_duplicates.c.duplicate_of)):
-        out.near[r.document_id].add(r.duplicate_of)
-        out.near[r.duplicate_of].add(r.document_id)
+    d, ds, nd = s.documents, s.document_sources, s.near_duplicates
+    batches = [None] if documents is None else [list(b) for b in _chunks(sorted(set(documents)))]
+    for batch in batches:
+        def only(query, *columns):
+            return query if batch is None else query.where(or_(*(col.in_(batch) for col in columns)))
+        for r in conn.execute(only(select(d.c.id, d.c.outlet, d.c.url, d.c.seq), d.c.id)):
+            name = r.outlet or _site(r.url)
+            out.outlets[r.id] = [name] if name else []
+            out.seq[r.id] = r.seq or 0
+        # in the order the copies were found, the same however many documents are read
+        query = select(ds.c.document_id, ds.c.outlet, ds.c.url).order_by(ds.c.document_id, ds.c.first_seen,
+                                                                          ds.c.source)
+        for r in conn.execute(only(query, ds.c.document_id)):
+            name = r.outlet or _site(r.url)
+            if name and r.document_id in out.outlets and name not in out.outlets[r.document_id]:
+                out.outlets[r.document_id].append(name)
+        for r in conn.execute(only(select(nd.c.document_id, nd.c.duplicate_of), nd.c.document_id, nd.c.duplicate_of)):
+            out.near[r.document_id].add(r.duplicate_of)
+            out.near[r.duplicate_of].add(r.document_id)
     return out
+
+
+def _chunks(items: list[str], size: int = 500):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

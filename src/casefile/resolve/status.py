@@ -13,8 +13,10 @@ from sqlalchemy import bindparam, text
 
 from ..store.db import Store
 from ..store.reads import has_table
+from .lookup import shown
 
 MAX_CONFLICTS = 200
+LABEL_ENTITIES = 6          # a cluster is labelled with the names of its first entities
 UNKNOWN_OUTLET = "unknown outlet"
 
 
@@ -29,21 +31,26 @@ def _json_list(value) -> list:
 
 
 def cluster_status(store: Store, clusters: Iterable[str | None]) -> dict[str, dict]:
-    """Per cluster: outlets, corroboration (a phrase), and the resolver's label, date and count of
-    independent sources when it ran (it knows which copies are independent), else counted from events."""
+    """Per cluster: outlets, corroboration (a phrase), and the resolver's date and count of
+    independent sources when it ran (it knows which copies are independent), else counted from
+    events; a label of its entities' names as ``lookup.shown`` gives them."""
     wanted = sorted({c for c in clusters if c})
     out: dict[str, dict] = {}
     if wanted and has_table(store, "event_clusters"):
-        sql = text("SELECT cluster, outlets, independent_sources, corroborated, label, date_value FROM event_clusters "
-                   "WHERE cluster IN :c").bindparams(bindparam("c", expanding=True))
+        sql = text("SELECT cluster, outlets, independent_sources, corroborated, entities, date_value FROM "
+                   "event_clusters WHERE cluster IN :c").bindparams(bindparam("c", expanding=True))
         with store.engine.connect() as conn:
-            for r in conn.execute(sql, {"c": wanted}):
-                outlets = _json_list(r.outlets)
-                status = "corroborated" if r.corroborated else (
-                    "single source" if (r.independent_sources or 0) <= 1 and len(outlets) <= 1 else "one outlet")
-                out[r.cluster] = {"outlets": sorted(o or UNKNOWN_OUTLET for o in outlets), "corroboration": status,
-                                  "corroborated": bool(r.corroborated), "independent_sources": r.independent_sources,
-                                  "label": r.label, "date_value": r.date_value}
+            rows = conn.execute(sql, {"c": wanted}).all()
+            entities = {r.cluster: _json_list(r.entities)[:LABEL_ENTITIES] for r in rows}
+            names = shown(conn, {e for ents in entities.values() for e in ents})
+        for r in rows:
+            outlets = _json_list(r.outlets)
+            status = "corroborated" if r.corroborated else (
+                "single source" if (r.independent_sources or 0) <= 1 and len(outlets) <= 1 else "one outlet")
+            label = ", ".join(sorted(names[e]["name"] for e in entities[r.cluster] if e in names))
+            out[r.cluster] = {"outlets": sorted(o or UNKNOWN_OUTLET for o in outlets), "corroboration": status,
+                              "corroborated": bool(r.corroborated), "independent_sources": r.independent_sources,
+                              "label": label or None, "date_value": r.date_value}
     missing = [c for c in wanted if c not in out]
     for cluster, reports in cluster_outlets(store, missing).items():
         outlets = sorted({r["outlet"] or UNKNOWN_OUTLET for r in reports})

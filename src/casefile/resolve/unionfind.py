@@ -11,6 +11,7 @@ class Clusters:
         self.parent = list(range(len(items)))
         self.docs: list[set[str]] = [{d} for d in docs]
         self.members: list[list[int]] = [[i] for i in range(len(items))]
+        self.first: dict[int, int] = {}     # root -> earliest member, once the clusters are settled
 
     def find(self, i: int) -> int:
         root = i

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
-from .migrations_cases import m003_cases
+from .migrations_cases import m003_cases, m006_incremental_state
 from .migrations_search import m004_search, m005_page_indexes
 
 SQLITE_FTS = [
@@ -42,7 +42,7 @@ def m002_document_search(conn: Connection, dialect: str) -> None:
 
 
 MIGRATIONS: list[Callable[[Connection, str], None]] = [m001_tables, m002_document_search, m003_cases, m004_search,
-                                                     m005_page_indexes]
+                                                     m005_page_indexes, m006_incremental_state]
 
 
 def applied(conn: Connection) -> set[int]:

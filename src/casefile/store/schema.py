@@ -160,6 +160,14 @@ participants = Table(
     info=PER_DOCUMENT,
 )
 
+# Documents stored but not yet resolved across the corpus: written with them in one transaction
+# and cleared by the resolution that takes them in, so an ingest killed in between is resolved
+# by the next one.
+unresolved = Table(
+    "unresolved", metadata,
+    Column("document_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
 FACT_TABLES = (mentions, quotes, times, events, amounts)
 # Parents before children, as the foreign keys need: the order of every batch write.
 DOCUMENT_TABLES = tuple(t for t in metadata.sorted_tables if t.info.get("per_document"))

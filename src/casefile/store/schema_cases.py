@@ -1,8 +1,9 @@
 """Tables for corpus-level records: entity links and overrides, event clusters, claims, conflicts.
 
 They live on their own MetaData so that migration 1 (which creates ``schema.metadata``)
-never creates them; migration 3 does. Everything here is recomputed by
-``casefile.resolve.run`` except the overrides and the audit, which record human decisions.
+never creates them; migration 3 does (migration 6 the incremental state). Everything here is
+recomputed by ``casefile.resolve.run`` except the overrides and the audit, which record
+human decisions.
 """
 from __future__ import annotations
 
@@ -93,9 +94,56 @@ conflicts = Table(
     Column("detail", Text),
 )
 
+# What incremental resolution keeps between runs, so that a new document is linked by looking up
+# the few records it can join instead of re-reading the corpus. Rebuilt by every full run.
+# Per document entity: the written forms read around its mentions ("President X"), the root of
+# the cluster the name rules made (``base``), and the cluster a lone name was found to fit (``target``).
+entity_state = Table(
+    "entity_state", metadata,
+    Column("document_id", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("forms", JSON),
+    Column("base", Text, nullable=False),
+    Column("target", Text),
+    Column("lone", Text),       # a lone name: "plain" (one document, no descriptors, a short article) or "special"
+    PrimaryKeyConstraint("document_id", "key"),
+)
+
+# The keys each document entity can be linked under (resolve.keys): a name rule's key, a lone
+# name's index and query keys, descriptor words.
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("key", Text, nullable=False),
+    Column("document_id", Text, nullable=False),
+    Column("entity_key", Text, nullable=False),
+    PrimaryKeyConstraint("key", "document_id", "entity_key"),
+)
+
+# Word shingles of direct quotes that can be compared across speakers (conflicts.quote_conflicts).
+quote_shingles = Table(
+    "quote_shingles", metadata,
+    Column("shingle", Text, nullable=False),
+    Column("quote_id", Text, nullable=False),
+    PrimaryKeyConstraint("shingle", "quote_id"),
+)
+
+# Settings of the resolution state: ("state", "complete") once a full run has built it.
+resolve_meta = Table(
+    "resolve_meta", metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 Index("ix_entity_links_entity", entity_links.c.entity_id)
+Index("ix_entity_state_base", entity_state.c.base)
+Index("ix_entity_state_target", entity_state.c.target)
+Index("ix_entity_keys_record", entity_keys.c.document_id, entity_keys.c.entity_key)
+Index("ix_quote_shingles_quote", quote_shingles.c.quote_id)
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster)
 Index("ix_conflicts_cluster", conflicts.c.cluster)
+# quote conflicts are found again by the documents they cite
+DOCUMENT_INDEXES = (Index("ix_conflicts_document_a", conflicts.c.document_a),
+                    Index("ix_conflicts_document_b", conflicts.c.document_b))
 
-# Tables that resolution rewrites as a whole on every run.
-DERIVED = (entity_links, event_clusters, cluster_claims, conflicts)
+# Tables a full resolution rewrites as a whole (an incremental one rewrites the rows it re-resolves).
+DERIVED = (entity_links, event_clusters, cluster_claims, conflicts, entity_state, entity_keys, quote_shingles)

@@ -34,6 +34,8 @@ def write_batch(conn: Connection, batch: list[dict[str, list[dict]]]) -> list[st
     for table in s.DOCUMENT_TABLES:
         if merged.get(table.name):
             insert_rows(conn, table, merged[table.name])
+    if fresh:       # resolution takes them in, in a later transaction (see schema.unresolved)
+        insert_rows(conn, s.unresolved, [{"document_id": d} for d in fresh])
     return fresh
 
 

@@ -1,0 +1,238 @@
+"""The common case of an incremental run, without re-resolving anything: a new record that
+names someone already known, under names whose earliest records are all in one cluster.
+
+Such a record (not a lone name, no hand decision about it or its cluster, no lone name in
+its cluster) joins the cluster of the earliest record of each of its name-rule keys, linked
+to the earliest record of its first key, exactly as a full run links it: it is the newest
+record, so every name rule meets it last; every key it brings was already there (so no
+other cluster gains a candidate or a rival); and the only thing that changes for
+anyone else is that the cluster now also holds the new document. No earlier record shares
+it, but other new records of that document may: two of them that would join one cluster,
+or two clusters that share a name-parts group (whose middle-name links depend on whether
+they share a document), are left to the full rules. The entity's row is brought up to date
+from the row it had (``_grown``).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, text
+
+from ..store import schema as s
+from ..store import schema_cases as c
+from ..store.rows import local_entity_id
+from . import entities_store as store
+from . import keys as K
+from .bulk import insert_many
+from .changes import EntityChange
+from .entities import DocEntity, Link, canonical, label
+from .entities_store import chunks, ref_of, split_ref
+
+
+@dataclass
+class Append:
+    base: str        # the cluster (its root record) the record joins
+    link: Link
+
+
+def appends(conn: Connection, new: list[DocEntity], merges: list[tuple[str, str]], alone: set[str]) -> dict[str, Append]:
+    """New records that simply join a known cluster (see the module's docstring). A record with a
+    full name always has a same-name key, so its link is that rule's."""
+    decided = alone | {r for pair in merges for r in pair}
+    cands = [r for r in new if r.ref not in decided and not K.query_keys(r)
+             and (K.strong_keys(r) or K.institution_keys(r))]
+    keys = {r.ref: [K.JOIN + k for k in K.strong_keys(r)] + [K.JOIN + k for k, _c, _h in K.institution_keys(r)]
+            for r in cands}
+    known = _known(conn, {k for ks in keys.values() for k in ks}, alone)
+    out: dict[str, Append] = {}
+    for r in cands:
+        firsts = [min(known[k], key=lambda x: x[2]) if known.get(k) else None for k in keys[r.ref]]
+        if not all(firsts) or len({base for _label, base, _order in firsts}) != 1:
+            continue    # a key nobody had, or keys whose first records sit in different clusters
+        out[r.ref] = Append(firsts[0][1], _link(r, known))
+    out = _keys_known(conn, {r.ref: r for r in cands if r.ref in out}, out)
+    return _apart(conn, out, decided)
+
+
+def _link(r: DocEntity, known: dict[str, list]) -> Link:
+    """The link a full run gives the record: the same-name pass comes first, then institutions,
+    each in key order; the first key joins it (to that key's earliest record)."""
+    if K.strong_keys(r):
+        key = min(K.strong_keys(r), key=lambda k: tuple(k.split("|", 2)[1:]))
+        name = min(known[K.JOIN + key], key=lambda x: x[2])[0]
+        return Link("same_name", f"same full name {key.split('|', 2)[2]!r} as {name}")
+    key, country, head = min(K.institution_keys(r), key=lambda k: (k[1], k[2]))
+    name = min(known[K.JOIN + key], key=lambda x: x[2])[0]
+    return Link("institution", f"same institution {head!r} of {country!r} as {name}")
+
+
+def _apart(conn: Connection, found: dict[str, Append], decided: set[str]) -> dict[str, Append]:
+    """Drop records whose document would put one cluster in two places, or make two clusters that
+    share a name-parts group (a middle-name key) share a document: either changes which clusters
+    may join. So do clusters holding a record a hand decision is about."""
+    per_doc: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for ref, a in found.items():
+        per_doc[split_ref(ref)[0]][a.base].append(ref)
+    groups = _middle_keys(conn, {a.base for a in found.values()})
+    held = {st.base for st in _states(conn, decided)} | _with_lone_names(conn, {a.base for a in found.values()})
+    out = {}
+    for ref, a in found.items():
+        clusters = per_doc[split_ref(ref)[0]]
+        others = set().union(*(groups.get(b, set()) for b in clusters if b != a.base))
+        if len(clusters[a.base]) == 1 and not groups.get(a.base, set()) & others and a.base not in held:
+            out[ref] = a
+    return out
+
+
+def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
+    """Clusters holding a lone name (an acronym the same-name rule joined): its choice reads the
+    cluster's documents, which the new record would change."""
+    st = c.entity_state
+    out = set()
+    for batch in chunks(bases):
+        out |= set(conn.execute(select(st.c.base).distinct().where(st.c.base.in_(batch), st.c.lone.is_not(None)))
+                   .scalars())
+    return out
+
+
+def _middle_keys(conn: Connection, bases: set[str]) -> dict[str, set[str]]:
+    """The middle-name keys of each cluster's records."""
+    st, ek = c.entity_state, c.entity_keys
+    out: dict[str, set[str]] = defaultdict(set)
+    query = (select(st.c.base, ek.c.key).join(ek, (ek.c.document_id == st.c.document_id) & (ek.c.entity_key == st.c.key))
+             .where(ek.c.key.like(K.JOIN + "M|%")))
+    for batch in chunks(bases):
+        for r in conn.execute(query.where(st.c.base.in_(batch))):
+            out[r.base].add(r.key)
+    return out
+
+
+def _states(conn: Connection, refs: set[str]):
+    st = c.entity_state
+    wanted = {split_ref(r) for r in refs}
+    for batch in chunks({d for d, _ in wanted}):
+        for r in conn.execute(select(st).where(st.c.document_id.in_(batch))):
+            if (r.document_id, r.key) in wanted:
+                yield r
+
+
+def _known(conn: Connection, keys: set[str], alone: set[str]) -> dict[str, list[tuple[str, str, tuple]]]:
+    """key -> [(label, cluster, corpus order)] of the earliest record resolved before under each key
+    that the name rules take part in (not one kept alone by hand): the record a newer one joins.
+    One statement per batch of keys, each reading only the head of its key in corpus order."""
+    part = ("SELECT * FROM (SELECT ek.key AS key, ek.document_id AS document_id, ek.entity_key AS entity_key, "
+            "st.base AS base, d.seq AS seq, de.name AS name FROM entity_keys ek JOIN entity_state st ON "
+            "st.document_id = ek.document_id AND st.key = ek.entity_key JOIN doc_entities de ON de.document_id = "
+            "ek.document_id AND de.key = ek.entity_key JOIN documents d ON d.id = ek.document_id WHERE ek.key = :k{i} "
+            "ORDER BY d.seq, ek.document_id, length(ek.entity_key), ek.entity_key LIMIT :n) AS head{i}")
+    out: dict[str, list] = defaultdict(list)
+    for batch in chunks(sorted(keys), 200):      # SQLite takes at most 500 terms in one compound select
+        sql = text(" UNION ALL ".join(part.format(i=i) for i in range(len(batch))))
+        params = {f"k{i}": k for i, k in enumerate(batch)} | {"n": 1 + len(alone)}
+        rows = sorted(conn.execute(sql, params), key=lambda r: (r.seq or 0, r.document_id, len(r.entity_key),
+                                                                r.entity_key))
+        for r in rows:
+            if ref_of(r.document_id, r.entity_key) in alone or r.key in out:
+                continue
+            order = (r.seq or 0, r.document_id, len(r.entity_key), r.entity_key)
+            out[r.key].append((label(DocEntity(r.document_id, r.entity_key, r.name, "")), r.base, order))
+    return out
+
+
+def _keys_known(conn: Connection, records: dict[str, DocEntity], found: dict[str, Append]) -> dict[str, Append]:
+    """Keep a record only if its cluster already stands under every lone-name key and descriptor
+    word it brings (so no lone name gains a candidate)."""
+    wanted = {ref: {K.INDEX + k for k in K.index_keys(r)} | {K.WORD + w for w in K.descriptor_words(r)}
+              for ref, r in records.items()}
+    st, ek = c.entity_state, c.entity_keys
+    query = (select(st.c.base, ek.c.key).distinct()
+             .join(ek, (ek.c.document_id == st.c.document_id) & (ek.c.entity_key == st.c.key)))
+    have: dict[str, set[str]] = defaultdict(set)
+    keys = {k for ks in wanted.values() for k in ks}
+    for batch in chunks({a.base for a in found.values()}):
+        for kb in chunks(keys):
+            for r in conn.execute(query.where(st.c.base.in_(batch), ek.c.key.in_(kb))):
+                have[r.base].add(r.key)
+    return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have[a.base]}
+
+
+def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocEntity],
+                  forms: dict[str, list[str]]) -> EntityChange:
+    """Store each appended record under its cluster's entity and update those entities' rows."""
+    if not fast:
+        return EntityChange()
+    roots = {a.base for a in fast.values()}
+    entity_of = store.current_entities(conn, {split_ref(r)[0] for r in roots})
+    mapping = {ref: entity_of[a.base] for ref, a in fast.items()}
+    store.delete_records(conn, c.entity_links, fast)
+    insert_many(conn, c.entity_links, [{"document_id": split_ref(ref)[0], "key": split_ref(ref)[1],
+                                        "entity_id": mapping[ref], "rule": a.link.rule, "reason": a.link.reason}
+                                       for ref, a in fast.items()])
+    insert_many(conn, c.entity_state, [{"document_id": split_ref(ref)[0], "key": split_ref(ref)[1],
+                                        "forms": forms.get(ref) or [], "base": a.base, "target": None}
+                                       for ref, a in fast.items()])
+    store.update_doc_entities(conn, mapping)
+    joined: dict[str, list[DocEntity]] = defaultdict(list)
+    for ref in sorted(fast, key=lambda r: new[r].order):
+        joined[mapping[ref]].append(new[ref])
+    removed = {local_entity_id(*split_ref(ref)) for ref in fast}
+    before = _rows(conn, set(joined) | removed)
+    rows = {eid: _grown(conn, eid, before[eid], recs) for eid, recs in joined.items()}
+    for batch in chunks(set(joined) | removed):
+        conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
+    reasons = _reasons(conn, set(joined))
+    for eid, row in rows.items():
+        found = reasons.get(eid, [])
+        row["reason"] = "; ".join(found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        row["reason"] = row["reason"] or "one document"
+    conn.execute(s.entities.insert(), list(rows.values()))
+    shown_before = {e: (r["name"], r["type"]) for e, r in before.items()}
+    after = {e: (r["name"], r["type"]) for e, r in rows.items()}
+    shown = {e for e in set(joined) | removed if shown_before.get(e) != after.get(e)}
+    return EntityChange(records=set(fast), entities=set(joined) | removed, shown=shown,
+                        before={e: shown_before[e] for e in shown if e in shown_before},
+                        after={e: after[e] for e in shown if e in after}, count=len(rows))
+
+
+def _grown(conn: Connection, eid: str, old: dict, added: list[DocEntity]) -> dict:
+    """The entity row with newer records appended, as ``entities_store.entity_row`` would build it
+    from all its members: the best name is chosen again from every member's name (a short read
+    of names), names and descriptors the row lacks are added at the end."""
+    de, d = s.doc_entities, s.documents
+    rows = conn.execute(select(de.c.document_id, de.c.key, de.c.name, de.c.type, d.c.seq)
+                        .join(d, d.c.id == de.c.document_id).where(de.c.entity_id == eid)).all()
+    light = sorted((DocEntity(r.document_id, r.key, r.name, r.type, seq=r.seq or 0) for r in rows),
+                   key=lambda r: r.order)
+    best = canonical(light, list(range(len(light))))
+    if best.name != old["name"]:          # where the old best name stood among the names is not kept
+        return store.entity_row(store.members(conn, [eid])[eid], list(range(len(light))), eid, "")
+    seen = set(old["aliases"] or []) | {best.name}
+    aliases = list(old["aliases"] or [])
+    for r in added:
+        for n in r.all_names:
+            if n not in seen:
+                seen.add(n)
+                aliases.append(n)
+    descriptors = set(old["descriptors"] or []) | {x.get("text", "") for r in added for x in r.descriptors} - {""}
+    return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases, "descriptors": sorted(descriptors),
+            "reason": ""}
+
+
+def _rows(conn: Connection, ids: set[str]) -> dict[str, dict]:
+    out = {}
+    for batch in chunks(ids):
+        for r in conn.execute(select(s.entities).where(s.entities.c.id.in_(batch))):
+            out[r.id] = dict(r._mapping)
+    return out
+
+
+def _reasons(conn: Connection, ids: set[str]) -> dict[str, list[str]]:
+    """The distinct reasons members were linked for, sorted, per entity."""
+    el = c.entity_links
+    out: dict[str, list[str]] = defaultdict(list)
+    for batch in chunks(ids):
+        for r in conn.execute(select(el.c.entity_id, el.c.reason).where(el.c.entity_id.in_(batch), el.c.rule != "first")
+                              .group_by(el.c.entity_id, el.c.reason)):
+            out[r.entity_id].append(r.reason)
+    return {e: sorted(rs) for e, rs in out.items()}
