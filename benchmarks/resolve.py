@@ -57,7 +57,7 @@ def synthetic(n: int, seed: int = 7) -> list[DocEntity]:
 
 
 def through_store(records: list[DocEntity]) -> float:
-    from casefile.resolve.entities_store import resolve_and_write
+    from casefile.resolve.entity_update import update
     from casefile.store import schema as s
     from casefile.store.db import Store
 
@@ -71,7 +71,7 @@ def through_store(records: list[DocEntity]) -> float:
                  "descriptors": r.descriptors, "entity_id": None} for r in records])
         started = time.perf_counter()
         with store.engine.begin() as conn:
-            resolve_and_write(conn)
+            update(conn, None)
         elapsed = time.perf_counter() - started
         store.close()
     return elapsed
