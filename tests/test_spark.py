@@ -76,22 +76,25 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def stores(corpus, tmp_path_factory):
-    """(plain ingest store, spark-ingest + load store, spark output folder)."""
+    """(plain ingest store, spark-ingest + load store, spark output folder, --workers 2 store)."""
     require_spark()
     root = tmp_path_factory.mktemp("spark_run")
     runner = CliRunner()
     plain, loaded, output = str(root / "plain.db"), str(root / "spark.db"), root / "parquet"
+    workers = str(root / "workers.db")
     result = runner.invoke(main, ["ingest", *corpus, "--db", plain, "-q"])
+    assert "stored 4," in result.output, result.output
+    result = runner.invoke(main, ["ingest", *corpus, "--db", workers, "-q", "--workers", "2", "--batch-size", "1"])
     assert "stored 4," in result.output, result.output
     result = runner.invoke(main, ["spark-ingest", *corpus, "--output", str(output), "--master", "local[2]"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["load", str(output), "--db", loaded])
     assert "stored 4," in result.output, result.output
-    return Store.open(plain, readonly=True), Store.open(loaded, readonly=True), output
+    return Store.open(plain, readonly=True), Store.open(loaded, readonly=True), output, Store.open(workers, readonly=True)
 
 
 def test_the_job_writes_one_parquet_table_per_store_table(stores):
-    _, _, output = stores
+    _, _, output, _ = stores
     from casefile.spark_tables import TABLES, read_table
 
     assert {p.name for p in output.iterdir() if p.is_dir()} >= set(TABLES)
@@ -101,7 +104,7 @@ def test_the_job_writes_one_parquet_table_per_store_table(stores):
 
 @pytest.mark.parametrize("section", ["documents", "entities", "quotes", "times", "events"])
 def test_spark_and_plain_ingest_export_the_same_records(stores, section):
-    plain, loaded, _ = stores
+    plain, loaded, _, _ = stores
     ours, theirs = build(loaded)[section], build(plain)[section]
     assert ours == theirs
     if section != "documents":
@@ -109,12 +112,12 @@ def test_spark_and_plain_ingest_export_the_same_records(stores, section):
 
 
 def test_spark_and_plain_ingest_fill_every_table_alike(stores):
-    plain, loaded, _ = stores
+    plain, loaded, _, _ = stores
     assert snapshot(loaded) == snapshot(plain)
 
 
 def test_record_offsets_point_into_the_document_text(stores):
-    _, loaded, _ = stores
+    _, loaded, _, _ = stores
     texts = {d["id"]: d["text"] for d in loaded.rows("documents")}
     for table in ("mentions", "quotes", "times", "events"):
         for row in loaded.rows(table):
@@ -122,7 +125,7 @@ def test_record_offsets_point_into_the_document_text(stores):
 
 
 def test_the_broken_line_is_reported_as_plain_ingest_reports_it(stores):
-    plain, loaded, _ = stores
+    plain, loaded, _, _ = stores
     def issues(store):
         return sorted((r["item"].rsplit("/", 1)[-1], r["reason"]) for r in store.issues())
     assert issues(loaded) == issues(plain)
@@ -130,7 +133,7 @@ def test_the_broken_line_is_reported_as_plain_ingest_reports_it(stores):
 
 
 def test_loading_the_same_output_twice_changes_nothing(stores, tmp_path):
-    _, loaded, output = stores
+    _, loaded, output, _ = stores
     target = tmp_path / "twice.db"
     runner = CliRunner()
     runner.invoke(main, ["load", str(output), "--db", str(target)])
