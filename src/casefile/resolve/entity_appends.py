@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from ..store import schema as s
 from ..store import schema_cases as c
@@ -52,7 +52,7 @@ def appends(conn: Connection, new: list[DocEntity], merges: list[tuple[str, str]
             continue    # a key nobody had, or keys whose first records sit in different clusters
         out[r.ref] = Append(firsts[0][1], _link(r, known))
     out = _keys_known(conn, {r.ref: r for r in cands if r.ref in out}, out)
-    return _apart(conn, out, decided)
+    return _apart(conn, out, decided, {r.ref: r for r in cands})
 
 
 def _link(r: DocEntity, known: dict[str, list]) -> Link:
@@ -67,14 +67,18 @@ def _link(r: DocEntity, known: dict[str, list]) -> Link:
     return Link("institution", f"same institution {head!r} of {country!r} as {name}")
 
 
-def _apart(conn: Connection, found: dict[str, Append], decided: set[str]) -> dict[str, Append]:
+def _apart(conn: Connection, found: dict[str, Append], decided: set[str],
+           records: dict[str, DocEntity]) -> dict[str, Append]:
     """Drop records whose document would put one cluster in two places, or make two clusters that
     share a name-parts group (a middle-name key) share a document: either changes which clusters
     may join. So do clusters holding a record a hand decision is about."""
     per_doc: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for ref, a in found.items():
         per_doc[split_ref(ref)[0]][a.base].append(ref)
-    groups = _middle_keys(conn, {a.base for a in found.values()})
+    # only a document putting records in two person clusters can make them share it
+    shared = {a.base for ref, a in found.items() if len(per_doc[split_ref(ref)[0]]) > 1
+              and records[ref].group == "person"}
+    groups = _middle_keys(conn, shared)
     held = {st.base for st in _states(conn, decided)} | _with_lone_names(conn, {a.base for a in found.values()})
     out = {}
     for ref, a in found.items():
@@ -98,14 +102,7 @@ def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
 
 def _middle_keys(conn: Connection, bases: set[str]) -> dict[str, set[str]]:
     """The middle-name keys of each cluster's records."""
-    st, ek = c.entity_state, c.entity_keys
-    out: dict[str, set[str]] = defaultdict(set)
-    query = (select(st.c.base, ek.c.key).join(ek, (ek.c.document_id == st.c.document_id) & (ek.c.entity_key == st.c.key))
-             .where(ek.c.key.like(K.JOIN + "M|%")))
-    for batch in chunks(bases):
-        for r in conn.execute(query.where(st.c.base.in_(batch))):
-            out[r.base].add(r.key)
-    return out
+    return _cluster_keys(conn, bases, prefix=K.JOIN + "M|")
 
 
 def _states(conn: Connection, refs: set[str]):
@@ -122,10 +119,10 @@ def _known(conn: Connection, keys: set[str], alone: set[str]) -> dict[str, list[
     that the name rules take part in (not one kept alone by hand): the record a newer one joins.
     One statement per batch of keys, each reading only the head of its key in corpus order."""
     part = ("SELECT * FROM (SELECT ek.key AS key, ek.document_id AS document_id, ek.entity_key AS entity_key, "
-            "st.base AS base, d.seq AS seq, de.name AS name FROM entity_keys ek JOIN entity_state st ON "
+            "st.base AS base, ek.seq AS seq, de.name AS name FROM entity_keys ek JOIN entity_state st ON "
             "st.document_id = ek.document_id AND st.key = ek.entity_key JOIN doc_entities de ON de.document_id = "
-            "ek.document_id AND de.key = ek.entity_key JOIN documents d ON d.id = ek.document_id WHERE ek.key = :k{i} "
-            "ORDER BY d.seq, ek.document_id, length(ek.entity_key), ek.entity_key LIMIT :n) AS head{i}")
+            "ek.document_id AND de.key = ek.entity_key WHERE ek.key = :k{i} "
+            "ORDER BY ek.seq, ek.document_id, length(ek.entity_key), ek.entity_key LIMIT :n) AS head{i}")
     out: dict[str, list] = defaultdict(list)
     for batch in chunks(sorted(keys), 200):      # SQLite takes at most 500 terms in one compound select
         sql = text(" UNION ALL ".join(part.format(i=i) for i in range(len(batch))))
@@ -142,19 +139,30 @@ def _known(conn: Connection, keys: set[str], alone: set[str]) -> dict[str, list[
 
 def _keys_known(conn: Connection, records: dict[str, DocEntity], found: dict[str, Append]) -> dict[str, Append]:
     """Keep a record only if its cluster already stands under every lone-name key and descriptor
-    word it brings (so no lone name gains a candidate)."""
-    wanted = {ref: {K.INDEX + k for k in K.index_keys(r)} | {K.WORD + w for w in K.descriptor_words(r)}
-              for ref, r in records.items()}
-    st, ek = c.entity_state, c.entity_keys
-    query = (select(st.c.base, ek.c.key).distinct()
-             .join(ek, (ek.c.document_id == st.c.document_id) & (ek.c.entity_key == st.c.key)))
-    have: dict[str, set[str]] = defaultdict(set)
-    keys = {k for ks in wanted.values() for k in ks}
-    for batch in chunks({a.base for a in found.values()}):
-        for kb in chunks(keys):
-            for r in conn.execute(query.where(st.c.base.in_(batch), ek.c.key.in_(kb))):
-                have[r.base].add(r.key)
+    word it brings (so no lone name gains a candidate). A person's lone-name keys are its names'
+    first and last parts, which the earliest record of each of its full names has too."""
+    wanted = {ref: ({K.INDEX + k for k in K.index_keys(r)} if r.group != "person" else set())
+              | {K.WORD + w for w in K.descriptor_words(r)} for ref, r in records.items()}
+    asking = {ref for ref, ks in wanted.items() if ks and ref in found}
+    have = _cluster_keys(conn, {found[ref].base for ref in asking}, {k for ref in asking for k in wanted[ref]})
     return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have[a.base]}
+
+
+def _cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = None,
+                  prefix: str | None = None) -> dict[str, set[str]]:
+    """The keys (among ``keys``, or starting with ``prefix``) each cluster's records stand under.
+    Read from the clusters' records to their keys (a common key stands under thousands)."""
+    where = "ek.key IN :k" if keys is not None else "ek.key LIKE :p"
+    sql = text("SELECT DISTINCT st.base, ek.key FROM entity_state st CROSS JOIN entity_keys ek "
+               "WHERE ek.document_id = st.document_id AND ek.entity_key = st.key AND st.base IN :b AND " + where)
+    sql = sql.bindparams(bindparam("b", expanding=True), *([bindparam("k", expanding=True)] if keys is not None else []))
+    out: dict[str, set[str]] = defaultdict(set)
+    for batch in chunks(bases):
+        for kb in chunks(keys) if keys is not None else [None]:
+            params = {"b": batch} | ({"k": kb} if kb is not None else {"p": f"{prefix}%"})
+            for r in conn.execute(sql, params):
+                out[r.base].add(r.key)
+    return out
 
 
 def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocEntity],

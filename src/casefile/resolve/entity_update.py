@@ -39,7 +39,7 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
     if full:
         for table in (c.entity_keys, c.entity_state):
             conn.execute(table.delete())
-    insert_many(conn, c.entity_keys, [{"key": k, "document_id": r.document_id, "entity_key": r.key}
+    insert_many(conn, c.entity_keys, [{"key": k, "document_id": r.document_id, "entity_key": r.key, "seq": r.seq}
                                       for r in new for k in K.stored_keys(r)])
     merges, alone = store.overrides(conn)
     fast = {} if full else appends(conn, new, merges, alone)

@@ -116,6 +116,7 @@ entity_keys = Table(
     Column("key", Text, nullable=False),
     Column("document_id", Text, nullable=False),
     Column("entity_key", Text, nullable=False),
+    Column("seq", Integer, nullable=False),     # the document's seq: the earliest record under a key comes first
     PrimaryKeyConstraint("key", "document_id", "entity_key"),
 )
 
@@ -138,6 +139,7 @@ Index("ix_entity_links_entity", entity_links.c.entity_id)
 Index("ix_entity_state_base", entity_state.c.base)
 Index("ix_entity_state_target", entity_state.c.target)
 Index("ix_entity_keys_record", entity_keys.c.document_id, entity_keys.c.entity_key)
+Index("ix_entity_keys_first", entity_keys.c.key, entity_keys.c.seq)
 Index("ix_quote_shingles_quote", quote_shingles.c.quote_id)
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster)
 Index("ix_conflicts_cluster", conflicts.c.cluster)
