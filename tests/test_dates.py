@@ -16,6 +16,8 @@ from casefile.models import Document, Event, Extraction, LocalEntity, Participan
 from casefile.resolve import run as resolve
 from casefile.web.timeline import TimelineFilter, timeline
 
+from .helpers.rows import rows_of
+
 day = dt.date
 
 
@@ -172,7 +174,7 @@ def agreement_store(tmp_path_factory):
     batch = []
     for n, ((a, b), name) in enumerate(zip(AGREE, NAMES)):
         batch += [_report(f"pair{n}a", "Harbor Wire", name, a), _report(f"pair{n}b", "Valley Post", name, b)]
-    store.write_batch(batch)
+    store.write_batch(rows_of(*batch))
     resolve(store)
     store.close()
     return path
