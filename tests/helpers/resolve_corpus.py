@@ -24,12 +24,20 @@ QUOTES = ["We will never stop asking where they are held", "The court ignored ev
           "Nobody told the family anything about the charges"]
 
 
+HONORIFICS = ["Mrs.", "Mr.", "Ms."]
+OFFICES = ["President", "Judge", "Minister"]
+
+
 def _person(rng: random.Random, variety: int) -> str:
     parts = [rng.choice(GIVEN[:variety]), rng.choice(MIDDLE), rng.choice(FAMILY[:variety])]
     name = " ".join(p for p in parts if p)
     roll = rng.random()
-    if roll < 0.2:
+    if roll < 0.15:
         return name.split()[-1]            # a lone surname
+    if roll < 0.2:
+        return f"{rng.choice(HONORIFICS)} {name.split()[-1]}"     # a lone surname with an honorific
+    if roll < 0.25:
+        return f"{rng.choice(OFFICES)} {name.split()[-1]}"        # a lone surname with an office
     if roll < 0.3:
         return name.split()[0]             # a lone given name
     return name
@@ -62,6 +70,8 @@ def document(i: int, rng: random.Random, variety: int = 8) -> tuple[Document, Ex
 
     for _ in range(rng.randint(1, 4)):
         entity(_person(rng, variety), "PERSON", rng.choice(TITLES), rng.choice([None, None, "Kestria", "Vell"]))
+    if rng.random() < 0.3:      # a surname the tagger took for an organization or a place ("Rell said")
+        entity(rng.choice(FAMILY[:variety]), rng.choice(["ORG", "GPE"]))
     for _ in range(rng.randint(0, 2)):
         entity(rng.choice(ORGS), "ORG", descriptor=rng.choice([None, "Kestria"]))
     for _ in range(rng.randint(0, 2)):

@@ -5,7 +5,7 @@ only the records it re-resolves, and a full run reads them all the same way.
 """
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, case, func, select
@@ -14,10 +14,11 @@ from ..store import schema as s
 from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import lexicon as L
+from . import names as N
 from .bulk import insert_many
-from .entities import DocEntity, Link, canonical
+from .name_rules import canonical
+from .records import DocEntity, Link
 
-_TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
 CHUNK = 500
 
 
@@ -114,22 +115,10 @@ def titled_forms(conn: Connection, documents: Iterable[str] | None) -> dict[str,
     for batch in [None] if documents is None else chunks(documents):
         q = query if batch is None else query.where(m.c.document_id.in_(batch))
         for row in conn.execute(q):
-            title = _title_before(row.before or "", len(row.before or ""))
+            title = N.title_before(row.before or "")
             if title:
                 out.setdefault(ref_of(row.document_id, row.entity_key), []).append(f"{title} {row.text}")
     return out
-
-
-def _title_before(text: str, start: int) -> str | None:
-    words: list[str] = []
-    at = start
-    for _ in range(L.MAX_TITLE_WORDS):
-        match = _TITLE_WORD.search(text, 0, at)
-        if not match or match.group(1).lower().rstrip(".") not in L.TITLES:
-            break
-        words.insert(0, match.group(1))
-        at = match.start()
-    return " ".join(words) or None
 
 
 def overrides(conn: Connection) -> tuple[list[tuple[str, str]], set[str]]:
@@ -170,7 +159,7 @@ def entity_row(records: list[DocEntity], members: list[int], eid: str, reason: s
     for m in sorted(members, key=lambda m: records[m].order):
         names.extend(records[m].all_names)
         descriptors.extend(d.get("text", "") for d in records[m].descriptors)
-    aliases = [n for n in dict.fromkeys(names) if n != best.name]
+    aliases = [n for n, _ in Counter(names).most_common() if n != best.name]   # most written first
     return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases,
             "descriptors": sorted({d for d in descriptors if d}), "reason": reason}
 
@@ -213,13 +202,14 @@ def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapp
     update_doc_entities(conn, mapping)
 
 
-def delete_records(conn: Connection, table, refs: Iterable[str]) -> None:
-    """Rows of a (document_id, key) table for these records, a document at a time."""
+def delete_records(conn: Connection, table, refs: Iterable[str], key_column=None) -> None:
+    """Rows of a table about these records (by document_id and ``key_column``, ``key`` unless said)."""
+    key_column = table.c.key if key_column is None else key_column
     by_doc: dict[str, list[str]] = {}
     for ref in refs:
         doc, key = split_ref(ref)
         by_doc.setdefault(doc, []).append(key)
-    stmt = table.delete().where(table.c.document_id == bindparam("d"), table.c.key == bindparam("k"))
+    stmt = table.delete().where(table.c.document_id == bindparam("d"), key_column == bindparam("k"))
     params = [{"d": d, "k": k} for d, keys in by_doc.items() for k in keys]
     if params:
         conn.execute(stmt, params)

@@ -9,8 +9,8 @@ other cluster gains a candidate or a rival); and the only thing that changes for
 anyone else is that the cluster now also holds the new document. No earlier record shares
 it, but other new records of that document may: two of them that would join one cluster,
 or two clusters that share a name-parts group (whose middle-name links depend on whether
-they share a document), are left to the full rules. The entity's row is brought up to date
-from the row it had (``_grown``).
+they share a document), are left to the full rules. The entity's row is built again from its
+members.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from . import entities_store as store
 from . import keys as K
 from .bulk import insert_many
 from .changes import EntityChange
-from .entities import DocEntity, Link, canonical, label
+from .records import DocEntity, Link, label
 from .entities_store import chunks, ref_of, split_ref
 
 
@@ -92,17 +92,12 @@ def _apart(conn: Connection, found: dict[str, Append], decided: set[str],
 def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
     """Clusters holding a lone name (an acronym the same-name rule joined): its choice reads the
     cluster's documents, which the new record would change."""
-    st = c.entity_state
-    out = set()
-    for batch in chunks(bases):
-        out |= set(conn.execute(select(st.c.base).distinct().where(st.c.base.in_(batch), st.c.lone.is_not(None)))
-                   .scalars())
-    return out
+    return {base for base, keys in cluster_keys(conn, bases, prefix=K.QUERY).items() if keys}
 
 
 def _middle_keys(conn: Connection, bases: set[str]) -> dict[str, set[str]]:
     """The middle-name keys of each cluster's records."""
-    return _cluster_keys(conn, bases, prefix=K.JOIN + "M|")
+    return cluster_keys(conn, bases, prefix=K.JOIN + "M|")
 
 
 def _states(conn: Connection, refs: set[str]):
@@ -144,11 +139,11 @@ def _keys_known(conn: Connection, records: dict[str, DocEntity], found: dict[str
     wanted = {ref: ({K.INDEX + k for k in K.index_keys(r)} if r.group != "person" else set())
               | {K.WORD + w for w in K.descriptor_words(r)} for ref, r in records.items()}
     asking = {ref for ref, ks in wanted.items() if ks and ref in found}
-    have = _cluster_keys(conn, {found[ref].base for ref in asking}, {k for ref in asking for k in wanted[ref]})
+    have = cluster_keys(conn, {found[ref].base for ref in asking}, {k for ref in asking for k in wanted[ref]})
     return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have[a.base]}
 
 
-def _cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = None,
+def cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = None,
                   prefix: str | None = None) -> dict[str, set[str]]:
     """The keys (among ``keys``, or starting with ``prefix``) each cluster's records stand under.
     Read from the clusters' records to their keys (a common key stands under thousands)."""
@@ -166,8 +161,8 @@ def _cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = Non
 
 
 def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocEntity],
-                  forms: dict[str, list[str]]) -> EntityChange:
-    """Store each appended record under its cluster's entity and update those entities' rows."""
+                  forms: dict[str, list[str]], typing) -> EntityChange:
+    """Store each appended record under its cluster's entity and rebuild those entities' rows."""
     if not fast:
         return EntityChange()
     roots = {a.base for a in fast.values()}
@@ -178,53 +173,29 @@ def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocE
                                         "entity_id": mapping[ref], "rule": a.link.rule, "reason": a.link.reason}
                                        for ref, a in fast.items()])
     insert_many(conn, c.entity_state, [{"document_id": split_ref(ref)[0], "key": split_ref(ref)[1],
-                                        "forms": forms.get(ref) or [], "base": a.base, "target": None}
+                                        "forms": forms.get(ref) or [], "base": a.base, "target": None, "rule": None}
                                        for ref, a in fast.items()])
     store.update_doc_entities(conn, mapping)
-    joined: dict[str, list[DocEntity]] = defaultdict(list)
-    for ref in sorted(fast, key=lambda r: new[r].order):
-        joined[mapping[ref]].append(new[ref])
+    ids = set(mapping.values())
     removed = {local_entity_id(*split_ref(ref)) for ref in fast}
-    before = _rows(conn, set(joined) | removed)
-    rows = {eid: _grown(conn, eid, before[eid], recs) for eid, recs in joined.items()}
-    for batch in chunks(set(joined) | removed):
-        conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
-    reasons = _reasons(conn, set(joined))
-    for eid, row in rows.items():
+    before = _rows(conn, ids | removed)
+    members = store.members(conn, ids)
+    reasons = _reasons(conn, ids)
+    rows = []
+    for eid, recs in members.items():
+        typing.apply(recs)
         found = reasons.get(eid, [])
-        row["reason"] = "; ".join(found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
-        row["reason"] = row["reason"] or "one document"
-    conn.execute(s.entities.insert(), list(rows.values()))
+        reason = "; ".join(found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
+        rows.append(store.entity_row(recs, list(range(len(recs))), eid, reason or "one document"))
+    for batch in chunks(ids | removed):
+        conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
+    conn.execute(s.entities.insert(), rows)
     shown_before = {e: (r["name"], r["type"]) for e, r in before.items()}
-    after = {e: (r["name"], r["type"]) for e, r in rows.items()}
-    shown = {e for e in set(joined) | removed if shown_before.get(e) != after.get(e)}
-    return EntityChange(records=set(fast), entities=set(joined) | removed, shown=shown,
+    after = {e["id"]: (e["name"], e["type"]) for e in rows}
+    shown = {e for e in ids | removed if shown_before.get(e) != after.get(e)}
+    return EntityChange(records=set(fast), entities=ids | removed, shown=shown,
                         before={e: shown_before[e] for e in shown if e in shown_before},
                         after={e: after[e] for e in shown if e in after}, count=len(rows))
-
-
-def _grown(conn: Connection, eid: str, old: dict, added: list[DocEntity]) -> dict:
-    """The entity row with newer records appended, as ``entities_store.entity_row`` would build it
-    from all its members: the best name is chosen again from every member's name (a short read
-    of names), names and descriptors the row lacks are added at the end."""
-    de, d = s.doc_entities, s.documents
-    rows = conn.execute(select(de.c.document_id, de.c.key, de.c.name, de.c.type, d.c.seq)
-                        .join(d, d.c.id == de.c.document_id).where(de.c.entity_id == eid)).all()
-    light = sorted((DocEntity(r.document_id, r.key, r.name, r.type, seq=r.seq or 0) for r in rows),
-                   key=lambda r: r.order)
-    best = canonical(light, list(range(len(light))))
-    if best.name != old["name"]:          # where the old best name stood among the names is not kept
-        return store.entity_row(store.members(conn, [eid])[eid], list(range(len(light))), eid, "")
-    seen = set(old["aliases"] or []) | {best.name}
-    aliases = list(old["aliases"] or [])
-    for r in added:
-        for n in r.all_names:
-            if n not in seen:
-                seen.add(n)
-                aliases.append(n)
-    descriptors = set(old["descriptors"] or []) | {x.get("text", "") for r in added for x in r.descriptors} - {""}
-    return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases, "descriptors": sorted(descriptors),
-            "reason": ""}
 
 
 def _rows(conn: Connection, ids: set[str]) -> dict[str, dict]:

@@ -1,14 +1,16 @@
 """Entity resolution against the store: everything (``casefile resolve``) or only what new
 documents can change (after an ingest), with the same result.
 
-Why a part is enough: the name rules (``entities.base_clusters``) only ever link records
-that share a join key, so the records connected to a new one through join keys (and hand
-merges) are all whose name-rule clusters can change. A lone name's choice reads only the
-clusters of the records indexed under its query keys, so it is re-made when one of those
-clusters changed or when it is new. Entities are then the name-rule clusters joined by the
-lone names' choices; every entity that holds a re-resolved record is rebuilt whole, and
-the rest of the store is left as it is. ``entity_state`` and ``entity_keys`` keep what
-the next run needs to find those parts by index.
+Why a part is enough: the name rules (``name_rules.base_clusters``) only ever link records
+that share a join key, a hand merge or a document, so the records connected to a new one
+through those are all whose name-rule clusters can change. The corpus-wide typing of bare
+surnames changes only for the words the new records move across its threshold; records of
+those words are re-resolved too. A lone name's choice reads only the clusters of the records
+indexed under its query keys (their records, documents, honorifics, titles), so it is re-made
+when one of those clusters changed or grew, or when it is new. Entities are then the
+name-rule clusters joined by the lone names' choices; every entity that holds a re-resolved
+record is rebuilt whole, and the rest of the store is left as it is. ``entity_state`` and
+``entity_keys`` keep what the next run needs to find those parts by index.
 """
 from __future__ import annotations
 
@@ -19,16 +21,18 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
+from . import people
 from .bulk import insert_many
 from .changes import EntityChange
-from .entities import DocEntity, Link, MemoryContext, assemble, base_clusters, earliest, lone_target
-from .entity_appends import Append, appends, write_appends
-from .entity_context import (StoreContext, clusters_in_documents, is_plain, joiners_of, members_of_bases,
-                             persisted, plain_askers, records_per_document)
+from .entity_appends import Append, appends, cluster_keys, write_appends
+from .entity_context import StoreContext, Typing, joiners_of, members_of_bases, persisted
 from .entities_store import chunks, ref_of, split_ref
+from .lone_names import MemoryContext, assemble, lone_fit
+from .name_rules import base_clusters, earliest
+from .records import DocEntity, Link
 from .unionfind import Clusters
 
-PASS_RULES = frozenset({"manual", "same_name", "middle_name", "institution"})   # not lone_name, not first
+PASS_RULES = frozenset({"manual", "same_word", "same_name", "middle_name", "institution"})
 
 
 def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
@@ -36,57 +40,138 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
     full = new_docs is None
     forms = store.titled_forms(conn, new_docs)
     new = store.load_records(conn, new_docs, forms)
+    typing = Typing(conn)
     if full:
         for table in (c.entity_keys, c.entity_state):
             conn.execute(table.delete())
-    insert_many(conn, c.entity_keys, [{"key": k, "document_id": r.document_id, "entity_key": r.key, "seq": r.seq}
-                                      for r in new for k in K.stored_keys(r)])
+    _store_keys(conn, new, typing_only=True)     # the typing counts read them
+    if full:
+        people.retype_surnames(new)
+    else:
+        typing.apply(new)
+    _store_keys(conn, new, typing_only=False)
     merges, alone = store.overrides(conn)
-    fast = {} if full else appends(conn, new, merges, alone)
-    region = new if full else _join_region(conn, [r for r in new if r.ref not in fast], merges, forms)
+    if full:
+        region, fast, known = new, {}, {}
+    else:
+        fast = appends(conn, new, merges, alone)
+        retyped = _retyped_again(conn, typing, new, forms)
+        seeds = [r for r in new if r.ref not in fast] + retyped
+        region, known = _join_region(conn, seeds, merges, forms, typing, {r.ref: r for r in new + retyped},
+                                     {r.ref for r in retyped})
     index = {r.ref: i for i, r in enumerate(region)}
     fast = {ref: a for ref, a in fast.items() if ref not in index}
+    now_people = {i for i, r in enumerate(region) if r.type == "PERSON" and r.original_type != "PERSON"}
+    pairs = None if full else [(index[a], index[b]) for a, b in _document_pairs(region, known, alone)
+                               if a in index and b in index]
     uf, links = base_clusters(region, [(index[a], index[b]) for a, b in merges if a in index and b in index],
-                              {index[a] for a in alone if a in index})
+                              {index[a] for a in alone if a in index}, now_people, pairs)
     bases = {r.ref: region[earliest(uf, i)].ref for i, r in enumerate(region)} | {ref: a.base for ref, a in fast.items()}
     if full:
         context, queriers = MemoryContext(region, uf), region
         own = {r.ref: (bases[r.ref], uf.docs[uf.find(i)]) for i, r in enumerate(region)}
     else:
+        known |= {r.ref: r for r in region}
+        context = StoreContext(conn, bases, known, typing, forms)
         old_bases = {ref: st[0] for ref, st in persisted(conn, index).items()}
-        context = StoreContext(conn, region, bases, old_bases)
-        queriers = _queriers(conn, region, context, set(old_bases.values()), forms)
+        queriers = _queriers(conn, region, fast, set(old_bases.values()), context)
         kept = persisted(conn, {q.ref for q in queriers} - set(bases))
         roots = {q.ref: bases.get(q.ref) or kept[q.ref][0] for q in queriers}
         context.prefetch(set(roots.values()))
-        own = {ref: (root, context.docs_of_base(root)) for ref, root in roots.items()}
-    targets = {q.ref: lone_target(q, *own[q.ref], context) for q in queriers if q.ref not in alone}
+        own = {ref: (root, context.documents_of(root)) for ref, root in roots.items()}
+    targets = {q.ref: lone_fit(q, *own[q.ref], context) for q in queriers if q.ref not in alone}
     if not full:    # a lone name outside the region whose choice stands needs no rewriting
-        targets = {ref: t for ref, t in targets.items() if ref in index or t != kept[ref][1]}
-    area = region if full else _area(conn, region, bases, targets, forms)
+        targets = {ref: t for ref, t in targets.items() if ref in index or t != _kept_target(kept.get(ref))}
+    area = region if full else _area(conn, region, bases, targets, forms, context)
     in_area = {r.ref for r in area}
     change = _write(conn, area, index, links, bases, targets, forms, full, {r.ref for r in new}, alone,
                     {ref: a for ref, a in fast.items() if ref in in_area})
     return change.merge(write_appends(conn, {ref: a for ref, a in fast.items() if ref not in in_area},
-                                      {r.ref: r for r in new}, forms))
+                                      {r.ref: r for r in new}, forms, typing))
 
 
-def _join_region(conn: Connection, new: list[DocEntity], merges: list[tuple[str, str]],
-                 forms: dict[str, list[str]]) -> list[DocEntity]:
-    """The records connected to the new ones through join keys and hand merges, loaded."""
+def _kept_target(state: tuple | None) -> tuple[str, str] | None:
+    return (state[1], state[2]) if state and state[1] else None
+
+
+def _store_keys(conn: Connection, records: list[DocEntity], typing_only: bool) -> None:
+    """Keep the records' keys: their typing words first (the typing counts read them), then the rest."""
+    rows = [{"key": k, "document_id": r.document_id, "entity_key": r.key, "seq": r.seq}
+            for r in records for k in K.stored_keys(r) if k.startswith(K.TYPED) == typing_only]
+    insert_many(conn, c.entity_keys, rows)
+
+
+def _retyped_again(conn: Connection, typing: Typing, new: list[DocEntity],
+                   forms: dict[str, list[str]]) -> list[DocEntity]:
+    """Stored records whose word the new records moved across the typing threshold: typed anew,
+    with their keys rewritten (their old neighbours come along through the old join keys)."""
+    words = typing.flipped(new)
+    if not words:
+        return []
+    ek = c.entity_keys
+    refs = store.records_where(conn, ek.c.key, {f"{K.TYPED}o|{w}" for w in words}, ek.c.entity_key)
+    refs -= {r.ref for r in new}
+    records = _load(conn, refs, {}, forms, typing)
+    return records
+
+
+def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[str, str]],
+                 forms: dict[str, list[str]], typing: Typing, known: dict[str, DocEntity],
+                 rekeyed: set[str]) -> tuple[list[DocEntity], dict[str, DocEntity]]:
+    """The records connected to the seeds through join keys, hand merges and same-document pairs
+    (one document's bare word typed a person elsewhere), and the records of the clusters they were
+    in, loaded and typed; and every record read."""
     partners: dict[str, set[str]] = {}
     for a, b in merges:
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
-    known = {r.ref: r for r in new}
-    region, frontier, seen = set(known), set(known), set()
+    known = dict(known)
+    region, seen = {r.ref for r in seeds}, set()
+    frontier = set(region)
+    old_keys = {k for k in _keys_of(conn, rekeyed) if k.startswith(K.JOIN)}   # before the keys are rewritten
+    if rekeyed:
+        store.delete_records(conn, c.entity_keys, rekeyed, key_column=c.entity_keys.c.entity_key)
+        _store_keys(conn, [known[r] for r in rekeyed], typing_only=True)
+        _store_keys(conn, [known[r] for r in rekeyed], typing_only=False)
     while frontier:
-        keys = {k for k in _keys_of(conn, frontier) if k.startswith(K.JOIN)} - seen
+        keys = ({k for k in _keys_of(conn, frontier) if k.startswith(K.JOIN)} | old_keys) - seen
         seen |= keys
+        old_keys = set()
         found = _records_with(conn, keys) | {p for ref in frontier for p in partners.get(ref, ())}
+        found |= _same_document_partners(conn, frontier, known, forms, typing)
+        # the clusters they were in: a same-document pair that no longer holds leaves no key behind
+        found |= members_of_bases(conn, {st[0] for st in persisted(conn, frontier).values()}, {})
         frontier = found - region
         region |= frontier
-    return _load(conn, region, known, forms)
+    loaded = _load(conn, region, known, forms, typing)
+    known.update((r.ref, r) for r in loaded)
+    return loaded, known
+
+
+def _same_document_partners(conn: Connection, refs: set[str], known: dict[str, DocEntity],
+                            forms: dict[str, list[str]], typing: Typing) -> set[str]:
+    """Records that one of ``refs``'s documents pairs with them (``people.same_word_in_a_document``)."""
+    docs = {split_ref(r)[0] for r in refs}
+    records = _load(conn, set(store.records_where(conn, s.doc_entities.c.document_id, docs)), known, forms, typing)
+    known.update((r.ref, r) for r in records)
+    return {ref for a, b in _document_pairs(records, known, set()) if a in refs or b in refs for ref in (a, b)}
+
+
+def _document_pairs(records: list[DocEntity], known: dict[str, DocEntity], alone: set[str]) -> list[tuple[str, str]]:
+    """The same-document pairs of the documents of ``records``, read over each whole document (a
+    pair depends on every other record of it), in corpus order."""
+    by_doc: dict[str, list[DocEntity]] = {}
+    docs = {r.document_id for r in records}
+    for r in sorted(known.values(), key=lambda r: r.order):
+        if r.document_id in docs:
+            by_doc.setdefault(r.document_id, []).append(r)
+    out = []
+    for doc in sorted(by_doc, key=lambda d: by_doc[d][0].order):
+        recs = by_doc[doc]
+        retyped = {i for i, r in enumerate(recs) if r.type == "PERSON" and r.original_type != "PERSON"}
+        free = [i for i, r in enumerate(recs) if r.ref not in alone]
+        out += [(recs[a].ref, recs[b].ref) for a, b in people.same_word_in_a_document(recs, free, retyped)]
+    return out
 
 
 def _keys_of(conn: Connection, refs: set[str]) -> set[str]:
@@ -99,59 +184,35 @@ def _records_with(conn: Connection, keys: set[str]) -> set[str]:
     return store.records_where(conn, ek.c.key, keys, ek.c.entity_key)
 
 
-def _load(conn: Connection, refs: set[str], known: dict[str, DocEntity],
-          forms: dict[str, list[str]]) -> list[DocEntity]:
+def _load(conn: Connection, refs: set[str], known: dict[str, DocEntity], forms: dict[str, list[str]],
+          typing: Typing) -> list[DocEntity]:
     """Records by ref in corpus order: those in ``known`` as they are, the rest from the store
-    with the written forms an earlier run kept for them."""
+    with the written forms an earlier run kept for them, typed as the corpus types them now."""
     missing = refs - set(known)
     kept = {ref: st[3] for ref, st in persisted(conn, missing, forms=True).items()} if missing else {}
-    loaded = store.load_records(conn, {split_ref(r)[0] for r in missing}, kept | forms) if missing else []
-    out = [known[r] for r in refs if r in known] + [r for r in loaded if r.ref in missing]
-    return sorted(out, key=lambda r: r.order)
+    loaded = [r for r in store.load_records(conn, {split_ref(x)[0] for x in missing}, kept | forms)
+              if r.ref in missing] if missing else []
+    typing.apply(loaded)
+    return sorted([known[r] for r in refs if r in known] + loaded, key=lambda r: r.order)
 
 
-def _queriers(conn: Connection, region: list[DocEntity], context: StoreContext, old_bases: set[str],
-              forms: dict[str, list[str]]) -> list[DocEntity]:
+def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append], old_bases: set[str],
+              context: StoreContext) -> list[DocEntity]:
     """Lone names whose choice may change: those in the region; those asking under a key a
-    region record stands under, unless untouched clusters under it surely leave a plain lone
-    name several candidates (``entity_context``); and those that chose a cluster the region
-    re-made."""
+    re-made or grown cluster stands under (a lone name weighs its candidates' sizes, honorifics
+    and titles); and those that chose a cluster the region re-made."""
     keys = {k for r in region for k in K.index_keys(r)}
-    small = {k for k in keys if not context.big(k)}
-    refs = _special(conn, {K.QUERY + k for k in keys})
-    for k in small:
-        refs |= _unsettled(conn, context, k)
-    refs |= joiners_of(conn, old_bases, {})
+    grown = cluster_keys(conn, {a.base for a in fast.values()}, prefix=K.INDEX)
+    keys |= {k.removeprefix(K.INDEX) for ks in grown.values() for k in ks}
+    refs = _records_with(conn, {K.QUERY + k for k in keys}) | joiners_of(conn, old_bases, {})
     refs |= {r.ref for r in region if K.query_keys(r)}
-    return [r for r in _load(conn, refs, {r.ref: r for r in region}, forms) if K.query_keys(r)]
+    context.read(refs)
+    return sorted((context.records[r] for r in refs if r in context.records and K.query_keys(context.records[r])),
+                  key=lambda r: r.order)
 
 
-def _unsettled(conn: Connection, context: StoreContext, key: str) -> set[str]:
-    """Plain lone names asking under ``key`` for which the untouched clusters under it may not
-    leave two candidates: those whose document holds records of too many of them."""
-    stable = context.stable_under(key)
-    askers = plain_askers(conn, key)
-    if len(stable) < 2:
-        return {ref for ref, _doc in askers}
-    blocked = clusters_in_documents(conn, stable, {doc for _ref, doc in askers})
-    return {ref for ref, doc in askers if len(stable) - blocked.get(doc, 0) < 2}
-
-
-def _special(conn: Connection, keys: set[str]) -> set[str]:
-    """Lone names asking under ``keys`` that are not plain (see ``entity_context``): their choice
-    is always made again."""
-    ek, st = c.entity_keys, c.entity_state
-    query = (select(ek.c.document_id, ek.c.entity_key)
-             .join(st, (st.c.document_id == ek.c.document_id) & (st.c.key == ek.c.entity_key))
-             .where(st.c.lone == "special"))
-    out = set()
-    for batch in chunks(keys):
-        out |= {ref_of(r.document_id, r.entity_key) for r in conn.execute(query.where(ek.c.key.in_(batch)))}
-    return out
-
-
-def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, str | None],
-          forms: dict[str, list[str]]) -> list[DocEntity]:
+def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, tuple | None],
+          forms: dict[str, list[str]], context: StoreContext) -> list[DocEntity]:
     """Every record of every entity that holds a re-resolved record, before or after: the old
     entities of the records, the clusters they are in or chose, and the lone names that chose
     one of those clusters, until nothing more is added."""
@@ -161,14 +222,15 @@ def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targ
         entity_ids = {old[r] for r in area if old.get(r)}
         grown = set(area) | _members_of_entities(conn, entity_ids)
         state = persisted(conn, grown - set(bases))
-        chosen = {t for r, t in targets.items() if t} | {t for r, (_b, t, _l) in state.items() if t and r not in targets}
+        chosen = {t[0] for t in targets.values() if t} | {st[1] for r, st in state.items() if st[1] and r not in targets}
         wanted = {bases.get(r) or state[r][0] for r in grown if r in bases or r in state} | chosen
         grown |= members_of_bases(conn, wanted, bases)
         grown |= joiners_of(conn, wanted, targets)
         if grown == area:
             break
         area = grown
-    return _load(conn, area, {r.ref: r for r in region}, forms)
+    context.read(area)
+    return sorted((context.records[r] for r in area), key=lambda r: r.order)
 
 
 def _members_of_entities(conn: Connection, ids: set[str]) -> set[str]:
@@ -176,20 +238,21 @@ def _members_of_entities(conn: Connection, ids: set[str]) -> set[str]:
 
 
 def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links: dict[int, Link],
-           bases: dict[str, str], targets: dict[str, str | None], forms: dict[str, list[str]], full: bool,
+           bases: dict[str, str], targets: dict[str, tuple | None], forms: dict[str, list[str]], full: bool,
            new: set[str], alone: set[str], fast: dict[str, Append]) -> EntityChange:
     """Assemble the area's entities from its clusters and choices, and store them."""
     refs = {r.ref for r in area}
     state = {} if full else persisted(conn, refs - new, forms=True)
     base_of = {r: bases.get(r) or state[r][0] for r in refs}
-    target_of = {r: None if r in alone else targets[r] if r in targets else state[r][1] if r in state else None
-                 for r in refs}
+    # a re-resolved record's choice is this run's (none, if it is no longer a lone name)
+    target_of = {r: None if r in alone else targets.get(r) if r in targets or r in index or r in fast
+                 else _kept_target(state.get(r)) for r in refs}
     at = {r.ref: i for i, r in enumerate(area)}
     local = Clusters(area, [r.document_id for r in area])
     for r in area:
         local.join(at[base_of[r.ref]], at[r.ref], force=True)       # a hand merge may hold one document twice
     area_links = _links(conn, area, at, index, links, bases, full) | {at[ref]: a.link for ref, a in fast.items()}
-    pending = [(at[r.ref], at[target_of[r.ref]]) for r in area if target_of[r.ref]]
+    pending = [(at[r.ref], at[target_of[r.ref][0]], target_of[r.ref][1]) for r in area if target_of[r.ref]]
     result = assemble(area, local, area_links, pending)
     entity_rows, link_rows, mapping = store.group_rows(area, result.groups, result.links)
     before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
@@ -197,28 +260,18 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
     old_rows = _rows(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids)
     store.delete_records(conn, c.entity_state, [] if full else refs)
-    lone = _lone_kinds(conn, area, base_of)
     insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1],
                                         "forms": forms.get(r) or (state[r][3] if r in state else []),
-                                        "base": base_of[r], "target": target_of[r], "lone": lone.get(r)}
-                                       for r in sorted(refs)])
+                                        "base": base_of[r], "target": (target_of[r] or (None, None))[0],
+                                        "rule": (target_of[r] or (None, None))[1]} for r in sorted(refs)])
     shown_now = {e["id"]: (e["name"], e["type"]) for e in entity_rows}
     shown = {e for e in old_ids | set(shown_now) if old_rows.get(e) != shown_now.get(e)}
     return EntityChange(records={r for r in refs if before.get(r) != mapping[r] or r in new},
                         entities=old_ids | set(shown_now), shown=shown,
                         before={e: old_rows[e] for e in shown if e in old_rows},
-                        after={e: shown_now[e] for e in shown if e in shown_now}, shrunk={before[r] for r in refs if before.get(r) and before[r] != mapping[r]},
+                        after={e: shown_now[e] for e in shown if e in shown_now},
+                        shrunk={before[r] for r in refs if before.get(r) and before[r] != mapping[r]},
                         count=len(entity_rows))
-
-
-def _lone_kinds(conn: Connection, area: list[DocEntity], base_of: dict[str, str]) -> dict[str, str]:
-    """"plain" or "special" for each lone name of the area (see ``entity_context``)."""
-    docs: dict[str, set[str]] = {}
-    for r in area:
-        docs.setdefault(base_of[r.ref], set()).add(r.document_id)
-    lone = [r for r in area if K.query_keys(r)]
-    counts = records_per_document(conn, {r.document_id for r in lone})
-    return {r.ref: "plain" if is_plain(r, docs[base_of[r.ref]], counts) else "special" for r in lone}
 
 
 def _links(conn: Connection, area: list[DocEntity], at: dict[str, int], index: dict[str, int],

@@ -10,10 +10,12 @@ each prefixed with its role.
 """
 from __future__ import annotations
 
+from ..concepts import groups
 from . import lexicon as L
 from . import names as N
+from . import people
 
-JOIN, INDEX, QUERY, WORD = "A:", "I:", "Q:", "W:"
+JOIN, INDEX, QUERY, WORD, TYPED = "A:", "I:", "Q:", "W:", "T:"
 
 
 def full_keys(r) -> set[str]:
@@ -24,6 +26,8 @@ def full_keys(r) -> set[str]:
         return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
     if r.group == "org":
         return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))} - {""}
+    if r.group == "norp":
+        return {groups.group_key(n) for n in r.all_names} - {""}
     return {N.compact(n) for n in r.all_names} - {""}
 
 
@@ -69,7 +73,7 @@ def index_keys(r) -> list[str]:
     """Keys a lone name may find this record under."""
     out = []
     for n in r.all_names:
-        toks = N.person_tokens(n) if r.group == "person" else N.tokens(n)
+        toks = N.person_core(n) if r.group == "person" else N.tokens(n)
         if r.group == "person" and len(toks) >= 2:
             out += [f"P|first|{toks[0]}", f"P|last|{toks[-1]}"]
         elif r.group == "org":
@@ -84,15 +88,17 @@ def index_keys(r) -> list[str]:
 def query_keys(r) -> list[str]:
     """Keys under which the entities this lone name may stand for are indexed ([] when not lone)."""
     if r.group == "person":
-        if any(len(N.person_tokens(n)) >= 2 for n in r.all_names):
+        if any(len(N.person_core(n)) >= 2 for n in r.all_names):
             return []
         out = []
         for n in r.all_names:
-            toks = N.person_tokens(n)
+            toks = N.person_core(n)
             if len(toks) == 1:
                 out += [f"P|first|{toks[0]}", f"P|last|{toks[0]}"]
         return list(dict.fromkeys(out))
     if r.group == "org":
+        if any(not N.is_generic_org(N.tokens(n)) and not N.is_acronym(n) for n in r.all_names):
+            return []   # "Westvale Senate" has a name of its own, whatever short form it also has
         out = []
         if all(N.is_acronym(n) for n in r.all_names):   # "HRW" alone: whose initials are these?
             out.append(f"P|initials|{N.fold(r.name).replace(' ', '')}")
@@ -109,9 +115,22 @@ def descriptor_words(r) -> set[str]:
     return {w for d in r.descriptors for w in N.tokens(d.get("text", ""))} - L.DESCRIPTOR_STOPWORDS
 
 
+def typing_words(r) -> list[str]:
+    """The words the corpus-wide typing of bare surnames counts (``people.retype_surnames``), as
+    the record was typed by its document: "p|" a person's surname, "o|" another one-word name."""
+    kind = "p" if r.original_type == "PERSON" else "o"
+    typed = r.type
+    r.type = r.original_type
+    try:
+        return sorted(f"{kind}|{w}" for w in people.typing_words(r))
+    finally:
+        r.type = typed
+
+
 def stored_keys(r) -> list[str]:
     """Every key of a record with its role prefix, as ``entity_keys`` keeps them."""
     join = strong_keys(r) + [k for k, _ in middle_keys(r)] + [k for k, _, _ in institution_keys(r)]
     return list(dict.fromkeys([JOIN + k for k in join] + [INDEX + k for k in index_keys(r)]
                               + [QUERY + k for k in query_keys(r)]
-                              + [WORD + w for w in sorted(descriptor_words(r))]))
+                              + [WORD + w for w in sorted(descriptor_words(r))]
+                              + [TYPED + w for w in typing_words(r)]))

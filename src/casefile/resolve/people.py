@@ -26,21 +26,35 @@ def retype_surnames(records: list) -> set[int]:
     as_person: Counter = Counter()
     as_other: Counter = Counter()
     for r in records:
-        words = {N.person_core(n)[-1] for n in r.all_names if N.person_core(n)} if r.type == "PERSON" else \
-            {N.fold(n) for n in r.all_names if len(N.tokens(n)) == 1}
-        (as_person if r.type == "PERSON" else as_other).update(words)
+        (as_person if r.type == "PERSON" else as_other).update(typing_words(r))
     out = set()
     for i, r in enumerate(records):
-        if r.type not in _RETYPED or any(len(N.tokens(n)) != 1 for n in r.all_names):
-            continue
-        words = {N.fold(n) for n in r.all_names}
-        if len(words) == 1:
-            word = next(iter(words))
-            if as_person[word] >= max(L.SURNAME_AS_PERSON_MIN_DOCS, L.SURNAME_AS_PERSON_RATIO * as_other[word]) \
-                    and word not in person_names.COMMON_FAMILY_NAMES and not N.country_of(word):
-                r.type = "PERSON"
-                out.add(i)
+        word = retypable_word(r)
+        if word is not None and is_persons_word(word, as_person[word], as_other[word]):
+            r.type = "PERSON"
+            out.add(i)
     return out
+
+
+def typing_words(r) -> set[str]:
+    """The words a record adds to the corpus-wide count: a person's surnames, else its one-word names."""
+    if r.type == "PERSON":
+        return {N.person_core(n)[-1] for n in r.all_names if N.person_core(n)}
+    return {N.fold(n) for n in r.all_names if len(N.tokens(n)) == 1}
+
+
+def retypable_word(r) -> str | None:
+    """The one word of a one-word record of a type that may be a person's surname, else None."""
+    if r.type not in _RETYPED or any(len(N.tokens(n)) != 1 for n in r.all_names):
+        return None
+    words = {N.fold(n) for n in r.all_names}
+    return next(iter(words)) if len(words) == 1 else None
+
+
+def is_persons_word(word: str, as_person: int, as_other: int) -> bool:
+    """Whether the corpus uses ``word`` far more as a person's name than otherwise."""
+    return as_person >= max(L.SURNAME_AS_PERSON_MIN_DOCS, L.SURNAME_AS_PERSON_RATIO * as_other) \
+        and word not in person_names.COMMON_FAMILY_NAMES and not N.country_of(word)
 
 
 def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -> list[tuple[int, int]]:

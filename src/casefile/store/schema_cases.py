@@ -105,7 +105,7 @@ entity_state = Table(
     Column("forms", JSON),
     Column("base", Text, nullable=False),
     Column("target", Text),
-    Column("lone", Text),       # a lone name: "plain" (one document, no descriptors, a short article) or "special"
+    Column("rule", Text),       # the rule that chose the target ("lone_name", "office", "dominant_name")
     PrimaryKeyConstraint("document_id", "key"),
 )
 

@@ -1,0 +1,56 @@
+"""The records cross-document entity resolution works on: a document's entity, a link and its reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+
+
+@dataclass
+class DocEntity:
+    document_id: str
+    key: str
+    name: str
+    type: str
+    seq: int = 0
+    aliases: list[str] = field(default_factory=list)
+    descriptors: list[dict] = field(default_factory=list)
+
+    original_type: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # the type the document gave it: corpus-wide typing (people.retype_surnames) may change ``type``
+        self.original_type = self.type
+
+    @property
+    def group(self) -> str:
+        return L.TYPE_GROUPS.get(self.type, self.type.lower())
+
+    @property
+    def all_names(self) -> list[str]:
+        return [n for n in dict.fromkeys([self.name, *self.aliases]) if n]
+
+    @property
+    def order(self) -> tuple:
+        return (self.seq, self.document_id, len(self.key), self.key)
+
+    @property
+    def ref(self) -> str:
+        """How the store refers to this document's entity (``lookup``'s document~key)."""
+        return f"{self.document_id}~{self.key}"
+
+
+@dataclass
+class Link:
+    rule: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    groups: list[list[int]]
+    links: dict[int, Link]
+
+
+def label(r: DocEntity) -> str:
+    return f"{r.name!r} ({r.document_id[:8]})"
