@@ -119,7 +119,7 @@ class StoreContext:
 
     def prefetch(self, roots: set[str]) -> None:
         """The records of these clusters, read at once."""
-        wanted = roots - set(self._members)
+        wanted = {r for r in roots if r not in self._members}
         if not wanted:
             return
         members = members_of_bases(self.conn, wanted, self.bases)
@@ -145,24 +145,26 @@ class StoreContext:
             self.records.update((r.ref, r) for r in loaded)
 
     def cluster(self, root: str) -> list[DocEntity]:
-        self.prefetch({root})
+        if root not in self._members:
+            self.prefetch({root})
         return self._members[root]
 
     def documents_of(self, root: str) -> set[str]:
-        self.prefetch({root})
+        if root not in self.docs:
+            self.prefetch({root})
         return self.docs[root]
 
     def same_document(self, root: str, document_id: str) -> list[DocEntity]:
         return [r for r in self.cluster(root) if r.document_id == document_id]
 
     def gender(self, root: str) -> str | None:
-        self.prefetch({root})
+        self.cluster(root)
         return self.evidence.gender(root)
 
     def offices(self, root: str) -> Counter:
-        self.prefetch({root})
+        self.cluster(root)
         return self.evidence.offices(root)
 
     def documents(self, root: str) -> int:
-        self.prefetch({root})
+        self.cluster(root)
         return self.evidence.documents(root)

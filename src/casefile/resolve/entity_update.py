@@ -77,7 +77,9 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
         queriers = _queriers(conn, region, fast, set(old_bases.values()), context)
         kept = persisted(conn, {q.ref for q in queriers} - set(bases))
         roots = {q.ref: bases.get(q.ref) or kept[q.ref][0] for q in queriers}
-        context.prefetch(set(roots.values()))
+        # every cluster the decisions read, at once: their own and their candidates
+        asked = {k for q in queriers for k in K.query_keys(q)}
+        context.prefetch(set(roots.values()) | set().union(*(context.roots_under(k) for k in asked)))
         own = {ref: (root, context.documents_of(root)) for ref, root in roots.items()}
     targets = {q.ref: lone_fit(q, *own[q.ref], context) for q in queriers if q.ref not in alone}
     if not full:    # a lone name outside the region whose choice stands needs no rewriting
