@@ -134,7 +134,8 @@ def test_no_table_is_copied_through_getattr():
     ("u.s.", "United States"),     # known only to the entities' table before
 ])
 def test_one_demonym_table_serves_entities_and_events(demonym, state):
-    from casefile.extract import entities_link, events_geo
+    from casefile.extract import entities_link
+    from casefile.extract.events import states as events_states
 
     assert entities_link.country_of(demonym) == state
-    assert events_geo.state_of(demonym) == state
+    assert events_states.state_of(demonym) == state

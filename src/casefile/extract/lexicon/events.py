@@ -230,7 +230,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
                Rule("trial", who_person=True, obj=RULING_NOUNS), Rule("trial", who_person=True, intrans=True)),
     **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "decry", "slam", "deplore", "censure"),
                     (Rule("criticism"),)),
-    # "X said the law contradicts the constitution": criticism only when someone says so (see events._speaker)
+    # "X said the law contradicts the constitution": criticism only when someone says so (see events.participants.speaker_of)
     "contradict": (Rule("criticism", said=True),),
     **dict.fromkeys(("decline", "refuse"), (Rule("no_comment", mods=_f("comment")),)),
     "reach": (Rule("no_comment", neg=True, mods=_f("comment")),),

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ..models import Participant
-from .events_args import Args, host_subject, person_like
-from .events_ctx import Cand, Context
-from .lexicon import events as L
+from ...models import Participant
+from ..lexicon import events as L
+from .context import Cand, Context
+from .grammar import Args, host_subject
+from .participants import of_token, person_like
 
 _UNDER = re.compile(L.LAW_INTRO_PATTERN, re.IGNORECASE)
 
@@ -36,7 +37,7 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
     or the person a lead's indefinite description ("a blogger") turns out to be."""
     for subj in (_group_member_subject(tok), host_subject(tok)):
         if subj is not None:
-            named = [p for p in ctx.participants(subj, "target") if p.entity or p.text[:1].isupper()]
+            named = [p for p in of_token(ctx, subj, "target") if p.entity or p.text[:1].isupper()]
             if named:
                 return named
     for o in args.obj:
