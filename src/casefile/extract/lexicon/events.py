@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .event_senses import *  # noqa: F401,F403  (kept importable from here)
+from .participants import *  # noqa: F401,F403  (kept importable from here)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -48,48 +51,6 @@ def _f(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# Heads of nouns that stand for people (so "the arrest of activists" counts, "the arrest of the slide" not).
-PERSON_NOUNS = _f(
-    "activist", "journalist", "blogger", "dissident", "lawyer", "defender", "prisoner", "protester",
-    "protestor", "demonstrator", "critic", "people", "person", "man", "woman", "men", "women", "child",
-    "student", "worker", "farmer", "monk", "priest", "pastor", "believer", "member", "leader", "citizen",
-    "resident", "environmentalist", "reporter", "writer", "poet", "artist", "scholar", "academic",
-    "opponent", "politician", "candidate", "official", "officer", "soldier", "civilian", "villager",
-    "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
-    "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
-    "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
-    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "those", "crowd",
-    "i", "we", "us", "me", "you", "engineer", "councillor", "councilor", "lawmaker", "preacher",
-    "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
-    "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
-    "lecturer", "commissioner", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
-)
-# Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
-PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
-                   "ographer")
-# Modifiers of a nominal trigger that name who did it ("the police crackdown").
-AGENT_NOUNS = _f("police", "military", "army", "government", "state", "authority", "regime",
-                 "junta", "party", "court", "militia")
-# Titles written before a name, dropped from a participant's text ("Senator X" -> "X").
-TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman", "senator", "general",
-                 "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "governor", "mayor", "colonel",
-                 "captain", "father", "sister", "brother", "reverend", "rev.", "venerable", "monk", "bishop",
-                 "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
-                 "leader", "former", "late", "human", "rights", "activist", "journalist")
-PERSON_PRONOUNS = _f("he", "she", "him", "her")
-PLURAL_PRONOUNS = _f("they", "them", "their")
-THING_PRONOUNS = _f("it", "its", "which", "that")
-RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
-SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
-# Prepositions inside a phrase that introduce more of the same people, not other things.
-NAME_LIST_PREPS = _f("of", "including", "like", "as")
-# What may stand between two names of one list: commas, "and", a role noun ("and bloggers").
-NAME_LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*(?:(?:[a-z]+\s+){0,2})?")
-# Nouns that hold a document: "a copy of the directive" is the directive.
-CONTAINER_NOUNS = _f("copy", "copies", "contents", "content", "text", "version", "draft")
-# Verbs that report what someone said: their subject is the one criticizing in "X said the law violates Y".
-SAY_VERBS = _f("say", "tell", "write", "argue", "claim", "state", "add", "note", "warn", "insist", "contend",
-               "allege", "assert", "maintain", "conclude", "find")
 # Types where each coordinated agent did it on their own ("A and B did not respond").
 SPLIT_AGENT_TYPES = _f("no_comment", "statement")
 
@@ -109,12 +70,6 @@ SECURITY_NOUNS = _f("police", "agent", "agents", "officer", "officers", "securit
 RULING_NOUNS = _f("verdict", "sentence", "ruling", "conviction", "decision", "judgment", "judgement")
 # Verbs whose object is a criticism someone else made ("rejects criticism of its record").
 DISMISSIVE_VERBS = _f("reject", "deny", "dismiss", "rebuff", "brush", "ignore", "refute")
-# Verbs that turn what follows into a threat: "warned that she would be arrested" is harassment.
-THREAT_VERBS = _f("warn", "threaten", "tell")
-# Auxiliaries of an event that is threatened or hypothetical, not reported as done.
-HYPOTHETICAL_AUX = _f("would", "will", "could", "might", "may", "'ll", "can")
-# Subordinators of a time clause: "when she visits X" is a real, scheduled event even inside a request.
-TIME_CLAUSE_MARKERS = _f("when", "while", "during", "before", "after", "once", "as")
 DOCUMENT_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
                                    "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
 RELATION_NOUNS = _f("tie", "ties", "relation", "relationship", "partnership", "agreement", "deal", "pact",
@@ -330,42 +285,7 @@ NEEDS_PARTICIPANT = _f("diplomatic_visit", "relations_upgraded", "policy_issued"
 POSS_ROLE: dict[str, str] = {t: "target" for t in CASE_TYPES}
 POSS_ROLE.update({"diplomatic_visit": "agent", "statement": "agent", "crackdown": "agent", "criticism": "agent",
                   "protest": "agent", "attack": "agent", "policy_issued": "agent", "document_disclosed": "agent"})
-# Role of the direct object / passive subject, by type (default: target).
-OBJECT_ROLE: dict[str, str] = {"policy_issued": "object", "document_disclosed": "object", "appeal": "recipient",
-                               "relations_upgraded": "object", "criticism": "target", "statement": "object",
-                               "no_comment": "object", "diplomatic_visit": "place"}
-# Prepositions on a noun trigger and the role of their object.
-NOUN_PREP_ROLE: dict[str, str] = {"of": "target", "on": "target", "against": "target", "by": "agent",
-                                  "under": "agent", "from": "agent", "with": "target", "to": "place",
-                                  "in": "place", "at": "place", "over": "target"}
-# Nouns whose prepositions play other roles ("an appeal by X against his conviction": X is the one tried).
-NOUN_PREP_OVERRIDES: dict[str, dict[str, str | None]] = {
-    "appeal": {"by": "target", "against": None, "of": "target"},
-    "sentence": {"of": None},
-}
-PLACE_PREPS = _f("in", "at", "to", "near", "outside", "inside")
-RECIPIENT_PREPS = _f("to", "with")
-# Prepositions through which a noun trigger hangs on a verb ("held in solitary confinement").
-HOST_PREPS = _f("in", "into", "under", "on", "without")
-# Verbs that carry a noun trigger and supply its agent ("staged a protest", "wrote in a statement").
-LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage", "make", "release", "write",
-                 "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
-                 "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
-# Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
-EXPERIENCER_HOSTS = _f("die", "live", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish",
-                       "endure", "face", "undergo", "join", "attend")  # "who had joined a protest"
-# Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
-IRREALIS_VERBS = _f("threaten", "vow", "hope", "want", "wish", "urge", "ask", "demand", "pressure", "press",
-                    "call", "seek",
-                    "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
 
-# Modality cues.
-REPORTED_WORDS = _f("reportedly", "purportedly", "apparently")
-ALLEGED_WORDS = _f("alleged", "allegedly", "purported", "supposed", "claimed")
-EXPECTED_AUX = _f("will", "shall", "would", "'ll")
-EXPECTED_GOVERNORS = _f("expect", "plan", "set", "schedule", "due", "likely", "going", "poised")
-NEGATION_GOVERNORS = _f("deny", "refute", "reject")
-NEGATION_WORDS = _f("not", "never", "n't", "no")
 
 # Types whose object or target may be a law named earlier ("the directive", "it").
 LAW_OBJECT_TYPES = _f("policy_issued", "document_disclosed", "criticism")
@@ -374,32 +294,10 @@ LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 # A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
 LAW_NAME_PATTERN = (r"\b(?:Sub-)?(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
                     r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
-# Things people write: "posts criticizing X" are their author's criticism.
-WRITING_NOUNS = _f("post", "tweet", "message", "article", "video", "comment", "blog", "essay", "column",
-                   "posting", "status", "update")
-# Who sentences: "a court sentenced X" is also X's trial.
-COURT_NOUNS = _f("court", "judge", "tribunal", "bench", "jury")
-# Heads of an unnamed organisation ("a coalition of groups") that its later name ends in.
-ORG_DESCRIPTION_NOUNS = _f("coalition", "network", "alliance", "federation", "union", "association",
-                           "committee", "council", "centre", "center", "foundation", "institute", "league")
-# Roles whose unnamed person ("the blogger") may be linked to the one person described that way.
-DESCRIBED_ROLES = _f("target", "recipient", "agent")
 # Words just before a law that make it the law a charge was brought under ("under Article 9").
 LAW_INTRO_PATTERN = r"\b(?:under|violating|breaching|violation of|breach of)\s+(?:the\s+)?$"
 # Lower-case words a law's name ran on into ("Article 9 of", "Article 9 since 2020").
 LAW_TRAILING_WORDS = r"\s+[a-z][\w.]*(?:\s+[a-z0-9][\w.]*)*$"
-# "one of", "among": a group the copula's subject belongs to.
-GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
-# A lead describes ("a blogger") and the following sentences name: how many to look ahead.
-DESCRIPTION_LOOKAHEAD_SENTENCES = 2
-# How far back (in sentences) a pronoun may look for its person.
-PRONOUN_WINDOW_SENTENCES = 5
-NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
-# Gender cues for he/she: Vietnamese middle names, honorifics and kin or role nouns beside a name.
-MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother", "man", "monk", "king",
-               "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
-FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
-                 "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
 # A dateline opening the sentence: "(Beirut, May 12, 2025) –", "BEIRUT, May 12 -".
 DATELINE = re.compile(r"\s*\(?(?:[A-Z][\w .'-]*|[A-Z]{2}[A-Z .'-]*),\s*[^()\n]{3,25}$")
 DATELINE_DASHES = _f("\u2014", "\u2013", "-", "--")
