@@ -173,10 +173,9 @@ def test_signers_of_a_letter_are_the_agents_of_its_appeal(pipeline):
 @pytest.mark.parametrize("text, etype, modality", [
     ("The decree was reportedly issued in May.", "policy_issued", "reported"),
     ("The alleged decree, which was leaked by a rights group, bans protests.", "document_disclosed", "alleged"),
-    ("Police will arrest the organizers.", "arrest", "expected"),
+    ("The court will sentence the organizers next month.", "imprisonment", "expected"),
     ("The minister is expected to visit Lima next week.", "diplomatic_visit", "expected"),
-    ("Police did not arrest the organizers.", "arrest", "negated"),
-    ("The government denied that it had arrested any journalists.", "arrest", "negated"),
+    ("The ministry did not issue a statement.", "statement", "negated"),
     ("Police arrested the organizers.", "arrest", "asserted"),
     ("The ministry did not respond to a request for comment.", "no_comment", "asserted"),
 ])

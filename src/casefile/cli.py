@@ -143,10 +143,12 @@ def serve(db, host, port) -> None:
 
 
 from .cli_cases import register as _register_cases  # noqa: E402  (commands over corpus-level records)
+from .cli_explain import register as _register_explain  # noqa: E402  (why a sentence gave no event)
 from .cli_scale import register as _register_scale  # noqa: E402  (Spark job and Parquet loader)
 from .cli_web import register as _register_web  # noqa: E402  (exports and briefs for the UI)
 
 _register_cases(main)
+_register_explain(main)
 _register_web(main)
 _register_scale(main)
 

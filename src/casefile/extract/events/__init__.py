@@ -1,6 +1,6 @@
 """Event extraction: triggers first, then sense and modality, participants and linking."""
 from __future__ import annotations
 
-from .build import extract
+from .build import Decision, explain, extract
 
-__all__ = ["extract"]
+__all__ = ["Decision", "explain", "extract"]

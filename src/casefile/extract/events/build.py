@@ -9,38 +9,92 @@ records: one per type per clause, one per person for case events.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...models import Event, LocalEntity, Participant, TimeExpr
 from ..lexicon import events as L
 from .context import Context
 from .dates import attach_date
 from .grammar import Args
-from .linking import described_people, law_under, link_case_target
-from .modality import irrealis, modality_of
-from .participants import authors, from_args, label_of, next_name, region_people, speaker_of
+from .linking import described_people, law_under, link_case_target, share_victims
+from .modality import irrealis, modality_of, unreal
+from .participants import authors, from_args, incident_targets, label_of, next_name, region_people, speaker_of
 from .states import add_states, state_actor, state_actor_in, state_of
 from .triggers import find_triggers
 
 
+@dataclass
+class Decision:
+    """Why a trigger word gave an event or did not: what ``casefile explain`` shows."""
+
+    start: int
+    end: int
+    trigger: str
+    type: str
+    sentence_start: int
+    sentence_end: int
+    kept: bool
+    reason: str
+
+
 def extract(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[Event]:
+    return run(parsed, entities, times)[0]
+
+
+def explain(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> list[Decision]:
+    """Every trigger word of the document, each with the event it gave or why it gave none."""
+    return run(parsed, entities, times)[1]
+
+
+def run(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> tuple[list[Event], list[Decision]]:
     ctx = Context(parsed, entities or [])
     events: list[Event] = []
+    decisions: list[Decision] = []
     for sent in ctx.sents:
-        for tok, rule, args, is_verb in find_triggers(ctx, sent):
-            if rule.type != "appeal" and irrealis(tok):
-                continue
-            events += _build(ctx, sent, tok, rule.type, args)
+        line = not_a_report(sent)
+        for cand in find_triggers(ctx, sent):
+            tok, etype = cand.tok, cand.rule.type
+            why = cand.reason or (line if etype in L.INCIDENT_TYPES else None) or unreal(sent, tok, etype, cand.is_verb)
+            if why is None and etype != "appeal" and irrealis(tok):
+                why = "wished for, urged or threatened, not done"
+            built: list[Event] = []
+            if why is None:
+                built, why = _build(ctx, sent, tok, etype, cand.args)
+            events += built
+            decisions.append(Decision(tok.idx, tok.idx + len(tok.text), tok.text, etype, sent.start_char,
+                                      sent.end_char, bool(built), why or _kept(built)))
     events = _dedupe(events)
+    share_victims(events)
     for ev in events:
         _link_by_name(ev, entities or [])
         ev.participants += described_people(ctx, ev.participants)
         attach_date(ctx, ev, times or [])
-    return events
+    return events, decisions
 
 
-def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
+def not_a_report(sent) -> str | None:
+    """A line that links elsewhere or lists titles ("Read more: ...", "* 2014 airfield bombing")."""
+    text = sent.text.strip()
+    low = text.lower()
+    if low.startswith(L.LINK_OPENERS) or text.startswith("[") and text.endswith("]"):
+        return "a link to another article, not a report"
+    if text.startswith(L.BULLETS) and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return "a list entry, not a report"
+    return None
+
+
+def _kept(built: list[Event]) -> str:
+    ev = built[0]
+    who = "; ".join(f"{p.role}: {p.text}" for p in ev.participants) or "no participant named"
+    return f"{ev.modality}; {who}"
+
+
+def _build(ctx: Context, sent, tok, etype: str, args: Args) -> tuple[list[Event], str | None]:
+    """The events a trigger gives, or none and the reason."""
     parts = from_args(ctx, sent, tok, etype, args)
-    if etype in L.CASE_TYPES and etype != "surveillance" and not any(
-            p.role == "target" and _named(p) for p in parts):
+    if etype in L.INCIDENT_TYPES and not any(p.role == "target" for p in parts):
+        parts += incident_targets(ctx, tok, etype)
+    if etype in L.CASE_TYPES and etype != "surveillance" and not any(p.role == "target" for p in parts):
         parts += region_people(ctx, sent, tok, parts)
     if etype in L.CASE_TYPES and not any(p.role == "target" and _named(p) for p in parts):
         parts += link_case_target(ctx, sent, tok, args)
@@ -49,17 +103,17 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
     if etype == "criticism":
         said = speaker_of(ctx, tok)
         if rule_said(etype, tok) and not said:
-            return []  # "the figures contradict earlier reports": nobody is criticizing
+            return [], "nobody is said to criticize"  # "the figures contradict earlier reports"
         parts += said + authors(ctx, args)
     if etype in L.STATE_ACTOR_TYPES and not any(state_actor(ctx, t) for t in args.agent):
         if args.agent or etype == "diplomatic_visit" and not state_actor_in(ctx, parts):
-            return []  # "the airline signed an agreement": business, not diplomacy
+            return [], "not between states"  # "the airline signed an agreement": business, not diplomacy
     if etype in L.STATE_TYPES:
         parts = add_states(ctx, parts, sent, whole_sentence=etype == "trade_figure")
         if etype == "relations_upgraded" and len([p for p in parts if state_of(p.text)]) < 2:
             parts = add_states(ctx, parts, sent, whole_sentence=True)  # "both sides hope to sign a deal"
     if etype in L.NEEDS_PARTICIPANT and not parts:
-        return []
+        return [], "no participant of the kind this event needs"
     base = dict(start=tok.idx, end=tok.idx + len(tok.text), type=etype, trigger=tok.text,
                 sentence_start=sent.start_char, sentence_end=sent.end_char, modality=modality_of(tok, etype, args))
     law = law_under(ctx, sent, tok) if etype in ("charge", "imprisonment") else None
@@ -79,8 +133,8 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> list[Event]:
         named = [p for p in named if label_of(ctx, p) == "PERSON"]  # "radio bloggers A and B": the people
     if len(named) > 1:
         rest = [p for p in parts if p.role != split_role]
-        return [Event(**base, participants=rest + [p]) for p in named] + extra
-    return [Event(**base, participants=parts)] + extra
+        return [Event(**base, participants=rest + [p]) for p in named] + extra, None
+    return [Event(**base, participants=parts)] + extra, None
 
 
 def rule_said(etype: str, tok) -> bool:

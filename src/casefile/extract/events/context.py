@@ -79,6 +79,7 @@ class Context:
         self._cand_starts = [c.start for c in self.cands]
         self.person_states: dict[tuple[int, int], str | None] = {}   # states.person_state's answers
         self._orths = None
+        self.memo: dict = {}                 # per-document answers of the sense tests
 
     def same_text(self, token) -> list:
         """The document's other tokens written as ``token`` is, in order. Compared as ORTH ids

@@ -7,8 +7,10 @@ of dozens of activists arrested"); a law is cited after the charge ("charged und
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
 
-from ...models import Participant
+from ...models import Event, Participant
 from ..lexicon import events as L
 from .context import Cand, Context
 from .grammar import Args, host_subject
@@ -104,3 +106,16 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
             have.add(fits[0])
             out.append(Participant(role=p.role, text=ctx.full_names[fits[0]], entity=fits[0]))
     return out
+
+
+def share_victims(events: list[Event]) -> None:
+    """An attack's victims are the people its sentence says were killed ("a bomb exploded,
+    killing six soldiers"), when the attack names no one it was aimed at."""
+    by_sentence: dict[int, list[Event]] = defaultdict(list)
+    for ev in events:
+        by_sentence[ev.sentence_start].append(ev)
+    for group in by_sentence.values():
+        killed = [p for e in group if e.type == "killing" for p in e.participants if p.role == "target"]
+        for ev in group:
+            if ev.type == "attack" and killed and not any(p.role == "target" for p in ev.participants):
+                ev.participants += [replace(p) for p in killed]

@@ -1,5 +1,11 @@
 """Modality: whether a sentence reports an event as done, or only denies, wishes, threatens,
-expects or alleges it."""
+expects, supposes, asks about or generalises over it.
+
+For incidents (arrests, trials, killings, attacks, protests ...) a case file keeps only
+what is reported as happening: ``unreal`` gives the reason a mention is left out. Other
+event types keep every mention with its modality (a visit "is expected", a statement
+"was reportedly" issued).
+"""
 from __future__ import annotations
 
 from ..lexicon import events as L
@@ -12,13 +18,149 @@ def is_negated(tok) -> bool:
                for t in chain for c in t.children)
 
 
+def clause_verb(tok):
+    """The verb whose clause a trigger sits in: the trigger itself, or the verb a nominal hangs on."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        if t.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj", "appos",
+                          "dative", "oprd", "npadvmod"):
+            return t
+        t = t.head
+    return t
+
+
+def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
+    """Why a mention of an incident reports none that happened, or None when it does."""
+    if etype not in L.INCIDENT_TYPES:
+        return None
+    verb = clause_verb(tok)
+    if _negated(tok, verb, is_verb, etype):
+        return "negated"
+    if _denied(tok):
+        return "denied"
+    if irrealis(tok):
+        return "wished for, urged, attempted or threatened, not done"
+    for step in (_condition, _modal, _command, _governed, _question, _generic):
+        why = step(sent, tok, verb, etype)
+        if why:
+            return why
+    return None
+
+
+def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
+    if is_negated(tok) and not _pleads(tok):
+        return True
+    if verb is not tok and tok.head is verb and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+            is_negated(verb) and not _pleads(verb)):
+        return True  # "did not face charges"; not "pleaded not guilty to charges"
+    if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True  # "no arrests were made"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without" and etype != "detention_abuse":
+        return True  # "held without charge"; "without access to a lawyer" is itself the abuse
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in ("nobody", "none", "noone", "neither") or any(
+        d.lower_ in ("no", "neither") for d in s.children if d.dep_ in ("det", "preconj")) for s in subj)
+
+
+def _pleads(tok) -> bool:
+    """"pleaded not guilty": a plea, not a negation."""
+    doc = tok.doc
+    return any(c.lower_ in ("not", "n't") and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("guilty", "innocent")
+               for c in tok.children)
+
+
+def _chain(verb):
+    """The clause verb and the verbs it depends on through complements and coordination."""
+    out, t = [verb], verb
+    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and t.head is not t and len(out) < 4:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _condition(sent, tok, verb, etype: str) -> str | None:
+    for v in _chain(verb):
+        if v.dep_ == "advcl" or v is verb:
+            mark = next((c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")
+                         and c.lower_ in L.CONDITION_MARKERS), None)
+            if mark:
+                return f"conditional ({mark} ...)"
+    return None
+
+
+def _modal(sent, tok, verb, etype: str) -> str | None:
+    near = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    aux = {c.lower_ for v in near for c in v.children if c.dep_ in ("aux", "auxpass")}
+    hyp = aux & L.HYPOTHETICAL_MODALS
+    if hyp:
+        return f"hypothetical ({sorted(hyp)[0]})"
+    planned = any(v.lemma_.lower() in L.EXPECTED_GOVERNORS for v in _chain(verb)[1:3])
+    if (aux & L.FUTURE_AUX or planned) and etype not in L.SCHEDULED_TYPES:
+        return "planned or expected, not done"
+    return None
+
+
+def _command(sent, tok, verb, etype: str) -> str | None:
+    """"Lock her up", "Arrest them!": an imperative calls for the event."""
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in
+                                                          verb.children):
+        return "a call for action"
+    return None
+
+
+def _governed(sent, tok, verb, etype: str) -> str | None:
+    """"the threat of attacks", "a plot to kill", "to prevent attacks": feared, planned or averted."""
+    t = tok
+    for _ in range(3):
+        head = t.head
+        if head is t:
+            return None
+        if t.dep_ in ("pobj",) and head.lower_ in ("of", "against", "for"):
+            head = head.head
+        elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass"):
+            return None
+        if head.lemma_.lower() in L.UNREAL_GOVERNORS and head.i != tok.i:
+            return f"under '{head.text}': feared, planned, averted or awaited, not an event that happened"
+        t = head
+    return None
+
+
+def _question(sent, tok, verb, etype: str) -> str | None:
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?") and words and words[0].pos_ == "AUX":
+        return "a question, not a report"
+    return None
+
+
+def _generic(sent, tok, verb, etype: str) -> str | None:
+    """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
+    if any(e.label_ in ("DATE", "TIME", "CARDINAL") for e in sent.ents) or sent.start == 0:
+        return None
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if verb is tok:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if subj is None or not (subj.lower_ in L.GENERIC_SUBJECTS or _bare_plural(subj)):
+            return None
+        return "a general statement, not one event" if all(_bare_plural(o) for o in objs) else None
+    if tok.dep_ in ("nsubj", "nsubjpass") and _bare_plural(tok):
+        return "a general statement, not one event"
+    return None
+
+
+def _bare_plural(tok) -> bool:
+    return tok.tag_ in ("NNS",) and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in tok.children)
+
 
 def irrealis(tok) -> bool:
     """Events someone hopes for or urges are not events that happened ("urged them to free X")."""
     t = tok
     for _ in range(5):
-        if t.head is t:
-            return False
+        if t.head is t or t is not tok and t.pos_ in ("NOUN", "PROPN"):
+            return False  # "refused entry to her trial": the trial is not what was refused
         if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in L.IRREALIS_VERBS:

@@ -29,9 +29,26 @@ def person_like(ctx: Context, tok) -> bool:
         return True  # a name the recognizer missed ("Le Thi Hoa")
     if any(x.label == "PERSON" for x in ctx.named_inside(tok)):
         return True
-    return tok.pos_ in ("NUM", "NOUN", "PRON") and any(  # "thousands of residents", "two of them"
+    counted = tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS or tok.lemma_.lower() in L.GROUP_NOUNS
+    return counted and any(  # "thousands of residents", "two of them"; not "photos of the suspects"
         c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and person_like(ctx, pobj(c))
         for c in tok.children)
+
+
+def animate(ctx: Context, tok) -> bool:
+    """A living being, or a number of them: a person, a group of people, "22", "three of them",
+    "dozens", "six service members" (a counted plural is people in a killing or an arrest)."""
+    if person_like(ctx, tok):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS:
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ in L.PERSON_PRONOUNS | L.PLURAL_PRONOUNS | {"himself", "herself",
+                                                                                   "themselves", "us", "me"}:
+        return True
+    low = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and low.endswith("ist") and low not in L.NOT_PEOPLE_IST:
+        return True  # "leftists", "separatists", "Islamists"
+    return tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
 
 
 def label_of(ctx: Context, p: Participant) -> str | None:
@@ -42,6 +59,7 @@ def label_of(ctx: Context, p: Participant) -> str | None:
 
 def from_args(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participant]:
     want_law = etype in L.LAW_OBJECT_TYPES
+    incident = etype in L.INCIDENT_TYPES
     obj_role = L.OBJECT_ROLE.get(etype, "target")
     parts: list[Participant] = []
     for source, role, toks in (("subj", "agent", args.agent), ("obj", obj_role, args.obj),
@@ -50,14 +68,16 @@ def from_args(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participa
         for t in toks:
             if not sent.start <= t.i < sent.end:
                 t = _orphan_subject(sent, tok) if source == "subj" or source == "obj" and t.i < tok.i else None
-            if t is None or t.i == tok.i or t.ent_type_ in L.NOT_PARTICIPANT_LABELS:
-                continue  # a parse that ran over a line break, or a date posing as an argument
+            if t is None or t.i == tok.i:
+                continue  # a parse that ran over a line break
+            if t.ent_type_ in L.NOT_PARTICIPANT_LABELS and not (incident and t.ent_type_ == "CARDINAL"):
+                continue  # a date posing as an argument; "22 were killed" counts people
             r = role
             if role == "target" and t.lemma_.lower() in L.ABUSE_OBJECTS | L.TRAVEL_OBJECTS | L.COMMENT_OBJECTS:
                 r = "object"  # "denied food to X": the food is what was denied, X the target
             if role == "recipient" and etype in L.CASE_TYPES and person_like(ctx, t):
                 r = "target"
-            for p in of_token(ctx, t, r, want_law):
+            for p in of_token(ctx, t, r, want_law, incident):
                 if r == "place" and label_of(ctx, p) not in entity_types.PLACE_TYPES:
                     if source != "obj":
                         continue
@@ -213,12 +233,16 @@ def _institution(ctx: Context, tok) -> tuple[int, int] | None:
     return start, end
 
 
-def of_token(ctx: Context, tok, role: str, want_law: bool = False) -> list[Participant]:
-    """Participants for an argument head: each coordinated name, a resolved pronoun or the phrase."""
+def of_token(ctx: Context, tok, role: str, want_law: bool = False, incident: bool = False) -> list[Participant]:
+    """Participants for an argument head: each coordinated name, a resolved pronoun or the phrase.
+    For an incident the people it happened to are kept as written when unnamed ("a local
+    commander of X" is the commander, "us" in a quote is us)."""
     out: list[Participant] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i] if tok.pos_ != "VERB" else [tok]
     for h in heads:
         if h.lower_ in L.SPEAKER_PRONOUNS:
+            if incident:
+                out.append(ctx.span_part(role, h.idx, h.idx + len(h.text)))
             continue  # "we"/"you" inside a quote: the speaker, not resolvable here
         if want_law and h.lemma_.lower() in L.CONTAINER_NOUNS:
             h = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -250,9 +274,57 @@ def of_token(ctx: Context, tok, role: str, want_law: bool = False) -> list[Parti
             out.append(ctx.span_part(role, *ctx.np_span(appos)))
             continue
         inside = ctx.named_inside(h)
+        if inside and incident and _described_by_names(h, inside, ctx):
+            out.append(ctx.span_part(role, *ctx.np_span(h)))  # "the Oklahoma City federal building"
+            out += [ctx.part("place", x) for x in inside if x.label in entity_types.PLACE_TYPES]
+            continue
         if inside:
             out += [ctx.part(role, r) for r in inside]
             continue
         s, e = ctx.np_span(h)
         out.append(ctx.span_part(role, s, e))
+    return out
+
+
+def _described_by_names(h, inside: list[Cand], ctx: Context) -> bool:
+    """The names in the phrase only describe its head: "a friend of X" is the friend, "a commander
+    of the militia" the commander, "the Lyon bakery" the bakery."""
+    if h.pos_ != "NOUN":
+        return False
+    heads = [next(t for t in h.subtree if c.start <= t.idx < c.end) for c in inside]
+    if h.lemma_.lower() in L.RELATIONAL_NOUNS and all(_through_of_or_poss(t, h) for t in heads):
+        return True
+    if all(c.label != "PERSON" for c in inside):
+        return person_like(ctx, h) or all(t.i < h.i for t in heads)
+    return False
+
+
+def _through_of_or_poss(t, h) -> bool:
+    while t.i != h.i and t.head is not t:
+        if t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ == "of":
+            return True
+        t = t.head
+    return False
+
+
+def incident_targets(ctx: Context, tok, etype: str) -> list[Participant]:
+    """Whom an incident is aimed at when the parse puts them outside the trigger's arguments:
+    "threatened to cut off their supplies", "bombings targeted at the military", "the explosion
+    destroyed a bakery"."""
+    out: list[Participant] = []
+    if etype == "harassment":
+        for x in (c for c in tok.children if c.dep_ == "xcomp"):
+            for o in (c for c in x.children if c.dep_ == "dobj"):
+                owner = next((c for c in o.children if c.dep_ == "poss"), None)
+                who = o if animate(ctx, o) else owner
+                if who is not None and animate(ctx, who):
+                    out += of_token(ctx, who, "target", incident=True)
+    if etype == "attack":
+        verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl")] + ([tok.head] if tok.dep_ == "nsubj" else [])
+        verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]
+        for v in (v for v in verbs if v.lemma_.lower() in L.AIM_VERBS):
+            for c in v.children:
+                aim = c if c.dep_ == "dobj" else pobj(c) if c.dep_ == "prep" and c.lower_ in ("at", "against", "on") else None
+                if aim is not None:
+                    out += of_token(ctx, aim, "target", incident=True)
     return out

@@ -23,3 +23,208 @@ EXPECTED_AUX = _f("will", "shall", "would", "'ll")
 EXPECTED_GOVERNORS = _f("expect", "plan", "set", "schedule", "due", "likely", "going", "poised")
 NEGATION_GOVERNORS = _f("deny", "refute", "reject")
 NEGATION_WORDS = _f("not", "never", "n't", "no")
+
+# Types a case file reports as incidents: for these, talk about an event (denied, wished,
+# threatened, conditional, generic, figurative) is left out rather than kept with a modality.
+INCIDENT_TYPES = _f("arrest", "charge", "trial", "imprisonment", "release", "killing", "attack", "protest",
+                    "harassment", "disappearance", "detention_abuse")
+# Of those, the ones a court or a prison schedules: "will be sentenced next month" is kept as expected.
+SCHEDULED_TYPES = _f("charge", "trial", "imprisonment", "release")
+
+# --- what makes a sentence about physical violence --------------------------------------------
+# Lemmas (or lower-case words) whose presence says that violence is physical: weapons, wounds,
+# armed actors, the dead. A verbal attack or a campaign fight has none of them.
+PHYSICAL_CUES = _f(
+    "bomb", "bomber", "bombing", "explosive", "explosion", "blast", "ied", "grenade", "rocket", "missile",
+    "mortar", "shell", "shelling", "artillery", "airstrike", "drone", "gun", "gunman", "gunmen", "gunfire",
+    "gunshot", "rifle", "pistol", "firearm", "bullet", "knife", "machete", "stab", "stabbing", "shooting",
+    "shoot", "shot", "wound", "wounded", "injure", "injured", "injury", "casualty", "dead", "death", "die",
+    "kill", "killing", "murder", "victim", "body", "corpse", "blood", "bloodshed", "militant", "insurgent",
+    "terrorist", "terror", "jihadist", "rebel", "militia", "militiaman", "troops", "soldier", "army",
+    "military", "armed", "weapon", "ammunition", "detonate", "explode", "ambush", "convoy", "checkpoint",
+    "hostage", "massacre", "suicide", "landmine", "mine", "assailant", "attacker", "fighter", "tear",
+    "baton", "truncheon", "pellet", "beaten", "bruise", "hospital", "hospitalize", "paramedic", "ambulance",
+    "torture", "lynch", "behead", "arson", "firebomb", "warplane", "airstrikes", "strike", "raid", "forces",
+    "police", "security", "assassination", "assassinate",
+)
+# Cues that are physical only with others: police and security forces also hold press conferences.
+WEAK_PHYSICAL_CUES = _f("police", "security", "forces", "strike", "hospital", "army", "military", "troops",
+                        "death", "die", "shot", "victim", "body", "tear", "mine", "shell")
+# How many strong cue sentences make a whole article one about violence, so that "the attack"
+# further down, with no weapon in its own sentence, is the same physical attack.
+VIOLENT_DOCUMENT_SENTENCES = 2
+
+# Words of speech and campaigning: an attack or a fight among them, with no physical cue, is verbal.
+SPEECH_CUES = _f(
+    "say", "said", "tweet", "twitter", "speech", "debate", "interview", "remark", "comment", "statement",
+    "ad", "advertisement", "commercial", "campaign", "criticize", "criticise", "accuse", "call", "rhetoric",
+    "argue", "claim", "question", "slam", "mock", "rally", "podium", "stump", "message", "op-ed", "column",
+    "record", "policy", "stance", "position", "poll", "vote", "voter", "primary", "caucus", "nomination",
+    "nominee", "candidate", "candidacy", "rival", "opponent", "race", "election", "electoral", "senator",
+    "congressman", "republican", "democrat", "democratic", "gop", "press", "media", "newspaper", "reporter",
+)
+# What a verbal attack is aimed at: a record, a plan, a remark, a character.
+ABSTRACT_TARGETS = _f(
+    "record", "plan", "policy", "policies", "proposal", "position", "stance", "view", "comment", "comments",
+    "remark", "remarks", "statement", "character", "integrity", "credibility", "judgment", "judgement",
+    "temperament", "qualification", "record", "idea", "agenda", "platform", "campaign", "candidacy",
+    "decision", "bill", "law", "deal", "agreement", "budget", "economy", "approach", "strategy", "claim",
+    "honesty", "leadership", "patriotism", "faith", "religion", "values", "ties", "handling", "performance",
+    "tenure", "legacy", "motive", "motives", "media", "press", "democracy", "freedom", "rights", "truth",
+    "constitution", "institution", "establishment", "system", "rule", "amendment", "reform", "program",
+    "programme", "initiative", "stimulus", "tax", "taxes", "trade", "treaty", "order", "ruling", "speech",
+    "ad", "ads", "book", "article", "story", "report", "question", "answer", "response", "policy", "vote",
+    "virus", "disease", "problem", "crisis", "cancer", "corruption", "poverty", "inflation", "deficit", "debt",
+    "issue", "challenge", "threat", "epidemic", "pandemic", "crime", "unemployment", "addiction",
+)
+# Suffixes of abstract nouns: "the legislation", "his leadership", "their movement".
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ology", "acy")
+# What a physical attack or a bombing is aimed at: places, buildings, the armed, people.
+PHYSICAL_TARGETS = _f(
+    "base", "camp", "building", "convoy", "patrol", "checkpoint", "station", "post", "embassy", "consulate",
+    "compound", "village", "town", "city", "market", "mosque", "church", "temple", "school", "hospital",
+    "hotel", "restaurant", "cafe", "bakery", "shop", "bus", "train", "plane", "airport", "airbase", "ship",
+    "vehicle", "car", "truck", "office", "headquarters", "home", "house", "barracks", "outpost", "position",
+    "positions", "troops", "forces", "soldier", "soldiers", "police", "civilian", "civilians", "crowd",
+    "worshipper", "worshippers", "pedestrian", "pedestrians", "protester", "protesters", "demonstrator",
+    "demonstrators", "facility", "facilities", "pipeline", "power", "plant", "bridge", "stadium", "club",
+    "nightclub", "concert", "festival", "parade", "square", "street", "neighborhood", "neighbourhood",
+    "province", "district", "area", "region", "territory", "stronghold", "hideout", "target", "targets",
+)
+# Who attacks physically: an armed actor as the subject makes it violence.
+ARMED_ACTORS = _f(
+    "gunman", "gunmen", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
+    "bomber", "bombers", "attacker", "attackers", "assailant", "assailants", "jihadist", "jihadists",
+    "rebel", "rebels", "troops", "soldier", "soldiers", "forces", "army", "military", "militia",
+    "militias", "militiaman", "militiamen", "fighter", "fighters", "warplane", "warplanes", "jet", "jets",
+    "aircraft", "drone", "drones", "gang", "gangs", "mob", "mobs", "extremist", "extremists", "group",
+)
+# Nouns that explode: a subject among them makes "exploded", "went off" a bombing.
+EXPLOSIVE_NOUNS = _f(
+    "bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "grenade", "grenades",
+    "shell", "shells", "rocket", "rockets", "missile", "missiles", "mine", "mines", "landmine", "landmines",
+    "car", "vehicle", "truck", "van", "bus", "vest", "belt", "charge", "charges", "munition", "munitions",
+    "ordnance", "package", "parcel", "bag", "backpack", "suitcase", "mortar", "mortars", "it", "they",
+    "cylinder", "tank", "motorcycle", "bike",
+)
+# Subjects that "explode" or "blow up" only in figure: costs, scandals, tempers.
+FIGURATIVE_EXPLODERS = _f(
+    "cost", "costs", "debt", "deficit", "population", "scandal", "controversy", "anger", "story", "internet",
+    "twitter", "campaign", "race", "demand", "price", "prices", "number", "numbers", "market", "markets",
+    "issue", "debate", "field", "spending", "budget", "interest", "support", "popularity", "crowd", "he", "she",
+)
+# Weapons that strike or hit: "a missile struck the base", "hit by a roadside bomb".
+STRIKING_WEAPONS = EXPLOSIVE_NOUNS - _f("it", "they", "car", "vehicle", "truck", "van", "bus", "bag") | _f(
+    "airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "warplane", "warplanes", "jet", "jets",
+    "aircraft", "plane", "planes", "helicopter", "helicopters", "artillery", "gunfire", "bullet", "bullets",
+    "sniper", "snipers", "fire", "blast", "explosion")
+
+# --- killing and dying ----------------------------------------------------------------------------
+# What gets "killed" only in figure: bills, deals, chances.
+FIGURATIVE_KILLED = _f(
+    "bill", "deal", "chance", "chances", "plan", "idea", "proposal", "measure", "legislation", "momentum",
+    "job", "jobs", "story", "mood", "time", "engine", "buzz", "joke", "campaign", "candidacy", "bid", "hope",
+    "hopes", "effort", "agreement", "program", "programme", "amendment", "initiative", "pipeline", "project",
+    "talks", "negotiation", "negotiations", "rule", "reform", "tax", "business", "economy", "growth",
+    "competition", "market", "industry", "sale", "sales", "movie", "show", "rating", "ratings", "it", "that",
+    "this", "lights", "light", "light", "power", "conversation", "debate", "discussion", "vote", "votes",
+    "policy", "provision", "treaty", "nomination", "momentum", "appetite", "enthusiasm", "support",
+    "spirit", "innovation", "creativity", "dream", "dreams", "career", "careers", "prospect", "prospects",
+)
+# What "claims" when it kills: "the blast claimed nine lives".
+LIVES = _f("life", "lives")
+# Heads after "death" that make it a name for something else: a penalty, threats, a row of cells.
+DEATH_COMPOUND_HEADS = _f("penalty", "threat", "threats", "row", "sentence", "certificate", "tax", "taxes",
+                          "spiral", "knell", "wish", "panel", "panels", "grip", "trap", "march", "metal")
+# Verbs under which "to death" is a killing ("beaten to death"), not a sentence ("sentenced to death").
+SENTENCING_VERBS = _f("sentence", "condemn")
+# Words that make "dead" a figure: a dead heat, a dead end, dead wrong.
+FIGURATIVE_DEAD = _f("heat", "end", "wrong", "last", "serious", "set", "even", "center", "centre", "ringer",
+                     "arrival", "weight", "line", "letter", "zone", "issue", "horse", "tie", "giveaway")
+
+# --- campaign rallies, objections and protests ----------------------------------------------------
+# Words that make a gathering a protest: against something, with protesters, met by police.
+PROTEST_CUES = _f(
+    "protest", "protester", "protestor", "demonstrator", "demonstration", "against", "oppose", "opposition",
+    "police", "tear", "disperse", "chant", "banner", "placard", "slogan", "march", "marcher", "strike",
+    "striker", "union", "boycott", "sit", "blockade", "riot", "anti", "dissident", "activist", "outrage",
+    "denounce", "demand", "grievance", "petition", "crackdown", "arrest", "clash", "unrest",
+)
+# Words that make a rally a campaign event: a candidate's crowd, a stump speech, voters.
+CAMPAIGN_CUES = _f(
+    "campaign", "candidate", "nominee", "voter", "primary", "caucus", "convention", "stump", "speech",
+    "election", "electoral", "ticket", "running", "mate", "podium", "audience", "supporter", "fan",
+    "crowd", "trail", "delegate", "poll", "vote", "presidential", "republican", "democrat", "gop",
+)
+# People who march or protest (not soldiers on parade).
+PROTEST_PEOPLE = _f(
+    "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators", "student",
+    "students", "worker", "workers", "activist", "activists", "resident", "residents", "crowd", "crowds",
+    "thousands", "hundreds", "dozens", "tens", "people", "women", "farmers", "teachers", "nurses",
+    "marcher", "marchers", "opponent", "opponents", "citizens", "villagers", "youths", "miners",
+)
+
+# --- words that make a legal word legal -----------------------------------------------------------
+# Cues of a court, a prosecution or a prison in the sentence.
+LEGAL_CUES = _f(
+    "court", "judge", "jury", "prosecutor", "prosecution", "prosecute", "police", "arrest", "indict",
+    "indictment", "count", "felony", "misdemeanor", "jail", "prison", "sentence", "convict", "conviction",
+    "trial", "plead", "guilty", "bail", "attorney", "lawyer", "defendant", "crime", "criminal", "offense",
+    "offence", "custody", "detain", "warrant", "tribunal", "magistrate", "investigator", "fbi", "complaint",
+    "lawsuit", "murder", "fraud", "terrorism", "terrorist", "treason", "sedition", "subversion", "assault",
+    "penal", "article", "statute", "decree",
+)
+# What a person is charged with when it is a crime (lemmas of the "with" phrase).
+CRIME_WORDS = LEGAL_CUES | _f(
+    "kill", "killing", "homicide", "manslaughter", "rape", "robbery", "theft", "bribery", "corruption",
+    "conspiracy", "espionage", "spy", "smuggle", "smuggling", "trafficking", "possession", "weapon",
+    "lying", "lie", "obstruction", "obstruct", "perjury", "embezzlement", "extortion", "kidnapping",
+    "propaganda", "defamation", "insult", "abuse", "disturb", "disrupt", "incite", "incitement", "attack",
+    "use", "using", "destroy", "destroying", "harm", "violate", "violation", "illegal", "illegally",
+    "unlawful", "unlawfully", "vandalism", "trespass", "trespassing", "dui", "driving", "assault",
+)
+# Nouns whose "conviction" is a belief, not a court's finding.
+BELIEF_CUES = _f("courage", "deep", "deeply", "strong", "strongly", "moral", "religious", "political",
+                 "personal", "firm", "firmly", "core", "own", "held", "sincere", "that", "belief")
+# Modifiers that make "trial" something other than a court case.
+NON_COURT_TRIALS = _f("clinical", "drug", "vaccine", "balloon", "run", "period", "basis", "error", "free",
+                      "version", "test", "field", "pilot", "time", "account", "subscription")
+# Heads that make "arrest" something other than an arrest (a warrant is not yet one).
+NON_ARREST = _f("cardiac", "warrant", "warrants", "respiratory", "heart")
+# Who makes a "raid" military: a police search is not an attack.
+POLICE_RAIDERS = _f("police", "officer", "officers", "agent", "agents", "fbi", "detective", "detectives",
+                    "investigator", "investigators", "counter", "terror", "anti", "authorities", "customs")
+
+# --- threats and coercion -------------------------------------------------------------------------
+# What one threatens to do to a person that makes the threat harassment.
+HARM_VERBS = _f("kill", "arrest", "jail", "imprison", "fire", "deport", "harm", "hurt", "beat", "shoot",
+                "bomb", "attack", "expel", "punish", "prosecute", "detain", "lock", "execute", "torture",
+                "rape", "abduct", "kidnap", "disappear", "evict", "sack", "dismiss", "cut")
+HARM_NOUNS = _f("death", "arrest", "prosecution", "jail", "prison", "violence", "dismissal", "deportation",
+                "eviction", "firing", "reprisal", "reprisals", "retaliation", "punishment", "weapon", "gun",
+                "knife", "torture", "rape", "execution", "detention", "imprisonment", "charge", "charges")
+# Who can be coerced as a group of people ("pressuring employees to vote").
+COERCED_PEOPLE = _f("employee", "employees", "worker", "workers", "staff", "voter", "voters", "resident",
+                    "residents", "journalist", "journalists", "family", "families", "patient", "patients",
+                    "student", "students", "teacher", "teachers", "civil", "servant", "servants", "us", "them",
+                    "farmer", "farmers", "villager", "villagers", "witness", "witnesses", "prisoner", "prisoners")
+
+# --- talk about an event that is not one ---------------------------------------------------------
+# Markers of a condition: "if he were arrested".
+CONDITION_MARKERS = _f("if", "unless", "whether", "lest")
+# Modal auxiliaries of something that may or should happen, not that did.
+HYPOTHETICAL_MODALS = _f("would", "could", "might", "may", "should", "must", "can", "ought", "'d", "shall")
+# Auxiliaries of the future: kept as expected for scheduled court events, dropped for violence.
+FUTURE_AUX = _f("will", "'ll", "wo")
+# Nouns under which an event is only feared, risked or planned ("the threat of attacks").
+UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibility", "plot", "plan",
+                      "conspiracy", "call", "calls", "demand", "demands", "warning", "warnings", "chance",
+                      "likelihood", "scenario", "idea", "talk", "vow", "promise", "pledge", "bid", "push",
+                      "hope", "hopes", "wish", "need", "prevention", "deterrent", "deter", "prevent",
+                      "avert", "thwart", "foil", "avoid", "await")
+# Subjects that make a sentence generic ("you", "anyone", "people" without a determiner).
+GENERIC_SUBJECTS = _f("you", "anyone", "anybody", "one", "people", "everyone", "everybody", "whoever")
+# Words that open a line linking elsewhere, not reporting: "Read more: ...".
+LINK_OPENERS = ("read more", "see also", "related:", "related coverage", "watch:", "more:", "also read",
+                "recommended", "click here")
+BULLETS = ("*", "•", "·", "-", "–", "—", "►", "▪")

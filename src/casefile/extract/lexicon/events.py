@@ -40,6 +40,7 @@ class Rule:
     said: bool = False             # only inside what someone says ("X said the law contradicts Y")
     quoted: bool = False           # the deps child must be a quotation ('called it "a travesty"')
     official: bool = False         # whoever does it must speak for a government office
+    sense: str | None = None       # the test in extract.events.sense that tells the event from a figure
 
 
 # Children of a verb whose own children may supply a required modifier ("reached for comment",
@@ -105,12 +106,18 @@ CHARGE_NOUNS = _f("charge", "accusation", "allegation", "indictment")
 STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
 
 VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    **dict.fromkeys(("arrest", "detain", "apprehend"), (Rule("arrest", person=True),)),
+    **dict.fromkeys(("arrest", "detain", "apprehend"), (Rule("arrest", person=True, sense="legal"),)),
+    # "locked up", "Lock her up" (a call, left out as such)
+    "lock": (Rule("imprisonment", person=True, mods=_f("up")),),
     "round": (Rule("arrest", person=True, mods=_f("up")),),
-    **dict.fromkeys(("charge", "indict", "prosecute"), (Rule("charge", person=True),)),
+    "charge": (Rule("charge", person=True, sense="charge"),),
+    **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True),)),
     "try": (Rule("trial", person=True, obj=PERSON_NOUNS),),
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "incarcerate"),
-                    (Rule("imprisonment", person=True),)),
+                    (Rule("imprisonment", person=True, sense="legal"),)),
+    # a witness in court: "testified that ..." at a trial, not before a committee
+    "testify": (Rule("trial", mods=_f("court", "trial", "jury", "judge", "hearing", "prosecution", "defense",
+                                      "defence", "prosecutor"), deep=True),),
     **dict.fromkeys(("torture", "mistreat"), (Rule("detention_abuse", person=True),)),
     "deny": (Rule("detention_abuse", obj=ABUSE_OBJECTS),),
     "withhold": (Rule("detention_abuse", obj=ABUSE_OBJECTS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
@@ -126,31 +133,55 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("cancel", "suspend", "deregister"),
                     (Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS),)),
     "impose": (Rule("policy_issued", obj=IMPOSED_LAW_NOUNS),),
-    **dict.fromkeys(("kill", "murder"), (Rule("killing", person=True),)),
+    **dict.fromkeys(("kill", "murder", "slay", "assassinate", "massacre", "slaughter", "behead", "lynch"),
+                    (Rule("killing", sense="kill"),)),
     "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
-    "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", person=True, obj=PERSON_NOUNS)),
+    "die": (Rule("killing", intrans=True, sense="death"),),
+    # "the blast claimed nine lives"
+    "claim": (Rule("killing", obj=LIVES),),
+    "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", sense="shoot")),
+    "stab": (Rule("attack", sense="kill"),),
+    **dict.fromkeys(("explode", "detonate"), (Rule("attack", sense="explosion"),)),
+    # "blew himself up", "windows were blown out"; "a bomb went off"
+    "blow": (Rule("attack", mods=_f("up", "out", "apart", "piece", "pieces"), sense="explosion"),),
+    "go": (Rule("attack", mods=_f("off"), sense="explosion", deep=False),),
+    "ambush": (Rule("attack", sense="armed"),),
+    **dict.fromkeys(("strike", "hit"), (Rule("attack", sense="strike"),)),
+    "fire": (Rule("attack", obj=_f("shot", "shots", "rocket", "rockets", "missile", "missiles", "mortar",
+                                   "mortars", "bullet", "bullets", "round", "rounds", "grenade", "grenades", "shell",
+                                   "shells", "gas", "pellet", "pellets", "volley", "salvo")),
+             Rule("attack", mods=_f("at", "on", "upon", "into"), sense="armed")),
     **dict.fromkeys(("bar", "prevent"),
                     (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),)),
     **dict.fromkeys(("confiscate", "seize"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
     "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS)),
     "open": (Rule("attack", obj=_f("fire")),),
+    **dict.fromkeys(("clash", "fight", "battle"), (Rule("protest", sense="clash_protest"), Rule("attack", sense="armed"))),
     "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
                                      "demonstration", "gathering", "march", "people", "sit")),),
     **dict.fromkeys(("answer", "respond", "reply", "comment"), (Rule("no_comment", neg=True),)),
     "return": (Rule("no_comment", neg=True, obj=COMMENT_OBJECTS),),
-    "beat": (Rule("attack", person=True, obj=PERSON_NOUNS),),
-    "assault": (Rule("attack", person=True),),
-    **dict.fromkeys(("raid", "bomb", "shell"), (Rule("attack"),)),
-    **dict.fromkeys(("protest", "demonstrate", "rally", "march"),
-                    (Rule("protest", intrans=True, who_person=True),)),
+    "beat": (Rule("attack", sense="beat"),),
+    "assault": (Rule("attack", sense="attack"),),
+    "raid": (Rule("attack", sense="raid"),),
+    # "the show bombed" has no object: a flop, not a bombing
+    **dict.fromkeys(("bomb", "shell"), (Rule("attack", deps=_f("dobj", "nsubjpass", "agent"), sense="armed"),)),
+    "protest": (Rule("protest", who_person=True, sense="protest"),),
+    "demonstrate": (Rule("protest", intrans=True, who_person=True, sense="protest"),),
+    "rally": (Rule("protest", intrans=True, who_person=True, sense="rally"),),
+    "march": (Rule("protest", intrans=True, who_person=True, sense="march"),),
+    "riot": (Rule("protest", who_person=True),),
     **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),)),
     **dict.fromkeys(("surveil", "wiretap", "spy"), (Rule("surveillance"),)),
     "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
     "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went")),),
     "acquit": (Rule("trial", person=True),),
-    **dict.fromkeys(("question", "threaten"), (Rule("harassment", person=True, obj=PERSON_NOUNS),)),
+    "question": (Rule("harassment", person=True, obj=PERSON_NOUNS),),
+    "threaten": (Rule("harassment", sense="threat"),),
+    **dict.fromkeys(("pressure", "force", "oblige", "coerce", "compel"), (Rule("harassment", sense="coerce"),)),
+    **dict.fromkeys(("blackmail", "extort"), (Rule("harassment", person=True),)),
     "stop": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "airport")),),
-    "attack": (Rule("attack", person=True, obj=PERSON_NOUNS | BUILDING_NOUNS),),
+    "attack": (Rule("attack", sense="attack"),),
     # "called the verdict "a travesty"": a quoted verdict on something is criticism
     "call": (Rule("appeal", mods=_f("on", "upon", "for")), Rule("criticism", deps=_f("oprd", "appos"), quoted=True)),
     **dict.fromkeys(("pass", "approve", "enact", "promulgate", "adopt", "date"),
@@ -192,17 +223,22 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 }
 
 NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    "arrest": (Rule("arrest", person=True, mods=None),),
+    "arrest": (Rule("arrest", person=True, sense="legal"),),
     # "remains in pretrial detention": held as a prisoner
     "detention": (Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
                   Rule("arrest", person=True)),
     "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),
                 Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
                 Rule("killing", mods=_f("die", "death", "dead"))),
-    "death": (Rule("killing", mods=_f("custody", "prison", "detention", "torture")),),
+    "death": (Rule("killing", sense="death"),),
+    "dead": (Rule("killing", sense="death"),),           # "the dead included two soldiers"
+    "fatality": (Rule("killing", sense="death"),),
+    "toll": (Rule("killing", mods=_f("death")),),
+    # "identified X in court", "appeared in court": a hearing
+    "court": (Rule("trial", mods=_f("appear", "testify", "identify", "plead", "stand", "tell", "arraign")),),
     "indictment": (Rule("charge", person=True),),
     "prosecution": (Rule("charge", person=True),),
-    "trial": (Rule("trial", person=True), Rule("trial", deps=_f("acl"))),  # "the trial, held without a jury"
+    "trial": (Rule("trial", person=True, sense="legal"), Rule("trial", deps=_f("acl"))),  # "the trial, held without a jury"
     "hearing": (Rule("trial", person=True, mods=_f("court", "appeal", "trial", "judge", "sentencing", "bail")),),
     "verdict": (Rule("trial", person=True),),
     "appeal": (Rule("trial", person=True, mods=_f("court", "reject", "uphold", "hear", "dismiss", "judge")),),
@@ -211,34 +247,49 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "imprisonment": (Rule("imprisonment", person=True),),
     "jailing": (Rule("imprisonment", person=True),),
     "incarceration": (Rule("imprisonment", person=True),),
-    "conviction": (Rule("imprisonment", person=True),),
-    "sentence": (Rule("imprisonment", person=True),),
+    "conviction": (Rule("imprisonment", person=True, sense="legal"),),
+    "sentence": (Rule("imprisonment", person=True, sense="legal"),),
+    "sentencing": (Rule("imprisonment", person=True),),
     "condemnation": (Rule("criticism"),),
     "confinement": (Rule("detention_abuse", person=True, mods=_f("solitary")),),
     "torture": (Rule("detention_abuse", person=True),),
     "mistreatment": (Rule("detention_abuse", person=True),),
     "ill": (Rule("detention_abuse", person=True, mods=_f("treatment")),),
     # "his release", "the release of X": a person released; "the release of the report" fails the person test
-    "release": (Rule("release", person=True),),
+    "release": (Rule("release", person=True, sense="legal"),),
     "pardon": (Rule("release", person=True),),
     "amnesty": (Rule("release", person=True),),
     "disappearance": (Rule("disappearance", person=True),),
     "abduction": (Rule("disappearance", person=True),),
     "kidnapping": (Rule("disappearance", person=True),),
     "whereabouts": (Rule("disappearance", person=True, mods=_f("unknown", "word", "news", "trace", "information")),),
-    "killing": (Rule("killing", person=True),),
+    # "an attempted murder" is an attack that killed no one
+    **dict.fromkeys(("killing", "murder", "slaying", "massacre", "slaughter", "bloodshed"),
+                    (Rule("attack", mods=_f("attempted", "attempt", "failed"), sense="armed"),
+                     Rule("killing", sense="kill"))),
     "execution": (Rule("killing", person=True),),
-    "murder": (Rule("killing", person=True),),
-    "assault": (Rule("attack", person=True),),
-    "beating": (Rule("attack", person=True),),
-    "raid": (Rule("attack"),),
-    "bombing": (Rule("attack"),),
-    "shelling": (Rule("attack"),),
-    "protest": (Rule("protest", who_person=True),),
-    "demonstration": (Rule("protest", who_person=True),),
-    "rally": (Rule("protest", who_person=True),),
+    **dict.fromkeys(("attack", "assault", "offensive"), (Rule("attack", sense="attack"),)),
+    **dict.fromkeys(("assassination", "bombing", "shelling", "airstrike", "stabbing", "ambush", "gunfight",
+                     "firefight", "shootout", "gunfire"), (Rule("attack", sense="armed"),)),
+    "shooting": (Rule("attack", sense="shoot"),),
+    "shot": (Rule("attack", mods=_f("fire", "fired", "rang", "ring", "exchange"), sense="shoot"),),
+    **dict.fromkeys(("explosion", "blast", "detonation"), (Rule("attack", sense="explosion"),)),
+    "beating": (Rule("attack", person=True, sense="beat"),),
+    "raid": (Rule("attack", sense="raid"),),
+    **dict.fromkeys(("clash", "fighting", "battle"), (Rule("protest", sense="clash_protest"),
+                                                      Rule("attack", sense="armed"))),
+    "protest": (Rule("protest", who_person=True, sense="protest"),),
+    "demonstration": (Rule("protest", who_person=True, sense="protest"),),
+    "rally": (Rule("protest", who_person=True, sense="rally"),),
+    "march": (Rule("protest", who_person=True, sense="march"),),
+    "riot": (Rule("protest"),),
     "sit": (Rule("protest", mods=_f("in")),),
-    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
+    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),
+               Rule("attack", mods=_f("air", "drone", "missile", "rocket", "military", "aerial", "artillery",
+                                      "retaliatory", "airstrike"))),
+    "threat": (Rule("harassment", sense="threat"),),
+    "ultimatum": (Rule("harassment"),),
+    "coercion": (Rule("harassment"),),
     # "residential surveillance at a designated location" is a form of detention
     "surveillance": (Rule("arrest", person=True, mods=_f("residential")), Rule("surveillance")),
     "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),
@@ -262,7 +313,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "statement": (Rule("statement"),),
     "criticism": (Rule("criticism"),),
     "fire": (Rule("criticism", mods=_f("under")),),
-    "charge": (Rule("charge", person=True, mods=_f("on", "face", "bring", "file", "press", "under")),),
+    "charge": (Rule("charge", person=True, sense="charge"),),
     "access": (Rule("detention_abuse", mods=_f("without", "deny", "denied", "no", "refuse", "block")),),
     "dissolution": (Rule("ban_organization"),),
     "trade": (Rule("trade_figure", money=True),),
@@ -272,7 +323,12 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 
 # Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
 # an argument or a required modifier, so that "the trip" looking back is not a new event.
-STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest",
+STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest", "attack", "assault", "offensive",
+                      "assassination", "shelling", "airstrike", "stabbing", "ambush", "gunfight", "firefight",
+                      "shootout", "gunfire", "shooting", "explosion", "blast", "detonation", "killing", "murder",
+                      "slaying", "massacre", "slaughter", "bloodshed", "death", "dead", "fatality", "clash",
+                      "fighting", "battle", "rally", "march", "riot", "ultimatum", "coercion", "threat", "shot",
+                      "arrest", "trial", "toll", "charge",
                       "demonstration", "raid", "bombing", "shelling", "trade", "export", "import",
                       "statement", "criticism", "fire", "confinement", "strike", "sit", "limit", "ban",
                       "leak", "custody", "whereabouts")
@@ -309,6 +365,7 @@ DURATION_PREFIX = "P"
 ADJ_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "missing": (Rule("disappearance", person=True),),
     "incommunicado": (Rule("disappearance", person=True),),
+    "dead": (Rule("killing", sense="death"),),          # "nine people were dead", "left 11 dead"
 }
 
 # How many parse steps a time expression may be from a trigger and still be its date.

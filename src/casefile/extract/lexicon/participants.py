@@ -47,6 +47,19 @@ PERSON_NOUNS = _f(
     "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
     "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
     "lecturer", "commissioner", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
+) | _f(  # the people of war and crime reporting: the attacked, the attackers, the dead
+    "general", "commander", "colonel", "captain", "major", "lieutenant", "sergeant", "militant", "insurgent",
+    "rebel", "fighter", "gunman", "gunmen", "attacker", "assailant", "bomber", "terrorist", "jihadist",
+    "extremist", "troops", "troop", "serviceman", "servicemen", "personnel", "guardsman", "guardsmen",
+    "marine", "sailor", "pilot", "passenger", "bystander", "pedestrian", "shopper", "customer", "victim",
+    "hostage", "inmate", "captive", "militiaman", "militiamen", "policeman", "policemen", "policewoman",
+    "cop", "trooper", "agent", "guard", "warlord", "separatist", "tourist", "pilgrim", "worshipper",
+    "patient", "boy", "girl", "baby", "infant", "kid", "teenager", "schoolboy", "schoolgirl", "mourner",
+    "marcher", "striker", "spy", "informant", "witness", "prosecutor", "judge", "diplomat",
+    "ambassador", "envoy", "minister", "president", "senator", "governor", "mayor", "lawmaker", "mp",
+    "chief", "owner", "manager", "executive", "director", "employee", "colleague", "friend",
+    "neighbour", "neighbor", "partner", "supporter", "follower", "opponent", "rival", "brother", "others",
+    "american", "americans", "civilian", "citizen", "national", "nationals", "migrant", "immigrant",
 )
 # Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
 PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
@@ -81,7 +94,10 @@ OBJECT_ROLE: dict[str, str] = {"policy_issued": "object", "document_disclosed": 
 # Prepositions on a noun trigger and the role of their object.
 NOUN_PREP_ROLE: dict[str, str] = {"of": "target", "on": "target", "against": "target", "by": "agent",
                                   "under": "agent", "from": "agent", "with": "target", "to": "place",
-                                  "in": "place", "at": "place", "over": "target"}
+                                  "in": "place", "at": "place", "over": "target", "between": "agent"}
+# Verbs of aiming and hitting: "bombings targeted at the military", "the blast destroyed a market".
+AIM_VERBS = _f("target", "aim", "direct", "hit", "strike", "destroy", "damage", "shatter", "rock", "tear", "wreck",
+               "level", "flatten", "gut", "rip", "devastate")
 # Nouns whose prepositions play other roles ("an appeal by X against his conviction": X is the one tried).
 NOUN_PREP_OVERRIDES: dict[str, dict[str, str | None]] = {
     "appeal": {"by": "target", "against": None, "of": "target"},
@@ -97,7 +113,7 @@ LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage",
                  "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
 # Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
 EXPERIENCER_HOSTS = _f("die", "live", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish",
-                       "endure", "face", "undergo", "join", "attend")  # "who had joined a protest"
+                       "endure", "face", "undergo", "join", "attend", "plead")  # "who had joined a protest"
 # Things people write: "posts criticizing X" are their author's criticism.
 WRITING_NOUNS = _f("post", "tweet", "message", "article", "video", "comment", "blog", "essay", "column",
                    "posting", "status", "update")
@@ -123,3 +139,21 @@ MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother"
                "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
 FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
                  "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
+# Words that stand for a number of people on their own ("dozens were arrested", "many died").
+QUANTITY_WORDS = _f("dozens", "hundreds", "thousands", "scores", "tens", "many", "several", "some", "others",
+                    "all", "both", "few", "most", "none", "millions")
+# Nouns for a group whose "of"-phrase names its people ("a group of activists", "members of the union").
+GROUP_NOUNS = _f("group", "number", "member", "band", "team", "family", "one", "crowd", "dozen", "score",
+                 "handful", "couple", "pair", "majority", "minority", "rest", "each", "several")
+# Nouns for someone known through another ("a friend of X", "X's lawyer"): the person meant is
+# the friend or the lawyer, not X.
+RELATIONAL_NOUNS = _f("friend", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+                      "relative", "cousin", "uncle", "aunt", "nephew", "niece", "lawyer", "attorney", "aide",
+                      "associate", "colleague", "spokesman", "spokeswoman", "spokesperson", "supporter",
+                      "follower", "bodyguard", "driver", "assistant", "adviser", "advisor", "partner", "ally",
+                      "commander", "member", "employee", "leader", "official", "officer", "agent", "neighbor",
+                      "neighbour", "child", "children", "parent", "parents", "family", "widow", "acquaintance")
+# Words that end in -ist and are not people.
+NOT_PEOPLE_IST = _f("list", "wrist", "fist", "mist", "gist", "twist", "tryst", "playlist", "checklist",
+                    "shortlist", "waitlist", "blacklist", "whitelist", "exist", "assist", "insist", "persist",
+                    "resist", "consist", "subsist")

@@ -1,0 +1,394 @@
+"""Sense: whether a violent or legal word reports the thing itself or a figure of speech.
+
+Political reporting is full of violent words used in figure: a candidate "attacks" a
+rival's record, a video "didn't kill his chances", a nominee "beat" her rival, a
+campaign "rally" fills a stadium. Each test below says why a use is not the event (a
+short reason the user sees), or None when it is. The tests read the trigger's own
+arguments first (what was attacked, who was killed), then the sentence (a weapon, a
+wound, a court), then the article (an article about a bombing calls it "the attack"
+further down with no weapon in that sentence).
+"""
+from __future__ import annotations
+
+from ..lexicon import events as L
+from .context import Context
+from .grammar import Args, pobj
+from .participants import animate, person_like
+
+
+
+def lemmas(ctx: Context, sent) -> frozenset[str]:
+    """Lemmas and lower-case words of a sentence, worked out once."""
+    key = ("lemmas", sent.start)
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+    return ctx.memo[key]
+
+
+def physical(ctx: Context, sent) -> bool:
+    """The sentence speaks of weapons, wounds, the armed or the dead (not only of police)."""
+    cues = lemmas(ctx, sent) & L.PHYSICAL_CUES
+    return bool(cues - L.WEAK_PHYSICAL_CUES) or len(cues) >= 2
+
+
+def violent_document(ctx: Context) -> bool:
+    """Enough sentences with a strong cue that the article is about physical violence."""
+    if "violent" not in ctx.memo:
+        n = sum(1 for s in ctx.sents if lemmas(ctx, s) & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES))
+        ctx.memo["violent"] = n >= L.VIOLENT_DOCUMENT_SENTENCES
+    return ctx.memo["violent"]
+
+
+def speechy(ctx: Context, sent) -> bool:
+    return bool(lemmas(ctx, sent) & L.SPEECH_CUES)
+
+
+def _abstract(tok) -> bool:
+    low = tok.lemma_.lower()
+    return low in L.ABSTRACT_TARGETS or (tok.pos_ == "NOUN" and low.endswith(L.ABSTRACT_SUFFIXES))
+
+
+def _named_person_or_org(ctx: Context, tok) -> bool:
+    c = ctx.cand_at(tok)
+    return c is not None and c.label in ("PERSON", "ORG", "NORP")
+
+
+def _affected(args: Args) -> list:
+    return args.obj or []
+
+
+def _in_compound_modifier(tok) -> bool:
+    """"job-killing regulations", "a record-beating run": part of a modifier, not an event."""
+    doc = tok.doc
+    hyphen = tok.i > 0 and doc[tok.i - 1].text == "-" or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
+    return hyphen and tok.dep_ in ("amod", "compound", "npadvmod") or "-" in tok.text and tok.dep_ in ("amod", "compound")
+
+
+def _physical_here(ctx: Context, sent, tok, args: Args) -> bool:
+    """A weapon, a wound or an armed actor in the sentence, or a physical target for the trigger."""
+    if physical(ctx, sent):
+        return True
+    heads = args.obj + args.partner + args.place
+    if any(t.lemma_.lower() in L.PHYSICAL_TARGETS for t in heads):
+        return True
+    return any(t.lower_ in L.ARMED_ACTORS or t.lemma_.lower() in L.ARMED_ACTORS for t in args.agent)
+
+
+def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A physical attack, not a verbal one: weapons or the armed in the sentence, a place or people
+    attacked; without them, an article about violence. "attacked his rival's record" is verbal."""
+    low = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if low & {"heart", "panic", "anxiety", "asthma", "cyber"}:
+        return "an illness or a cyberattack, not a physical attack"
+    if not is_verb and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return "part of a name for something else (an attack ad, an attack line)"
+    if low & {"political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist"}:
+        return "a verbal attack"
+    targets = args.obj + [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                          and pobj(c) is not None]
+    if any(_abstract(t) for t in targets):
+        return "a verbal attack: what is attacked is a record, a plan or a remark"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in tok.children) and not physical(ctx, sent):
+        return "a verbal attack: attacked for something said or done"
+    if _physical_here(ctx, sent, tok, args):
+        return None
+    if speechy(ctx, sent):
+        return "a verbal attack: no weapon, wound or armed actor, and words of speech or campaigning"
+    people = [t for t in targets + args.agent if t.pos_ != "PRON"]
+    if people and all(_named_person_or_org(ctx, t) for t in people):
+        return "a verbal attack: named people or groups, no weapon, wound or armed actor"
+    if violent_document(ctx):
+        return None
+    if any(animate(ctx, t) and not _named_person_or_org(ctx, t) for t in targets):
+        return None  # "a man attacked two women"
+    return "no sign of physical violence in the sentence or the article"
+
+
+def kill(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Someone killed: "kill the bill", "killing his chances", "job-killing rules" are figures."""
+    if _in_compound_modifier(tok):
+        return "part of a modifier (job-killing), not an event"
+    for o in _affected(args):
+        if o.lemma_.lower() in L.FIGURATIVE_KILLED or o.lower_ in L.FIGURATIVE_KILLED:
+            if not (o.pos_ == "PRON" and o.lower_ in ("that", "this") and animate(ctx, o)):
+                return f"a figure: what is killed ({o.text}) is not a living being"
+        if o.pos_ == "NOUN" and _abstract(o) and not animate(ctx, o):
+            return f"a figure: what is killed ({o.text}) is not a living being"
+    return None
+
+
+def death(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A death is a killing when the sentence ties it to violence or custody ("died in the blast",
+    "shot dead", "the death toll"); "died in 2013" or "the death penalty" is not."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in L.DEATH_COMPOUND_HEADS:
+        return f"part of a name for something else (death {tok.head.text})"
+    if tok.lemma_.lower() == "dead":
+        if tok.dep_ == "amod" and not animate(ctx, tok.head):
+            return "a figure: dead describes a thing"
+        if any(t.lower_ in L.FIGURATIVE_DEAD for t in (tok.head, *tok.children)) or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in L.FIGURATIVE_DEAD):
+            return "a figure (dead heat, dead end, dead wrong)"
+    head = tok.head
+    if tok.lower_ == "death" and head.lower_ == "to" and head.head.lemma_.lower() in L.SENTENCING_VERBS:
+        return "a death sentence, not a killing"
+    subj = args.obj or args.agent
+    if is_verb and subj and not any(animate(ctx, s) for s in subj):
+        return "a figure: what died is not a living being"
+    if physical_cause(ctx, sent, tok):
+        return None
+    return "a death the sentence does not tie to violence or custody"
+
+
+def physical_cause(ctx: Context, sent, tok) -> bool:
+    """A violent cause in the sentence, other than the death word itself."""
+    others = {t.lemma_.lower() for t in sent if t.i != tok.i} | {t.lower_ for t in sent if t.i != tok.i}
+    cues = (others & L.PHYSICAL_CUES) - {"die", "dead", "death", "body", "hospital", "victim"}
+    return bool(cues - L.WEAK_PHYSICAL_CUES) or bool(others & {"custody", "detention", "prison", "toll", "protest",
+                                                                "clash", "violence", "crackdown", "killed"})
+
+
+def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Shots at people or places; not "shoot a video", "shot up in the polls", "shoot down an idea"."""
+    objs = args.obj
+    if any(o.lemma_.lower() in {"video", "film", "movie", "ad", "commercial", "scene", "footage", "photo",
+                                "picture", "episode", "documentary", "hoop", "breeze", "pool", "look", "glance",
+                                "message", "email", "letter", "note", "question", "tweet", "text"} for o in objs):
+        return "a figure: filming or sending, not shooting at someone"
+    if any(_abstract(o) for o in objs):
+        return "a figure: what is shot down is an idea or a plan"
+    kids = {c.lower_ for c in tok.children}
+    if is_verb and "up" in kids and not objs:
+        return "a figure: shot up (rose)"
+    if not is_verb and any(c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None
+                           and pobj(c).lemma_.lower() in {"film", "video", "movie", "ad", "scene", "episode"}
+                           for c in tok.children):
+        return "the shooting of a film"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in {"range", "star", "guard", "script", "schedule"}:
+        return "part of a name for something else"
+    if any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS for o in objs):
+        return None
+    if physical(ctx, sent) or violent_document(ctx) or not is_verb:
+        return None
+    return "no one shot at and no sign of violence"
+
+
+def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Something that blew up: a device, a car bomb; not costs that exploded or a temper, nor an accident."""
+    if {c.lower_ for c in tok.children} & {"accidental", "accidentally", "gas", "industrial"}:
+        return "an accident, not an attack"
+    if not is_verb:
+        of = next((pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and (_abstract(of) or of.lemma_.lower() in L.FIGURATIVE_EXPLODERS):
+            return f"a figure: an explosion of {of.text}"
+        if tok.lemma_.lower() == "blast" and ({c.lower_ for c in tok.children} & {"had", "past"}
+                                              or tok.head.lemma_.lower() == "have"):
+            return "a figure (had a blast)"
+        return None
+    who = args.agent + args.obj
+    if tok.lemma_.lower() == "detonate":
+        return None if physical(ctx, sent) or violent_document(ctx) else "no explosive in the sentence or article"
+    if any(t.lower_ in L.EXPLOSIVE_NOUNS or t.lemma_.lower() in L.EXPLOSIVE_NOUNS for t in who) and not any(
+            t.lower_ in ("it", "they") for t in who):
+        return None
+    if any(t.lemma_.lower() in L.FIGURATIVE_EXPLODERS or _abstract(t) for t in who):
+        return "a figure: what exploded is not a device"
+    if any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        return "a figure: lost one's temper"
+    if any(t.lower_ in ("himself", "herself", "themselves") for t in args.obj):
+        return None  # "blew himself up"
+    if physical(ctx, sent) or violent_document(ctx):
+        return None
+    return "no explosive in the sentence or the article"
+
+
+def strike(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A strike by a weapon ("a missile struck the base", "hit by a roadside bomb")."""
+    who = args.agent + (args.obj if tok.lemma_.lower() == "hit" and any(
+        c.dep_ == "auxpass" for c in tok.children) else [])
+    weapons = [t for t in who if t.lemma_.lower() in L.STRIKING_WEAPONS or t.lower_ in L.STRIKING_WEAPONS]
+    if tok.lemma_.lower() == "hit":
+        by = [pobj(c) for c in tok.children if c.dep_ == "agent" and pobj(c) is not None]
+        weapons += [t for t in by if t.lemma_.lower() in L.STRIKING_WEAPONS]
+    if weapons:
+        return None
+    return "not struck by a weapon"
+
+
+def raid(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A military raid; a police search (with arrests to report separately) is not an attack."""
+    agents = args.agent + [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    if any(t.lemma_.lower() in L.POLICE_RAIDERS or t.lower_ in L.POLICE_RAIDERS for t in agents) or (
+            lemmas(ctx, sent) & L.POLICE_RAIDERS and not lemmas(ctx, sent) & {"troops", "soldier", "military",
+                                                                                "militant", "airstrike", "warplane"}):
+        return "a police raid, not an attack"
+    return None if physical(ctx, sent) or violent_document(ctx) else "no sign of violence"
+
+
+def beat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A beating, not a win: "beat protesters" against "beat her rival in the primary"."""
+    words = lemmas(ctx, sent)
+    if words & {"election", "race", "primary", "poll", "vote", "nomination", "odds", "expectation", "record",
+                "rival", "opponent", "candidate", "nominee", "game", "match", "team", "point", "margin",
+                "deadline", "clock", "caucus", "percent", "back", "estimate", "forecast"}:
+        return "a win or a race, not a beating"
+    affected = args.obj
+    if any(_named_person_or_org(ctx, o) for o in affected) and not physical(ctx, sent):
+        return "a win over someone named, not a beating"
+    if any(_abstract(o) for o in affected):
+        return "a figure: what is beaten is not a person"
+    if not is_verb or any(animate(ctx, o) for o in affected) and (physical(ctx, sent) or violent_document(ctx)):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "to" and pobj(c) is not None and pobj(c).lower_ == "death"
+           for c in tok.children):
+        return None
+    return "no one beaten and no sign of violence"
+
+
+def clash_protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    who = args.agent + args.obj + args.partner
+    if any(t.lower_ in L.PROTEST_PEOPLE or t.lemma_.lower() in L.PROTEST_PEOPLE for t in who):
+        return None
+    return "no protesters in the clash"
+
+
+def armed(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Fighting between armed sides, not a clash of candidates."""
+    who = args.agent + args.obj + args.partner
+    if any(t.lower_ in L.ARMED_ACTORS or t.lemma_.lower() in L.ARMED_ACTORS for t in who):
+        return None
+    if any(c.lemma_.lower() == "character" for c in tok.children):
+        return "a figure (character assassination)"
+    if any(_named_person_or_org(ctx, t) for t in who) and not physical(ctx, sent):
+        return "a figure: named people or groups at odds, not armed fighting"
+    return None if physical(ctx, sent) or violent_document(ctx) else "no armed side and no sign of violence"
+
+
+def rally(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A protest rally, not a campaign rally or markets that rallied."""
+    words = lemmas(ctx, sent)
+    if is_verb and any(c.dep_ == "prep" and c.lower_ in ("behind", "around", "to") for c in tok.children):
+        return "rallied behind someone: support, not a protest"
+    if any(c.dep_ == "poss" and _named_person_or_org(ctx, c) or c.lower_ in ("his", "her") for c in tok.children):
+        return "a campaign rally (someone's rally), not a protest"
+    if words & L.CAMPAIGN_CUES and not words & (L.PROTEST_CUES - {"against"}):
+        return "a campaign rally, not a protest"
+    if words & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in args.agent):
+        return None
+    return "a gathering with nothing said against anything: not a protest"
+
+
+def march(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A protest march, not the month, soldiers on parade or "the march of progress"."""
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return "the month"
+    who = args.agent + [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and pobj(c) is not None]
+    if any(t.lower_ in L.ARMED_ACTORS for t in who):
+        return "soldiers marching, not a protest"
+    of = next((pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and _abstract(of):
+        return "a figure (the march of time)"
+    if lemmas(ctx, sent) & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in who):
+        return None
+    return "no sign of a protest"
+
+
+def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """People protesting in the streets; not "protested that he was innocent", a protest vote,
+    or a named politician objecting to a rule."""
+    if is_verb and any(c.dep_ in ("ccomp",) for c in tok.children):
+        return "an objection in words (protested that ...)"
+    if not is_verb and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in {
+            "vote", "candidate", "candidacy", "song", "movement", "party", "campaign", "ballot", "letter", "note"}:
+        return f"a protest {tok.head.text}, not a protest held"
+    who = args.agent
+    if who and all(_named_person_or_org(ctx, t) and ctx.cand_at(t).label == "PERSON" for t in who) and args.obj:
+        return "a named person objecting, not a protest"
+    return None
+
+
+def threat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A threat against people: to kill, arrest, jail or fire them, or aimed at a person;
+    "threatens democracy" or "threatened to sue" is not harassment."""
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None:
+        return None if xcomp.lemma_.lower() in L.HARM_VERBS else f"a threat to {xcomp.lemma_}, not of harm"
+    withs = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" and pobj(c) is not None]
+    if any(w.lemma_.lower() in L.HARM_NOUNS for w in withs):
+        return None
+    if not is_verb:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+        return None if mods & {"death", "bomb", "violent", "physical"} else "no threat of harm to people"
+    if args.obj and all(person_like(ctx, o) for o in args.obj) and not any(_abstract(o) for o in args.obj):
+        return None
+    return "no threat against a person"
+
+
+def coerce(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """People made to do something under pressure ("pressuring employees to vote")."""
+    if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return "no one made to do anything"
+    if any(o.lower_ in L.COERCED_PEOPLE or o.lemma_.lower() in L.COERCED_PEOPLE for o in args.obj):
+        return None
+    return "pressure on officials or institutions, not coercion of people"
+
+
+def charge(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A criminal charge; not "charged that ..." (an accusation), "charged with leading the effort",
+    "in charge", "lead the charge" or a politically charged visit."""
+    kids = list(tok.children)
+    if is_verb and any(c.dep_ == "ccomp" for c in kids):
+        return "an accusation in words (charged that ...)"
+    if is_verb and tok.dep_ in ("amod", "acomp") and not args.obj:
+        return "an adjective (a charged atmosphere)"
+    if not is_verb and tok.head.lower_ == "in" and tok.dep_ == "pobj":
+        return "in charge of something"
+    if not is_verb and tok.head.lemma_.lower() in ("lead", "spearhead", "head"):
+        return "leading the charge"
+    words = lemmas(ctx, sent)
+    withs = [pobj(c) for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "of", "for", "over") and pobj(c)]
+    crime = {t.lemma_.lower() for w in withs for t in w.subtree} | {t.lower_ for w in withs for t in w.subtree}
+    if crime & L.CRIME_WORDS or words & (L.LEGAL_CUES - {"charge"}):
+        return None
+    if not is_verb and any(c.dep_ == "poss" for c in kids) and words & L.SPEECH_CUES:
+        return "an accusation in a debate, not a criminal charge"
+    if withs:
+        return "charged with a task, not a crime"
+    return "no court, crime or prosecution in the sentence"
+
+
+def legal(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Court and prison words in their legal sense: a conviction is not a belief, a trial not a clinical trial."""
+    low = tok.lemma_.lower()
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "poss", "det", "advmod")}
+    if is_verb and low in ("convict", "charge", "accuse") and tok.dep_ == "amod":
+        return "a label (a convicted recruiter), not a report of the conviction"
+    if low == "conviction":
+        if mods & L.BELIEF_CUES or tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("courage", "strength"):
+            return "a belief, not a court's finding"
+        if any(c.dep_ in ("acl", "ccomp") or c.lower_ == "that" for c in tok.children):
+            return "a belief, not a court's finding"
+    if low == "trial" and (mods & L.NON_COURT_TRIALS or tok.dep_ == "compound" or any(
+            c.lower_ == "and" for c in tok.children)):
+        return "not a court trial (a clinical trial, a trial run)"
+    if low == "sentence" and not is_verb and not (mods & {"prison", "jail", "life", "death", "suspended", "maximum",
+                                                          "minimum", "lengthy", "long", "harsh", "stiff"}
+                                                  or lemmas(ctx, sent) & L.LEGAL_CUES - {"sentence"}):
+        return "a sentence of words, not a prison term"
+    if low == "arrest" and (mods & L.NON_ARREST or tok.dep_ == "compound" and tok.head.lemma_.lower() in L.NON_ARREST):
+        return "a warrant or a cardiac arrest, not an arrest"
+    if low in ("release", "free") and not is_verb and mods & {"press", "news", "statement", "media"}:
+        return "a press release"
+    return None
+
+
+TESTS = {"attack": attack, "kill": kill, "death": death, "shoot": shoot, "explosion": explosion,
+         "strike": strike, "raid": raid, "beat": beat, "clash_protest": clash_protest, "armed": armed,
+         "rally": rally, "march": march, "protest": protest, "threat": threat, "coerce": coerce,
+         "charge": charge, "legal": legal}
+
+
+def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: bool) -> str | None:
+    """Why this use of the trigger is not the event, or None when it is."""
+    if sense is None:
+        return None
+    return TESTS[sense](ctx, sent, tok, args, is_verb)
