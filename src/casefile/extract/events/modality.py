@@ -38,6 +38,8 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     verb = clause_verb(tok)
     if _negated(tok, verb, is_verb, etype):
         return "negated"
+    if is_verb and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
     if _denied(tok):
         return "denied"
     if irrealis(tok):
@@ -59,6 +61,8 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
         return True  # "no arrests were made"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without" and etype != "detention_abuse":
         return True  # "held without charge"; "without access to a lawyer" is itself the abuse
+    if tok.dep_ == "pobj" and tok.head.head is verb and verb is not tok and is_negated(verb) and not _pleads(verb):
+        return True  # "did not result in prison sentences"
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in ("nobody", "none", "noone", "neither") or any(
         d.lower_ in ("no", "neither") for d in s.children if d.dep_ in ("det", "preconj")) for s in subj)
@@ -74,7 +78,7 @@ def _pleads(tok) -> bool:
 def _chain(verb):
     """The clause verb and the verbs it depends on through complements and coordination."""
     out, t = [verb], verb
-    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and t.head is not t and len(out) < 4:
+    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and t.head is not t and len(out) < 6:
         t = t.head
         out.append(t)
     return out
@@ -83,20 +87,29 @@ def _chain(verb):
 def _condition(sent, tok, verb, etype: str) -> str | None:
     for v in _chain(verb):
         if v.dep_ == "advcl" or v is verb:
-            mark = next((c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")
-                         and c.lower_ in L.CONDITION_MARKERS), None)
+            marks = {c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")}
+            mark = next(iter(marks & L.CONDITION_MARKERS), None)
             if mark:
                 return f"conditional ({mark} ...)"
+            present = v.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                                      for c in v.children)
+            if marks & {"when", "whenever"} and present and v.dep_ == "advcl":
+                return "a general statement (whenever ...), not one event"
     return None
 
 
 def _modal(sent, tok, verb, etype: str) -> str | None:
     near = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    near += [v for v in _chain(verb)[1:4] if v.dep_ in ("xcomp", "advcl", "conj", "ROOT", "ccomp")]
     aux = {c.lower_ for v in near for c in v.children if c.dep_ in ("aux", "auxpass")}
     hyp = aux & L.HYPOTHETICAL_MODALS
     if hyp:
         return f"hypothetical ({sorted(hyp)[0]})"
-    planned = any(v.lemma_.lower() in L.EXPECTED_GOVERNORS for v in _chain(verb)[1:3])
+    planned = any(v.lemma_.lower() in L.EXPECTED_GOVERNORS or v.lower_ in L.EXPECTED_GOVERNORS
+                  for v in _chain(verb)[1:3] + ([verb] if verb is not tok else []))
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need", "get") and any(
+            c.lower_ == "to" for c in verb.children):
+        return "an obligation (has to ...), not an event that happened"
     if (aux & L.FUTURE_AUX or planned) and etype not in L.SCHEDULED_TYPES:
         return "planned or expected, not done"
     return None
@@ -104,8 +117,9 @@ def _modal(sent, tok, verb, etype: str) -> str | None:
 
 def _command(sent, tok, verb, etype: str) -> str | None:
     """"Lock her up", "Arrest them!": an imperative calls for the event."""
-    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in
-                                                          verb.children):
+    quoted = verb.i > 0 and (verb.doc[verb.i - 1].is_quote or verb.doc[verb.i - 1].text in (":", "—"))
+    if verb.tag_ == "VB" and (verb.dep_ in ("ROOT", "appos", "dobj", "pobj", "conj", "dep", "ccomp") or quoted) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return "a call for action"
     return None
 
@@ -121,6 +135,12 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
             head = head.head
         elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass"):
             return None
+        if head.lemma_.lower() in L.REPORT_NOUNS and any(c.lower_ in L.FALSE_WORDS for c in head.children):
+            return f"a false report ({head.text} ...)"
+        if head.lemma_.lower() == "case" and head.head.lower_ == "in":
+            return "conditional (in case of ...)"
+        if head.lemma_.lower() in L.STATISTIC_GOVERNORS and head.i != tok.i:
+            return f"a count of a kind of event (the {head.text} of ...), not one event"
         if head.lemma_.lower() in L.UNREAL_GOVERNORS and head.i != tok.i:
             return f"under '{head.text}': feared, planned, averted or awaited, not an event that happened"
         t = head
@@ -129,7 +149,9 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
 
 def _question(sent, tok, verb, etype: str) -> str | None:
     words = [t for t in sent if not t.is_space and not t.is_punct]
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?") and words and words[0].pos_ == "AUX":
+    if not sent.text.rstrip().rstrip("\"'”’").endswith("?") or not words:
+        return None
+    if words[0].pos_ == "AUX" or " ".join(t.lower_ for t in words[:3]).startswith(("how many", "how much")):
         return "a question, not a report"
     return None
 
@@ -138,8 +160,15 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
     if any(e.label_ in ("DATE", "TIME", "CARDINAL") for e in sent.ents) or sent.start == 0:
         return None
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and _bare_plural(tok.head):
+        return "describes a kind of people (people convicted of ...), not one event"
+    present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    if not present_passive and (verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
+                                                                       for c in verb.children)):
         return None
+    if present_passive:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return "a general statement, not one event" if subj is not None and _bare_plural(subj) else None
     if verb is tok:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -159,7 +188,7 @@ def irrealis(tok) -> bool:
     """Events someone hopes for or urges are not events that happened ("urged them to free X")."""
     t = tok
     for _ in range(5):
-        if t.head is t or t is not tok and t.pos_ in ("NOUN", "PROPN"):
+        if t.head is t or t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.KIND_NOUNS:
             return False  # "refused entry to her trial": the trial is not what was refused
         if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
             return True

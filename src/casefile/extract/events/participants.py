@@ -27,17 +27,23 @@ def person_like(ctx: Context, tok) -> bool:
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(name) >= 2 and all(
             t.text[:1].isupper() and t.text[1:].islower() or len(t.text) == 1 for t in name):
         return True  # a name the recognizer missed ("Le Thi Hoa")
-    if any(x.label == "PERSON" for x in ctx.named_inside(tok)):
-        return True
+    if any(x.label == "PERSON" and not _modifier_name(tok, x) for x in ctx.named_inside(tok)):
+        return True  # "the writer X", "activists including A and B"; not "Clinton's emails"
     counted = tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS or tok.lemma_.lower() in L.GROUP_NOUNS
     return counted and any(  # "thousands of residents", "two of them"; not "photos of the suspects"
         c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and person_like(ctx, pobj(c))
         for c in tok.children)
 
 
+def _modifier_name(tok, c: Cand) -> bool:
+    """A name in front of the head that only says whose or which ("Clinton's emails", "the Smith case")."""
+    return any(c.start <= t.idx < c.end and t.i < tok.i and t.dep_ in ("poss", "compound", "nmod")
+               for left in tok.lefts for t in left.subtree)
+
+
 def animate(ctx: Context, tok) -> bool:
     """A living being, or a number of them: a person, a group of people, "22", "three of them",
-    "dozens", "six service members" (a counted plural is people in a killing or an arrest)."""
+    "dozens", "leftists"."""
     if person_like(ctx, tok):
         return True
     if tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS:
@@ -46,9 +52,7 @@ def animate(ctx: Context, tok) -> bool:
                                                                                    "themselves", "us", "me"}:
         return True
     low = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and low.endswith("ist") and low not in L.NOT_PEOPLE_IST:
-        return True  # "leftists", "separatists", "Islamists"
-    return tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
+    return tok.pos_ == "NOUN" and low.endswith("ist") and low not in L.NOT_PEOPLE_IST  # "leftists", "Islamists"
 
 
 def label_of(ctx: Context, p: Participant) -> str | None:

@@ -48,6 +48,11 @@ def _abstract(tok) -> bool:
     return low in L.ABSTRACT_TARGETS or (tok.pos_ == "NOUN" and low.endswith(L.ABSTRACT_SUFFIXES))
 
 
+def _named_org(ctx: Context, tok) -> bool:
+    c = ctx.cand_at(tok)
+    return c is not None and c.label in ("ORG", "GPE")
+
+
 def _named_person_or_org(ctx: Context, tok) -> bool:
     c = ctx.cand_at(tok)
     return c is not None and c.label in ("PERSON", "ORG", "NORP")
@@ -82,7 +87,8 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "an illness or a cyberattack, not a physical attack"
     if not is_verb and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return "part of a name for something else (an attack ad, an attack line)"
-    if low & {"political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist"}:
+    if low & {"political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist", "harsh",
+               "scathing", "blistering", "withering", "sharp", "direct", "mail", "ad", "television", "tv"}:
         return "a verbal attack"
     targets = args.obj + [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                           and pobj(c) is not None]
@@ -94,9 +100,12 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return None
     if speechy(ctx, sent):
         return "a verbal attack: no weapon, wound or armed actor, and words of speech or campaigning"
-    people = [t for t in targets + args.agent if t.pos_ != "PRON"]
-    if people and all(_named_person_or_org(ctx, t) for t in people):
-        return "a verbal attack: named people or groups, no weapon, wound or armed actor"
+    if targets and all(_named_person_or_org(ctx, t) or t.pos_ == "PRON" for t in targets):
+        return "a verbal attack: aimed at people named, with no weapon, wound or armed actor"
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and (owner.lower_ in ("his", "her") or _named_person_or_org(ctx, owner)
+                              and ctx.cand_at(owner).label == "PERSON"):
+        return "a verbal attack: someone's attacks, with no weapon, wound or armed actor"
     if violent_document(ctx):
         return None
     if any(animate(ctx, t) and not _named_person_or_org(ctx, t) for t in targets):
@@ -114,6 +123,9 @@ def kill(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
                 return f"a figure: what is killed ({o.text}) is not a living being"
         if o.pos_ == "NOUN" and _abstract(o) and not animate(ctx, o):
             return f"a figure: what is killed ({o.text}) is not a living being"
+    affected = _affected(args)
+    if affected and not any(animate(ctx, o) for o in affected) and not (physical(ctx, sent) or violent_document(ctx)):
+        return "no living being killed and no sign of violence"
     return None
 
 
@@ -159,6 +171,10 @@ def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     kids = {c.lower_ for c in tok.children}
     if is_verb and "up" in kids and not objs:
         return "a figure: shot up (rose)"
+    if is_verb and "back" in kids and not objs:
+        return "a retort (shot back)"
+    if objs and not any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS or o.pos_ == "PRON" for o in objs):
+        return "a figure: what is shot is neither a person nor a place"
     if not is_verb and any(c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None
                            and pobj(c).lemma_.lower() in {"film", "video", "movie", "ad", "scene", "episode"}
                            for c in tok.children):
@@ -183,7 +199,7 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         if tok.lemma_.lower() == "blast" and ({c.lower_ for c in tok.children} & {"had", "past"}
                                               or tok.head.lemma_.lower() == "have"):
             return "a figure (had a blast)"
-        return None
+        return None if physical_cause(ctx, sent, tok) or violent_document(ctx) else "no sign of violence"
     who = args.agent + args.obj
     if tok.lemma_.lower() == "detonate":
         return None if physical(ctx, sent) or violent_document(ctx) else "no explosive in the sentence or article"
@@ -196,9 +212,9 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a figure: lost one's temper"
     if any(t.lower_ in ("himself", "herself", "themselves") for t in args.obj):
         return None  # "blew himself up"
-    if physical(ctx, sent) or violent_document(ctx):
-        return None
-    return "no explosive in the sentence or the article"
+    if physical_cause(ctx, sent, tok) or violent_document(ctx) and all(t.pos_ == "PRON" for t in who):
+        return None  # "it exploded" in an article about a bombing
+    return "nothing explosive and no sign of violence in the sentence"
 
 
 def strike(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
@@ -236,7 +252,7 @@ def beat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a win over someone named, not a beating"
     if any(_abstract(o) for o in affected):
         return "a figure: what is beaten is not a person"
-    if not is_verb or any(animate(ctx, o) for o in affected) and (physical(ctx, sent) or violent_document(ctx)):
+    if any(animate(ctx, o) for o in affected) and physical(ctx, sent) or not is_verb and physical(ctx, sent):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "to" and pobj(c) is not None and pobj(c).lower_ == "death"
            for c in tok.children):
@@ -258,8 +274,19 @@ def armed(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return None
     if any(c.lemma_.lower() == "character" for c in tok.children):
         return "a figure (character assassination)"
+    if {c.lemma_.lower() for c in tok.children} & L.CONTEST_FIGURES:
+        return "a figure: a political or legal fight"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "hell" for c in tok.children):
+        return "an idiom (bomb the hell out of)"
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in tok.children) and not physical(ctx, sent):
+        return "a figure: a fight for or over something, not armed fighting"
+    if not is_verb and any(c.dep_ in ("acl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+                           for c in tok.children):
+        return "a figure: a campaign to do something, not armed fighting"
     if any(_named_person_or_org(ctx, t) for t in who) and not physical(ctx, sent):
         return "a figure: named people or groups at odds, not armed fighting"
+    if tok.lemma_.lower() in L.CONTEST_WORDS:  # fighting, battles and clashes are armed only with arms in sight
+        return None if physical(ctx, sent) else "no armed side and no sign of violence in the sentence"
     return None if physical(ctx, sent) or violent_document(ctx) else "no armed side and no sign of violence"
 
 
@@ -270,11 +297,16 @@ def rally(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "rallied behind someone: support, not a protest"
     if any(c.dep_ == "poss" and _named_person_or_org(ctx, c) or c.lower_ in ("his", "her") for c in tok.children):
         return "a campaign rally (someone's rally), not a protest"
-    if words & L.CAMPAIGN_CUES and not words & (L.PROTEST_CUES - {"against"}):
-        return "a campaign rally, not a protest"
-    if words & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in args.agent):
+    if any(c.dep_ == "compound" and ctx.cand_at(c) is not None and ctx.cand_at(c).label == "PERSON"
+           for c in tok.children):
+        return "a campaign rally (someone's rally), not a protest"
+    own = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} | {t.lower_ for t in tok.subtree if t.i != tok.i}
+    own |= {t.lemma_.lower() for a in args.agent for t in a.subtree}
+    if own & L.PROTEST_CUES or any(w.startswith(("anti-", "pro-")) for w in own):
         return None
-    return "a gathering with nothing said against anything: not a protest"
+    if words & L.CAMPAIGN_CUES:
+        return "a campaign rally, not a protest"
+    return "a gathering not said to be against anything: not a protest"
 
 
 def march(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
@@ -287,9 +319,10 @@ def march(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     of = next((pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and _abstract(of):
         return "a figure (the march of time)"
-    if lemmas(ctx, sent) & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in who):
+    own = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} | {t.lemma_.lower() for a in who for t in a.subtree}
+    if own & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in who):
         return None
-    return "no sign of a protest"
+    return "no protesters and nothing marched against"
 
 
 def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
@@ -301,8 +334,13 @@ def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
             "vote", "candidate", "candidacy", "song", "movement", "party", "campaign", "ballot", "letter", "note"}:
         return f"a protest {tok.head.text}, not a protest held"
     who = args.agent
-    if who and all(_named_person_or_org(ctx, t) and ctx.cand_at(t).label == "PERSON" for t in who) and args.obj:
-        return "a named person objecting, not a protest"
+    single = [t for t in who if t.lower_ in ("he", "she", "his", "her") or _named_person_or_org(ctx, t)
+              and ctx.cand_at(t).label == "PERSON"]
+    if who and len(single) == len(who):
+        return "one person objecting or showing something, not a protest"
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if not is_verb and owner is not None and owner.lower_ in ("his", "her"):
+        return "one person's objections, not a protest"
     return None
 
 
@@ -311,7 +349,13 @@ def threat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     "threatens democracy" or "threatened to sue" is not harassment."""
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
-        return None if xcomp.lemma_.lower() in L.HARM_VERBS else f"a threat to {xcomp.lemma_}, not of harm"
+        if xcomp.lemma_.lower() not in L.HARM_VERBS:
+            return f"a threat to {xcomp.lemma_}, not of harm"
+        objs = [c for c in xcomp.children if c.dep_ == "dobj"]
+        owners = [c for o in objs for c in o.children if c.dep_ == "poss"]
+        if objs and not any(animate(ctx, t) for t in objs + owners):
+            return "a threat to things, not to people"
+        return None
     withs = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" and pobj(c) is not None]
     if any(w.lemma_.lower() in L.HARM_NOUNS for w in withs):
         return None
@@ -340,8 +384,12 @@ def charge(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "an accusation in words (charged that ...)"
     if is_verb and tok.dep_ in ("amod", "acomp") and not args.obj:
         return "an adjective (a charged atmosphere)"
-    if not is_verb and tok.head.lower_ == "in" and tok.dep_ == "pobj":
-        return "in charge of something"
+    if not is_verb and tok.head.lower_ in ("in", "under") and tok.dep_ == "pobj":
+        return "in someone's charge (care), not a criminal charge"
+    if not is_verb and any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in kids):
+        return "an accusation in words (charges that ...)"
+    if is_verb and args.agent and not any(t.lemma_.lower() in L.AUTHORITIES or _named_org(ctx, t) for t in args.agent):
+        return "an accusation by people, not a charge brought by an authority"
     if not is_verb and tok.head.lemma_.lower() in ("lead", "spearhead", "head"):
         return "leading the charge"
     words = lemmas(ctx, sent)
@@ -378,17 +426,54 @@ def legal(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a warrant or a cardiac arrest, not an arrest"
     if low in ("release", "free") and not is_verb and mods & {"press", "news", "statement", "media"}:
         return "a press release"
+    released = args.obj or ([] if is_verb else [c for c in tok.children if c.dep_ == "poss"])
+    if low == "release" and not any(animate(ctx, o) for o in released):
+        return "nothing released is a person"
+    if low == "lock" and not any(person_like(ctx, o) for o in args.obj):
+        return "locked up a thing (a win, a vote), not a person"
     return None
+
+
+def summons(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Questioning or summoning by an authority; "was questioned about the dispute on television"
+    or a manager summoning staff is not harassment."""
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "on", "over") for c in tok.children) and not (
+            lemmas(ctx, sent) & L.LEGAL_CUES):
+        return "asked about something, not questioned by an authority"
+    if args.agent and not any(t.lemma_.lower() in L.AUTHORITIES or t.lemma_.lower() in L.SECURITY_NOUNS
+                              or _named_org(ctx, t) for t in args.agent):
+        return "not an authority summoning or questioning"
+    return None
+
+
+def missing(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """A missing person, not "a missing ingredient"."""
+    if tok.dep_ == "amod":
+        return None if person_like(ctx, tok.head) else "describes a thing as missing"
+    return None if any(person_like(ctx, o) for o in args.obj) else "what is missing is not a person"
 
 
 TESTS = {"attack": attack, "kill": kill, "death": death, "shoot": shoot, "explosion": explosion,
          "strike": strike, "raid": raid, "beat": beat, "clash_protest": clash_protest, "armed": armed,
          "rally": rally, "march": march, "protest": protest, "threat": threat, "coerce": coerce,
-         "charge": charge, "legal": legal}
+         "charge": charge, "legal": legal, "missing": missing, "summons": summons}
 
 
 def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: bool) -> str | None:
     """Why this use of the trigger is not the event, or None when it is."""
+    if _in_compound_modifier(tok):
+        return "part of a modifier (job-killing), not an event"
+    if not is_verb and _category_name(tok):
+        return f"part of a name for something else ({tok.text} {tok.head.text})"
     if sense is None:
         return None
     return TESTS[sense](ctx, sent, tok, args, is_verb)
+
+
+def _category_name(tok) -> bool:
+    """"murder rates", "murder charges", "a protest vote": the trigger names a kind of thing; a
+    specific event stays ("the Boston bombing suspect", "an assassination attempt")."""
+    if tok.dep_ != "compound" or tok.head.lemma_.lower() in L.EVENT_HEADS:
+        return False
+    return not any(c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") or c.ent_type_ in ("DATE", "GPE", "EVENT")
+                   for c in tok.children)

@@ -8,7 +8,7 @@ def _f(*words: str) -> frozenset[str]:
 
 # Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
 IRREALIS_VERBS = _f("threaten", "vow", "hope", "want", "wish", "urge", "ask", "demand", "pressure", "press",
-                    "call", "seek",
+                    "call", "seek", "recommend", "consider", "weigh", "mull", "contemplate", "propose",
                     "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
 # Verbs that turn what follows into a threat: "warned that she would be arrested" is harassment.
 THREAT_VERBS = _f("warn", "threaten", "tell")
@@ -39,13 +39,14 @@ PHYSICAL_CUES = _f(
     "mortar", "shell", "shelling", "artillery", "airstrike", "drone", "gun", "gunman", "gunmen", "gunfire",
     "gunshot", "rifle", "pistol", "firearm", "bullet", "knife", "machete", "stab", "stabbing", "shooting",
     "shoot", "shot", "wound", "wounded", "injure", "injured", "injury", "casualty", "dead", "death", "die",
-    "kill", "killing", "murder", "victim", "body", "corpse", "blood", "bloodshed", "militant", "insurgent",
+    "kill", "killing", "murder", "victim", "body", "corpse", "bloodshed", "militant", "insurgent",
     "terrorist", "terror", "jihadist", "rebel", "militia", "militiaman", "troops", "soldier", "army",
     "military", "armed", "weapon", "ammunition", "detonate", "explode", "ambush", "convoy", "checkpoint",
     "hostage", "massacre", "suicide", "landmine", "mine", "assailant", "attacker", "fighter", "tear",
     "baton", "truncheon", "pellet", "beaten", "bruise", "hospital", "hospitalize", "paramedic", "ambulance",
     "torture", "lynch", "behead", "arson", "firebomb", "warplane", "airstrikes", "strike", "raid", "forces",
-    "police", "security", "assassination", "assassinate",
+    "police", "security", "assassination", "assassinate", "truce", "ceasefire", "cease-fire", "battlefield",
+    "combat", "frontline",
 )
 # Cues that are physical only with others: police and security forces also hold press conferences.
 WEAK_PHYSICAL_CUES = _f("police", "security", "forces", "strike", "hospital", "army", "military", "troops",
@@ -59,6 +60,9 @@ SPEECH_CUES = _f(
     "say", "said", "tweet", "twitter", "speech", "debate", "interview", "remark", "comment", "statement",
     "ad", "advertisement", "commercial", "campaign", "criticize", "criticise", "accuse", "call", "rhetoric",
     "argue", "claim", "question", "slam", "mock", "rally", "podium", "stump", "message", "op-ed", "column",
+    "spend", "million", "pac", "money", "fund", "mail", "mailer", "television", "airwaves", "radio", "spot",
+    "insult", "broadside", "tirade", "rant", "barb", "jab", "swipe", "speak", "truth", "party", "immigration",
+    "liberal", "conservative", "left", "establishment", "pundit", "critic", "blog", "host", "show",
     "record", "policy", "stance", "position", "poll", "vote", "voter", "primary", "caucus", "nomination",
     "nominee", "candidate", "candidacy", "rival", "opponent", "race", "election", "electoral", "senator",
     "congressman", "republican", "democrat", "democratic", "gop", "press", "media", "newspaper", "reporter",
@@ -72,6 +76,7 @@ ABSTRACT_TARGETS = _f(
     "honesty", "leadership", "patriotism", "faith", "religion", "values", "ties", "handling", "performance",
     "tenure", "legacy", "motive", "motives", "media", "press", "democracy", "freedom", "rights", "truth",
     "constitution", "institution", "establishment", "system", "rule", "amendment", "reform", "program",
+    "islam", "christianity", "judaism", "faith", "religion", "value", "mind", "reputation", "name", "family",
     "programme", "initiative", "stimulus", "tax", "taxes", "trade", "treaty", "order", "ruling", "speech",
     "ad", "ads", "book", "article", "story", "report", "question", "answer", "response", "policy", "vote",
     "virus", "disease", "problem", "crisis", "cancer", "corruption", "poverty", "inflation", "deficit", "debt",
@@ -85,6 +90,7 @@ PHYSICAL_TARGETS = _f(
     "compound", "village", "town", "city", "market", "mosque", "church", "temple", "school", "hospital",
     "hotel", "restaurant", "cafe", "bakery", "shop", "bus", "train", "plane", "airport", "airbase", "ship",
     "vehicle", "car", "truck", "office", "headquarters", "home", "house", "barracks", "outpost", "position",
+    "flight", "aircraft", "airliner", "jet", "helicopter", "drone", "boat", "tank",
     "positions", "troops", "forces", "soldier", "soldiers", "police", "civilian", "civilians", "crowd",
     "worshipper", "worshippers", "pedestrian", "pedestrians", "protester", "protesters", "demonstrator",
     "demonstrators", "facility", "facilities", "pipeline", "power", "plant", "bridge", "stadium", "club",
@@ -97,7 +103,7 @@ ARMED_ACTORS = _f(
     "bomber", "bombers", "attacker", "attackers", "assailant", "assailants", "jihadist", "jihadists",
     "rebel", "rebels", "troops", "soldier", "soldiers", "forces", "army", "military", "militia",
     "militias", "militiaman", "militiamen", "fighter", "fighters", "warplane", "warplanes", "jet", "jets",
-    "aircraft", "drone", "drones", "gang", "gangs", "mob", "mobs", "extremist", "extremists", "group",
+    "aircraft", "drone", "drones", "gang", "gangs", "mob", "mobs", "extremist", "extremists",
 )
 # Nouns that explode: a subject among them makes "exploded", "went off" a bombing.
 EXPLOSIVE_NOUNS = _f(
@@ -145,16 +151,16 @@ FIGURATIVE_DEAD = _f("heat", "end", "wrong", "last", "serious", "set", "even", "
 # --- campaign rallies, objections and protests ----------------------------------------------------
 # Words that make a gathering a protest: against something, with protesters, met by police.
 PROTEST_CUES = _f(
-    "protest", "protester", "protestor", "demonstrator", "demonstration", "against", "oppose", "opposition",
-    "police", "tear", "disperse", "chant", "banner", "placard", "slogan", "march", "marcher", "strike",
-    "striker", "union", "boycott", "sit", "blockade", "riot", "anti", "dissident", "activist", "outrage",
-    "denounce", "demand", "grievance", "petition", "crackdown", "arrest", "clash", "unrest",
+    "protest", "protester", "protestor", "demonstrator", "demonstration", "against", "oppose", "police", "tear",
+    "disperse", "chant", "banner", "placard", "march", "marcher", "strike", "striker", "boycott", "sit",
+    "blockade", "riot", "anti", "unrest", "clash", "grievance",
 )
 # Words that make a rally a campaign event: a candidate's crowd, a stump speech, voters.
 CAMPAIGN_CUES = _f(
     "campaign", "candidate", "nominee", "voter", "primary", "caucus", "convention", "stump", "speech",
     "election", "electoral", "ticket", "running", "mate", "podium", "audience", "supporter", "fan",
-    "crowd", "trail", "delegate", "poll", "vote", "presidential", "republican", "democrat", "gop",
+    "crowd", "trail", "delegate", "poll", "vote", "presidential", "republican", "democrat", "gop", "ad", "ads",
+    "pac", "outreach", "fundraiser", "endorse", "endorsement", "rail", "spoke", "speak", "tell", "say",
 )
 # People who march or protest (not soldiers on parade).
 PROTEST_PEOPLE = _f(
@@ -206,12 +212,12 @@ HARM_NOUNS = _f("death", "arrest", "prosecution", "jail", "prison", "violence", 
 # Who can be coerced as a group of people ("pressuring employees to vote").
 COERCED_PEOPLE = _f("employee", "employees", "worker", "workers", "staff", "voter", "voters", "resident",
                     "residents", "journalist", "journalists", "family", "families", "patient", "patients",
-                    "student", "students", "teacher", "teachers", "civil", "servant", "servants", "us", "them",
+                    "student", "students", "teacher", "teachers", "civil", "servant", "servants", "us",
                     "farmer", "farmers", "villager", "villagers", "witness", "witnesses", "prisoner", "prisoners")
 
 # --- talk about an event that is not one ---------------------------------------------------------
 # Markers of a condition: "if he were arrested".
-CONDITION_MARKERS = _f("if", "unless", "whether", "lest")
+CONDITION_MARKERS = _f("if", "unless", "whether", "lest", "whenever")
 # Modal auxiliaries of something that may or should happen, not that did.
 HYPOTHETICAL_MODALS = _f("would", "could", "might", "may", "should", "must", "can", "ought", "'d", "shall")
 # Auxiliaries of the future: kept as expected for scheduled court events, dropped for violence.
@@ -221,10 +227,38 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "conspiracy", "call", "calls", "demand", "demands", "warning", "warnings", "chance",
                       "likelihood", "scenario", "idea", "talk", "vow", "promise", "pledge", "bid", "push",
                       "hope", "hopes", "wish", "need", "prevention", "deterrent", "deter", "prevent",
-                      "avert", "thwart", "foil", "avoid", "await")
+                      "avert", "thwart", "foil", "avoid", "await", "proposal", "propose", "suggestion",
+                      "suggest", "chant", "slogan", "effort", "odds", "recommend", "failure", "fail",
+                      "refusal", "reluctance", "tale", "myth", "legend", "rumor", "rumour", "hoax", "fantasy",
+                      "fiction")
+# Nouns that carry a report, and the words that make it false ("falsified reports of explosions").
+REPORT_NOUNS = _f("report", "claim", "story", "account", "rumor", "rumour", "tweet", "post", "allegation")
+FALSE_WORDS = _f("false", "falsified", "fake", "bogus", "fabricated", "unfounded", "baseless", "debunked",
+                 "discredited", "unsubstantiated")
+# Nouns a wish or a call passes through ("not to engage in any kind of protest").
+KIND_NOUNS = _f("kind", "sort", "type", "form", "manner", "act", "acts", "wave", "series")
+# Nouns that count a kind of event: "the number of arrests", "murder rates".
+STATISTIC_GOVERNORS = _f("number", "rate", "percent", "share", "proportion", "statistic", "statistics", "tally",
+                         "count", "average")
 # Subjects that make a sentence generic ("you", "anyone", "people" without a determiner).
 GENERIC_SUBJECTS = _f("you", "anyone", "anybody", "one", "people", "everyone", "everybody", "whoever")
 # Words that open a line linking elsewhere, not reporting: "Read more: ...".
 LINK_OPENERS = ("read more", "see also", "related:", "related coverage", "watch:", "more:", "also read",
                 "recommended", "click here")
 BULLETS = ("*", "•", "·", "-", "–", "—", "►", "▪")
+# Fighting words that are armed only when the sentence shows arms or the armed.
+CONTEST_WORDS = _f("fighting", "battle", "clash", "fight")
+# Who brings a criminal charge: "prosecutors charged X"; "women came forward to charge X" is an accusation.
+AUTHORITIES = _f("police", "prosecutor", "prosecutors", "authority", "authorities", "government", "state", "court",
+                 "jury", "attorney", "office", "department", "ministry", "fbi", "officer", "officers", "official",
+                 "officials", "investigator", "investigators", "judge", "magistrate", "army", "military", "regime",
+                 "agency", "bureau", "procuracy", "procurator", "tribunal", "committee", "commission", "it", "they")
+# Heads after which a trigger word still names one event ("an assassination attempt", "bombing campaign").
+EVENT_HEADS = _f("attempt", "campaign", "spree", "wave", "attack", "attacks", "raid", "raids", "operation",
+                 "rampage", "incident", "series", "plot", "case", "victim", "victims", "survivor", "survivors",
+                 "site", "scene", "aftermath", "anniversary", "memorial", "toll", "suspect", "suspects")
+# Modifiers that make a fight or a battle political or legal.
+CONTEST_FIGURES = _f("political", "legal", "court", "uphill", "budget", "bitter", "primary", "electoral", "verbal",
+                     "rhetorical", "public", "nomination", "election", "campaign", "partisan", "congressional",
+                     "senate", "messaging", "ratings", "custody", "bidding", "turf", "policy", "ideological",
+                     "culture", "cultural", "legislative", "procedural")

@@ -108,11 +108,11 @@ STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
 VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("arrest", "detain", "apprehend"), (Rule("arrest", person=True, sense="legal"),)),
     # "locked up", "Lock her up" (a call, left out as such)
-    "lock": (Rule("imprisonment", person=True, mods=_f("up")),),
+    "lock": (Rule("imprisonment", person=True, mods=_f("up"), sense="legal"),),
     "round": (Rule("arrest", person=True, mods=_f("up")),),
     "charge": (Rule("charge", person=True, sense="charge"),),
     **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True),)),
-    "try": (Rule("trial", person=True, obj=PERSON_NOUNS),),
+    "try": (Rule("trial", person=True, obj=PERSON_NOUNS, deps=_f("dobj", "nsubjpass")),),  # not "tried to"
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "incarcerate"),
                     (Rule("imprisonment", person=True, sense="legal"),)),
     # a witness in court: "testified that ..." at a trial, not before a committee
@@ -144,7 +144,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("explode", "detonate"), (Rule("attack", sense="explosion"),)),
     # "blew himself up", "windows were blown out"; "a bomb went off"
     "blow": (Rule("attack", mods=_f("up", "out", "apart", "piece", "pieces"), sense="explosion"),),
-    "go": (Rule("attack", mods=_f("off"), sense="explosion", deep=False),),
+    "go": (Rule("attack", mods=_f("off"), deps=_f("prt"), sense="explosion"),),
     "ambush": (Rule("attack", sense="armed"),),
     **dict.fromkeys(("strike", "hit"), (Rule("attack", sense="strike"),)),
     "fire": (Rule("attack", obj=_f("shot", "shots", "rocket", "rockets", "missile", "missiles", "mortar",
@@ -156,7 +156,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("confiscate", "seize"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
     "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS)),
     "open": (Rule("attack", obj=_f("fire")),),
-    **dict.fromkeys(("clash", "fight", "battle"), (Rule("protest", sense="clash_protest"), Rule("attack", sense="armed"))),
+    "clash": (Rule("protest", sense="clash_protest"), Rule("attack", sense="armed")),
     "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
                                      "demonstration", "gathering", "march", "people", "sit")),),
     **dict.fromkeys(("answer", "respond", "reply", "comment"), (Rule("no_comment", neg=True),)),
@@ -176,7 +176,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
     "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went")),),
     "acquit": (Rule("trial", person=True),),
-    "question": (Rule("harassment", person=True, obj=PERSON_NOUNS),),
+    "question": (Rule("harassment", person=True, obj=PERSON_NOUNS, sense="summons"),),
     "threaten": (Rule("harassment", sense="threat"),),
     **dict.fromkeys(("pressure", "force", "oblige", "coerce", "compel"), (Rule("harassment", sense="coerce"),)),
     **dict.fromkeys(("blackmail", "extort"), (Rule("harassment", person=True),)),
@@ -194,7 +194,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("outlaw", "proscribe"), (Rule("ban_organization"),)),
     **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=ORG_NOUNS),)),
     "crack": (Rule("crackdown", mods=_f("down")),),
-    **dict.fromkeys(("intimidate", "harass", "summon", "interrogate"), (Rule("harassment", person=True),)),
+    **dict.fromkeys(("intimidate", "harass"), (Rule("harassment", person=True),)),
+    **dict.fromkeys(("summon", "interrogate"), (Rule("harassment", person=True, sense="summons"),)),
     "issue": (Rule("policy_issued", obj=POLICY_NOUNS), Rule("statement", obj=_f("statement"))),
     "leak": (Rule("document_disclosed"),),
     **dict.fromkeys(("uncover", "obtain", "share", "reveal", "disclose"),
@@ -268,7 +269,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
                     (Rule("attack", mods=_f("attempted", "attempt", "failed"), sense="armed"),
                      Rule("killing", sense="kill"))),
     "execution": (Rule("killing", person=True),),
-    **dict.fromkeys(("attack", "assault", "offensive"), (Rule("attack", sense="attack"),)),
+    **dict.fromkeys(("attack", "assault"), (Rule("attack", sense="attack"),)),
     **dict.fromkeys(("assassination", "bombing", "shelling", "airstrike", "stabbing", "ambush", "gunfight",
                      "firefight", "shootout", "gunfire"), (Rule("attack", sense="armed"),)),
     "shooting": (Rule("attack", sense="shoot"),),
@@ -323,7 +324,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 
 # Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
 # an argument or a required modifier, so that "the trip" looking back is not a new event.
-STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest", "attack", "assault", "offensive",
+STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest", "attack", "assault",
                       "assassination", "shelling", "airstrike", "stabbing", "ambush", "gunfight", "firefight",
                       "shootout", "gunfire", "shooting", "explosion", "blast", "detonation", "killing", "murder",
                       "slaying", "massacre", "slaughter", "bloodshed", "death", "dead", "fatality", "clash",
@@ -363,7 +364,7 @@ DURATION_PREFIX = "P"
 
 # Adjectives that report an event of their subject ("remains missing", "held incommunicado").
 ADJ_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    "missing": (Rule("disappearance", person=True),),
+    "missing": (Rule("disappearance", person=True, sense="missing"),),
     "incommunicado": (Rule("disappearance", person=True),),
     "dead": (Rule("killing", sense="death"),),          # "nine people were dead", "left 11 dead"
 }
