@@ -38,6 +38,11 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     verb = clause_verb(tok)
     if _negated(tok, verb, is_verb, etype):
         return "negated"
+    if not is_verb and any(c.dep_ == "amod" and c.lower_ in L.POSSIBLE_MODS for c in tok.children) and not any(
+            c.dep_ == "nummod" for c in tok.children):
+        return "a possible or proposed event (future, more ...), not one that happened"
+    if any(c.dep_ == "advmod" and c.lower_ in L.HABITUAL_ADVERBS for c in (*tok.children, *verb.children)):
+        return "a general statement (regularly, routinely ...), not one event"
     if is_verb and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
     if _denied(tok):
@@ -95,6 +100,8 @@ def _condition(sent, tok, verb, etype: str) -> str | None:
                                                       for c in v.children)
             if marks & {"when", "whenever"} and present and v.dep_ == "advcl":
                 return "a general statement (whenever ...), not one event"
+            if marks & {"until", "before", "once"} and present and v.dep_ == "advcl":
+                return "not yet happened (until ...)"
     return None
 
 
@@ -131,7 +138,7 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
         head = t.head
         if head is t:
             return None
-        if t.dep_ in ("pobj",) and head.lower_ in ("of", "against", "for"):
+        if t.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "against", "for", "about", "on"):
             head = head.head
         elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass"):
             return None
@@ -162,6 +169,9 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
         return None
     if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and _bare_plural(tok.head):
         return "describes a kind of people (people convicted of ...), not one event"
+    if verb is not tok and (_bare_plural(tok) or _indefinite(tok)) and (
+            _present_progressive(verb) or verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)):
+        return "a general statement, not one event"  # "mass shootings are becoming ...", "when a protest breaks out"
     present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     if not present_passive and (verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
                                                                        for c in verb.children)):
@@ -172,16 +182,29 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
     if verb is tok:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
-        if subj is None or not (subj.lower_ in L.GENERIC_SUBJECTS or _bare_plural(subj)):
-            return None
-        return "a general statement, not one event" if all(_bare_plural(o) for o in objs) else None
+        generic_subject = subj is not None and (subj.lower_ in L.GENERIC_SUBJECTS or _bare_plural(subj))
+        if objs and all(_bare_plural(o) for o in objs) or generic_subject and not objs:
+            return "a general statement, not one event"  # "thugs kill journalists", "people protest"
+        return None
     if tok.dep_ in ("nsubj", "nsubjpass") and _bare_plural(tok):
         return "a general statement, not one event"
     return None
 
 
+def _present_progressive(verb) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _bare_plural(tok) -> bool:
-    return tok.tag_ in ("NNS",) and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in tok.children)
+    """"attacks", "mass shootings": no determiner, owner, number or name to pick out which."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN"
+                                         for c in tok.children)
+
+
+def _indefinite(tok) -> bool:
+    """"a protest", "a terrorist attack": any one of a kind, when the clause is timeless."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in tok.children) and not any(
+        c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") for c in tok.children)
 
 
 def irrealis(tok) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..lexicon import events as L
 from .context import Context
 from .grammar import Args, pobj
+from . import pronouns
 from .participants import animate, person_like
 
 
@@ -21,7 +22,8 @@ def lemmas(ctx: Context, sent) -> frozenset[str]:
     """Lemmas and lower-case words of a sentence, worked out once."""
     key = ("lemmas", sent.start)
     if key not in ctx.memo:
-        ctx.memo[key] = frozenset({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        ctx.memo[key] = frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3})
     return ctx.memo[key]
 
 
@@ -35,7 +37,7 @@ def violent_document(ctx: Context) -> bool:
     """Enough sentences with a strong cue that the article is about physical violence."""
     if "violent" not in ctx.memo:
         n = sum(1 for s in ctx.sents if lemmas(ctx, s) & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES))
-        ctx.memo["violent"] = n >= L.VIOLENT_DOCUMENT_SENTENCES
+        ctx.memo["violent"] = n >= L.VIOLENT_DOCUMENT_SENTENCES and n >= L.VIOLENT_DOCUMENT_SHARE * len(ctx.sents)
     return ctx.memo["violent"]
 
 
@@ -175,12 +177,17 @@ def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a retort (shot back)"
     if objs and not any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS or o.pos_ == "PRON" for o in objs):
         return "a figure: what is shot is neither a person nor a place"
+    if any(c.dep_ == "prep" and pobj(c) is not None and pobj(c).lower_ in L.RISE_WORDS for c in tok.children):
+        return "a figure: shooting into view, to fame"
     if not is_verb and any(c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None
                            and pobj(c).lemma_.lower() in {"film", "video", "movie", "ad", "scene", "episode"}
                            for c in tok.children):
         return "the shooting of a film"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in {"range", "star", "guard", "script", "schedule"}:
         return "part of a name for something else"
+    if not is_verb and any(c.lower_ in ("long", "big", "cheap", "parting", "flu", "booster", "best", "mug", "moon")
+                           for c in tok.children):
+        return "a figure (a long shot, a cheap shot)"
     if any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS for o in objs):
         return None
     if physical(ctx, sent) or violent_document(ctx) or not is_verb:
@@ -427,7 +434,7 @@ def legal(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if low in ("release", "free") and not is_verb and mods & {"press", "news", "statement", "media"}:
         return "a press release"
     released = args.obj or ([] if is_verb else [c for c in tok.children if c.dep_ == "poss"])
-    if low == "release" and not any(animate(ctx, o) for o in released):
+    if low in ("release", "free", "pardon") and not any(_released_person(ctx, o) for o in released):
         return "nothing released is a person"
     if low == "lock" and not any(person_like(ctx, o) for o in args.obj):
         return "locked up a thing (a win, a vote), not a person"
@@ -446,17 +453,36 @@ def summons(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     return None
 
 
+def _released_person(ctx: Context, tok) -> bool:
+    """A person released: "them" must stand for people named before (emails are released too)."""
+    if tok.pos_ == "PRON" and tok.lower_ in L.PLURAL_PRONOUNS:
+        return any(c.label == "PERSON" for c in pronouns.resolve(ctx, tok, False))
+    return animate(ctx, tok)
+
+
+def take(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Taken into custody, or taken away by security men; not "took the troops out"."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    by = [pobj(c) for c in tok.children if c.dep_ == "agent" and pobj(c) is not None]
+    if "custody" in words or any(t.lower_ in L.SECURITY_NOUNS or t.lemma_.lower() in L.SECURITY_NOUNS for t in by):
+        return None
+    return "not taken into custody or by security men"
+
+
 def missing(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
-    """A missing person, not "a missing ingredient"."""
+    """A missing person, not "a missing ingredient" or an actor missing from a film."""
     if tok.dep_ == "amod":
         return None if person_like(ctx, tok.head) else "describes a thing as missing"
+    froms = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and pobj(c) is not None]
+    if any(f.lemma_.lower() not in L.PHYSICAL_TARGETS and f.ent_type_ not in ("GPE", "LOC", "FAC") for f in froms):
+        return "absent from something, not a missing person"
     return None if any(person_like(ctx, o) for o in args.obj) else "what is missing is not a person"
 
 
 TESTS = {"attack": attack, "kill": kill, "death": death, "shoot": shoot, "explosion": explosion,
          "strike": strike, "raid": raid, "beat": beat, "clash_protest": clash_protest, "armed": armed,
          "rally": rally, "march": march, "protest": protest, "threat": threat, "coerce": coerce,
-         "charge": charge, "legal": legal, "missing": missing, "summons": summons}
+         "charge": charge, "legal": legal, "missing": missing, "summons": summons, "take": take}
 
 
 def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: bool) -> str | None:

@@ -44,16 +44,19 @@ PHYSICAL_CUES = _f(
     "military", "armed", "weapon", "ammunition", "detonate", "explode", "ambush", "convoy", "checkpoint",
     "hostage", "massacre", "suicide", "landmine", "mine", "assailant", "attacker", "fighter", "tear",
     "baton", "truncheon", "pellet", "beaten", "bruise", "hospital", "hospitalize", "paramedic", "ambulance",
+    "blood",
     "torture", "lynch", "behead", "arson", "firebomb", "warplane", "airstrikes", "strike", "raid", "forces",
     "police", "security", "assassination", "assassinate", "truce", "ceasefire", "cease-fire", "battlefield",
-    "combat", "frontline",
+    "frontline",
 )
 # Cues that are physical only with others: police and security forces also hold press conferences.
 WEAK_PHYSICAL_CUES = _f("police", "security", "forces", "strike", "hospital", "army", "military", "troops",
-                        "death", "die", "shot", "victim", "body", "tear", "mine", "shell")
+                        "death", "die", "shot", "victim", "body", "tear", "mine", "shell", "gun", "blood", "weapon",
+                        "terror", "terrorist", "soldier")
 # How many strong cue sentences make a whole article one about violence, so that "the attack"
 # further down, with no weapon in its own sentence, is the same physical attack.
 VIOLENT_DOCUMENT_SENTENCES = 2
+VIOLENT_DOCUMENT_SHARE = 0.15
 
 # Words of speech and campaigning: an attack or a fight among them, with no physical cue, is verbal.
 SPEECH_CUES = _f(
@@ -62,7 +65,8 @@ SPEECH_CUES = _f(
     "argue", "claim", "question", "slam", "mock", "rally", "podium", "stump", "message", "op-ed", "column",
     "spend", "million", "pac", "money", "fund", "mail", "mailer", "television", "airwaves", "radio", "spot",
     "insult", "broadside", "tirade", "rant", "barb", "jab", "swipe", "speak", "truth", "party", "immigration",
-    "liberal", "conservative", "left", "establishment", "pundit", "critic", "blog", "host", "show",
+    "liberal", "conservative", "left", "establishment", "pundit", "critic", "blog", "host", "show", "write",
+    "letter", "article", "email", "line", "lines", "democrats", "republicans",
     "record", "policy", "stance", "position", "poll", "vote", "voter", "primary", "caucus", "nomination",
     "nominee", "candidate", "candidacy", "rival", "opponent", "race", "election", "electoral", "senator",
     "congressman", "republican", "democrat", "democratic", "gop", "press", "media", "newspaper", "reporter",
@@ -230,7 +234,16 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "avert", "thwart", "foil", "avoid", "await", "proposal", "propose", "suggestion",
                       "suggest", "chant", "slogan", "effort", "odds", "recommend", "failure", "fail",
                       "refusal", "reluctance", "tale", "myth", "legend", "rumor", "rumour", "hoax", "fantasy",
-                      "fiction")
+                      "fiction", "target", "mark", "block", "halt", "delay", "oppose", "veto", "bar",
+                      "stop", "likelihood")
+# Modifiers of a nominal trigger that make it possible, feared or proposed rather than done.
+POSSIBLE_MODS = _f("future", "possible", "potential", "prospective", "feared", "hypothetical", "imagined",
+                   "more")
+# Adverbs of habit: "ISIS murders gays regularly".
+HABITUAL_ADVERBS = _f("regularly", "routinely", "often", "always", "usually", "frequently", "constantly",
+                      "typically", "habitually", "generally", "sometimes", "never")
+# Words that something "shoots" into or up to in figure: view, fame, the top.
+RISE_WORDS = _f("view", "fame", "prominence", "stardom", "spotlight", "lead", "top", "limelight")
 # Nouns that carry a report, and the words that make it false ("falsified reports of explosions").
 REPORT_NOUNS = _f("report", "claim", "story", "account", "rumor", "rumour", "tweet", "post", "allegation")
 FALSE_WORDS = _f("false", "falsified", "fake", "bogus", "fabricated", "unfounded", "baseless", "debunked",

@@ -121,14 +121,14 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("torture", "mistreat"), (Rule("detention_abuse", person=True),)),
     "deny": (Rule("detention_abuse", obj=ABUSE_OBJECTS),),
     "withhold": (Rule("detention_abuse", obj=ABUSE_OBJECTS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
-    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS),)),
-    "pardon": (Rule("release", person=True),),
+    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS, sense="legal"),)),
+    "pardon": (Rule("release", person=True, sense="legal"),),
     **dict.fromkeys(("abduct", "kidnap"), (Rule("disappearance", person=True),)),
     **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True),)),
     # "walked out of prison": the one who walks out is the one released
     "walk": (Rule("release", who_person=True, intrans=True, deep=True, mods=_f("prison", "jail", "custody", "detention")),),
     # "taken from his home by plainclothes agents", "taken into custody"
-    "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody")),),
+    "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody"), sense="take"),),
     "strip": (Rule("travel_restriction", person=True, mods=_f("citizenship", "nationality", "passport")),),
     **dict.fromkeys(("cancel", "suspend", "deregister"),
                     (Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS),)),
