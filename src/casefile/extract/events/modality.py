@@ -43,6 +43,10 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
         return "a possible or proposed event (future, more ...), not one that happened"
     if any(c.dep_ == "advmod" and c.lower_ in L.HABITUAL_ADVERBS for c in (*tok.children, *verb.children)):
         return "a general statement (regularly, routinely ...), not one event"
+    if is_verb and tok.dep_ in ("xcomp", "advcl", "ccomp", "conj", "csubj") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _implicative(tok) and not (
+            etype in L.SCHEDULED_TYPES and tok.head.lemma_.lower() in L.EXPECTED_GOVERNORS):
+        return "an infinitive (wanted, ordered, planned or refused to ...), not an event that happened"
     if is_verb and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
     if _denied(tok):
@@ -78,6 +82,14 @@ def _pleads(tok) -> bool:
     doc = tok.doc
     return any(c.lower_ in ("not", "n't") and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("guilty", "innocent")
                for c in tok.children)
+
+
+def _implicative(tok) -> bool:
+    """"managed to flee", "used tear gas to disperse them": the infinitive happened."""
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.lemma_.lower() in L.IMPLICATIVE_VERBS or head.pos_ not in ("VERB", "AUX", "ADJ")
 
 
 def _chain(verb):
@@ -165,8 +177,12 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
-    if any(e.label_ in ("DATE", "TIME", "CARDINAL") for e in sent.ents) or sent.start == 0:
+    clause = {t.i for t in verb.subtree} | {t.i for t in tok.subtree}
+    if sent.start == 0 or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause for e in sent.ents):
         return None
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and any(c.dep_ == "dobj" and _bare_plural(c)
+                                                                  for c in tok.children):
+        return "a general statement (for trying terrorists ...), not one event"
     if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and _bare_plural(tok.head):
         return "describes a kind of people (people convicted of ...), not one event"
     if verb is not tok and (_bare_plural(tok) or _indefinite(tok)) and (

@@ -110,8 +110,9 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a verbal attack: someone's attacks, with no weapon, wound or armed actor"
     if violent_document(ctx):
         return None
-    if any(animate(ctx, t) and not _named_person_or_org(ctx, t) for t in targets):
-        return None  # "a man attacked two women"
+    if any(animate(ctx, t) and not _named_person_or_org(ctx, t) for t in targets) and not any(
+            _named_person_or_org(ctx, a) for a in args.agent):
+        return None  # "a man attacked two women"; "the senator attacked a judge" is words
     return "no sign of physical violence in the sentence or the article"
 
 
@@ -155,7 +156,9 @@ def death(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 
 def physical_cause(ctx: Context, sent, tok) -> bool:
     """A violent cause in the sentence, other than the death word itself."""
-    others = {t.lemma_.lower() for t in sent if t.i != tok.i} | {t.lower_ for t in sent if t.i != tok.i}
+    same = tok.lemma_.lower()
+    rest = [t for t in sent if t.lemma_.lower() != same]
+    others = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
     cues = (others & L.PHYSICAL_CUES) - {"die", "dead", "death", "body", "hospital", "victim"}
     return bool(cues - L.WEAK_PHYSICAL_CUES) or bool(others & {"custody", "detention", "prison", "toll", "protest",
                                                                 "clash", "violence", "crackdown", "killed"})
@@ -177,6 +180,9 @@ def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a retort (shot back)"
     if objs and not any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS or o.pos_ == "PRON" for o in objs):
         return "a figure: what is shot is neither a person nor a place"
+    shooters = [a for a in args.agent if not animate(ctx, a) and a.pos_ != "PRON" and not _named_person_or_org(ctx, a)]
+    if shooters and not any(a.lemma_.lower() in L.STRIKING_WEAPONS or a.lower_ in L.ARMED_ACTORS for a in shooters):
+        return "a figure: what shoots is a thing (fireworks, a device), not a gunman"
     if any(c.dep_ == "prep" and pobj(c) is not None and pobj(c).lower_ in L.RISE_WORDS for c in tok.children):
         return "a figure: shooting into view, to fame"
     if not is_verb and any(c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None
@@ -207,7 +213,7 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
                                               or tok.head.lemma_.lower() == "have"):
             return "a figure (had a blast)"
         return None if physical_cause(ctx, sent, tok) or violent_document(ctx) else "no sign of violence"
-    who = args.agent + args.obj
+    who = args.agent + args.obj + ([tok.head] if tok.dep_ == "amod" else [])  # "an exploding watermelon"
     if tok.lemma_.lower() == "detonate":
         return None if physical(ctx, sent) or violent_document(ctx) else "no explosive in the sentence or article"
     if any(t.lower_ in L.EXPLOSIVE_NOUNS or t.lemma_.lower() in L.EXPLOSIVE_NOUNS for t in who) and not any(
@@ -343,7 +349,7 @@ def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     who = args.agent
     single = [t for t in who if t.lower_ in ("he", "she", "his", "her") or _named_person_or_org(ctx, t)
               and ctx.cand_at(t).label == "PERSON"]
-    if who and len(single) == len(who):
+    if is_verb and who and len(single) == len(who):
         return "one person objecting or showing something, not a protest"
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if not is_verb and owner is not None and owner.lower_ in ("his", "her"):
@@ -460,6 +466,13 @@ def _released_person(ctx: Context, tok) -> bool:
     return animate(ctx, tok)
 
 
+def intimidate(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Someone intimidated by people, not "intimidated by the legal language"."""
+    if args.agent and not any(animate(ctx, a) or _named_person_or_org(ctx, a) or a.pos_ == "PRON" for a in args.agent):
+        return "a feeling of being intimidated by a thing, not harassment"
+    return None
+
+
 def take(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """Taken into custody, or taken away by security men; not "took the troops out"."""
     words = {t.lemma_.lower() for t in tok.subtree}
@@ -482,7 +495,8 @@ def missing(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 TESTS = {"attack": attack, "kill": kill, "death": death, "shoot": shoot, "explosion": explosion,
          "strike": strike, "raid": raid, "beat": beat, "clash_protest": clash_protest, "armed": armed,
          "rally": rally, "march": march, "protest": protest, "threat": threat, "coerce": coerce,
-         "charge": charge, "legal": legal, "missing": missing, "summons": summons, "take": take}
+         "charge": charge, "legal": legal, "missing": missing, "summons": summons, "take": take,
+         "intimidate": intimidate}
 
 
 def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: bool) -> str | None:

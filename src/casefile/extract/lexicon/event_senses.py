@@ -235,7 +235,14 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "suggest", "chant", "slogan", "effort", "odds", "recommend", "failure", "fail",
                       "refusal", "reluctance", "tale", "myth", "legend", "rumor", "rumour", "hoax", "fantasy",
                       "fiction", "target", "mark", "block", "halt", "delay", "oppose", "veto", "bar",
-                      "stop", "likelihood")
+                      "stop", "likelihood", "worry", "afraid", "scared", "concern", "concerned", "brace",
+                      "prepare", "anticipation", "anticipate", "venue", "way", "means")
+# Verbs after which an infinitive did happen ("managed to escape", "used batons to disperse the
+# crowd"); after any other, "to arrest" is wanted, planned, ordered or refused, not done.
+IMPLICATIVE_VERBS = _f("manage", "begin", "start", "continue", "proceed", "go", "use", "succeed", "come", "get",
+                       "help", "move", "turn", "rush", "arrive", "return", "open", "keep", "dare", "bother",
+                       "gather", "assemble", "flock", "converge", "walk", "strike", "take", "march", "rally",
+                       "stage", "meet", "line", "fan", "swarm", "storm", "mass")
 # Modifiers of a nominal trigger that make it possible, feared or proposed rather than done.
 POSSIBLE_MODS = _f("future", "possible", "potential", "prospective", "feared", "hypothetical", "imagined",
                    "more")

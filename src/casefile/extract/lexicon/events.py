@@ -124,7 +124,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS, sense="legal"),)),
     "pardon": (Rule("release", person=True, sense="legal"),),
     **dict.fromkeys(("abduct", "kidnap"), (Rule("disappearance", person=True),)),
-    **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True),)),
+    **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True, sense="missing"),)),
     # "walked out of prison": the one who walks out is the one released
     "walk": (Rule("release", who_person=True, intrans=True, deep=True, mods=_f("prison", "jail", "custody", "detention")),),
     # "taken from his home by plainclothes agents", "taken into custody"
@@ -174,7 +174,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),)),
     **dict.fromkeys(("surveil", "wiretap", "spy"), (Rule("surveillance"),)),
     "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
-    "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went")),),
+    "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went"),
+                  sense="missing"),),
     "acquit": (Rule("trial", person=True),),
     "question": (Rule("harassment", person=True, obj=PERSON_NOUNS, sense="summons"),),
     "threaten": (Rule("harassment", sense="threat"),),
@@ -194,7 +195,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("outlaw", "proscribe"), (Rule("ban_organization"),)),
     **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=ORG_NOUNS),)),
     "crack": (Rule("crackdown", mods=_f("down")),),
-    **dict.fromkeys(("intimidate", "harass"), (Rule("harassment", person=True),)),
+    **dict.fromkeys(("intimidate", "harass"), (Rule("harassment", person=True, sense="intimidate"),)),
     **dict.fromkeys(("summon", "interrogate"), (Rule("harassment", person=True, sense="summons"),)),
     "issue": (Rule("policy_issued", obj=POLICY_NOUNS), Rule("statement", obj=_f("statement"))),
     "leak": (Rule("document_disclosed"),),
