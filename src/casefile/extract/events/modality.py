@@ -41,13 +41,17 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     if not is_verb and any(c.dep_ == "amod" and c.lower_ in L.POSSIBLE_MODS for c in tok.children) and not any(
             c.dep_ == "nummod" for c in tok.children):
         return "a possible or proposed event (future, more ...), not one that happened"
-    if any(c.dep_ == "advmod" and c.lower_ in L.HABITUAL_ADVERBS for c in (*tok.children, *verb.children)):
+    hosts = [tok, verb] + ([tok.head.head] if tok.dep_ in ("amod", "acl") else [])  # "routinely exchanged imprisoned X"
+    if any(c.dep_ == "advmod" and c.lower_ in L.HABITUAL_ADVERBS for h in hosts for c in h.children):
         return "a general statement (regularly, routinely ...), not one event"
-    if is_verb and tok.dep_ in ("xcomp", "advcl", "ccomp", "conj", "csubj") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not _implicative(tok) and not (
-            etype in L.SCHEDULED_TYPES and tok.head.lemma_.lower() in L.EXPECTED_GOVERNORS):
+    v = tok if is_verb else verb
+    if not is_verb and any(c.pos_ == "PROPN" or c.ent_type_ == "DATE" for c in tok.children):
+        v = tok  # "the decision to carry out the Bloody Friday attacks": a named event happened
+    if v.dep_ in ("xcomp", "advcl", "ccomp", "conj", "csubj") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not _implicative(v) and not (
+            etype in L.SCHEDULED_TYPES and v.head.lemma_.lower() in L.EXPECTED_GOVERNORS):
         return "an infinitive (wanted, ordered, planned or refused to ...), not an event that happened"
-    if is_verb and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if v.dep_ == "acl" and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
     if _denied(tok):
         return "denied"
@@ -70,8 +74,9 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
         return True  # "no arrests were made"
     if tok.dep_ == "pobj" and tok.head.lower_ == "without" and etype != "detention_abuse":
         return True  # "held without charge"; "without access to a lawyer" is itself the abuse
-    if tok.dep_ == "pobj" and tok.head.head is verb and verb is not tok and is_negated(verb) and not _pleads(verb):
-        return True  # "did not result in prison sentences"
+    if tok.dep_ == "pobj" and verb is not tok and is_negated(verb) and not _pleads(verb) and (
+            tok.head.head is verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
+        return True  # "did not result in prison sentences", "not to engage in any kind of protest"
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in ("nobody", "none", "noone", "neither") or any(
         d.lower_ in ("no", "neither") for d in s.children if d.dep_ in ("det", "preconj")) for s in subj)
@@ -177,8 +182,9 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
-    clause = {t.i for t in verb.subtree} | {t.i for t in tok.subtree}
-    if sent.start == 0 or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause for e in sent.ents):
+    clause = {t.i for t in _own_clause(verb)} | {t.i for t in tok.subtree}
+    if sent.start == 0 or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and
+                              e.text.lower().split()[0] not in L.QUANTITY_WORDS for e in sent.ents):
         return None
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and any(c.dep_ == "dobj" and _bare_plural(c)
                                                                   for c in tok.children):
@@ -205,6 +211,15 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
     if tok.dep_ in ("nsubj", "nsubjpass") and _bare_plural(tok):
         return "a general statement, not one event"
     return None
+
+
+def _own_clause(verb) -> list:
+    """The verb and its own arguments, without the clauses hanging on it."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "xcomp", "csubj", "relcl", "punct", "cc"):
+            out += list(c.subtree)
+    return out
 
 
 def _present_progressive(verb) -> bool:

@@ -102,8 +102,9 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return None
     if speechy(ctx, sent):
         return "a verbal attack: no weapon, wound or armed actor, and words of speech or campaigning"
-    if targets and all(_named_person_or_org(ctx, t) or t.pos_ == "PRON" for t in targets):
-        return "a verbal attack: aimed at people named, with no weapon, wound or armed actor"
+    if targets and all(_named_person_or_org(ctx, t) or t.pos_ == "PRON" or t.lemma_.lower() in L.POLITICAL_TITLES
+                       for t in targets):
+        return "a verbal attack: aimed at people named or at office holders, with no weapon, wound or armed actor"
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and (owner.lower_ in ("his", "her") or _named_person_or_org(ctx, owner)
                               and ctx.cand_at(owner).label == "PERSON"):
@@ -117,9 +118,12 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 
 
 def kill(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
-    """Someone killed: "kill the bill", "killing his chances", "job-killing rules" are figures."""
+    """Someone killed: "kill the bill", "killing his chances", "job-killing rules" are figures;
+    "the drinking that killed him" is a death, not a killing."""
     if _in_compound_modifier(tok):
         return "part of a modifier (job-killing), not an event"
+    if any(a.lemma_.lower() in L.NATURAL_KILLERS for a in args.agent):
+        return "a death from illness, drink or accident, not a killing"
     for o in _affected(args):
         if o.lemma_.lower() in L.FIGURATIVE_KILLED or o.lower_ in L.FIGURATIVE_KILLED:
             if not (o.pos_ == "PRON" and o.lower_ in ("that", "this") and animate(ctx, o)):
@@ -225,8 +229,8 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a figure: lost one's temper"
     if any(t.lower_ in ("himself", "herself", "themselves") for t in args.obj):
         return None  # "blew himself up"
-    if physical_cause(ctx, sent, tok) or violent_document(ctx) and all(t.pos_ == "PRON" for t in who):
-        return None  # "it exploded" in an article about a bombing
+    if physical_cause(ctx, sent, tok) or violent_document(ctx):
+        return None  # "it exploded", "the windows were blown out" in an article about a bombing
     return "nothing explosive and no sign of violence in the sentence"
 
 
@@ -439,9 +443,14 @@ def legal(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a warrant or a cardiac arrest, not an arrest"
     if low in ("release", "free") and not is_verb and mods & {"press", "news", "statement", "media"}:
         return "a press release"
-    released = args.obj or ([] if is_verb else [c for c in tok.children if c.dep_ == "poss"])
+    ofs = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None]
+    released = ofs if not is_verb and ofs else args.obj  # "the group's release of emails": the emails
     if low in ("release", "free", "pardon") and not any(_released_person(ctx, o) for o in released):
         return "nothing released is a person"
+    if low in ("release", "free") and is_verb and args.agent and not any(
+            animate(ctx, a) or a.pos_ == "PRON" or _named_person_or_org(ctx, a) or a.lemma_.lower() in L.AUTHORITIES
+            for a in args.agent):
+        return "freed by a thing (a win, a ruling), not released from custody"
     if low == "lock" and not any(person_like(ctx, o) for o in args.obj):
         return "locked up a thing (a win, a vote), not a person"
     return None

@@ -242,7 +242,8 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
 IMPLICATIVE_VERBS = _f("manage", "begin", "start", "continue", "proceed", "go", "use", "succeed", "come", "get",
                        "help", "move", "turn", "rush", "arrive", "return", "open", "keep", "dare", "bother",
                        "gather", "assemble", "flock", "converge", "walk", "strike", "take", "march", "rally",
-                       "stage", "meet", "line", "fan", "swarm", "storm", "mass")
+                       "stage", "meet", "line", "fan", "swarm", "storm", "mass", "allow", "permit", "let", "force",
+                       "compel", "oblige", "cause", "make", "lead", "prompt")
 # Modifiers of a nominal trigger that make it possible, feared or proposed rather than done.
 POSSIBLE_MODS = _f("future", "possible", "potential", "prospective", "feared", "hypothetical", "imagined",
                    "more")
@@ -276,9 +277,23 @@ AUTHORITIES = _f("police", "prosecutor", "prosecutors", "authority", "authoritie
 # Heads after which a trigger word still names one event ("an assassination attempt", "bombing campaign").
 EVENT_HEADS = _f("attempt", "campaign", "spree", "wave", "attack", "attacks", "raid", "raids", "operation",
                  "rampage", "incident", "series", "plot", "case", "victim", "victims", "survivor", "survivors",
-                 "site", "scene", "aftermath", "anniversary", "memorial", "toll", "suspect", "suspects")
+                 "site", "scene", "aftermath", "anniversary", "memorial", "toll", "suspect", "suspects", "area",
+                 "zone", "outrage", "outrages", "atrocity", "atrocities", "tragedy", "horror", "carnage", "spate",
+                 "string", "plot")
 # Modifiers that make a fight or a battle political or legal.
 CONTEST_FIGURES = _f("political", "legal", "court", "uphill", "budget", "bitter", "primary", "electoral", "verbal",
                      "rhetorical", "public", "nomination", "election", "campaign", "partisan", "congressional",
                      "senate", "messaging", "ratings", "custody", "bidding", "turf", "policy", "ideological",
                      "culture", "cultural", "legislative", "procedural")
+# What kills without a killer: "the drinking that killed him", "a disease that kills thousands".
+NATURAL_KILLERS = _f("drink", "drinking", "alcohol", "disease", "cancer", "illness", "virus", "overdose", "drug",
+                     "drugs", "heat", "cold", "flu", "stroke", "crash", "accident", "flood", "storm", "earthquake",
+                     "hurricane", "famine", "hunger", "malaria", "aids", "obesity", "smoking", "tobacco", "cholera",
+                     "epidemic", "pandemic", "heart", "poverty")
+# Offices whose holders are attacked in words far more often than in deed.
+POLITICAL_TITLES = _f("president", "senator", "candidate", "nominee", "rival", "opponent", "governor", "mayor",
+                      "minister", "congressman", "congresswoman", "lawmaker", "judge", "justice", "secretary",
+                      "chairman", "speaker", "leader", "challenger", "incumbent", "frontrunner", "front-runner")
+# Verbs whose nominal object is the event itself, so their negation negates it ("did not join any protest").
+PARTICIPATION_VERBS = _f("engage", "participate", "take", "join", "hold", "stage", "carry", "conduct", "commit",
+                         "launch", "organize", "organise", "attend", "lead", "face", "stand", "appear")
