@@ -72,7 +72,8 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
         return True  # "did not face charges"; not "pleaded not guilty to charges"
     if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True  # "no arrests were made"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without" and etype != "detention_abuse":
+    head = tok.head if tok.dep_ == "conj" else tok  # "without charge or trial"
+    if head.dep_ == "pobj" and head.head.lower_ == "without" and etype != "detention_abuse":
         return True  # "held without charge"; "without access to a lawyer" is itself the abuse
     if tok.dep_ == "pobj" and verb is not tok and is_negated(verb) and not _pleads(verb) and (
             tok.head.head is verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
@@ -108,11 +109,11 @@ def _chain(verb):
 
 def _condition(sent, tok, verb, etype: str) -> str | None:
     for v in _chain(verb):
+        marks = {c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")}
+        mark = next(iter(marks & L.CONDITION_MARKERS), None)
+        if mark:
+            return f"conditional ({mark} ...)"
         if v.dep_ == "advcl" or v is verb:
-            marks = {c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")}
-            mark = next(iter(marks & L.CONDITION_MARKERS), None)
-            if mark:
-                return f"conditional ({mark} ...)"
             present = v.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                                       for c in v.children)
             if marks & {"when", "whenever"} and present and v.dep_ == "advcl":
@@ -182,19 +183,24 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
-    clause = {t.i for t in _own_clause(verb)} | {t.i for t in tok.subtree}
+    clause = {t.i for t in _own_clause(verb)} | {t.i for t in (_own_clause(tok) if tok.pos_ == "VERB" else tok.subtree)}
     if sent.start == 0 or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and
                               e.text.lower().split()[0] not in L.QUANTITY_WORDS for e in sent.ents):
         return None
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and any(c.dep_ == "dobj" and _bare_plural(c)
                                                                   for c in tok.children):
         return "a general statement (for trying terrorists ...), not one event"
+    if tok.tag_ == "VBG" and tok.dep_ == "csubj":
+        return "an act named as a subject (freeing X was a priority), not one that happened"
     if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and _bare_plural(tok.head):
         return "describes a kind of people (people convicted of ...), not one event"
     if verb is not tok and (_bare_plural(tok) or _indefinite(tok)) and (
             _present_progressive(verb) or verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)):
         return "a general statement, not one event"  # "mass shootings are becoming ...", "when a protest breaks out"
-    present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    kids = list(verb.children)
+    present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in kids) or any(
+        c.dep_ == "auxpass" and c.lower_ == "being" for c in kids) and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in kids)  # "are beaten", "are being killed"
     if not present_passive and (verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass")
                                                                        for c in verb.children)):
         return None

@@ -29,8 +29,7 @@ def lemmas(ctx: Context, sent) -> frozenset[str]:
 
 def physical(ctx: Context, sent) -> bool:
     """The sentence speaks of weapons, wounds, the armed or the dead (not only of police)."""
-    cues = lemmas(ctx, sent) & L.PHYSICAL_CUES
-    return bool(cues - L.WEAK_PHYSICAL_CUES) or len(cues) >= 2
+    return bool(lemmas(ctx, sent) & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES))
 
 
 def violent_document(ctx: Context) -> bool:
@@ -89,6 +88,9 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "an illness or a cyberattack, not a physical attack"
     if not is_verb and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return "part of a name for something else (an attack ad, an attack line)"
+    if low & L.PHYSICAL_ATTACK_MODS or any(w in L.PHYSICAL_ATTACK_MODS for c in tok.children if c.dep_ == "compound"
+                                           for w in c.lower_.split("-")):
+        return None  # "a terror attack", "the van-and-knife attack", "suicide attacks"
     if low & {"political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist", "harsh",
                "scathing", "blistering", "withering", "sharp", "direct", "mail", "ad", "television", "tv"}:
         return "a verbal attack"
@@ -269,7 +271,9 @@ def beat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a win over someone named, not a beating"
     if any(_abstract(o) for o in affected):
         return "a figure: what is beaten is not a person"
-    if any(animate(ctx, o) for o in affected) and physical(ctx, sent) or not is_verb and physical(ctx, sent):
+    armed = any(a.lower_ in L.ARMED_ACTORS | L.SECURITY_NOUNS or a.lemma_.lower() in L.SECURITY_NOUNS
+                for a in args.agent)
+    if any(animate(ctx, o) for o in affected) and (physical(ctx, sent) or armed) or not is_verb and physical(ctx, sent):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "to" and pobj(c) is not None and pobj(c).lower_ == "death"
            for c in tok.children):
@@ -291,6 +295,8 @@ def armed(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return None
     if any(c.lemma_.lower() == "character" for c in tok.children):
         return "a figure (character assassination)"
+    if any(c.lower_ == "back" for c in tok.children) and not physical(ctx, sent):
+        return "a retort (fired back)"
     if {c.lemma_.lower() for c in tok.children} & L.CONTEST_FIGURES:
         return "a figure: a political or legal fight"
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "hell" for c in tok.children):
@@ -491,6 +497,20 @@ def take(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     return "not taken into custody or by security men"
 
 
+def court(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
+    """Tried in a court: the sentence or the article speaks of courts, judges or charges."""
+    if lemmas(ctx, sent) & (L.LEGAL_CUES - {"try"}) or legal_document(ctx):
+        return None
+    return "no court, judge or charge: tried in another sense"
+
+
+def legal_document(ctx: Context) -> bool:
+    if "legal" not in ctx.memo:
+        n = sum(1 for s in ctx.sents if lemmas(ctx, s) & {"court", "judge", "jury", "prosecutor", "trial", "verdict"})
+        ctx.memo["legal"] = n >= L.VIOLENT_DOCUMENT_SENTENCES
+    return ctx.memo["legal"]
+
+
 def missing(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """A missing person, not "a missing ingredient" or an actor missing from a film."""
     if tok.dep_ == "amod":
@@ -505,7 +525,7 @@ TESTS = {"attack": attack, "kill": kill, "death": death, "shoot": shoot, "explos
          "strike": strike, "raid": raid, "beat": beat, "clash_protest": clash_protest, "armed": armed,
          "rally": rally, "march": march, "protest": protest, "threat": threat, "coerce": coerce,
          "charge": charge, "legal": legal, "missing": missing, "summons": summons, "take": take,
-         "intimidate": intimidate}
+         "intimidate": intimidate, "court": court}
 
 
 def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: bool) -> str | None:

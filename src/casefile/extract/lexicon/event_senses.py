@@ -203,7 +203,8 @@ NON_COURT_TRIALS = _f("clinical", "drug", "vaccine", "balloon", "run", "period",
 NON_ARREST = _f("cardiac", "warrant", "warrants", "respiratory", "heart")
 # Who makes a "raid" military: a police search is not an attack.
 POLICE_RAIDERS = _f("police", "officer", "officers", "agent", "agents", "fbi", "detective", "detectives",
-                    "investigator", "investigators", "counter", "terror", "anti", "authorities", "customs")
+                    "investigator", "investigators", "counter", "terror", "anti", "authorities", "customs",
+                    "deportation", "immigration", "ice", "drug", "narcotics", "tax")
 
 # --- threats and coercion -------------------------------------------------------------------------
 # What one threatens to do to a person that makes the threat harassment.
@@ -236,7 +237,8 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "refusal", "reluctance", "tale", "myth", "legend", "rumor", "rumour", "hoax", "fantasy",
                       "fiction", "target", "mark", "block", "halt", "delay", "oppose", "veto", "bar",
                       "stop", "likelihood", "worry", "afraid", "scared", "concern", "concerned", "brace",
-                      "prepare", "anticipation", "anticipate", "venue", "way", "means")
+                      "prepare", "anticipation", "anticipate", "venue", "way", "means", "worried", "argue",
+                      "advocate", "threaten", "able", "capable", "ability", "capability")
 # Verbs after which an infinitive did happen ("managed to escape", "used batons to disperse the
 # crowd"); after any other, "to arrest" is wanted, planned, ordered or refused, not done.
 IMPLICATIVE_VERBS = _f("manage", "begin", "start", "continue", "proceed", "go", "use", "succeed", "come", "get",
@@ -260,7 +262,7 @@ FALSE_WORDS = _f("false", "falsified", "fake", "bogus", "fabricated", "unfounded
 KIND_NOUNS = _f("kind", "sort", "type", "form", "manner", "act", "acts", "wave", "series")
 # Nouns that count a kind of event: "the number of arrests", "murder rates".
 STATISTIC_GOVERNORS = _f("number", "rate", "percent", "share", "proportion", "statistic", "statistics", "tally",
-                         "count", "average")
+                         "count", "average", "record", "register")
 # Subjects that make a sentence generic ("you", "anyone", "people" without a determiner).
 GENERIC_SUBJECTS = _f("you", "anyone", "anybody", "one", "people", "everyone", "everybody", "whoever")
 # Words that open a line linking elsewhere, not reporting: "Read more: ...".
@@ -297,3 +299,8 @@ POLITICAL_TITLES = _f("president", "senator", "candidate", "nominee", "rival", "
 # Verbs whose nominal object is the event itself, so their negation negates it ("did not join any protest").
 PARTICIPATION_VERBS = _f("engage", "participate", "take", "join", "hold", "stage", "carry", "conduct", "commit",
                          "launch", "organize", "organise", "attend", "lead", "face", "stand", "appear")
+# Modifiers that make an attack physical whatever else the sentence says.
+PHYSICAL_ATTACK_MODS = _f("terror", "terrorist", "suicide", "bomb", "knife", "gun", "rocket", "missile", "mortar",
+                          "drone", "air", "chemical", "armed", "militant", "deadly", "fatal", "violent", "van",
+                          "truck", "car", "acid", "arson", "grenade", "machete", "shooting", "gas", "jihadist",
+                          "insurgent", "rebel", "lone-wolf", "wolf", "mass", "stabbing", "bombing", "sniper", "ied")

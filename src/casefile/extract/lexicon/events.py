@@ -111,8 +111,8 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "lock": (Rule("imprisonment", person=True, mods=_f("up"), sense="legal"),),
     "round": (Rule("arrest", person=True, mods=_f("up")),),
     "charge": (Rule("charge", person=True, sense="charge"),),
-    **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True),)),
-    "try": (Rule("trial", person=True, obj=PERSON_NOUNS, deps=_f("dobj", "nsubjpass")),),  # not "tried to"
+    **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True, sense="charge"),)),
+    "try": (Rule("trial", person=True, obj=PERSON_NOUNS, deps=_f("dobj", "nsubjpass"), sense="court"),),  # not "tried to"
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "incarcerate"),
                     (Rule("imprisonment", person=True, sense="legal"),)),
     # a witness in court: "testified that ..." at a trial, not before a committee
