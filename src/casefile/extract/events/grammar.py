@@ -163,7 +163,7 @@ def noun_args(n, poss_role: str) -> Args:
 def adj_args(adj) -> Args:
     """"X remains missing", "held X incommunicado": the one it is said of is the one affected."""
     a = Args()
-    if adj.head is not adj and adj.head.pos_ in ("VERB", "AUX"):
+    if adj.head != adj and adj.head.pos_ in ("VERB", "AUX"):
         h = verb_args(adj.head)
         a.obj = h.obj or h.agent
         a.agent = h.agent if h.obj else []

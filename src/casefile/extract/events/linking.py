@@ -53,7 +53,7 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
 def _group_member_subject(tok):
     """"X was one of dozens of activists arrested", "X is the third activist jailed", "X was among
     40 defendants charged": the trigger describes a group the copula's subject belongs to."""
-    while tok.dep_ == "conj" and tok.head is not tok:  # "arrested ... and later convicted"
+    while tok.dep_ == "conj" and tok.head != tok:  # "arrested ... and later convicted"
         tok = tok.head
     if tok.dep_ not in ("acl", "relcl"):
         return None

@@ -14,15 +14,18 @@ from .grammar import Args
 
 def is_negated(tok) -> bool:
     chain = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
-    return any(c.dep_ == "neg" or c.lower_ in L.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
-               for t in chain for c in t.children)
+    if any(c.dep_ == "neg" or c.lower_ in L.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
+           for t in chain for c in t.children):
+        return True
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(g.dep_ == "neg" for a in aux for g in a.children)  # "did not" hung on the auxiliary
 
 
 def clause_verb(tok):
     """The verb whose clause a trigger sits in: the trigger itself, or the verb a nominal hangs on."""
     t = tok
     for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") or t.head == t:
             return t
         if t.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "conj", "appos",
                           "dative", "oprd", "npadvmod"):
@@ -67,7 +70,7 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
 def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
     if is_negated(tok) and not _pleads(tok):
         return True
-    if verb is not tok and tok.head is verb and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+    if verb != tok and tok.head == verb and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
             is_negated(verb) and not _pleads(verb)):
         return True  # "did not face charges"; not "pleaded not guilty to charges"
     if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -75,8 +78,8 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
     head = tok.head if tok.dep_ == "conj" else tok  # "without charge or trial"
     if head.dep_ == "pobj" and head.head.lower_ == "without" and etype != "detention_abuse":
         return True  # "held without charge"; "without access to a lawyer" is itself the abuse
-    if tok.dep_ == "pobj" and verb is not tok and is_negated(verb) and not _pleads(verb) and (
-            tok.head.head is verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
+    if tok.dep_ == "pobj" and verb != tok and is_negated(verb) and not _pleads(verb) and (
+            tok.head.head == verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
         return True  # "did not result in prison sentences", "not to engage in any kind of protest"
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in ("nobody", "none", "noone", "neither") or any(
@@ -93,7 +96,7 @@ def _pleads(tok) -> bool:
 def _implicative(tok) -> bool:
     """"managed to flee", "used tear gas to disperse them": the infinitive happened."""
     head = tok.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     return head.lemma_.lower() in L.IMPLICATIVE_VERBS or head.pos_ not in ("VERB", "AUX", "ADJ")
 
@@ -101,7 +104,7 @@ def _implicative(tok) -> bool:
 def _chain(verb):
     """The clause verb and the verbs it depends on through complements and coordination."""
     out, t = [verb], verb
-    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and t.head is not t and len(out) < 6:
+    while t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "relcl", "acl") and t.head != t and len(out) < 6:
         t = t.head
         out.append(t)
     return out
@@ -113,7 +116,7 @@ def _condition(sent, tok, verb, etype: str) -> str | None:
         mark = next(iter(marks & L.CONDITION_MARKERS), None)
         if mark:
             return f"conditional ({mark} ...)"
-        if v.dep_ == "advcl" or v is verb:
+        if v.dep_ == "advcl" or v == verb:
             present = v.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                                       for c in v.children)
             if marks & {"when", "whenever"} and present and v.dep_ == "advcl":
@@ -131,7 +134,7 @@ def _modal(sent, tok, verb, etype: str) -> str | None:
     if hyp:
         return f"hypothetical ({sorted(hyp)[0]})"
     planned = any(v.lemma_.lower() in L.EXPECTED_GOVERNORS or v.lower_ in L.EXPECTED_GOVERNORS
-                  for v in _chain(verb)[1:3] + ([verb] if verb is not tok else []))
+                  for v in _chain(verb)[1:3] + ([verb] if verb != tok else []))
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need", "get") and any(
             c.lower_ == "to" for c in verb.children):
         return "an obligation (has to ...), not an event that happened"
@@ -154,7 +157,7 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
     t = tok
     for _ in range(3):
         head = t.head
-        if head is t:
+        if head == t:
             return None
         if t.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "against", "for", "about", "on"):
             head = head.head
@@ -194,7 +197,7 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
         return "an act named as a subject (freeing X was a priority), not one that happened"
     if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and _bare_plural(tok.head):
         return "describes a kind of people (people convicted of ...), not one event"
-    if verb is not tok and (_bare_plural(tok) or _indefinite(tok)) and (
+    if verb != tok and (_bare_plural(tok) or _indefinite(tok)) and (
             _present_progressive(verb) or verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)):
         return "a general statement, not one event"  # "mass shootings are becoming ...", "when a protest breaks out"
     kids = list(verb.children)
@@ -207,7 +210,7 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
     if present_passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return "a general statement, not one event" if subj is not None and _bare_plural(subj) else None
-    if verb is tok:
+    if verb == tok:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         generic_subject = subj is not None and (subj.lower_ in L.GENERIC_SUBJECTS or _bare_plural(subj))
@@ -248,7 +251,7 @@ def irrealis(tok) -> bool:
     """Events someone hopes for or urges are not events that happened ("urged them to free X")."""
     t = tok
     for _ in range(5):
-        if t.head is t or t is not tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.KIND_NOUNS:
+        if t.head == t or t != tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.KIND_NOUNS:
             return False  # "refused entry to her trial": the trial is not what was refused
         if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
             return True
@@ -288,7 +291,7 @@ def _denied(tok) -> bool:
     """"The government denied that it had arrested anyone": the clause under a denial."""
     t = tok
     for _ in range(3):
-        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head is t:
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head == t:
             return False
         t = t.head
         if t.lemma_.lower() in L.NEGATION_GOVERNORS:

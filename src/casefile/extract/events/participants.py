@@ -189,7 +189,7 @@ def speaker_of(ctx: Context, tok) -> list[Participant]:
     """"X said the law contradicts ...": X is the critic."""
     t = tok
     for _ in range(3):
-        if t.dep_ not in ("ccomp", "conj") or t.head is t:
+        if t.dep_ not in ("ccomp", "conj") or t.head == t:
             return []
         t = t.head
         if t.lemma_.lower() in L.SAY_VERBS:
@@ -304,7 +304,7 @@ def _described_by_names(h, inside: list[Cand], ctx: Context) -> bool:
 
 
 def _through_of_or_poss(t, h) -> bool:
-    while t.i != h.i and t.head is not t:
+    while t.i != h.i and t.head != t:
         if t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ == "of":
             return True
         t = t.head

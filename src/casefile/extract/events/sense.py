@@ -67,7 +67,8 @@ def _in_compound_modifier(tok) -> bool:
     """"job-killing regulations", "a record-beating run": part of a modifier, not an event."""
     doc = tok.doc
     hyphen = tok.i > 0 and doc[tok.i - 1].text == "-" or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
-    return hyphen and tok.dep_ in ("amod", "compound", "npadvmod") or "-" in tok.text and tok.dep_ in ("amod", "compound")
+    return hyphen and (tok.dep_ in ("amod", "compound", "npadvmod", "nmod") or tok.head.i > tok.i) or (
+        "-" in tok.text and tok.dep_ in ("amod", "compound"))
 
 
 def _physical_here(ctx: Context, sent, tok, args: Args) -> bool:
@@ -88,6 +89,8 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "an illness or a cyberattack, not a physical attack"
     if not is_verb and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         return "part of a name for something else (an attack ad, an attack line)"
+    if lemmas(ctx, sent) & L.CAMPAIGN_MONEY:
+        return "campaign spending on attacks (ads, mail), not violence"
     if low & L.PHYSICAL_ATTACK_MODS or any(w in L.PHYSICAL_ATTACK_MODS for c in tok.children if c.dep_ == "compound"
                                            for w in c.lower_.split("-")):
         return None  # "a terror attack", "the van-and-knife attack", "suicide attacks"
@@ -197,8 +200,8 @@ def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "the shooting of a film"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in {"range", "star", "guard", "script", "schedule"}:
         return "part of a name for something else"
-    if not is_verb and any(c.lower_ in ("long", "big", "cheap", "parting", "flu", "booster", "best", "mug", "moon")
-                           for c in tok.children):
+    if any(c.lower_ in ("long", "big", "cheap", "parting", "flu", "booster", "best", "mug", "moon")
+           for c in tok.children):
         return "a figure (a long shot, a cheap shot)"
     if any(animate(ctx, o) or o.lemma_.lower() in L.PHYSICAL_TARGETS for o in objs):
         return None
@@ -222,6 +225,9 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     who = args.agent + args.obj + ([tok.head] if tok.dep_ == "amod" else [])  # "an exploding watermelon"
     if tok.lemma_.lower() == "detonate":
         return None if physical(ctx, sent) or violent_document(ctx) else "no explosive in the sentence or article"
+    if tok.lemma_.lower() == "go" and not any(t.lower_ in L.EXPLOSIVE_NOUNS or t.lemma_.lower() in L.EXPLOSIVE_NOUNS
+                                              for t in who):
+        return "went off: something other than a device (an alarm, an event)"
     if any(t.lower_ in L.EXPLOSIVE_NOUNS or t.lemma_.lower() in L.EXPLOSIVE_NOUNS for t in who) and not any(
             t.lower_ in ("it", "they") for t in who):
         return None
@@ -353,6 +359,9 @@ def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     or a named politician objecting to a rule."""
     if is_verb and any(c.dep_ in ("ccomp",) for c in tok.children):
         return "an objection in words (protested that ...)"
+    if not is_verb and tok.lemma_.lower() == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                     for c in tok.children):
+        return "a showing of something (a demonstration of how ...), not a protest"
     if not is_verb and tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in {
             "vote", "candidate", "candidacy", "song", "movement", "party", "campaign", "ballot", "letter", "note"}:
         return f"a protest {tok.head.text}, not a protest held"

@@ -301,6 +301,9 @@ PARTICIPATION_VERBS = _f("engage", "participate", "take", "join", "hold", "stage
                          "launch", "organize", "organise", "attend", "lead", "face", "stand", "appear")
 # Modifiers that make an attack physical whatever else the sentence says.
 PHYSICAL_ATTACK_MODS = _f("terror", "terrorist", "suicide", "bomb", "knife", "gun", "rocket", "missile", "mortar",
-                          "drone", "air", "chemical", "armed", "militant", "deadly", "fatal", "violent", "van",
+                          "drone", "chemical", "armed", "militant", "deadly", "fatal", "violent", "van",
                           "truck", "car", "acid", "arson", "grenade", "machete", "shooting", "gas", "jihadist",
                           "insurgent", "rebel", "lone-wolf", "wolf", "mass", "stabbing", "bombing", "sniper", "ied")
+# Words of campaign money: "spent $10 million attacking X", "PAC-funded attacks".
+CAMPAIGN_MONEY = _f("pac", "pacs", "super", "donor", "donors", "giver", "givers", "fund", "funded", "funding",
+                    "spend", "spent", "spending", "ad", "ads", "advertising", "airtime", "mailer", "mailers")
