@@ -32,7 +32,7 @@ def run(pipeline, text: str) -> tuple[list[Amount], list[Event]]:
     ("She was sentenced to nine years in prison.", "nine years", "duration", 9, "year"),
     ("He completed a five-year sentence.", "five-year", "duration", 5, "year"),
     ("The law affects the country's 100 million citizens.", "100 million citizens", "count", 100e6, "citizen"),
-    ("Police arrested 1,000 people after the march.", "1,000 people", "count", 1000, "people"),
+    ("Police arrested 1,000 people after the march.", "1,000 people", "count", 1000, "arrested"),
     ("Turnout fell 12.5% last year.", "12.5%", "percent", 12.5, "percent"),
     ("Support rose to 40 percent.", "40 percent", "percent", 40, "percent"),
     ("Hundreds of protesters marched to the court.", "Hundreds of protesters", "count", None, "protester"),

@@ -244,6 +244,8 @@ def of_token(ctx: Context, tok, role: str, want_law: bool = False, incident: boo
     out: list[Participant] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i] if tok.pos_ != "VERB" else [tok]
     for h in heads:
+        if h.lower_ in L.REFLEXIVE_PRONOUNS:
+            continue  # "blew himself up": the one who did it, already the agent
         if h.lower_ in L.SPEAKER_PRONOUNS:
             if incident:
                 out.append(ctx.span_part(role, h.idx, h.idx + len(h.text)))

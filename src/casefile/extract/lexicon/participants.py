@@ -157,3 +157,4 @@ RELATIONAL_NOUNS = _f("friend", "wife", "husband", "son", "daughter", "mother", 
 NOT_PEOPLE_IST = _f("list", "wrist", "fist", "mist", "gist", "twist", "tryst", "playlist", "checklist",
                     "shortlist", "waitlist", "blacklist", "whitelist", "exist", "assist", "insist", "persist",
                     "resist", "consist", "subsist")
+REFLEXIVE_PRONOUNS = _f("himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself")
