@@ -57,7 +57,7 @@ def number_value(s: str) -> float | None:
     if re.fullmatch(_NUM, s):
         return float(s.replace(",", ""))
     total = 0
-    for part in re.split(r"[- ]", s):
+    for part in [p for p in re.split(r"[- ]", s) if p]:
         if part not in numbers.CARDINALS:
             return None
         total = total * 100 if part == "hundred" else total + numbers.CARDINALS[part]
@@ -161,8 +161,9 @@ def _counted(arg) -> tuple[int, int, float | None] | None:
     nums = [c for c in arg.children if c.dep_ == "nummod"]
     if arg.pos_ == "NUM" or arg.like_num:
         first = min([arg] + [c for c in arg.children if c.dep_ in ("compound", "quantmod")], key=lambda t: t.i)
-        value = number_value(" ".join(t.text for t in arg.doc[first.i:arg.i + 1]))
-        return (first.idx, arg.idx + len(arg.text), value) if value is not None and value >= 1 else None
+        end = arg.idx + len(arg.text)
+        value = number_value(arg.doc.text[first.idx:end])  # "Twenty-two" is three tokens
+        return (first.idx, end, value) if value is not None and value >= 1 else None
     if nums and arg.tag_ in ("NNS", "NNPS"):
         first = min(nums + [c for n in nums for c in n.children if c.dep_ in ("compound", "quantmod")],
                     key=lambda t: t.i)

@@ -11,6 +11,7 @@ from ..errors import CasefileError
 from ..store import schema as s
 from ..store import schema_cases as c
 from ..concepts import dates as D
+from . import event_details as X
 from . import names as N
 from .sources import load as load_sources
 
@@ -46,12 +47,15 @@ def timeline(store, entity: str | None = None, type: str | None = None, dated_on
         if dated_only:
             rows = [r for r in rows if r["date_value"]]
         reports = _reports(conn, {r["cluster"] for r in rows})
+        details = X.details(conn, [rep["event"] for reps in reports.values() for rep in reps])
         # Outlets are read now, not at the last resolution: an exact copy of a stored article
         # found under another site later adds an outlet without a new document to resolve.
         src = load_sources(conn)
     for r in rows:
         r["reports"] = reports.get(r["cluster"], [])
         r["outlets"] = src.outlets_of(r["documents"] or [])
+        r["details"] = X.merged([details.get(rep["event"], {}) for rep in r["reports"]])
+        r["summary"] = X.line(r["type"], r["details"])
     rows.sort(key=lambda r: (D.sort_key(r["date_value"]), r["type"], r["cluster"]))
     return rows
 
@@ -78,8 +82,8 @@ def format_text(rows: list[dict]) -> str:
         date = r["date_value"] or "undated"
         status = "corroborated" if r["corroborated"] else "single source"
         outlets = ", ".join(r["outlets"] or []) or "unknown outlet"
-        lines.append(f"{date:<12} {r['type']:<20} {r['label'] or '-'}  [{outlets}; {status}, "
-                     f"{r['independent_sources']} independent]")
+        what = r.get("summary") or f"{r['type']}: {r['label'] or '-'}"
+        lines.append(f"{date:<12} {what}  [{outlets}; {status}, {r['independent_sources']} independent]")
         for rep in r.get("reports", [])[:3]:
             lines.append(f"{'':<12}   {rep['outlet'] or rep['document'][:8]}: {' '.join(rep['sentence'].split())[:160]}")
     return "\n".join(lines)

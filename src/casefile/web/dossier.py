@@ -11,6 +11,8 @@ from collections import Counter
 from sqlalchemy import text
 
 from ..errors import NotFound
+from ..resolve.event_details import details as event_details
+from ..resolve.event_details import line as summary_line
 from ..store.db import Store
 from .cases import cluster_status
 from ..concepts import dates as D
@@ -68,6 +70,8 @@ def _events(conn, ref: str) -> list[dict]:
     events = {}
     for r in conn.execute(text(sql), params):
         events.setdefault(r.id, dict(r._mapping))
+    for eid, d in event_details(conn, list(events)).items():  # places, people as written, counts
+        events[eid].update(details=d, summary=summary_line(events[eid]["type"], d))
     return sorted(events.values(), key=lambda e: (D.sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 

@@ -18,7 +18,8 @@ from .dates import attach_date
 from .grammar import Args
 from .linking import described_people, law_under, link_case_target, share_victims
 from .modality import irrealis, modality_of, unreal
-from .participants import authors, from_args, incident_targets, label_of, next_name, region_people, speaker_of
+from .participants import (authors, clause_places, from_args, incident_targets, label_of, next_name, region_people,
+                           speaker_of)
 from .states import add_states, state_actor, state_actor_in, state_of
 from .triggers import find_triggers
 
@@ -94,6 +95,8 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> tuple[list[Event]
     parts = from_args(ctx, sent, tok, etype, args)
     if etype in L.INCIDENT_TYPES and not any(p.role == "target" for p in parts):
         parts += incident_targets(ctx, tok, etype)
+    if etype in L.INCIDENT_TYPES:
+        parts += clause_places(ctx, tok, parts)
     if etype in L.CASE_TYPES and etype != "surveillance" and not any(p.role == "target" for p in parts):
         parts += region_people(ctx, sent, tok, parts)
     if etype in L.CASE_TYPES and not any(p.role == "target" and _named(p) for p in parts):

@@ -334,3 +334,16 @@ def incident_targets(ctx: Context, tok, etype: str) -> list[Participant]:
                 if aim is not None:
                     out += of_token(ctx, aim, "target", incident=True)
     return out
+
+
+def clause_places(ctx: Context, tok, parts: list[Participant]) -> list[Participant]:
+    """Where an incident happened when its own arguments say nothing of it: the places named in
+    its clause ("On May 2 in Bagram, a bomber blew himself up")."""
+    if any(p.role == "place" for p in parts):
+        return []
+    clause = tok
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl") and clause.head != clause:
+        clause = clause.head
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    have = {p.text for p in parts}
+    return [ctx.part("place", c) for c in ctx.cands_in(lo, hi) if c.label in L.PLACE_LABELS and c.text not in have][:2]
