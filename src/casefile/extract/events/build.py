@@ -129,6 +129,11 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> tuple[list[Event]
     if etype == "imprisonment" and any(a.lemma_.lower() in L.COURT_NOUNS for a in args.agent):
         # "a court sentenced X": the sentencing was X's appearance in court
         extra.append(Event(**{**base, "type": "trial"}, participants=_unique(list(parts))))
+    weapon = next((a for a in args.agent if a.lemma_.lower() in L.ATTACK_WEAPONS), None)
+    if etype == "killing" and weapon is not None:
+        # "a roadside bomb killed a colonel": the bomb was an attack on him
+        extra.append(Event(**{**base, "type": "attack", "start": weapon.idx, "end": weapon.idx + len(weapon.text),
+                              "trigger": weapon.text}, participants=[p for p in parts if p.role != "agent"]))
     parts = _unique(parts)
     split_role = "agent" if etype in L.SPLIT_AGENT_TYPES else "target" if etype in L.CASE_TYPES else None
     named = [p for p in parts if p.role == split_role and p.start is not None and _named(p)]

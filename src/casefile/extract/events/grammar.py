@@ -31,7 +31,10 @@ def is_passive(v) -> bool:
 
 def subject(v, depth: int = 0):
     """(token, passive?) for a verb's subject, looking through relative clauses and shared subjects."""
-    for c in v.children:
+    subjects = [c for c in v.children if c.dep_ in _SUBJ]
+    if len(subjects) > 1 and any(c.pos_ == "PROPN" for c in subjects):
+        subjects = [c for c in subjects if c.pos_ == "PROPN"]  # "the lawyer X vanished" parsed as two subjects
+    for c in subjects:
         if c.dep_ in _SUBJ:
             if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head, c.dep_ == "nsubjpass"

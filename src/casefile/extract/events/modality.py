@@ -187,7 +187,8 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
     clause = {t.i for t in _own_clause(verb)} | {t.i for t in (_own_clause(tok) if tok.pos_ == "VERB" else tok.subtree)}
-    if sent.start == 0 or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and
+    headline = sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?"))
+    if headline or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and
                               e.text.lower().split()[0] not in L.QUANTITY_WORDS for e in sent.ents):
         return None
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and any(c.dep_ == "dobj" and _bare_plural(c)

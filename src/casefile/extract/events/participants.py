@@ -48,8 +48,8 @@ def animate(ctx: Context, tok) -> bool:
         return True
     if tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS:
         return True
-    if tok.pos_ == "PRON" and tok.lower_ in L.PERSON_PRONOUNS | L.PLURAL_PRONOUNS | {"himself", "herself",
-                                                                                   "themselves", "us", "me"}:
+    if tok.pos_ == "PRON" and tok.lower_ in L.PERSON_PRONOUNS | L.PLURAL_PRONOUNS | L.INDEFINITE_PEOPLE | {
+            "himself", "herself", "themselves", "us", "me"}:
         return True
     low = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and low.endswith("ist") and low not in L.NOT_PEOPLE_IST  # "leftists", "Islamists"
@@ -288,6 +288,9 @@ def of_token(ctx: Context, tok, role: str, want_law: bool = False, incident: boo
             out += [ctx.part(role, r) for r in inside]
             continue
         s, e = ctx.np_span(h)
+        of = next((pobj(c) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None), None)
+        if of is not None and incident and (h.pos_ == "NUM" or h.lower_ in L.QUANTITY_WORDS):
+            e = max(e, ctx.np_span(of)[1])  # "dozens of protesters", "two of the men"
         out.append(ctx.span_part(role, s, e))
     return out
 
@@ -346,4 +349,10 @@ def clause_places(ctx: Context, tok, parts: list[Participant]) -> list[Participa
         clause = clause.head
     lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
     have = {p.text for p in parts}
-    return [ctx.part("place", c) for c in ctx.cands_in(lo, hi) if c.label in L.PLACE_LABELS and c.text not in have][:2]
+    return [ctx.part("place", c) for c in ctx.cands_in(lo, hi)
+            if c.label in L.PLACE_LABELS and c.text not in have and not _dateline(ctx, c)][:2]
+
+
+def _dateline(ctx: Context, c: Cand) -> bool:
+    """"HONG KONG — ...", "KABUL, Oct. 3 (Wire) --": where the story was filed, not where it happened."""
+    return c.text.isupper() and ctx.text[c.end:c.end + 3].strip()[:1] in tuple(L.DATELINE_DASHES) + ("(", ",")

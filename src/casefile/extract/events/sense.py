@@ -221,6 +221,8 @@ def explosion(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         if tok.lemma_.lower() == "blast" and ({c.lower_ for c in tok.children} & {"had", "past"}
                                               or tok.head.lemma_.lower() == "have"):
             return "a figure (had a blast)"
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in L.AIM_VERBS:
+            return None  # "the blast tore through the bus station"
         return None if physical_cause(ctx, sent, tok) or violent_document(ctx) else "no sign of violence"
     who = args.agent + args.obj + ([tok.head] if tok.dep_ == "amod" else [])  # "an exploding watermelon"
     if tok.lemma_.lower() == "detonate":
@@ -267,7 +269,10 @@ def raid(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 
 def beat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """A beating, not a win: "beat protesters" against "beat her rival in the primary"."""
-    words = lemmas(ctx, sent)
+    near = [c for c in tok.children if c.dep_ != "dobj"] + args.obj + [g for c in tok.children if c.dep_ in ("prep",
+                                                                                                           "agent")
+                                                                         for g in c.children]
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & {"election", "race", "primary", "poll", "vote", "nomination", "odds", "expectation", "record",
                 "rival", "opponent", "candidate", "nominee", "game", "match", "team", "point", "margin",
                 "deadline", "clock", "caucus", "percent", "back", "estimate", "forecast"}:

@@ -307,3 +307,6 @@ PHYSICAL_ATTACK_MODS = _f("terror", "terrorist", "suicide", "bomb", "knife", "gu
 # Words of campaign money: "spent $10 million attacking X", "PAC-funded attacks".
 CAMPAIGN_MONEY = _f("pac", "pacs", "super", "donor", "donors", "giver", "givers", "fund", "funded", "funding",
                     "spend", "spent", "spending", "ad", "ads", "advertising", "airtime", "mailer", "mailers")
+# Weapons that, as the killer, make a killing an attack too ("a roadside bomb killed ...").
+ATTACK_WEAPONS = _f("bomb", "ied", "grenade", "rocket", "missile", "mortar", "shell", "landmine", "airstrike",
+                    "drone", "sniper", "gunman", "gunmen", "bomber")

@@ -158,3 +158,5 @@ NOT_PEOPLE_IST = _f("list", "wrist", "fist", "mist", "gist", "twist", "tryst", "
                     "shortlist", "waitlist", "blacklist", "whitelist", "exist", "assist", "insist", "persist",
                     "resist", "consist", "subsist")
 REFLEXIVE_PRONOUNS = _f("himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself")
+# Pronouns for unnamed people: "did police arrest anyone?"
+INDEFINITE_PEOPLE = _f("anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no-one")
