@@ -100,20 +100,22 @@ class Mentions:
             ref.kind = "person"
         elif etype == "ORG" and (ref.kind == "other" or ref.kind == "name" and not _personal_name(ref.text)):
             ref.kind = "org"
+        elif etype == "NORP" and ref.kind == "name":
+            ref.kind = "group"      # "Venezuelans", "Democrats": never the "she" of the next sentence
         return ref
 
     def gender(self, ref: Referent) -> str | None:
         return (self._genders.get(ref.key) if ref.key else None) or ref.gender
 
-    def refer(self, tok, base: int = 0) -> Referent | None:
+    def refer(self, tok, base: int = 0, recent: bool = False) -> Referent | None:
         """Who the phrase headed by tok stands for; None for a first-person pronoun, or a
-        third-person one with no antecedent."""
+        third-person one with no antecedent (``recent``: see ``antecedent``)."""
         low = tok.lower_
         if low in mw.FIRST_PERSON:
             return None
         ref = self.typed(phrase(tok, base))
         if ref.kind == "pronoun":
-            return self.antecedent(low, base + tok.idx)
+            return self.antecedent(low, base + tok.idx, recent)
         if ref.key is None and ref.kind in ("person", "org", "group") and tok.pos_ == "NOUN":
             ref.key = self.described(tok.lemma_.lower(), ref.start, definite=_is_definite(tok))
             if ref.key is not None and self._types.get(ref.key) == mw.PERSON_LABEL:
@@ -177,11 +179,13 @@ class Mentions:
         return Context(pronoun, pos, lambda at: bisect_right(self._para_starts, at),
                        lambda at: bisect_right(self._sent_starts, at), self.gender)
 
-    def antecedent(self, pronoun: str, pos: int) -> Referent | None:
+    def antecedent(self, pronoun: str, pos: int, recent: bool = False) -> Referent | None:
         """What a pronoun at pos stands for. For he/she, the candidate the ranker scores
         highest (the latest speaker of a fitting gender, most often; a new main-clause subject
         can take over); a he/she resolved to someone of unknown gender teaches it. For it/they,
-        the latest organization or group that spoke or was a subject, else the latest named."""
+        the latest organization or group that spoke or was a subject, else the latest named.
+        ``recent``: a person named within about a sentence before comes first for he/she (what
+        happened to someone is told right after naming them; who said what is not)."""
         p = pronoun.lower()
         cands = self.candidates(p, pos)
         if p in mw.PERSON_PRONOUNS:
@@ -190,11 +194,22 @@ class Mentions:
             topics = [c for c in cands if c.last_speaker is not None or c.last_subject is not None]
             found = max(topics, key=lambda c: max(c.last_speaker or -1, c.last_subject or -1)) if topics \
                 else (cands or [None])[0]
-        if found is None:
+        ref = found.ref if found is not None else None
+        if recent and p in mw.PERSON_PRONOUNS:
+            near = self._named_just_before(p, pos)
+            if near is not None and (ref is None or near.start > ref.start and near.key != ref.key):
+                ref = near     # "Take, for instance, X. For years, she was arrested ...": the person just named
+        if ref is None:
             return None
-        if p in mw.PERSON_PRONOUNS and self.gender(found.ref) is None:
-            self.learn(found.ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
-        return found.ref
+        if p in mw.PERSON_PRONOUNS and self.gender(ref) is None:
+            self.learn(ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
+        return ref
+
+    def _named_just_before(self, p: str, pos: int) -> Referent | None:
+        """The person named last within NEAR_NAME_CHARS before pos whom the pronoun can mean."""
+        near = [r for r in self.pool if r.kind == "person" and r.start <= pos and pos - r.start <= mw.NEAR_NAME_CHARS
+                and _kind_fits(r, p) and not self._clashes(r, p)]
+        return max(near, key=lambda r: r.start) if near else None
 
     def learn(self, ref: Referent, gender: str) -> None:
         """Record ref's gender (for its entity, when it has one)."""

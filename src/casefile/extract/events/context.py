@@ -73,6 +73,7 @@ class Context:
         self.sents = _split_sents(self.doc)
         self._sent_starts = [s.start for s in self.sents]
         self.cands = self._collect(entities)
+        self.entities = entities
         self.full_names = {e.key: e.name for e in entities}
         self.descriptors = {e.key: " ".join(d.text for d in e.descriptors).lower() for e in entities}
         self.kinds = {e.key: e.type for e in entities}

@@ -350,7 +350,7 @@ def clause_places(ctx: Context, tok, parts: list[Participant]) -> list[Participa
     lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
     have = {p.text for p in parts}
     return [ctx.part("place", c) for c in ctx.cands_in(lo, hi)
-            if c.label in L.PLACE_LABELS and c.text not in have and not _dateline(ctx, c)][:2]
+            if c.label in entity_types.PLACE_TYPES and c.text not in have and not _dateline(ctx, c)][:2]
 
 
 def _dateline(ctx: Context, c: Cand) -> bool:

@@ -129,3 +129,6 @@ TITLE_LOOKBACK_TOKENS = 3
 # nearest entities it weighs.
 ANTECEDENT_WINDOW = 4000
 ANTECEDENT_MAX_CANDIDATES = 10
+# A person named this close before he/she (about a sentence) is who it means, even when
+# someone spoke earlier: "Take, for instance, X. For years, she ...".
+NEAR_NAME_CHARS = 200

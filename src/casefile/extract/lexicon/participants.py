@@ -1,9 +1,12 @@
-"""Named constants for resolving who an event is about: offices that act
-for a state, pronouns for organisations, lawyers' clients. General news usage only.
+"""Named constants for who an event is about: people and their roles, offices that act for a
+state, lawyers' clients, participants' roles by event type. General news usage only; the
+pronouns and gender cues are extract.mentions' (lexicon/mentions.py).
 """
 from __future__ import annotations
 
 import re
+
+from . import mentions as _mentions
 
 
 def _f(*words: str) -> frozenset[str]:
@@ -28,9 +31,6 @@ OFFICIAL_SPEAKERS = _f("ministry", "government", "office", "department", "embass
 NO_COMMENT_WORDS = _f("comment")
 # Prepositions that stay part of an institution's name ("mission to the United Nations").
 INSTITUTION_NAME_PREPS = _f("to", "of", "for", "in")
-# Pronouns that may stand for an organisation just named ("the department said it does not comment").
-ORG_PRONOUNS = _f("it", "its")
-ORG_PRONOUN_LABELS = ("ORG", "GPE")
 
 # Heads of nouns that stand for people (so "the arrest of activists" counts, "the arrest of the slide" not).
 PERSON_NOUNS = _f(
@@ -73,8 +73,6 @@ TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman",
                  "captain", "father", "sister", "brother", "reverend", "rev.", "venerable", "monk", "bishop",
                  "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
                  "leader", "former", "late", "human", "rights", "activist", "journalist")
-PERSON_PRONOUNS = _f("he", "she", "him", "her")
-PLURAL_PRONOUNS = _f("they", "them", "their")
 THING_PRONOUNS = _f("it", "its", "which", "that")
 RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
 SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
@@ -128,17 +126,10 @@ DESCRIBED_ROLES = _f("target", "recipient", "agent")
 GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
 # A lead describes ("a blogger") and the following sentences name: how many to look ahead.
 DESCRIPTION_LOOKAHEAD_SENTENCES = 2
-# How far back (in sentences) a pronoun may look for its person.
-PRONOUN_WINDOW_SENTENCES = 5
 # Entity labels that can fill participant slots.
 PARTICIPANT_LABELS = _f("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT")
 PLACE_LABELS = _f("GPE", "LOC", "FAC")
 NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
-# Gender cues for he/she: Vietnamese middle names, honorifics and kin or role nouns beside a name.
-MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother", "man", "monk", "king",
-               "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
-FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
-                 "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
 # Words that stand for a number of people on their own ("dozens were arrested", "many died").
 QUANTITY_WORDS = _f("dozens", "hundreds", "thousands", "scores", "tens", "many", "several", "some", "others",
                     "all", "both", "few", "most", "none", "millions")
@@ -160,3 +151,6 @@ NOT_PEOPLE_IST = _f("list", "wrist", "fist", "mist", "gist", "twist", "tryst", "
 REFLEXIVE_PRONOUNS = _f("himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself")
 # Pronouns for unnamed people: "did police arrest anyone?"
 INDEFINITE_PEOPLE = _f("anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no-one")
+# Pronouns for people, from the one list extract.mentions resolves them with.
+PERSON_PRONOUNS = frozenset(_mentions.PERSON_PRONOUNS)
+PLURAL_PRONOUNS = _mentions.PLURAL_PRONOUNS
