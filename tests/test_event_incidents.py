@@ -93,7 +93,8 @@ def test_a_sentence_that_reports_an_incident_yields_it_with_or_without_a_name(nl
     ("The two candidates are locked in a bitter battle for the nomination.", "attack", "fight"),
     ("A key ingredient was missing from the recipe.", "disappearance", ""),
     ("The company threatened to sue the newspaper.", "harassment", "sue"),
-    ("The former mayor died in 2013 after a long illness.", "killing", "violence"),
+    ("The former mayor died in 2013 after a long illness.", "killing", "illness"),
+    ("The singer died of cancer at her home.", "killing", "illness"),
     ("The reform would abolish the death penalty.", "killing", ""),
     # talk about an incident that did not happen, or not once
     ("Police did not arrest the organizers.", "arrest", "negated"),

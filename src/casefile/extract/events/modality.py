@@ -155,12 +155,14 @@ def _command(sent, tok, verb, etype: str) -> str | None:
 def _governed(sent, tok, verb, etype: str) -> str | None:
     """"the threat of attacks", "a plot to kill", "to prevent attacks": feared, planned or averted."""
     t = tok
-    for _ in range(3):
+    for _ in range(4):
+        if t.dep_ == "conj":
+            t = t.head  # "400 homicides and 2,700 shootings": what governs the first governs both
         head = t.head
         if head == t:
             return None
-        if t.dep_ in ("pobj", "pcomp") and head.lower_ in ("of", "against", "for", "about", "on"):
-            head = head.head
+        if t.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP":
+            head = head.head  # "the odds of dying in an attack", "the threat of attacks"
         elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass"):
             return None
         if head.lemma_.lower() in L.REPORT_NOUNS and any(c.lower_ in L.FALSE_WORDS for c in head.children):

@@ -101,6 +101,7 @@ def coerce(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """People made to do something under pressure ("pressuring employees to vote")."""
     if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return "no one made to do anything"
-    if any(o.lower_ in L.COERCED_PEOPLE or o.lemma_.lower() in L.COERCED_PEOPLE for o in args.obj):
+    if any((o.lower_ in L.COERCED_PEOPLE or o.lemma_.lower() in L.COERCED_PEOPLE) and o.text[:1].islower()
+           for o in args.obj):  # "us", not "the US"
         return None
     return "pressure on officials or institutions, not coercion of people"

@@ -23,7 +23,7 @@ def charge(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "in someone's charge (care), not a criminal charge"
     if not is_verb and any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in kids):
         return "an accusation in words (charges that ...)"
-    if is_verb and args.agent and not any(t.lemma_.lower() in L.AUTHORITIES or named_org(ctx, t) for t in args.agent):
+    if is_verb and args.agent and not any(t.lemma_.lower() in L.AUTHORITIES or _official(ctx, t) for t in args.agent):
         return "an accusation by people, not a charge brought by an authority"
     if not is_verb and tok.head.lemma_.lower() in ("lead", "spearhead", "head"):
         return "leading the charge"
@@ -91,6 +91,14 @@ def summons(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
                               or named_org(ctx, t) for t in args.agent):
         return "not an authority summoning or questioning"
     return None
+
+
+def _official(ctx: Context, tok) -> bool:
+    """A state or one of its offices ("the Justice Department", "Cook County prosecutors", "France")."""
+    c = ctx.cand_at(tok)
+    if c is None or c.label not in ("ORG", "GPE"):
+        return False
+    return c.label == "GPE" or bool(set(c.text.lower().split()) & (L.AUTHORITIES | L.INSTITUTION_NOUNS))
 
 
 def _released_person(ctx: Context, tok) -> bool:

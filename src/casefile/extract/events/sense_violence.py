@@ -21,6 +21,9 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "part of a name for something else (an attack ad, an attack line)"
     if lemmas(ctx, sent) & L.CAMPAIGN_MONEY:
         return "campaign spending on attacks (ads, mail), not violence"
+    on = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") and pobj(c) is not None]
+    if any(abstract(t) for t in args.obj + on):
+        return "a verbal attack: what is attacked is a record, a plan, a value or a remark"
     if low & L.PHYSICAL_ATTACK_MODS or any(w in L.PHYSICAL_ATTACK_MODS for c in tok.children if c.dep_ == "compound"
                                            for w in c.lower_.split("-")):
         return None  # "a terror attack", "the van-and-knife attack", "suicide attacks"
@@ -59,6 +62,9 @@ def kill(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "part of a modifier (job-killing), not an event"
     if any(a.lemma_.lower() in L.NATURAL_KILLERS for a in args.agent):
         return "a death from illness, drink or accident, not a killing"
+    if not is_verb and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "with") and (
+            tok.head.head.lemma_.lower() in L.CRIME_FRAMES):
+        return f"the name of a crime ({tok.head.head.text} {tok.head.text} {tok.text}), not a report of the killing"
     for o in args.obj:
         if o.lemma_.lower() in L.FIGURATIVE_KILLED or o.lower_ in L.FIGURATIVE_KILLED:
             if not (o.pos_ == "PRON" and o.lower_ in ("that", "this") and animate(ctx, o)):
@@ -84,6 +90,10 @@ def death(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     head = tok.head
     if tok.lower_ == "death" and head.lower_ == "to" and head.head.lemma_.lower() in L.SENTENCING_VERBS:
         return "a death sentence, not a killing"
+    causes = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "after")
+              and pobj(c) is not None]
+    if any(c.lemma_.lower() in L.NATURAL_KILLERS for c in causes):
+        return "a death from illness or an accident, not a killing"
     subj = args.obj or args.agent
     if is_verb and subj and not any(animate(ctx, s) for s in subj):
         return "a figure: what died is not a living being"

@@ -236,7 +236,7 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "suggest", "chant", "slogan", "effort", "odds", "recommend", "failure", "fail",
                       "refusal", "reluctance", "tale", "myth", "legend", "rumor", "rumour", "hoax", "fantasy",
                       "fiction", "target", "mark", "block", "halt", "delay", "oppose", "veto", "bar",
-                      "stop", "likelihood", "worry", "afraid", "scared", "concern", "concerned", "brace",
+                      "stop", "likelihood", "worry", "afraid", "scared", "brace",
                       "prepare", "anticipation", "anticipate", "venue", "way", "means", "worried", "argue",
                       "advocate", "threaten", "able", "capable", "ability", "capability")
 # Verbs after which an infinitive did happen ("managed to escape", "used batons to disperse the
@@ -310,3 +310,6 @@ CAMPAIGN_MONEY = _f("pac", "pacs", "super", "donor", "donors", "giver", "givers"
 # Weapons that, as the killer, make a killing an attack too ("a roadside bomb killed ...").
 ATTACK_WEAPONS = _f("bomb", "ied", "grenade", "rocket", "missile", "mortar", "shell", "landmine", "airstrike",
                     "drone", "sniper", "gunman", "gunmen", "bomber")
+# Words after which "of murder", "with murder" names a crime, not a killing being reported.
+CRIME_FRAMES = _f("guilty", "innocent", "acquit", "convict", "accuse", "charge", "suspect", "indict", "plead",
+                  "sentence", "try", "prosecute", "count", "charges", "conviction", "accusation", "allegation")
