@@ -54,7 +54,7 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not _implicative(v) and not (
             etype in L.SCHEDULED_TYPES and v.head.lemma_.lower() in L.EXPECTED_GOVERNORS):
         return "an infinitive (wanted, ordered, planned or refused to ...), not an event that happened"
-    if v.dep_ == "acl" and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+    if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
     if _denied(tok):
         return "denied"

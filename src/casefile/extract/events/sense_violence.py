@@ -21,6 +21,8 @@ def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "part of a name for something else (an attack ad, an attack line)"
     if lemmas(ctx, sent) & L.CAMPAIGN_MONEY:
         return "campaign spending on attacks (ads, mail), not violence"
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in L.ARGUMENT_NOUNS:
+        return f"a line of argument ({tok.head.head.text} of attack), not an attack"
     on = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") and pobj(c) is not None]
     if any(abstract(t) for t in args.obj + on):
         return "a verbal attack: what is attacked is a record, a plan, a value or a remark"

@@ -241,14 +241,14 @@ UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibili
                       "advocate", "threaten", "able", "capable", "ability", "capability")
 # Verbs after which an infinitive did happen ("managed to escape", "used batons to disperse the
 # crowd"); after any other, "to arrest" is wanted, planned, ordered or refused, not done.
-IMPLICATIVE_VERBS = _f("manage", "begin", "start", "continue", "proceed", "go", "use", "succeed", "come", "get",
+IMPLICATIVE_VERBS = _f("manage", "begin", "start", "continue", "proceed", "go", "use", "succeed", "get",
                        "help", "move", "turn", "rush", "arrive", "return", "open", "keep", "dare", "bother",
                        "gather", "assemble", "flock", "converge", "walk", "strike", "take", "march", "rally",
                        "stage", "meet", "line", "fan", "swarm", "storm", "mass", "allow", "permit", "let", "force",
                        "compel", "oblige", "cause", "make", "lead", "prompt")
 # Modifiers of a nominal trigger that make it possible, feared or proposed rather than done.
 POSSIBLE_MODS = _f("future", "possible", "potential", "prospective", "feared", "hypothetical", "imagined",
-                   "more")
+                   "more", "planned", "proposed", "upcoming", "threatened", "promised", "intended")
 # Adverbs of habit: "ISIS murders gays regularly".
 HABITUAL_ADVERBS = _f("regularly", "routinely", "often", "always", "usually", "frequently", "constantly",
                       "typically", "habitually", "generally", "sometimes", "never")
@@ -289,6 +289,8 @@ CONTEST_FIGURES = _f("political", "legal", "court", "uphill", "budget", "bitter"
                      "culture", "cultural", "legislative", "procedural")
 # What kills without a killer: "the drinking that killed him", "a disease that kills thousands".
 NATURAL_KILLERS = _f("drink", "drinking", "alcohol", "disease", "cancer", "illness", "virus", "overdose", "drug",
+                     "alzheimer", "alzheimer's", "dementia", "diabetes", "disaster", "quake", "landslide", "tsunami",
+                     "wildfire", "pneumonia", "infection", "complications", "age", "causes",
                      "drugs", "heat", "cold", "flu", "stroke", "crash", "accident", "flood", "storm", "earthquake",
                      "hurricane", "famine", "hunger", "malaria", "aids", "obesity", "smoking", "tobacco", "cholera",
                      "epidemic", "pandemic", "heart", "poverty")
@@ -313,3 +315,5 @@ ATTACK_WEAPONS = _f("bomb", "ied", "grenade", "rocket", "missile", "mortar", "sh
 # Words after which "of murder", "with murder" names a crime, not a killing being reported.
 CRIME_FRAMES = _f("guilty", "innocent", "acquit", "convict", "accuse", "charge", "suspect", "indict", "plead",
                   "sentence", "try", "prosecute", "count", "charges", "conviction", "accusation", "allegation")
+# Nouns of argument: "lines of attack", "three areas of attack" are what a speech goes after.
+ARGUMENT_NOUNS = _f("area", "line", "mode", "avenue", "angle", "point", "plan", "strategy", "front")
