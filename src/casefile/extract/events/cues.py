@@ -57,9 +57,10 @@ def in_compound_modifier(tok) -> bool:
         "-" in tok.text and tok.dep_ in ("amod", "compound"))
 
 
-def physical_here(ctx: Context, sent, tok, args: Args) -> bool:
-    """A weapon, a wound or an armed actor in the sentence, or a physical target for the trigger."""
-    if physical(ctx, sent):
+def physical_here(ctx: Context, sent, tok, args: Args, sentence: bool = True) -> bool:
+    """A physical target for the trigger or an armed actor doing it (or, with ``sentence``,
+    a weapon, a wound or an armed actor anywhere in the sentence)."""
+    if sentence and physical(ctx, sent):
         return True
     heads = args.obj + args.partner + args.place
     if any(t.lemma_.lower() in L.PHYSICAL_TARGETS for t in heads):
@@ -67,10 +68,10 @@ def physical_here(ctx: Context, sent, tok, args: Args) -> bool:
     return any(t.lower_ in L.ARMED_ACTORS or t.lemma_.lower() in L.ARMED_ACTORS for t in args.agent)
 
 
-def physical_cause(ctx: Context, sent, tok) -> bool:
-    """A violent cause in the sentence, other than the death word itself."""
+def physical_cause(ctx: Context, span, tok) -> bool:
+    """A violent cause in a sentence (or in the clause a token heads), other than the word itself."""
     same = tok.lemma_.lower()
-    rest = [t for t in sent if t.lemma_.lower() != same]
+    rest = [t for t in (span.subtree if hasattr(span, "subtree") else span) if t.lemma_.lower() != same]
     others = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
     cues = (others & L.PHYSICAL_CUES) - {"die", "dead", "death", "body", "hospital", "victim"}
     return bool(cues - L.WEAK_PHYSICAL_CUES) or bool(others & {"custody", "detention", "prison", "toll", "protest",

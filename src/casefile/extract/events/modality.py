@@ -41,6 +41,9 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     verb = clause_verb(tok)
     if _negated(tok, verb, is_verb, etype):
         return "negated"
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "than" and any(c.lower_ == "rather"
+                                                                        for c in tok.head.head.children):
+        return "an alternative not taken (rather than ...)"
     if not is_verb and any(c.dep_ == "amod" and c.lower_ in L.POSSIBLE_MODS for c in tok.children) and not any(
             c.dep_ == "nummod" for c in tok.children):
         return "a possible or proposed event (future, more ...), not one that happened"
@@ -163,7 +166,7 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
             return None
         if t.dep_ in ("pobj", "pcomp") and head.pos_ == "ADP":
             head = head.head  # "the odds of dying in an attack", "the threat of attacks"
-        elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass"):
+        elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass", "appos"):
             return None
         if head.lemma_.lower() in L.REPORT_NOUNS and any(c.lower_ in L.FALSE_WORDS for c in head.children):
             return f"a false report ({head.text} ...)"

@@ -25,9 +25,11 @@ def rally(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if any(c.dep_ == "poss" and named(ctx, c) or c.lower_ in ("his", "her") for c in tok.children):
         return "a campaign rally (someone's rally), not a protest"
     if any(c.dep_ == "compound" and ctx.cand_at(c) is not None and ctx.cand_at(c).label == "PERSON"
-           for c in tok.children):
+           for c in tok.children) or any(named(ctx, a) and ctx.cand_at(a).label == "PERSON" for a in args.agent):
         return "a campaign rally (someone's rally), not a protest"
-    own = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} | {t.lower_ for t in tok.subtree if t.i != tok.i}
+    near = [c for c in tok.children if c.dep_ in ("amod", "compound", "prep", "acl", "nmod")]
+    near += [g for c in near if c.dep_ == "prep" for g in c.children]
+    own = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     own |= {t.lemma_.lower() for a in args.agent for t in a.subtree}
     if own & L.PROTEST_CUES or any(w.startswith(("anti-", "pro-")) for w in own):
         return None

@@ -12,49 +12,57 @@ from .participants import animate
 
 
 def attack(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
-    """A physical attack, not a verbal one: weapons or the armed in the sentence, a place or people
-    attacked; without them, an article about violence. "attacked his rival's record" is verbal."""
+    """A physical attack, not a verbal one. The attack's own words settle it first (a terror
+    attack; an attack on a record; a bomb in its phrase), then whom it was aimed at (a base,
+    a crowd; a named politician), then the sentence and the article."""
     low = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
-    if low & {"heart", "panic", "anxiety", "asthma", "cyber"}:
-        return "an illness or a cyberattack, not a physical attack"
-    if not is_verb and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        return "part of a name for something else (an attack ad, an attack line)"
-    if lemmas(ctx, sent) & L.CAMPAIGN_MONEY:
-        return "campaign spending on attacks (ads, mail), not violence"
-    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in L.ARGUMENT_NOUNS:
-        return f"a line of argument ({tok.head.head.text} of attack), not an attack"
-    on = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against") and pobj(c) is not None]
-    if any(abstract(t) for t in args.obj + on):
-        return "a verbal attack: what is attacked is a record, a plan, a value or a remark"
-    if low & L.PHYSICAL_ATTACK_MODS or any(w in L.PHYSICAL_ATTACK_MODS for c in tok.children if c.dep_ == "compound"
-                                           for w in c.lower_.split("-")):
-        return None  # "a terror attack", "the van-and-knife attack", "suicide attacks"
-    if low & {"political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist", "harsh",
-               "scathing", "blistering", "withering", "sharp", "direct", "mail", "ad", "television", "tv"}:
-        return "a verbal attack"
-    targets = args.obj + [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+    why = _not_an_assault(ctx, sent, tok, low)
+    if why:
+        return why
+    targets = args.obj + [pobj(c) for c in tok.children if c.dep_ in ("prep",) and c.lower_ in ("on", "against")
                           and pobj(c) is not None]
     if any(abstract(t) for t in targets):
-        return "a verbal attack: what is attacked is a record, a plan or a remark"
+        return "a verbal attack: what is attacked is a record, a plan, a value or a remark"
+    own = {t.lemma_.lower() for t in tok.subtree} & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES)
+    if low & L.PHYSICAL_ATTACK_MODS or own or any(w in L.PHYSICAL_ATTACK_MODS for c in tok.children
+                                                  if c.dep_ == "compound" for w in c.lower_.split("-")):
+        return None  # "a terror attack", "the van-and-knife attack", "attacked him with a knife"
+    if low & L.VERBAL_ATTACK_MODS:
+        return "a verbal attack"
+    if physical_here(ctx, sent, tok, args, sentence=False):
+        return None  # aimed at a base or a crowd, or by gunmen
     if any(c.dep_ == "prep" and c.lower_ in ("for", "over", "as") for c in tok.children) and not physical(ctx, sent):
         return "a verbal attack: attacked for something said or done"
-    if physical_here(ctx, sent, tok, args):
-        return None
-    if speechy(ctx, sent):
-        return "a verbal attack: no weapon, wound or armed actor, and words of speech or campaigning"
-    if targets and all(named(ctx, t) or t.pos_ == "PRON" or t.lemma_.lower() in L.POLITICAL_TITLES
-                       for t in targets):
-        return "a verbal attack: aimed at people named or at office holders, with no weapon, wound or armed actor"
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and (owner.lower_ in ("his", "her") or named(ctx, owner)
                               and ctx.cand_at(owner).label == "PERSON"):
-        return "a verbal attack: someone's attacks, with no weapon, wound or armed actor"
+        return "a verbal attack: someone's attacks, with no weapon, wound or armed actor in them"
+    if targets and all(named(ctx, t) or t.pos_ == "PRON" or t.lemma_.lower() in L.POLITICAL_TITLES
+                       for t in targets):
+        return "a verbal attack: aimed at people named or at office holders, with no weapon, wound or armed actor"
+    if physical(ctx, sent):
+        return None
+    if speechy(ctx, sent):
+        return "a verbal attack: no weapon, wound or armed actor, and words of speech or campaigning"
     if violent_document(ctx):
         return None
     if any(animate(ctx, t) and not named(ctx, t) for t in targets) and not any(
             named(ctx, a) for a in args.agent):
         return None  # "a man attacked two women"; "the senator attacked a judge" is words
     return "no sign of physical violence in the sentence or the article"
+
+
+def _not_an_assault(ctx: Context, sent, tok, low: set[str]) -> str | None:
+    """An illness, a name for something else, campaign spending or a line of argument."""
+    if low & {"heart", "panic", "anxiety", "asthma", "cyber"}:
+        return "an illness or a cyberattack, not a physical attack"
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return "part of a name for something else (an attack ad, an attack line)"
+    if lemmas(ctx, sent) & L.CAMPAIGN_MONEY:
+        return "campaign spending on attacks (ads, mail), not violence"
+    if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in L.ARGUMENT_NOUNS:
+        return f"a line of argument ({tok.head.head.text} of attack), not an attack"
+    return None
 
 
 def kill(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
@@ -94,14 +102,15 @@ def death(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
         return "a death sentence, not a killing"
     causes = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "after")
               and pobj(c) is not None]
+    clause = (tok.head if tok.pos_ == "ADJ" else tok) if is_verb else sent  # "X, who died in 2003, clashed with Y"
     if any(c.lemma_.lower() in L.NATURAL_KILLERS for c in causes):
         return "a death from illness or an accident, not a killing"
     subj = args.obj or args.agent
     if is_verb and subj and not any(animate(ctx, s) for s in subj):
         return "a figure: what died is not a living being"
-    if physical_cause(ctx, sent, tok):
-        return None
-    return "a death the sentence does not tie to violence or custody"
+    if physical_cause(ctx, clause, tok):
+        return None  # "died after a roadside bomb went off"; not "X, who died in 2003, clashed with Y"
+    return "a death its clause does not tie to violence or custody"
 
 
 def shoot(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
@@ -224,7 +233,12 @@ def beat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 
 
 def armed(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
-    """Fighting between armed sides, not a clash of candidates."""
+    """Fighting between armed sides, not a clash of candidates; shots fired at someone, not an
+    employee fired on a date."""
+    if tok.lemma_.lower() == "fire" and (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or not any(
+            c.dep_ == "prep" and pobj(c) is not None and pobj(c).ent_type_ not in ("DATE", "TIME")
+            for c in tok.children)):
+        return "fired from a job, not shots fired"
     who = args.agent + args.obj + args.partner
     if any(t.lower_ in L.ARMED_ACTORS or t.lemma_.lower() in L.ARMED_ACTORS for t in who):
         return None

@@ -197,7 +197,7 @@ CRIME_WORDS = LEGAL_CUES | _f(
 BELIEF_CUES = _f("courage", "deep", "deeply", "strong", "strongly", "moral", "religious", "political",
                  "personal", "firm", "firmly", "core", "own", "held", "sincere", "that", "belief")
 # Modifiers that make "trial" something other than a court case.
-NON_COURT_TRIALS = _f("clinical", "drug", "vaccine", "balloon", "run", "period", "basis", "error", "free",
+NON_COURT_TRIALS = _f("clinical", "drug", "vaccine", "balloon", "run", "period", "basis", "error", "free", "mock",
                       "version", "test", "field", "pilot", "time", "account", "subscription")
 # Heads that make "arrest" something other than an arrest (a warrant is not yet one).
 NON_ARREST = _f("cardiac", "warrant", "warrants", "respiratory", "heart")
@@ -317,3 +317,6 @@ CRIME_FRAMES = _f("guilty", "innocent", "acquit", "convict", "accuse", "charge",
                   "sentence", "try", "prosecute", "count", "charges", "conviction", "accusation", "allegation")
 # Nouns of argument: "lines of attack", "three areas of attack" are what a speech goes after.
 ARGUMENT_NOUNS = _f("area", "line", "mode", "avenue", "angle", "point", "plan", "strategy", "front")
+# Modifiers of an attack made in words.
+VERBAL_ATTACK_MODS = _f("political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist", "harsh",
+                        "scathing", "blistering", "withering", "sharp", "direct", "mail", "ad", "television", "tv")
