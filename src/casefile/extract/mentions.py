@@ -184,9 +184,14 @@ class Mentions:
         highest (the latest speaker of a fitting gender, most often; a new main-clause subject
         can take over); a he/she resolved to someone of unknown gender teaches it. For it/they,
         the latest organization or group that spoke or was a subject, else the latest named.
-        ``recent``: a person named within about a sentence before comes first for he/she (what
-        happened to someone is told right after naming them; who said what is not)."""
+        ``recent`` (events): for he/she, the person named last comes first, else the first named
+        just after (what happened to someone is told right after naming them; who said what is not:
+        "according to his lawyer, officers beat him" means the one named before)."""
         p = pronoun.lower()
+        if recent and p in mw.PERSON_PRONOUNS:
+            named = self._named_near(p, pos)
+            if named is not None:
+                return named
         cands = self.candidates(p, pos)
         if p in mw.PERSON_PRONOUNS:
             found = best(cands, self.context(p, pos))
@@ -194,22 +199,21 @@ class Mentions:
             topics = [c for c in cands if c.last_speaker is not None or c.last_subject is not None]
             found = max(topics, key=lambda c: max(c.last_speaker or -1, c.last_subject or -1)) if topics \
                 else (cands or [None])[0]
-        ref = found.ref if found is not None else None
-        if recent and p in mw.PERSON_PRONOUNS:
-            near = self._named_just_before(p, pos)
-            if near is not None and (ref is None or near.start > ref.start and near.key != ref.key):
-                ref = near     # "Take, for instance, X. For years, she was arrested ...": the person just named
-        if ref is None:
+        if found is None:
             return None
-        if p in mw.PERSON_PRONOUNS and self.gender(ref) is None:
-            self.learn(ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
-        return ref
+        if p in mw.PERSON_PRONOUNS and self.gender(found.ref) is None:
+            self.learn(found.ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
+        return found.ref
 
-    def _named_just_before(self, p: str, pos: int) -> Referent | None:
-        """The person named last within NEAR_NAME_CHARS before pos whom the pronoun can mean."""
-        near = [r for r in self.pool if r.kind == "person" and r.start <= pos and pos - r.start <= mw.NEAR_NAME_CHARS
-                and _kind_fits(r, p) and not self._clashes(r, p)]
-        return max(near, key=lambda r: r.start) if near else None
+    def _named_near(self, p: str, pos: int) -> Referent | None:
+        """The person named last before pos (within RECENT_NAME_WINDOW) whom the pronoun can mean,
+        else the first named within CATAPHORA_CHARS after it ("fear he has died ... X was taken")."""
+        named = [r for r in self.pool if r.kind in ("person", "name") and _kind_fits(r, p) and not self._clashes(r, p)]
+        before = [r for r in named if r.start <= pos and pos - r.start <= mw.RECENT_NAME_WINDOW]
+        if before:
+            return max(before, key=lambda r: r.start)
+        after = [r for r in named if pos < r.start <= pos + mw.CATAPHORA_CHARS]
+        return min(after, key=lambda r: r.start) if after else None
 
     def learn(self, ref: Referent, gender: str) -> None:
         """Record ref's gender (for its entity, when it has one)."""

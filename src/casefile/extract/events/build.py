@@ -16,7 +16,7 @@ from ..lexicon import events as L
 from .context import Context
 from .dates import attach_date
 from .grammar import Args
-from .linking import described_people, law_under, link_case_target, share_victims
+from .linking import carry_case_targets, described_people, law_under, link_case_target, share_victims
 from .modality import irrealis, modality_of, unreal
 from .participants import (authors, clause_places, from_args, incident_targets, label_of, next_name, region_people,
                            speaker_of)
@@ -66,6 +66,7 @@ def run(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> tuple[lis
                                       sent.end_char, bool(built), why or _kept(built)))
     events = _dedupe(events)
     share_victims(events)
+    carry_case_targets(ctx, events)
     for ev in events:
         _link_by_name(ev, entities or [])
         ev.participants += described_people(ctx, ev.participants)

@@ -119,3 +119,25 @@ def share_victims(events: list[Event]) -> None:
         for ev in group:
             if ev.type == "attack" and killed and not any(p.role == "target" for p in ev.participants):
                 ev.participants += [replace(p) for p in killed]
+
+
+def carry_case_targets(ctx: Context, events: list[Event]) -> None:
+    """"The verdict was decided before the trial began": a definite case noun that names no one
+    ("the trial", "the verdict", "her detention" with "her" unresolved) is the case of the person
+    the case events just before it are about."""
+    last: list[Participant] = []
+    for ev in sorted(events, key=lambda e: e.start):
+        if ev.type not in L.CASE_CHAIN_TYPES:
+            continue
+        named = [p for p in ev.participants if p.role == "target" and (p.entity or p.text[:1].isupper())]
+        if named:
+            last = named
+        elif last and not any(p.role == "target" for p in ev.participants) and _definite_noun(ctx, ev):
+            ev.participants += [replace(p) for p in last]
+
+
+def _definite_noun(ctx: Context, ev: Event) -> bool:
+    span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in L.DEFINITE_WORDS for c in span.root.children)

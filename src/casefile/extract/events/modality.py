@@ -172,7 +172,7 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
             return f"a false report ({head.text} ...)"
         if head.lemma_.lower() == "case" and head.head.lower_ == "in":
             return "conditional (in case of ...)"
-        if head.lemma_.lower() in L.STATISTIC_GOVERNORS and head.i != tok.i:
+        if head.lemma_.lower() in L.STATISTIC_GOVERNORS and head.pos_ == "NOUN" and head.i != tok.i:
             return f"a count of a kind of event (the {head.text} of ...), not one event"
         if head.lemma_.lower() in L.UNREAL_GOVERNORS and head.i != tok.i:
             return f"under '{head.text}': feared, planned, averted or awaited, not an event that happened"

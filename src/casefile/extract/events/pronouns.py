@@ -27,9 +27,11 @@ def resolve(ctx: Context, tok, want_law: bool) -> list[Cand]:
     ref = resolver(ctx.parsed, ctx.entities).refer(tok, recent=True)  # a case event follows the name it is about
     if ref is None or ref.start >= tok.idx and ref.end <= tok.idx + len(tok.text):
         return []  # nobody, or the pronoun itself
-    same = [c for c in ctx.cands if ref.key is not None and c.key == ref.key and c.start <= ref.start]
-    near = [c for c in ctx.cands if c.start <= ref.start < c.end or ref.start <= c.start < ref.end]
-    found = (near or same[-1:])
+    head_start, head_end = ref.head_span()
+    inside = [c for c in ctx.cands if ref.start <= c.start and c.end <= ref.end or c.start <= ref.start < c.end]
+    keyed = [c for c in inside if ref.key is not None and c.key == ref.key]
+    at_head = [c for c in inside if c.start < head_end and head_start < c.end]
+    found = keyed or at_head or inside  # "Hong Kong's Correctional Services Department": the department
     if found:
         return found[:1]
     label = "PERSON" if ref.kind in ("person", "name") else "ORG"

@@ -25,10 +25,11 @@ def rally(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if any(c.dep_ == "poss" and named(ctx, c) or c.lower_ in ("his", "her") for c in tok.children):
         return "a campaign rally (someone's rally), not a protest"
     if any(c.dep_ == "compound" and ctx.cand_at(c) is not None and ctx.cand_at(c).label == "PERSON"
-           for c in tok.children) or any(named(ctx, a) and ctx.cand_at(a).label == "PERSON" for a in args.agent):
-        return "a campaign rally (someone's rally), not a protest"
+           for c in tok.children) or tok.head.lemma_.lower() in L.HOLD_VERBS and any(
+               named(ctx, a) and ctx.cand_at(a).label == "PERSON" for a in args.agent):
+        return "a campaign rally (held by someone named), not a protest"
     near = [c for c in tok.children if c.dep_ in ("amod", "compound", "prep", "acl", "nmod")]
-    near += [g for c in near if c.dep_ == "prep" for g in c.children]
+    near += [g for c in near if c.dep_ in ("prep", "acl") for g in c.children]  # "a rally calling for reform"
     own = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     own |= {t.lemma_.lower() for a in args.agent for t in a.subtree}
     if own & L.PROTEST_CUES or any(w.startswith(("anti-", "pro-")) for w in own):
@@ -71,8 +72,8 @@ def protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if is_verb and who and len(single) == len(who):
         return "one person objecting or showing something, not a protest"
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not is_verb and owner is not None and owner.lower_ in ("his", "her"):
-        return "one person's objections, not a protest"
+    if not is_verb and owner is not None and owner.lower_ in ("his", "her") and tok.tag_ == "NNS":
+        return "one person's objections, not a protest"  # "despite her numerous protests"
     return None
 
 

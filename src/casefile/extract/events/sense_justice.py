@@ -66,7 +66,7 @@ def legal(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if low in ("release", "free", "pardon") and not any(_released_person(ctx, o) for o in released):
         return "nothing released is a person"
     if low in ("release", "free") and is_verb and args.agent and not any(
-            animate(ctx, a) or a.pos_ == "PRON" or named(ctx, a) or a.lemma_.lower() in L.AUTHORITIES
+            animate(ctx, a) or a.pos_ == "PRON" or named(ctx, a) or named_org(ctx, a) or a.lemma_.lower() in L.AUTHORITIES
             for a in args.agent):
         return "freed by a thing (a win, a ruling), not released from custody"
     if low == "lock" and not any(person_like(ctx, o) for o in args.obj):
@@ -118,7 +118,7 @@ def intimidate(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None
 def take(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """Taken into custody, or taken away by security men; not "took the troops out"."""
     words = {t.lemma_.lower() for t in tok.subtree}
-    by = [pobj(c) for c in tok.children if c.dep_ == "agent" and pobj(c) is not None]
+    by = [pobj(c) for c in tok.children if c.dep_ == "agent" and pobj(c) is not None] + args.agent
     if "custody" in words or any(t.lower_ in L.SECURITY_NOUNS or t.lemma_.lower() in L.SECURITY_NOUNS for t in by):
         return None
     return "not taken into custody or by security men"

@@ -157,7 +157,7 @@ FIGURATIVE_DEAD = _f("heat", "end", "wrong", "last", "serious", "set", "even", "
 PROTEST_CUES = _f(
     "protest", "protester", "protestor", "demonstrator", "demonstration", "against", "oppose", "police", "tear",
     "disperse", "chant", "banner", "placard", "march", "marcher", "strike", "striker", "boycott", "sit",
-    "blockade", "riot", "anti", "unrest", "clash", "grievance",
+    "blockade", "riot", "anti", "unrest", "clash", "grievance", "call", "demand",
 )
 # Words that make a rally a campaign event: a candidate's crowd, a stump speech, voters.
 CAMPAIGN_CUES = _f(
@@ -262,7 +262,8 @@ FALSE_WORDS = _f("false", "falsified", "fake", "bogus", "fabricated", "unfounded
 KIND_NOUNS = _f("kind", "sort", "type", "form", "manner", "act", "acts", "wave", "series")
 # Nouns that count a kind of event: "the number of arrests", "murder rates".
 STATISTIC_GOVERNORS = _f("number", "rate", "percent", "share", "proportion", "statistic", "statistics", "tally",
-                         "count", "average", "record", "register")
+                         "count", "average", "record", "register", "pace", "frequency", "rise", "fall", "increase",
+                         "decline", "drop")
 # Subjects that make a sentence generic ("you", "anyone", "people" without a determiner).
 GENERIC_SUBJECTS = _f("you", "anyone", "anybody", "one", "people", "everyone", "everybody", "whoever")
 # Words that open a line linking elsewhere, not reporting: "Read more: ...".
@@ -320,3 +321,9 @@ ARGUMENT_NOUNS = _f("area", "line", "mode", "avenue", "angle", "point", "plan", 
 # Modifiers of an attack made in words.
 VERBAL_ATTACK_MODS = _f("political", "personal", "verbal", "negative", "partisan", "rhetorical", "racist", "harsh",
                         "scathing", "blistering", "withering", "sharp", "direct", "mail", "ad", "television", "tv")
+# Verbs for holding a gathering: "Trump held rallies across the state" is a campaign.
+HOLD_VERBS = _f("hold", "stage", "organize", "organise", "headline", "host", "schedule", "plan", "cancel")
+# The steps of one case, whose later steps are often written without the name ("the trial").
+CASE_CHAIN_TYPES = _f("arrest", "charge", "trial", "imprisonment", "release", "detention_abuse")
+# Determiners and possessors that point back to something already named.
+DEFINITE_WORDS = _f("the", "this", "that", "his", "her", "their", "its")

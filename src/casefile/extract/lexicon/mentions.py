@@ -129,6 +129,9 @@ TITLE_LOOKBACK_TOKENS = 3
 # nearest entities it weighs.
 ANTECEDENT_WINDOW = 4000
 ANTECEDENT_MAX_CANDIDATES = 10
-# A person named this close before he/she (about a sentence) is who it means, even when
-# someone spoke earlier: "Take, for instance, X. For years, she ...".
-NEAR_NAME_CHARS = 200
+# How far back a he/she told of what happened to someone looks for the person named last
+# (events: refer(..., recent=True)).
+RECENT_NAME_WINDOW = 1500
+# How far after a pronoun with no antecedent its person may first be named ("Relatives fear he
+# has died ... Hossein X, 52, was taken ..."): about two sentences.
+CATAPHORA_CHARS = 400
