@@ -41,8 +41,8 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     verb = clause_verb(tok)
     if _negated(tok, verb, is_verb, etype):
         return "negated"
-    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "than" and any(c.lower_ == "rather"
-                                                                        for c in tok.head.head.children):
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "than" and any(
+            c.lower_ == "rather" for c in (*tok.head.children, *tok.head.head.children)):
         return "an alternative not taken (rather than ...)"
     if not is_verb and any(c.dep_ == "amod" and c.lower_ in L.POSSIBLE_MODS for c in tok.children) and not any(
             c.dep_ == "nummod" for c in tok.children):

@@ -204,7 +204,7 @@ NON_ARREST = _f("cardiac", "warrant", "warrants", "respiratory", "heart")
 # Who makes a "raid" military: a police search is not an attack.
 POLICE_RAIDERS = _f("police", "officer", "officers", "agent", "agents", "fbi", "detective", "detectives",
                     "investigator", "investigators", "counter", "terror", "anti", "authorities", "customs",
-                    "deportation", "immigration", "ice", "drug", "narcotics", "tax")
+                    "deportation", "deport", "immigration", "immigrant", "ice", "drug", "narcotics", "tax")
 
 # --- threats and coercion -------------------------------------------------------------------------
 # What one threatens to do to a person that makes the threat harassment.
