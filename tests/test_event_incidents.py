@@ -111,6 +111,10 @@ def test_a_sentence_that_reports_an_incident_yields_it_with_or_without_a_name(nl
     ("Journalists are harassed everywhere in the region.", "harassment", "general statement"),
     ("Officials fear attacks on the power grid.", "attack", ""),
     ("The plot to kill the judge was foiled.", "killing", ""),
+    ("The regime fell without a shot being fired.", "attack", "negated"),
+    ("About forty people a day die from gunshot wounds in the region.", "killing", "rate"),
+    ("The town had three murders in 2019, according to police data.", "killing", "statistic"),
+    ("The council is considering fines for the marchers rather than arresting them.", "arrest", "alternative"),
 ])
 def test_talk_about_an_incident_yields_none_and_says_why(nlp, text, etype, reason):
     parsed, ents, tms, evs = extract(nlp, text)

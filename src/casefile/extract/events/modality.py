@@ -79,8 +79,9 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
     if not is_verb and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True  # "no arrests were made"
     head = tok.head if tok.dep_ == "conj" else tok  # "without charge or trial"
-    if head.dep_ == "pobj" and head.head.lower_ == "without" and etype != "detention_abuse":
-        return True  # "held without charge"; "without access to a lawyer" is itself the abuse
+    if (head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without" or verb.dep_ == "pcomp" and verb.head.lower_ ==
+            "without") and etype != "detention_abuse":
+        return True  # "held without charge", "without a shot being fired"; "without access" is the abuse itself
     if tok.dep_ == "pobj" and verb != tok and is_negated(verb) and not _pleads(verb) and (
             tok.head.head == verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
         return True  # "did not result in prison sentences", "not to engage in any kind of protest"
@@ -132,6 +133,8 @@ def _condition(sent, tok, verb, etype: str) -> str | None:
 def _modal(sent, tok, verb, etype: str) -> str | None:
     near = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
     near += [v for v in _chain(verb)[1:4] if v.dep_ in ("xcomp", "advcl", "conj", "ROOT", "ccomp")]
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN"):
+        near += _governing_verb(verb.head)  # "will be greeted by thousands protesting against X"
     aux = {c.lower_ for v in near for c in v.children if c.dep_ in ("aux", "auxpass")}
     hyp = aux & L.HYPOTHETICAL_MODALS
     if hyp:
@@ -144,6 +147,18 @@ def _modal(sent, tok, verb, etype: str) -> str | None:
     if (aux & L.FUTURE_AUX or planned) and etype not in L.SCHEDULED_TYPES:
         return "planned or expected, not done"
     return None
+
+
+def _governing_verb(noun) -> list:
+    """The verb a noun phrase hangs on, through prepositions ("greeted by thousands of X")."""
+    t = noun
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return [t]
+        if t.head == t:
+            return []
+        t = t.head
+    return []
 
 
 def _command(sent, tok, verb, etype: str) -> str | None:
@@ -191,6 +206,12 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
+    words = {t.lower_ for t in sent}
+    if words & L.STATISTIC_CUES and (tok.tag_ in ("NNS",) or any(c.dep_ == "nummod" for c in tok.children)):
+        return "a statistic (according to the data ...), not one event"
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in L.RATE_UNITS and any(
+            d.lower_ in ("a", "per", "every", "each") for d in c.children) for c in verb.children):
+        return "a rate (90 a day), not one event"
     clause = {t.i for t in _own_clause(verb)} | {t.i for t in (_own_clause(tok) if tok.pos_ == "VERB" else tok.subtree)}
     headline = sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?"))
     if headline or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and

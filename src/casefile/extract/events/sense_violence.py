@@ -100,8 +100,9 @@ def death(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     head = tok.head
     if tok.lower_ == "death" and head.lower_ == "to" and head.head.lemma_.lower() in L.SENTENCING_VERBS:
         return "a death sentence, not a killing"
-    causes = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "after")
-              and pobj(c) is not None]
+    holders = [tok] + ([tok.head] if tok.dep_ == "compound" else [])  # "the death toll from the disaster"
+    causes = [pobj(c) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in (
+        "in", "of", "from", "after") and pobj(c) is not None]
     clause = (tok.head if tok.pos_ == "ADJ" else tok) if is_verb else sent  # "X, who died in 2003, clashed with Y"
     if any(c.lemma_.lower() in L.NATURAL_KILLERS for c in causes):
         return "a death from illness or an accident, not a killing"

@@ -327,3 +327,8 @@ HOLD_VERBS = _f("hold", "stage", "organize", "organise", "headline", "host", "sc
 CASE_CHAIN_TYPES = _f("arrest", "charge", "trial", "imprisonment", "release", "detention_abuse")
 # Determiners and possessors that point back to something already named.
 DEFINITE_WORDS = _f("the", "this", "that", "his", "her", "their", "its")
+# Words of a statistic: "had two murders in 2014, according to FBI data".
+STATISTIC_CUES = _f("data", "statistics", "statistic", "figures", "capita", "percent", "rate", "rates",
+                    "survey", "poll", "study")
+# Units of a rate: "90 people a day die".
+RATE_UNITS = _f("day", "week", "month", "year", "hour", "minute")
