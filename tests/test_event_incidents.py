@@ -162,3 +162,20 @@ def test_the_timeline_shows_the_place_the_unnamed_and_the_counts(nlp, store, tmp
     resolve(store)
     text = format_text(timeline(store, type="attack"))
     assert "2024-05-03   attack, Karsk: suicide bomber; six service members killed" in text
+
+
+def test_the_dossier_shows_each_event_with_its_unnamed_participants_and_counts(nlp, store, tmp_path):
+    from casefile.pipeline import ingest
+    from casefile.resolve import run as resolve
+    from casefile.web.dossier import dossier
+
+    (tmp_path / "b.txt").write_text("On June 9, 2024 in Dorvel, gunmen attacked a convoy carrying governor Ilsa "
+                                    "Marrow, killing four guards and injuring 12 people.\n", encoding="utf-8")
+    ingest([str(tmp_path / "b.txt")], store)
+    resolve(store)
+    with store.engine.connect() as conn:   # the place's dossier lists what happened there
+        ref = conn.exec_driver_sql("SELECT entity_id FROM doc_entities WHERE name = 'Dorvel'").scalar_one()
+    lines = {e["type"]: e["summary"] for e in dossier(store, ref)["events"]}
+    assert "attack" in lines, lines
+    assert lines["attack"].startswith("attack, Dorvel: ") and "gunmen" in lines["attack"], lines
+    assert "four guards killed" in lines["attack"] and "12 people injured" in lines["attack"], lines

@@ -8,11 +8,7 @@ Each part keeps the event it came from, so the line stays traceable to its sente
 """
 from __future__ import annotations
 
-from collections import defaultdict
-
-from sqlalchemy import select
-
-from ..store import schema as s
+from sqlalchemy import bindparam, text
 
 # Roles shown as who: the one who did it, the one it was done to, and what (a law, a document).
 WHO_ROLES = ("agent", "target", "recipient", "object")
@@ -22,39 +18,47 @@ MAX_COUNTS = 3
 OUTCOMES = frozenset({"killed", "injured", "arrested", "imprisoned", "released", "abducted"})
 
 
+def detail_sql(ids: str) -> str:
+    """SQL giving (event_id, src, role, text, pos) rows for the events whose ids ``ids`` selects:
+    src 'p' rows are participants (role, text as written), src 'c' rows the counts of people
+    stored with any event of the same sentence (role is the count's unit). A page may join this
+    to its own event query, so the details cost no query of their own."""
+    units = ", ".join(f"'{u}'" for u in sorted(OUTCOMES))
+    return (f"SELECT p.event_id, 'p' AS src, p.role, p.text, p.idx AS pos FROM participants p "
+            f"WHERE p.event_id IN ({ids}) UNION ALL "
+            f"SELECT x.id, 'c', a.unit, a.text, a.start FROM events x JOIN events y "
+            f"ON y.document_id = x.document_id AND y.sentence_start = x.sentence_start "
+            f"JOIN amounts a ON a.event_id = y.id "
+            f"WHERE x.id IN ({ids}) AND a.kind = 'count' AND a.unit IN ({units})")
+
+
+def fold(out: dict[str, dict], rows) -> dict[str, dict]:
+    """Add detail rows (as detail_sql gives them, in order) to ``out``: event id -> details."""
+    for event_id, src, role, written, _ in rows:
+        if src is None:
+            continue
+        d = out.setdefault(event_id, {"places": [], "who": [], "counts": []})
+        if src == "c":
+            shown = written if written.lower().endswith(role) else f"{written} {role}"
+            if shown not in d["counts"] and len(d["counts"]) < MAX_COUNTS:
+                d["counts"].append(shown)
+            continue
+        slot = "places" if role == "place" else "who" if role in WHO_ROLES else None
+        if slot and written not in d[slot]:
+            d[slot].append(written)
+    for d in out.values():
+        shown = " ".join(d["counts"]).lower()
+        d["who"] = [w for w in d["who"] if w.lower() not in shown]  # "22" is in "22 killed"
+    return out
+
+
 def details(conn, event_ids: list[str]) -> dict[str, dict]:
     """For each event id: its places, its people as written, and the counts of its sentence."""
     if not event_ids:
         return {}
     out: dict[str, dict] = {e: {"places": [], "who": [], "counts": []} for e in event_ids}
-    p = s.participants
-    for r in conn.execute(select(p.c.event_id, p.c.role, p.c.text).where(p.c.event_id.in_(event_ids))
-                          .order_by(p.c.event_id, p.c.idx)):
-        slot = "places" if r.role == "place" else "who" if r.role in WHO_ROLES else None
-        if slot and r.text not in out[r.event_id][slot]:
-            out[r.event_id][slot].append(r.text)
-    for eid, counts in _counts(conn, event_ids).items():
-        out[eid]["counts"] = counts
-        shown = " ".join(counts).lower()
-        out[eid]["who"] = [w for w in out[eid]["who"] if w.lower() not in shown]  # "22" is in "22 killed"
-    return out
-
-
-def _counts(conn, event_ids: list[str]) -> dict[str, list[str]]:
-    e, a = s.events, s.amounts
-    where = {}
-    for r in conn.execute(select(e.c.id, e.c.document_id, e.c.sentence_start).where(e.c.id.in_(event_ids))):
-        where[r.id] = (r.document_id, r.sentence_start)
-    by_sentence: dict[tuple, list[str]] = defaultdict(list)
-    docs = {d for d, _ in where.values()}
-    query = (select(a.c.text, a.c.unit, e.c.document_id, e.c.sentence_start).join(e, e.c.id == a.c.event_id)
-             .where(a.c.kind == "count", e.c.document_id.in_(docs)).order_by(a.c.start))
-    for r in conn.execute(query):
-        if r.unit in OUTCOMES:
-            shown = r.text if r.text.lower().endswith(r.unit) else f"{r.text} {r.unit}"
-            if shown not in by_sentence[(r.document_id, r.sentence_start)]:
-                by_sentence[(r.document_id, r.sentence_start)].append(shown)
-    return {eid: by_sentence[key][:MAX_COUNTS] for eid, key in where.items() if by_sentence.get(key)}
+    sql = text(detail_sql("SELECT id FROM events WHERE id IN :ids") + " ORDER BY 1, 2, 5")
+    return fold(out, conn.execute(sql.bindparams(bindparam("ids", expanding=True)), {"ids": list(event_ids)}))
 
 
 def merged(parts: list[dict]) -> dict:
