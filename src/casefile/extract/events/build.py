@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...models import Event, LocalEntity, Participant, TimeExpr
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
+from ..lexicon import participants as P
 from .context import Context
 from .dates import attach_date
 from .grammar import Args
@@ -55,7 +57,7 @@ def run(parsed, entities: list[LocalEntity], times: list[TimeExpr]) -> tuple[lis
         line = not_a_report(sent)
         for cand in find_triggers(ctx, sent):
             tok, etype = cand.tok, cand.rule.type
-            why = cand.reason or (line if etype in L.INCIDENT_TYPES else None) or unreal(sent, tok, etype, cand.is_verb)
+            why = cand.reason or (line if etype in S.INCIDENT_TYPES else None) or unreal(sent, tok, etype, cand.is_verb)
             if why is None and etype != "appeal" and irrealis(tok):
                 why = "wished for, urged or threatened, not done"
             built: list[Event] = []
@@ -78,9 +80,9 @@ def not_a_report(sent) -> str | None:
     """A line that links elsewhere or lists titles ("Read more: ...", "* 2014 airfield bombing")."""
     text = sent.text.strip()
     low = text.lower()
-    if low.startswith(L.LINK_OPENERS) or text.startswith("[") and text.endswith("]"):
+    if low.startswith(S.LINK_OPENERS) or text.startswith("[") and text.endswith("]"):
         return "a link to another article, not a report"
-    if text.startswith(L.BULLETS) and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+    if text.startswith(S.BULLETS) and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return "a list entry, not a report"
     return None
 
@@ -94,9 +96,9 @@ def _kept(built: list[Event]) -> str:
 def _build(ctx: Context, sent, tok, etype: str, args: Args) -> tuple[list[Event], str | None]:
     """The events a trigger gives, or none and the reason."""
     parts = from_args(ctx, sent, tok, etype, args)
-    if etype in L.INCIDENT_TYPES and not any(p.role == "target" for p in parts):
+    if etype in S.INCIDENT_TYPES and not any(p.role == "target" for p in parts):
         parts += incident_targets(ctx, tok, etype)
-    if etype in L.INCIDENT_TYPES:
+    if etype in S.INCIDENT_TYPES:
         parts += clause_places(ctx, tok, parts)
     if etype in L.CASE_TYPES and etype != "surveillance" and not any(p.role == "target" for p in parts):
         parts += region_people(ctx, sent, tok, parts)
@@ -127,10 +129,10 @@ def _build(ctx: Context, sent, tok, etype: str, args: Args) -> tuple[list[Event]
     elif law is not None:  # "sentenced under Article 9": the charge was brought under that law
         targets = [p for p in parts if p.role == "target"]
         extra = [Event(**{**base, "type": "charge"}, participants=_unique(targets + [ctx.part("object", law)]))]
-    if etype == "imprisonment" and any(a.lemma_.lower() in L.COURT_NOUNS for a in args.agent):
+    if etype == "imprisonment" and any(a.lemma_.lower() in P.COURT_NOUNS for a in args.agent):
         # "a court sentenced X": the sentencing was X's appearance in court
         extra.append(Event(**{**base, "type": "trial"}, participants=_unique(list(parts))))
-    weapon = next((a for a in args.agent if a.lemma_.lower() in L.ATTACK_WEAPONS), None)
+    weapon = next((a for a in args.agent if a.lemma_.lower() in S.ATTACK_WEAPONS), None)
     if etype == "killing" and weapon is not None:
         # "a roadside bomb killed a colonel": the bomb was an attack on him
         extra.append(Event(**{**base, "type": "attack", "start": weapon.idx, "end": weapon.idx + len(weapon.text),

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from ...concepts import entity_types
 from ...models import LocalEntity, Participant
 from ..lexicon import events as L
+from ..lexicon import participants as P
 
 _SKIP_NP_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 _MODIFIER_DEPS = {"amod", "npadvmod", "nummod", "det", "advmod", "quantmod"}
@@ -42,7 +43,7 @@ def _trim_ent(ent):
     """An entity span without a leading article or, for people, a leading title ("Blogger X")."""
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].lower_ in ("the", "a", "an") or (
-            ent.label_ == "PERSON" and ent.doc[i].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS)):
+            ent.label_ == "PERSON" and ent.doc[i].lower_ in P.PERSON_HEADS | P.TITLE_WORDS)):
         i += 1
     return ent if i == ent.start else Span(ent.doc, i, ent.end, label=ent.label)
 
@@ -160,7 +161,7 @@ class Context:
         while toks and (toks[0].dep_ == "det" or toks[0].is_punct) and len(toks) > 1:
             toks = toks[1:]
         if tok.pos_ == "PROPN":  # "blogger Le Thi B", "environmental activist X": the name without the title
-            while len(toks) > 1 and (toks[0].lower_ in L.PERSON_NOUNS | L.TITLE_WORDS | {"'s", "’s"}
+            while len(toks) > 1 and (toks[0].lower_ in P.PERSON_HEADS | P.TITLE_WORDS | {"'s", "’s"}
                                      or toks[0].text.islower()):
                 toks = toks[1:]
         if toks and toks[-1].tag_ == "POS" and len(toks) > 1:
@@ -170,7 +171,7 @@ class Context:
     def named_inside(self, tok) -> list[Cand]:
         """Names inside the phrase headed by tok ("the rights group Green Shield", "activists including A and B")."""
         clauses = {x.i for d in tok.subtree if d.i != tok.i and (d.dep_ in ("relcl", "acl", "advcl") or (
-            d.dep_ == "prep" and d.lower_ not in L.NAME_LIST_PREPS)) for x in d.subtree}
+            d.dep_ == "prep" and d.lower_ not in P.NAME_LIST_PREPS)) for x in d.subtree}
         toks = [t for t in tok.subtree if t.i not in clauses]
         seen, out = set(), []
         for t in toks:
@@ -180,7 +181,7 @@ class Context:
             if t.dep_ in _MODIFIER_DEPS and c.label != "PERSON":
                 continue  # "Illinois-based group", "Vietnamese group": modifiers, not the group's name
             if c.label != "PERSON" and t.dep_ in ("compound", "nmod", "poss") and t.i < tok.i and (
-                    tok.lemma_.lower() in L.PERSON_NOUNS):
+                    tok.lemma_.lower() in P.PERSON_HEADS):
                 continue  # "the Lakeside activist", "an Acme engineer": where from, not who
             seen.add(id(c))
             out.append(c)

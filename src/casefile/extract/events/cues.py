@@ -3,6 +3,7 @@ the armed, of speech and campaigning, of courts; whether the article as a whole 
 violence or a court case; whether a word names something abstract or someone named."""
 from __future__ import annotations
 
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
 from .context import Context
 from .grammar import Args
@@ -19,24 +20,24 @@ def lemmas(ctx: Context, sent) -> frozenset[str]:
 
 def physical(ctx: Context, sent) -> bool:
     """The sentence speaks of weapons, wounds, the armed or the dead (not only of police)."""
-    return bool(lemmas(ctx, sent) & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES))
+    return bool(lemmas(ctx, sent) & (S.PHYSICAL_CUES - S.WEAK_PHYSICAL_CUES))
 
 
 def violent_document(ctx: Context) -> bool:
     """Enough sentences with a strong cue that the article is about physical violence."""
     if "violent" not in ctx.memo:
-        n = sum(1 for s in ctx.sents if lemmas(ctx, s) & (L.PHYSICAL_CUES - L.WEAK_PHYSICAL_CUES))
-        ctx.memo["violent"] = n >= L.VIOLENT_DOCUMENT_SENTENCES and n >= L.VIOLENT_DOCUMENT_SHARE * len(ctx.sents)
+        n = sum(1 for s in ctx.sents if lemmas(ctx, s) & (S.PHYSICAL_CUES - S.WEAK_PHYSICAL_CUES))
+        ctx.memo["violent"] = n >= S.VIOLENT_DOCUMENT_SENTENCES and n >= S.VIOLENT_DOCUMENT_SHARE * len(ctx.sents)
     return ctx.memo["violent"]
 
 
 def speechy(ctx: Context, sent) -> bool:
-    return bool(lemmas(ctx, sent) & L.SPEECH_CUES)
+    return bool(lemmas(ctx, sent) & S.SPEECH_CUES)
 
 
 def abstract(tok) -> bool:
     low = tok.lemma_.lower()
-    return low in L.ABSTRACT_TARGETS or (tok.pos_ == "NOUN" and low.endswith(L.ABSTRACT_SUFFIXES))
+    return low in S.ABSTRACT_TARGETS or (tok.pos_ == "NOUN" and low.endswith(S.ABSTRACT_SUFFIXES))
 
 
 def named_org(ctx: Context, tok) -> bool:
@@ -63,9 +64,9 @@ def physical_here(ctx: Context, sent, tok, args: Args, sentence: bool = True) ->
     if sentence and physical(ctx, sent):
         return True
     heads = args.obj + args.partner + args.place
-    if any(t.lemma_.lower() in L.PHYSICAL_TARGETS for t in heads):
+    if any(t.lemma_.lower() in S.PHYSICAL_TARGETS for t in heads):
         return True
-    return any(t.lower_ in L.ARMED_ACTORS or t.lemma_.lower() in L.ARMED_ACTORS for t in args.agent)
+    return any(t.lower_ in S.ARMED_ACTORS or t.lemma_.lower() in S.ARMED_ACTORS for t in args.agent)
 
 
 def physical_cause(ctx: Context, span, tok) -> bool:
@@ -73,13 +74,13 @@ def physical_cause(ctx: Context, span, tok) -> bool:
     same = tok.lemma_.lower()
     rest = [t for t in (span.subtree if hasattr(span, "subtree") else span) if t.lemma_.lower() != same]
     others = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
-    cues = (others & L.PHYSICAL_CUES) - {"die", "dead", "death", "body", "hospital", "victim"}
-    return bool(cues - L.WEAK_PHYSICAL_CUES) or bool(others & {"custody", "detention", "prison", "toll", "protest",
+    cues = (others & S.PHYSICAL_CUES) - {"die", "dead", "death", "body", "hospital", "victim"}
+    return bool(cues - S.WEAK_PHYSICAL_CUES) or bool(others & {"custody", "detention", "prison", "toll", "protest",
                                                                 "clash", "violence", "crackdown", "killed"})
 
 
 def legal_document(ctx: Context) -> bool:
     if "legal" not in ctx.memo:
         n = sum(1 for s in ctx.sents if lemmas(ctx, s) & {"court", "judge", "jury", "prosecutor", "trial", "verdict"})
-        ctx.memo["legal"] = n >= L.VIOLENT_DOCUMENT_SENTENCES
+        ctx.memo["legal"] = n >= S.VIOLENT_DOCUMENT_SENTENCES
     return ctx.memo["legal"]

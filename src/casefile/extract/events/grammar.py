@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import events as L
+from ..lexicon import mentions as mw
+from ..lexicon import participants as P
+from ..lexicon import quotes as QL
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
@@ -24,6 +27,24 @@ class Args:
     partner: list = field(default_factory=list)
 
 
+# A hyphen with a space either side is a dash ("HANOI - Police said"); quotes' dateline dashes
+# (lexicon/quotes.py) leave the hyphen out, since a hyphen inside a word is split off as a token.
+SPACED_HYPHEN = " - "
+
+
+def is_dash(t) -> bool:
+    """A dash that can end a dateline: an em or en dash, "--", or a hyphen set off by spaces."""
+    if t.text in QL.DATELINE_DASHES:
+        return True
+    return t.text == SPACED_HYPHEN.strip() and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+
+
+def thing_pronoun(t) -> bool:
+    """"it", "its", or a relative "which"/"that" (a wh-determiner; "who" stands for people)."""
+    low = t.lower_
+    return low in mw.THING_PRONOUNS or (low in mw.RELATIVE_PRONOUNS and t.tag_ == "WDT")
+
+
 def is_passive(v) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
         v.tag_ == "VBN" and v.dep_ in ("acl", "amod", "advcl"))
@@ -36,7 +57,7 @@ def subject(v, depth: int = 0):
         subjects = [c for c in subjects if c.pos_ == "PROPN"]  # "the lawyer X vanished" parsed as two subjects
     for c in subjects:
         if c.dep_ in _SUBJ:
-            if c.lower_ in L.RELATIVE_PRONOUNS and v.dep_ == "relcl":
+            if c.lower_ in mw.RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return v.head, c.dep_ == "nsubjpass"
             return _past_dateline(c, v), c.dep_ == "nsubjpass"
     reduced = _reduced_relative_head(v)
@@ -63,7 +84,7 @@ def _past_dateline(c, v):
     for nothing; the subject is the last noun between the dash and the verb."""
     if not (c.text.isupper() and len(c.text) > 1):
         return c
-    dash = next((t for t in c.doc[c.i:v.i] if t.text in L.DATELINE_DASHES), None)
+    dash = next((t for t in c.doc[c.i:v.i] if is_dash(t)), None)
     if dash is None:
         return c
     nouns = [t for t in c.doc[dash.i + 1:v.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -94,7 +115,24 @@ def _stranded_subject(v):
 
 
 def pobj(prep):
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    o = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return _before_swallowed_verb(o) if o is not None else None
+
+
+def _before_swallowed_verb(o):
+    """"The arrest of the economy's slide surprised analysts": in a sentence left with no verb the
+    parser folded the verb into the noun phrase as an -ed adjective ("slide surprised analysts");
+    the object ends at the noun before that adjective."""
+    if any(t.pos_ in ("VERB", "AUX") for t in o.sent):
+        return o
+    adj = o.doc[o.i - 1] if o.i > 0 else None
+    if adj is None or adj.head.i != o.i or adj.dep_ != "amod" or not adj.lower_.endswith("ed"):
+        return o
+    before = o.doc[adj.i - 1] if adj.i > 0 else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and before.head.i == o.i \
+            and before.dep_ in ("nmod", "compound"):
+        return before
+    return o
 
 
 def verb_args(v) -> Args:
@@ -103,7 +141,7 @@ def verb_args(v) -> Args:
     passive = subj_passive or is_passive(v)
     dobj = [c for c in v.children if c.dep_ in ("dobj", "dative", "attr") and c.pos_ != "VERB"]
     if v.dep_ == "relcl":  # "the law that X imposed": the law is the object
-        dobj = [v.head if c.lower_ in L.RELATIVE_PRONOUNS else c for c in dobj]
+        dobj = [v.head if c.lower_ in mw.RELATIVE_PRONOUNS else c for c in dobj]
     if subj is not None:
         (a.obj if passive else a.agent).append(subj)
     a.obj += dobj
@@ -112,9 +150,9 @@ def verb_args(v) -> Args:
             a.agent.append(pobj(c))
         elif c.dep_ == "prep" and pobj(c) is not None:
             p, lemma = pobj(c), c.lower_
-            if lemma in L.PLACE_PREPS:
+            if lemma in P.PLACE_PREPS:
                 a.place.append(p)
-            if lemma in L.RECIPIENT_PREPS:
+            if lemma in P.RECIPIENT_PREPS:
                 a.recipient.append(p)
             if lemma in ("with", "against", "on", "at"):
                 a.partner.append(p)
@@ -131,7 +169,7 @@ def noun_args(n, poss_role: str) -> Args:
         if c.dep_ == "poss":
             getattr(a, "agent" if poss_role == "agent" else "obj").append(c)
         elif c.dep_ in ("prep", "agent") and pobj(c) is not None:
-            role = L.NOUN_PREP_OVERRIDES.get(n.lemma_.lower(), {}).get(c.lower_, L.NOUN_PREP_ROLE.get(c.lower_))
+            role = P.NOUN_PREP_OVERRIDES.get(n.lemma_.lower(), {}).get(c.lower_, P.NOUN_PREP_ROLE.get(c.lower_))
             if c.lower_ == "of" and n.lemma_.lower() in L.CHARGE_NOUNS or pobj(c).lemma_.lower() in L.CHARGE_NOUNS:
                 continue  # "charges of subversion", "jailed on charges": what, not whom
             if c.lower_ == "including" or role == "target":
@@ -143,10 +181,10 @@ def noun_args(n, poss_role: str) -> Args:
         elif c.dep_ == "acl" and c.lower_ == "including":
             a.obj += [x for x in c.children if x.dep_ == "dobj"]
     for c in n.children:  # "the police crackdown", "a military raid"
-        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in L.AGENT_NOUNS:
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in P.AGENT_NOUNS:
             a.agent.append(c)
     host = light_host(n)
-    if host is not None and host.lemma_.lower() in L.EXPERIENCER_HOSTS:
+    if host is not None and host.lemma_.lower() in P.EXPERIENCER_HOSTS:
         who = [t for t in verb_args(host).agent if t.i != n.i]  # "stood trial", "went on strike"
         if poss_role == "agent":
             a.agent = a.agent or who
@@ -176,9 +214,9 @@ def adj_args(adj) -> Args:
 
 def light_host(n):
     """The verb a nominal trigger hangs on ("staged a protest", "held X in solitary confinement")."""
-    if n.dep_ == "dobj" and n.head.lemma_.lower() in L.LIGHT_VERBS | L.EXPERIENCER_HOSTS:
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in P.LIGHT_VERBS | P.EXPERIENCER_HOSTS:
         return n.head
-    if n.dep_ == "pobj" and n.head.lower_ in L.HOST_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
+    if n.dep_ == "pobj" and n.head.lower_ in P.HOST_PREPS and n.head.head.pos_ in ("VERB", "AUX"):
         return n.head.head
     return None
 
@@ -192,7 +230,7 @@ def host_subject(tok):
     if verb is None:
         return None
     subj, passive = subject(verb)
-    if passive or verb.lemma_.lower() in L.EXPERIENCER_HOSTS:
+    if passive or verb.lemma_.lower() in P.EXPERIENCER_HOSTS:
         return subj
     return None
 

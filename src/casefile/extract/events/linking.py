@@ -11,7 +11,9 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ...models import Event, Participant
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
+from ..lexicon import participants as P
 from .context import Cand, Context
 from .grammar import Args, host_subject
 from .participants import of_token, person_like
@@ -59,7 +61,7 @@ def _group_member_subject(tok):
         return None
     h = tok.head
     for _ in range(4):  # "one of dozens of activists"
-        if h.dep_ == "pobj" and h.head.lower_ in L.GROUP_MEMBER_PREPS:
+        if h.dep_ == "pobj" and h.head.lower_ in P.GROUP_MEMBER_PREPS:
             h = h.head.head
         else:
             break
@@ -78,7 +80,7 @@ def _named_next(ctx: Context, sent, o) -> Cand | None:
     """The person named right after the description: in apposition, or as the subject of one of
     the next sentences."""
     i = ctx.sents.index(sent) if sent in ctx.sents else ctx.sent_index(o)
-    for nxt in ctx.sents[i + 1:i + 1 + L.DESCRIPTION_LOOKAHEAD_SENTENCES]:
+    for nxt in ctx.sents[i + 1:i + 1 + P.DESCRIPTION_LOOKAHEAD_SENTENCES]:
         for t in nxt:
             c = ctx.cand_at(t)
             if c is not None and c.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
@@ -93,12 +95,12 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
     have = {p.entity for p in parts if p.entity}
     for p in parts:
         head = p.text.split()[-1] if p.text.split() else ""
-        if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not head.islower():
+        if p.entity is not None or p.role not in P.DESCRIBED_ROLES or not head.islower():
             continue  # "the EU's trade commissioner" qualifies; a name does not
-        if head in L.ORG_DESCRIPTION_NOUNS:  # "a coalition of rights groups" -> the one "... Coalition"
+        if head in P.ORG_DESCRIPTION_NOUNS:  # "a coalition of rights groups" -> the one "... Coalition"
             fits = [k for k, kind in ctx.kinds.items()
                     if kind == "ORG" and head in ctx.full_names.get(k, "").lower().split()]
-        elif head in L.PERSON_NOUNS or head.endswith(L.PERSON_SUFFIXES) or head in L.STATE_ACTOR_NOUNS:
+        elif head in P.PERSON_HEADS or head.endswith(P.PERSON_SUFFIXES) or head in L.STATE_ACTOR_NOUNS:
             fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]
         else:
             continue
@@ -127,7 +129,7 @@ def carry_case_targets(ctx: Context, events: list[Event]) -> None:
     the case events just before it are about."""
     last: list[Participant] = []
     for ev in sorted(events, key=lambda e: e.start):
-        if ev.type not in L.CASE_CHAIN_TYPES:
+        if ev.type not in S.CASE_CHAIN_TYPES:
             continue
         named = [p for p in ev.participants if p.role == "target" and (p.entity or p.text[:1].isupper())]
         if named:
@@ -140,4 +142,4 @@ def _definite_noun(ctx: Context, ev: Event) -> bool:
     span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
     if span is None or span.root.pos_ != "NOUN":
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in L.DEFINITE_WORDS for c in span.root.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in S.DEFINITE_WORDS for c in span.root.children)

@@ -8,13 +8,16 @@ event types keep every mention with its modality (a visit "is expected", a state
 """
 from __future__ import annotations
 
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
+from ..lexicon import participants as P
+from ..lexicon import times as TL
 from .grammar import Args
 
 
 def is_negated(tok) -> bool:
     chain = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
-    if any(c.dep_ == "neg" or c.lower_ in L.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
+    if any(c.dep_ == "neg" or c.lower_ in S.NEGATION_WORDS and c.dep_ in ("advmod", "neg")
            for t in chain for c in t.children):
         return True
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -36,7 +39,7 @@ def clause_verb(tok):
 
 def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     """Why a mention of an incident reports none that happened, or None when it does."""
-    if etype not in L.INCIDENT_TYPES:
+    if etype not in S.INCIDENT_TYPES:
         return None
     verb = clause_verb(tok)
     if _negated(tok, verb, is_verb, etype):
@@ -44,18 +47,18 @@ def unreal(sent, tok, etype: str, is_verb: bool) -> str | None:
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "than" and any(
             c.lower_ == "rather" for c in (*tok.head.children, *tok.head.head.children)):
         return "an alternative not taken (rather than ...)"
-    if not is_verb and any(c.dep_ == "amod" and c.lower_ in L.POSSIBLE_MODS for c in tok.children) and not any(
+    if not is_verb and any(c.dep_ == "amod" and c.lower_ in S.POSSIBLE_MODS for c in tok.children) and not any(
             c.dep_ == "nummod" for c in tok.children):
         return "a possible or proposed event (future, more ...), not one that happened"
     hosts = [tok, verb] + ([tok.head.head] if tok.dep_ in ("amod", "acl") else [])  # "routinely exchanged imprisoned X"
-    if any(c.dep_ == "advmod" and c.lower_ in L.HABITUAL_ADVERBS for h in hosts for c in h.children):
+    if any(c.dep_ == "advmod" and c.lower_ in S.HABITUAL_ADVERBS for h in hosts for c in h.children):
         return "a general statement (regularly, routinely ...), not one event"
     v = tok if is_verb else verb
     if not is_verb and any(c.pos_ == "PROPN" or c.ent_type_ == "DATE" for c in tok.children):
         v = tok  # "the decision to carry out the Bloody Friday attacks": a named event happened
     if v.dep_ in ("xcomp", "advcl", "ccomp", "conj", "csubj") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not _implicative(v) and not (
-            etype in L.SCHEDULED_TYPES and v.head.lemma_.lower() in L.EXPECTED_GOVERNORS):
+            etype in S.SCHEDULED_TYPES and v.head.lemma_.lower() in S.EXPECTED_GOVERNORS):
         return "an infinitive (wanted, ordered, planned or refused to ...), not an event that happened"
     if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "an aim or a means (evidence to convict, a plot to kill), not an event that happened"
@@ -83,7 +86,7 @@ def _negated(tok, verb, is_verb: bool, etype: str) -> bool:
             "without") and etype != "detention_abuse":
         return True  # "held without charge", "without a shot being fired"; "without access" is the abuse itself
     if tok.dep_ == "pobj" and verb != tok and is_negated(verb) and not _pleads(verb) and (
-            tok.head.head == verb or verb.lemma_.lower() in L.PARTICIPATION_VERBS):
+            tok.head.head == verb or verb.lemma_.lower() in S.PARTICIPATION_VERBS):
         return True  # "did not result in prison sentences", "not to engage in any kind of protest"
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in ("nobody", "none", "noone", "neither") or any(
@@ -102,7 +105,7 @@ def _implicative(tok) -> bool:
     head = tok.head
     while head.dep_ == "conj" and head.head != head:
         head = head.head
-    return head.lemma_.lower() in L.IMPLICATIVE_VERBS or head.pos_ not in ("VERB", "AUX", "ADJ")
+    return head.lemma_.lower() in S.IMPLICATIVE_VERBS or head.pos_ not in ("VERB", "AUX", "ADJ")
 
 
 def _chain(verb):
@@ -117,7 +120,7 @@ def _chain(verb):
 def _condition(sent, tok, verb, etype: str) -> str | None:
     for v in _chain(verb):
         marks = {c.lower_ for c in v.children if c.dep_ in ("mark", "advmod")}
-        mark = next(iter(marks & L.CONDITION_MARKERS), None)
+        mark = next(iter(marks & S.CONDITION_MARKERS), None)
         if mark:
             return f"conditional ({mark} ...)"
         if v.dep_ == "advcl" or v == verb:
@@ -136,15 +139,15 @@ def _modal(sent, tok, verb, etype: str) -> str | None:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN"):
         near += _governing_verb(verb.head)  # "will be greeted by thousands protesting against X"
     aux = {c.lower_ for v in near for c in v.children if c.dep_ in ("aux", "auxpass")}
-    hyp = aux & L.HYPOTHETICAL_MODALS
+    hyp = aux & S.HYPOTHETICAL_MODALS
     if hyp:
         return f"hypothetical ({sorted(hyp)[0]})"
-    planned = any(v.lemma_.lower() in L.EXPECTED_GOVERNORS or v.lower_ in L.EXPECTED_GOVERNORS
+    planned = any(v.lemma_.lower() in S.EXPECTED_GOVERNORS or v.lower_ in S.EXPECTED_GOVERNORS
                   for v in _chain(verb)[1:3] + ([verb] if verb != tok else []))
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need", "get") and any(
             c.lower_ == "to" for c in verb.children):
         return "an obligation (has to ...), not an event that happened"
-    if (aux & L.FUTURE_AUX or planned) and etype not in L.SCHEDULED_TYPES:
+    if (aux & TL.FUTURE_AUX or planned) and etype not in S.SCHEDULED_TYPES:
         return "planned or expected, not done"
     return None
 
@@ -183,13 +186,13 @@ def _governed(sent, tok, verb, etype: str) -> str | None:
             head = head.head  # "the odds of dying in an attack", "the threat of attacks"
         elif t.dep_ not in ("dobj", "xcomp", "acl", "compound", "nsubjpass", "appos"):
             return None
-        if head.lemma_.lower() in L.REPORT_NOUNS and any(c.lower_ in L.FALSE_WORDS for c in head.children):
+        if head.lemma_.lower() in S.REPORT_NOUNS and any(c.lower_ in S.FALSE_WORDS for c in head.children):
             return f"a false report ({head.text} ...)"
         if head.lemma_.lower() == "case" and head.head.lower_ == "in":
             return "conditional (in case of ...)"
-        if head.lemma_.lower() in L.STATISTIC_GOVERNORS and head.pos_ == "NOUN" and head.i != tok.i:
+        if head.lemma_.lower() in S.STATISTIC_GOVERNORS and head.pos_ == "NOUN" and head.i != tok.i:
             return f"a count of a kind of event (the {head.text} of ...), not one event"
-        if head.lemma_.lower() in L.UNREAL_GOVERNORS and head.i != tok.i:
+        if head.lemma_.lower() in S.UNREAL_GOVERNORS and head.i != tok.i:
             return f"under '{head.text}': feared, planned, averted or awaited, not an event that happened"
         t = head
     return None
@@ -207,15 +210,15 @@ def _question(sent, tok, verb, etype: str) -> str | None:
 def _generic(sent, tok, verb, etype: str) -> str | None:
     """"Police arrest people who protest", "attacks are rare": no one event, no time, no number."""
     words = {t.lower_ for t in sent}
-    if words & L.STATISTIC_CUES and (tok.tag_ in ("NNS",) or any(c.dep_ == "nummod" for c in tok.children)):
+    if words & S.STATISTIC_CUES and (tok.tag_ in ("NNS",) or any(c.dep_ == "nummod" for c in tok.children)):
         return "a statistic (according to the data ...), not one event"
-    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in L.RATE_UNITS and any(
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in S.RATE_UNITS and any(
             d.lower_ in ("a", "per", "every", "each") for d in c.children) for c in verb.children):
         return "a rate (90 a day), not one event"
     clause = {t.i for t in _own_clause(verb)} | {t.i for t in (_own_clause(tok) if tok.pos_ == "VERB" else tok.subtree)}
     headline = sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?"))
     if headline or any(e.label_ in ("DATE", "TIME", "CARDINAL") and e.start in clause and
-                              e.text.lower().split()[0] not in L.QUANTITY_WORDS for e in sent.ents):
+                              e.text.lower().split()[0] not in P.QUANTITY_WORDS for e in sent.ents):
         return None
     if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and any(c.dep_ == "dobj" and _bare_plural(c)
                                                                   for c in tok.children):
@@ -240,7 +243,7 @@ def _generic(sent, tok, verb, etype: str) -> str | None:
     if verb == tok:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
-        generic_subject = subj is not None and (subj.lower_ in L.GENERIC_SUBJECTS or _bare_plural(subj))
+        generic_subject = subj is not None and (subj.lower_ in S.GENERIC_SUBJECTS or _bare_plural(subj))
         if objs and all(_bare_plural(o) for o in objs) or generic_subject and not objs:
             return "a general statement, not one event"  # "thugs kill journalists", "people protest"
         return None
@@ -278,16 +281,16 @@ def irrealis(tok) -> bool:
     """Events someone hopes for or urges are not events that happened ("urged them to free X")."""
     t = tok
     for _ in range(5):
-        if t.head == t or t != tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in L.KIND_NOUNS:
+        if t.head == t or t != tok and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in S.KIND_NOUNS:
             return False  # "refused entry to her trial": the trial is not what was refused
-        if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in L.IRREALIS_VERBS:
+        if t.dep_ in ("xcomp", "ccomp", "dobj") and t.head.lemma_.lower() in S.IRREALIS_VERBS:
             return True
-        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in L.IRREALIS_VERBS:
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_.lower() in S.IRREALIS_VERBS:
             return True  # "called for the immediate release of X"
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in L.THREAT_VERBS and any(
-                c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX for c in t.children):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in S.THREAT_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in S.HYPOTHETICAL_AUX for c in t.children):
             return True  # "warned that she would be arrested": a threat, not an arrest
-        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in L.TIME_CLAUSE_MARKERS
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in S.TIME_CLAUSE_MARKERS
                                      for c in t.children):
             return False  # "urged her to press X when she visits Y": the visit is scheduled
         if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pobj", "pcomp", "dobj", "prep"):
@@ -304,12 +307,12 @@ def modality_of(tok, etype: str, args: Args) -> str:
         near |= {c.lower_ for c in tok.head.children}
     if etype != "no_comment" and (is_negated(tok) or _denied(tok)):
         return "negated"
-    if near & L.ALLEGED_WORDS:
+    if near & S.ALLEGED_WORDS:
         return "alleged"
-    if near & L.REPORTED_WORDS or any(a.lemma_.lower() == "report" and a.tag_ == "VBN" for a in chain[1:]):
+    if near & S.REPORTED_WORDS or any(a.lemma_.lower() == "report" and a.tag_ == "VBN" for a in chain[1:]):
         return "reported"
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-    if aux & L.EXPECTED_AUX or any(a.lemma_.lower() in L.EXPECTED_GOVERNORS for a in chain[1:3]):
+    if aux & S.EXPECTED_AUX or any(a.lemma_.lower() in S.EXPECTED_GOVERNORS for a in chain[1:3]):
         return "expected"
     return "asserted"
 
@@ -321,6 +324,6 @@ def _denied(tok) -> bool:
         if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head == t:
             return False
         t = t.head
-        if t.lemma_.lower() in L.NEGATION_GOVERNORS:
+        if t.lemma_.lower() in S.NEGATION_GOVERNORS:
             return True
     return False

@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from ...concepts import entity_types
 from ...models import Participant
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
+from ..lexicon import mentions as mw
 from ..lexicon import participants as P
+from ..lexicon import quotes as QL
 from . import pronouns
 from .context import Cand, Context
-from .grammar import Args, pobj, subject
+from .grammar import SPACED_HYPHEN, Args, pobj, subject
 
 
 def person_like(ctx: Context, tok) -> bool:
     c = ctx.cand_at(tok)
     if c is not None:
         return c.label in ("PERSON", "NORP")
-    if tok.lemma_.lower() in L.PERSON_NOUNS or tok.lower_ in L.PERSON_NOUNS:
+    if tok.lemma_.lower() in P.PERSON_HEADS or tok.lower_ in P.PERSON_HEADS:
         return True
-    if tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(L.PERSON_SUFFIXES):
+    if tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(P.PERSON_SUFFIXES):
         return True
     name = [t for t in tok.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(name) >= 2 and all(
@@ -29,7 +32,7 @@ def person_like(ctx: Context, tok) -> bool:
         return True  # a name the recognizer missed ("Le Thi Hoa")
     if any(x.label == "PERSON" and not _modifier_name(tok, x) for x in ctx.named_inside(tok)):
         return True  # "the writer X", "activists including A and B"; not "Clinton's emails"
-    counted = tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS or tok.lemma_.lower() in L.GROUP_NOUNS
+    counted = tok.pos_ == "NUM" or tok.lower_ in P.QUANTITY_WORDS or tok.lemma_.lower() in P.GROUP_NOUNS
     return counted and any(  # "thousands of residents", "two of them"; not "photos of the suspects"
         c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None and person_like(ctx, pobj(c))
         for c in tok.children)
@@ -46,13 +49,15 @@ def animate(ctx: Context, tok) -> bool:
     "dozens", "leftists"."""
     if person_like(ctx, tok):
         return True
-    if tok.pos_ == "NUM" or tok.lower_ in L.QUANTITY_WORDS:
+    if tok.pos_ == "NUM" or tok.lower_ in P.QUANTITY_WORDS:
         return True
-    if tok.pos_ == "PRON" and tok.lower_ in L.PERSON_PRONOUNS | L.PLURAL_PRONOUNS | L.INDEFINITE_PEOPLE | {
-            "himself", "herself", "themselves", "us", "me"}:
+    low = tok.lower_
+    first_person = low in mw.FIRST_PERSON and tok.tag_ != "PRP$"  # "our convictions" are beliefs
+    if tok.pos_ == "PRON" and (low in mw.PERSON_PRONOUNS or low in mw.PLURAL_PRONOUNS or first_person
+                               or low in P.INDEFINITE_PEOPLE):
         return True
     low = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and low.endswith("ist") and low not in L.NOT_PEOPLE_IST  # "leftists", "Islamists"
+    return tok.pos_ == "NOUN" and low.endswith("ist") and low not in P.NOT_PEOPLE_IST  # "leftists", "Islamists"
 
 
 def label_of(ctx: Context, p: Participant) -> str | None:
@@ -63,8 +68,8 @@ def label_of(ctx: Context, p: Participant) -> str | None:
 
 def from_args(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participant]:
     want_law = etype in L.LAW_OBJECT_TYPES
-    incident = etype in L.INCIDENT_TYPES
-    obj_role = L.OBJECT_ROLE.get(etype, "target")
+    incident = etype in S.INCIDENT_TYPES
+    obj_role = P.OBJECT_ROLE.get(etype, "target")
     parts: list[Participant] = []
     for source, role, toks in (("subj", "agent", args.agent), ("obj", obj_role, args.obj),
                                ("prep", "recipient", args.recipient), ("prep", "place", args.place),
@@ -74,7 +79,7 @@ def from_args(ctx: Context, sent, tok, etype: str, args: Args) -> list[Participa
                 t = _orphan_subject(sent, tok) if source == "subj" or source == "obj" and t.i < tok.i else None
             if t is None or t.i == tok.i:
                 continue  # a parse that ran over a line break
-            if t.ent_type_ in L.NOT_PARTICIPANT_LABELS and not (incident and t.ent_type_ == "CARDINAL"):
+            if t.ent_type_ in P.NOT_PARTICIPANT_LABELS and not (incident and t.ent_type_ == "CARDINAL"):
                 continue  # a date posing as an argument; "22 were killed" counts people
             r = role
             if role == "target" and t.lemma_.lower() in L.ABUSE_OBJECTS | L.TRAVEL_OBJECTS | L.COMMENT_OBJECTS:
@@ -109,7 +114,7 @@ def authors(ctx: Context, args: Args) -> list[Participant]:
     """"He posted messages criticizing X", "her posts criticizing Y": the writer criticizes."""
     out: list[Participant] = []
     for a in args.agent:
-        if a.lemma_.lower() not in L.WRITING_NOUNS:
+        if a.lemma_.lower() not in P.WRITING_NOUNS:
             continue
         owner = next((c for c in a.children if c.dep_ == "poss"), None)
         if owner is None and a.dep_ in ("dobj", "nsubjpass"):
@@ -123,7 +128,7 @@ def _document_authors(ctx: Context, args: Args) -> list[Participant]:
     """"Signed by A and B, the letter urges ...": the signers act through their document."""
     out: list[Participant] = []
     for a in args.agent:
-        if a.lemma_.lower() not in L.DOCUMENT_NOUNS:
+        if a.lemma_.lower() not in L.DISCLOSED_NOUNS:
             continue
         for clause in [c for c in a.head.children if c.dep_ == "advcl"] + [c for c in a.children if c.dep_ == "acl"]:
             for c in clause.children:
@@ -145,7 +150,7 @@ def _extend_name_lists(ctx: Context, parts: list[Participant]) -> list[Participa
         for c in ctx.cands:
             if c.start < (end or 0) or c.label != "PERSON":
                 continue
-            if not L.NAME_LIST_GAP.fullmatch(ctx.text[end:c.start]):
+            if not P.NAME_LIST_GAP.fullmatch(ctx.text[end:c.start]):
                 break
             if all(q.start != c.start for q in out):
                 out.append(ctx.part("target", c))
@@ -192,7 +197,7 @@ def speaker_of(ctx: Context, tok) -> list[Participant]:
         if t.dep_ not in ("ccomp", "conj") or t.head == t:
             return []
         t = t.head
-        if t.lemma_.lower() in L.SAY_VERBS:
+        if t.lemma_.lower() in P.SAY_VERBS:
             subj, _passive = subject(t)
             return of_token(ctx, subj, "agent") if subj is not None else []
     return []
@@ -244,13 +249,13 @@ def of_token(ctx: Context, tok, role: str, want_law: bool = False, incident: boo
     out: list[Participant] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i] if tok.pos_ != "VERB" else [tok]
     for h in heads:
-        if h.lower_ in L.REFLEXIVE_PRONOUNS:
+        if h.lower_ in P.REFLEXIVE_PRONOUNS:
             continue  # "blew himself up": the one who did it, already the agent
-        if h.lower_ in L.SPEAKER_PRONOUNS:
+        if h.lower_ in P.SPEAKER_PRONOUNS:
             if incident:
                 out.append(ctx.span_part(role, h.idx, h.idx + len(h.text)))
             continue  # "we"/"you" inside a quote: the speaker, not resolvable here
-        if want_law and h.lemma_.lower() in L.CONTAINER_NOUNS:
+        if want_law and h.lemma_.lower() in P.CONTAINER_NOUNS:
             h = next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"), h)
         c = ctx.cand_at(h)
@@ -289,7 +294,7 @@ def of_token(ctx: Context, tok, role: str, want_law: bool = False, incident: boo
             continue
         s, e = ctx.np_span(h)
         of = next((pobj(c) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and pobj(c) is not None), None)
-        if of is not None and incident and (h.pos_ == "NUM" or h.lower_ in L.QUANTITY_WORDS):
+        if of is not None and incident and (h.pos_ == "NUM" or h.lower_ in P.QUANTITY_WORDS):
             e = max(e, ctx.np_span(of)[1])  # "dozens of protesters", "two of the men"
         out.append(ctx.span_part(role, s, e))
     return out
@@ -301,7 +306,7 @@ def _described_by_names(h, inside: list[Cand], ctx: Context) -> bool:
     if h.pos_ != "NOUN":
         return False
     heads = [next(t for t in h.subtree if c.start <= t.idx < c.end) for c in inside]
-    if h.lemma_.lower() in L.RELATIONAL_NOUNS and all(_through_of_or_poss(t, h) for t in heads):
+    if h.lemma_.lower() in P.RELATIONAL_NOUNS and all(_through_of_or_poss(t, h) for t in heads):
         return True
     if all(c.label != "PERSON" for c in inside):
         return person_like(ctx, h) or all(t.i < h.i for t in heads)
@@ -331,7 +336,7 @@ def incident_targets(ctx: Context, tok, etype: str) -> list[Participant]:
     if etype == "attack":
         verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl")] + ([tok.head] if tok.dep_ == "nsubj" else [])
         verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]
-        for v in (v for v in verbs if v.lemma_.lower() in L.AIM_VERBS):
+        for v in (v for v in verbs if v.lemma_.lower() in P.AIM_VERBS):
             for c in v.children:
                 aim = c if c.dep_ == "dobj" else pobj(c) if c.dep_ == "prep" and c.lower_ in ("at", "against", "on") else None
                 if aim is not None:
@@ -355,4 +360,6 @@ def clause_places(ctx: Context, tok, parts: list[Participant]) -> list[Participa
 
 def _dateline(ctx: Context, c: Cand) -> bool:
     """"HONG KONG — ...", "KABUL, Oct. 3 (Wire) --": where the story was filed, not where it happened."""
-    return c.text.isupper() and ctx.text[c.end:c.end + 3].strip()[:1] in tuple(L.DATELINE_DASHES) + ("(", ",")
+    after = ctx.text[c.end:c.end + 4].lstrip()
+    return c.text.isupper() and (after[:1] in ("(", ",") or after.startswith(SPACED_HYPHEN.lstrip())
+                                 or any(after.startswith(d) for d in QL.DATELINE_DASHES))

@@ -10,17 +10,19 @@ stands for the law named nearby.
 from __future__ import annotations
 
 from ..lexicon import events as L
+from ..lexicon import mentions as mw
 from ..mentions import resolver
 from .context import Cand, Context
+from .grammar import thing_pronoun
 
 
 def resolve(ctx: Context, tok, want_law: bool) -> list[Cand]:
     """The names a pronoun (or, for laws, an anaphor) stands for; empty when nobody fits."""
     low = tok.lower_
-    if want_law and (low in L.THING_PRONOUNS or tok.lemma_.lower() in L.LAW_ANAPHORS):
+    if want_law and (thing_pronoun(tok) or tok.lemma_.lower() in L.LAW_ANAPHORS):
         c = ctx.preceding(tok.idx, {"LAW"}) or ctx.following(tok.idx, {"LAW"})
         return [c] if c else []
-    if low in L.PLURAL_PRONOUNS:
+    if low in mw.PLURAL_PRONOUNS:
         listed = _listed_people(ctx, tok)
         if listed:
             return listed

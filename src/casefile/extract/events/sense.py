@@ -11,6 +11,7 @@ the user sees), or None when it is.
 """
 from __future__ import annotations
 
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
 from . import sense_dissent as D
 from . import sense_justice as J
@@ -41,7 +42,7 @@ def figurative(ctx: Context, sent, tok, sense: str | None, args: Args, is_verb: 
 def _category_name(tok) -> bool:
     """"murder rates", "murder charges", "a protest vote": the trigger names a kind of thing; a
     specific event stays ("the Boston bombing suspect", "an assassination attempt")."""
-    if tok.dep_ != "compound" or tok.head.lemma_.lower() in L.EVENT_HEADS:
+    if tok.dep_ != "compound" or tok.head.lemma_.lower() in S.EVENT_HEADS:
         return False
     return not any(c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") or c.ent_type_ in ("DATE", "GPE", "EVENT")
                    for c in tok.children)

@@ -3,6 +3,7 @@ rallied; people marching against something, not the month of March; threats of h
 people and coercion of people, not a threat to sue or pressure on officials."""
 from __future__ import annotations
 
+from ..lexicon import event_senses as S
 from ..lexicon import events as L
 from .context import Context
 from .cues import abstract, lemmas, named
@@ -12,7 +13,7 @@ from .participants import animate, person_like
 
 def clash_protest(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     who = args.agent + args.obj + args.partner
-    if any(t.lower_ in L.PROTEST_PEOPLE or t.lemma_.lower() in L.PROTEST_PEOPLE for t in who):
+    if any(t.lower_ in S.PROTEST_PEOPLE or t.lemma_.lower() in S.PROTEST_PEOPLE for t in who):
         return None
     return "no protesters in the clash"
 
@@ -25,16 +26,16 @@ def rally(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if any(c.dep_ == "poss" and named(ctx, c) or c.lower_ in ("his", "her") for c in tok.children):
         return "a campaign rally (someone's rally), not a protest"
     if any(c.dep_ == "compound" and ctx.cand_at(c) is not None and ctx.cand_at(c).label == "PERSON"
-           for c in tok.children) or tok.head.lemma_.lower() in L.HOLD_VERBS and any(
+           for c in tok.children) or tok.head.lemma_.lower() in S.HOLD_VERBS and any(
                named(ctx, a) and ctx.cand_at(a).label == "PERSON" for a in args.agent):
         return "a campaign rally (held by someone named), not a protest"
     near = [c for c in tok.children if c.dep_ in ("amod", "compound", "prep", "acl", "nmod")]
     near += [g for c in near if c.dep_ in ("prep", "acl") for g in c.children]  # "a rally calling for reform"
     own = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     own |= {t.lemma_.lower() for a in args.agent for t in a.subtree}
-    if own & L.PROTEST_CUES or any(w.startswith(("anti-", "pro-")) for w in own):
+    if own & S.PROTEST_CUES or any(w.startswith(("anti-", "pro-")) for w in own):
         return None
-    if words & L.CAMPAIGN_CUES:
+    if words & S.CAMPAIGN_CUES:
         return "a campaign rally, not a protest"
     return "a gathering not said to be against anything: not a protest"
 
@@ -44,13 +45,13 @@ def march(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     if tok.text[:1].isupper() and tok.i > tok.sent.start:
         return "the month"
     who = args.agent + [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and pobj(c) is not None]
-    if any(t.lower_ in L.ARMED_ACTORS for t in who):
+    if any(t.lower_ in S.ARMED_ACTORS for t in who):
         return "soldiers marching, not a protest"
     of = next((pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and abstract(of):
         return "a figure (the march of time)"
     own = {t.lemma_.lower() for t in tok.subtree if t.i != tok.i} | {t.lemma_.lower() for a in who for t in a.subtree}
-    if own & L.PROTEST_CUES or any(t.lower_ in L.PROTEST_PEOPLE for t in who):
+    if own & S.PROTEST_CUES or any(t.lower_ in S.PROTEST_PEOPLE for t in who):
         return None
     return "no protesters and nothing marched against"
 
@@ -82,7 +83,7 @@ def threat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     "threatens democracy" or "threatened to sue" is not harassment."""
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
-        if xcomp.lemma_.lower() not in L.HARM_VERBS:
+        if xcomp.lemma_.lower() not in S.HARM_VERBS:
             return f"a threat to {xcomp.lemma_}, not of harm"
         objs = [c for c in xcomp.children if c.dep_ == "dobj"]
         owners = [c for o in objs for c in o.children if c.dep_ == "poss"]
@@ -90,7 +91,7 @@ def threat(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
             return "a threat to things, not to people"
         return None
     withs = [pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" and pobj(c) is not None]
-    if any(w.lemma_.lower() in L.HARM_NOUNS for w in withs):
+    if any(w.lemma_.lower() in S.HARM_NOUNS for w in withs):
         return None
     if not is_verb:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
@@ -104,7 +105,7 @@ def coerce(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
     """People made to do something under pressure ("pressuring employees to vote")."""
     if not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return "no one made to do anything"
-    if any((o.lower_ in L.COERCED_PEOPLE or o.lemma_.lower() in L.COERCED_PEOPLE) and o.text[:1].islower()
+    if any((o.lower_ in S.COERCED_PEOPLE or o.lemma_.lower() in S.COERCED_PEOPLE) and o.text[:1].islower()
            for o in args.obj):  # "us", not "the US"
         return None
     return "pressure on officials or institutions, not coercion of people"

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lexicon import events as L
+from ..lexicon import mentions as mw
 from ..lexicon import participants as P
 from .context import Context
-from .grammar import Args, adj_args, host_subject, is_passive, noun_args, pobj, verb_args
+from .grammar import Args, adj_args, host_subject, is_passive, noun_args, pobj, thing_pronoun, verb_args
 from .modality import is_negated
 from .participants import animate, person_like
 from .sense import figurative
@@ -39,7 +40,7 @@ def rule_failure(ctx: Context, rule: L.Rule, tok, args: Args, is_verb: bool) -> 
     if rule.deps is not None and not _has_deps(tok, rule):
         return "lacks the phrase it needs"
     if rule.official and (not any(_official(ctx, a) for a in args.agent) or any(
-            t.lemma_.lower() in L.NO_COMMENT_WORDS for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)):
+            t.lemma_.lower() in P.NO_COMMENT_WORDS for c in tok.children if c.dep_ == "ccomp" for t in c.subtree)):
         return "not said by an office of state"  # "said it does not comment on individual cases" is a refusal
     if rule.money and not any(e.label_ == "MONEY" for e in ctx.sents[ctx.sent_index(tok)].ents):
         return "no sum of money"
@@ -74,7 +75,7 @@ def _obj_ok(ctx: Context, rule: L.Rule, o) -> bool:
     c = ctx.cand_at(o)
     if rule.type in ("policy_issued", "document_disclosed") and c is not None and c.label == "LAW":
         return True
-    if rule.type in ("policy_issued", "document_disclosed") and o.pos_ == "PRON" and o.lower_ in L.THING_PRONOUNS:
+    if rule.type in ("policy_issued", "document_disclosed") and o.pos_ == "PRON" and thing_pronoun(o):
         return ctx.preceding(o.idx, {"LAW"}) is not None
     if rule.type == "ban_organization" and c is not None and c.label == "ORG":
         return True
@@ -82,7 +83,7 @@ def _obj_ok(ctx: Context, rule: L.Rule, o) -> bool:
         return True
     # "a copy of the document", "the types of labor organizing", "dozens of activists": look one "of"
     # down; for a person, only through a number or a group ("photos of the suspects" are not people)
-    if rule.person and not (o.pos_ == "NUM" or o.lower_ in L.QUANTITY_WORDS or o.lemma_.lower() in L.GROUP_NOUNS):
+    if rule.person and not (o.pos_ == "NUM" or o.lower_ in P.QUANTITY_WORDS or o.lemma_.lower() in P.GROUP_NOUNS):
         return False
     for p in o.children:
         if p.dep_ == "prep" and p.lower_ == "of":

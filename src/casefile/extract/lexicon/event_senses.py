@@ -225,8 +225,6 @@ COERCED_PEOPLE = _f("employee", "employees", "worker", "workers", "staff", "vote
 CONDITION_MARKERS = _f("if", "unless", "whether", "lest", "whenever")
 # Modal auxiliaries of something that may or should happen, not that did.
 HYPOTHETICAL_MODALS = _f("would", "could", "might", "may", "should", "must", "can", "ought", "'d", "shall")
-# Auxiliaries of the future: kept as expected for scheduled court events, dropped for violence.
-FUTURE_AUX = _f("will", "'ll", "wo")
 # Nouns under which an event is only feared, risked or planned ("the threat of attacks").
 UNREAL_GOVERNORS = _f("threat", "risk", "fear", "prospect", "danger", "possibility", "plot", "plan",
                       "conspiracy", "call", "calls", "demand", "demands", "warning", "warnings", "chance",

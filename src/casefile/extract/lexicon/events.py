@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .event_senses import *  # noqa: F401,F403  (kept importable from here)
-from .participants import *  # noqa: F401,F403  (kept importable from here)
+from . import event_senses as S
+from . import participants as P
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,18 @@ SECURITY_NOUNS = _f("police", "agent", "agents", "officer", "officers", "securit
 RULING_NOUNS = _f("verdict", "sentence", "ruling", "conviction", "decision", "judgment", "judgement")
 # Verbs whose object is a criticism someone else made ("rejects criticism of its record").
 DISMISSIVE_VERBS = _f("reject", "deny", "dismiss", "rebuff", "brush", "ignore", "refute")
-DOCUMENT_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
-                                   "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
+# What a leak, a publication or a release discloses ("leaked the memo"): trigger objects, not
+# mentions' DOCUMENT_NOUNS (things that can "say" something).
+DISCLOSED_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
+                                    "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
 RELATION_NOUNS = _f("tie", "ties", "relation", "relationship", "partnership", "agreement", "deal", "pact",
                     "treaty", "accord", "alliance", "cooperation", "framework")
-ORG_NOUNS = _f("organization", "organisation", "group", "association", "union", "party", "ngo", "ngos",
-               "organizing", "organising", "society", "movement", "church", "network", "outlet", "newspaper",
-               "media", "assembly", "gathering", "federation", "club", "charity", "foundation")
+# Bodies an authority bans, dissolves or deregisters ("banned the party"): trigger objects, not
+# mentions' ORG_NOUNS (organisations that can speak).
+BANNABLE_BODY_NOUNS = _f("organization", "organisation", "group", "association", "union", "party", "ngo", "ngos",
+                         "organizing", "organising", "society", "movement", "church", "network", "outlet",
+                         "newspaper", "media", "assembly", "gathering", "federation", "club", "charity",
+                         "foundation")
 ABUSE_OBJECTS = _f("food", "water", "care", "treatment", "visit", "visits", "access", "medicine", "medication",
                    "lawyer", "counsel", "sleep", "contact", "visitation")
 TRAVEL_OBJECTS = _f("travel", "passport", "exit", "entry", "visa", "trip")
@@ -112,7 +117,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "round": (Rule("arrest", person=True, mods=_f("up")),),
     "charge": (Rule("charge", person=True, sense="charge"),),
     **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True, sense="charge"),)),
-    "try": (Rule("trial", person=True, obj=PERSON_NOUNS, deps=_f("dobj", "nsubjpass"), sense="court"),),  # not "tried to"
+    "try": (Rule("trial", person=True, obj=P.PERSON_HEADS, deps=_f("dobj", "nsubjpass"), sense="court"),),  # not "tried to"
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "incarcerate"),
                     (Rule("imprisonment", person=True, sense="legal"),)),
     # a witness in court: "testified that ..." at a trial, not before a committee
@@ -121,7 +126,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("torture", "mistreat"), (Rule("detention_abuse", person=True),)),
     "deny": (Rule("detention_abuse", obj=ABUSE_OBJECTS),),
     "withhold": (Rule("detention_abuse", obj=ABUSE_OBJECTS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
-    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS, sense="legal"),)),
+    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=P.PERSON_HEADS, sense="legal"),)),
     "pardon": (Rule("release", person=True, sense="legal"),),
     **dict.fromkeys(("abduct", "kidnap"), (Rule("disappearance", person=True),)),
     **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True, sense="missing"),)),
@@ -131,14 +136,14 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody"), sense="take"),),
     "strip": (Rule("travel_restriction", person=True, mods=_f("citizenship", "nationality", "passport")),),
     **dict.fromkeys(("cancel", "suspend", "deregister"),
-                    (Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS),)),
+                    (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS | REGISTRATION_NOUNS),)),
     "impose": (Rule("policy_issued", obj=IMPOSED_LAW_NOUNS),),
     **dict.fromkeys(("kill", "murder", "slay", "assassinate", "massacre", "slaughter", "behead", "lynch"),
                     (Rule("killing", sense="kill"),)),
-    "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
+    "execute": (Rule("killing", person=True, obj=P.PERSON_HEADS),),
     "die": (Rule("killing", intrans=True, sense="death"),),
     # "the blast claimed nine lives"
-    "claim": (Rule("killing", obj=LIVES),),
+    "claim": (Rule("killing", obj=S.LIVES),),
     "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", sense="shoot")),
     "stab": (Rule("attack", sense="kill"),),
     **dict.fromkeys(("explode", "detonate"), (Rule("attack", sense="explosion"),)),
@@ -154,7 +159,7 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     **dict.fromkeys(("bar", "prevent"),
                     (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),)),
     **dict.fromkeys(("confiscate", "seize"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
-    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS)),
+    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=BANNABLE_BODY_NOUNS | REGISTRATION_NOUNS)),
     "open": (Rule("attack", obj=_f("fire")),),
     "clash": (Rule("protest", sense="clash_protest"), Rule("attack", sense="armed")),
     "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
@@ -171,13 +176,13 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "rally": (Rule("protest", intrans=True, who_person=True, sense="rally"),),
     "march": (Rule("protest", intrans=True, who_person=True, sense="march"),),
     "riot": (Rule("protest", who_person=True),),
-    **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),)),
+    **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=P.PERSON_HEADS | COMMS_NOUNS),)),
     **dict.fromkeys(("surveil", "wiretap", "spy"), (Rule("surveillance"),)),
     "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
     "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went"),
                   sense="missing"),),
     "acquit": (Rule("trial", person=True),),
-    "question": (Rule("harassment", person=True, obj=PERSON_NOUNS, sense="summons"),),
+    "question": (Rule("harassment", person=True, obj=P.PERSON_HEADS, sense="summons"),),
     "threaten": (Rule("harassment", sense="threat"),),
     **dict.fromkeys(("pressure", "force", "oblige", "coerce", "compel"), (Rule("harassment", sense="coerce"),)),
     **dict.fromkeys(("blackmail", "extort"), (Rule("harassment", person=True),)),
@@ -187,22 +192,22 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "call": (Rule("appeal", mods=_f("on", "upon", "for")), Rule("criticism", deps=_f("oprd", "appos"), quoted=True)),
     **dict.fromkeys(("pass", "approve", "enact", "promulgate", "adopt", "date"),
                     (Rule("policy_issued", obj=POLICY_NOUNS),)),
-    "manage": (Rule("surveillance", person=True, obj=PERSON_NOUNS, mods=_f("closely", "tightly", "strictly")),),
+    "manage": (Rule("surveillance", person=True, obj=P.PERSON_HEADS, mods=_f("closely", "tightly", "strictly")),),
     **dict.fromkeys(("deport", "exile"), (Rule("travel_restriction", person=True),)),
-    "expel": (Rule("travel_restriction", person=True, obj=PERSON_NOUNS),),
-    "ban": (Rule("ban_organization", obj=ORG_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS),
+    "expel": (Rule("travel_restriction", person=True, obj=P.PERSON_HEADS),),
+    "ban": (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS),
             Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter"))),
     **dict.fromkeys(("outlaw", "proscribe"), (Rule("ban_organization"),)),
-    **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=ORG_NOUNS),)),
+    **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS),)),
     "crack": (Rule("crackdown", mods=_f("down")),),
     **dict.fromkeys(("intimidate", "harass"), (Rule("harassment", person=True, sense="intimidate"),)),
     **dict.fromkeys(("summon", "interrogate"), (Rule("harassment", person=True, sense="summons"),)),
     "issue": (Rule("policy_issued", obj=POLICY_NOUNS), Rule("statement", obj=_f("statement"))),
     "leak": (Rule("document_disclosed"),),
     **dict.fromkeys(("uncover", "obtain", "share", "reveal", "disclose"),
-                    (Rule("document_disclosed", obj=DOCUMENT_NOUNS),)),
-    "publish": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - _f("report", "letter")),),
-    "provide": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - POLICY_NOUNS),),
+                    (Rule("document_disclosed", obj=DISCLOSED_NOUNS),)),
+    "publish": (Rule("document_disclosed", obj=DISCLOSED_NOUNS - _f("report", "letter")),),
+    "provide": (Rule("document_disclosed", obj=DISCLOSED_NOUNS - POLICY_NOUNS),),
     "visit": (Rule("diplomatic_visit"),),
     "meet": (Rule("diplomatic_visit", intrans=True),),
     **dict.fromkeys(("upgrade", "elevate", "raise", "launch", "forge", "complete", "conclude", "establish",
@@ -295,10 +300,10 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     # "residential surveillance at a designated location" is a form of detention
     "surveillance": (Rule("arrest", person=True, mods=_f("residential")), Rule("surveillance")),
     "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),
-            Rule("ban_organization", mods=ORG_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
+            Rule("ban_organization", mods=BANNABLE_BODY_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
     "deportation": (Rule("travel_restriction", person=True),),
     "exile": (Rule("travel_restriction", person=True, mods=_f("forced", "into", "force", "live", "in")),),
-    "limit": (Rule("ban_organization", mods=ORG_NOUNS),),
+    "limit": (Rule("ban_organization", mods=BANNABLE_BODY_NOUNS),),
     "crackdown": (Rule("crackdown"),),
     "purge": (Rule("crackdown"),),
     "repression": (Rule("crackdown"),),
@@ -358,7 +363,6 @@ LAW_INTRO_PATTERN = r"\b(?:under|violating|breaching|violation of|breach of)\s+(
 LAW_TRAILING_WORDS = r"\s+[a-z][\w.]*(?:\s+[a-z0-9][\w.]*)*$"
 # A dateline opening the sentence: "(Beirut, May 12, 2025) –", "BEIRUT, May 12 -".
 DATELINE = re.compile(r"\s*\(?(?:[A-Z][\w .'-]*|[A-Z]{2}[A-Z .'-]*),\s*[^()\n]{3,25}$")
-DATELINE_DASHES = _f("\u2014", "\u2013", "-", "--")
 DATELINE_END = re.compile(r"\)?\s*[\u2013\u2014-]")
 # Time expressions whose value is a duration are not an event's date.
 DURATION_PREFIX = "P"

@@ -1,12 +1,13 @@
 """Named constants for who an event is about: people and their roles, offices that act for a
 state, lawyers' clients, participants' roles by event type. General news usage only; the
-pronouns and gender cues are extract.mentions' (lexicon/mentions.py).
+pronouns, gender cues and role nouns for people are extract.mentions' (lexicon/mentions.py),
+which PERSON_HEADS extends with the people of event reports.
 """
 from __future__ import annotations
 
 import re
 
-from . import mentions as _mentions
+from . import mentions as mw
 
 
 def _f(*words: str) -> frozenset[str]:
@@ -33,33 +34,25 @@ NO_COMMENT_WORDS = _f("comment")
 INSTITUTION_NAME_PREPS = _f("to", "of", "for", "in")
 
 # Heads of nouns that stand for people (so "the arrest of activists" counts, "the arrest of the slide" not).
-PERSON_NOUNS = _f(
-    "activist", "journalist", "blogger", "dissident", "lawyer", "defender", "prisoner", "protester",
-    "protestor", "demonstrator", "critic", "people", "person", "man", "woman", "men", "women", "child",
-    "student", "worker", "farmer", "monk", "priest", "pastor", "believer", "member", "leader", "citizen",
-    "resident", "environmentalist", "reporter", "writer", "poet", "artist", "scholar", "academic",
-    "opponent", "politician", "candidate", "official", "officer", "soldier", "civilian", "villager",
-    "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
-    "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
-    "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
-    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "those", "crowd",
-    "i", "we", "us", "me", "you", "engineer", "councillor", "councilor", "lawmaker", "preacher",
-    "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
-    "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
-    "lecturer", "commissioner", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
-) | _f(  # the people of war and crime reporting: the attacked, the attackers, the dead
-    "general", "commander", "colonel", "captain", "major", "lieutenant", "sergeant", "militant", "insurgent",
-    "rebel", "fighter", "gunman", "gunmen", "attacker", "assailant", "bomber", "terrorist", "jihadist",
-    "extremist", "troops", "troop", "serviceman", "servicemen", "personnel", "guardsman", "guardsmen",
-    "marine", "sailor", "pilot", "passenger", "bystander", "pedestrian", "shopper", "customer", "victim",
-    "hostage", "inmate", "captive", "militiaman", "militiamen", "policeman", "policemen", "policewoman",
-    "cop", "trooper", "agent", "guard", "warlord", "separatist", "tourist", "pilgrim", "worshipper",
-    "patient", "boy", "girl", "baby", "infant", "kid", "teenager", "schoolboy", "schoolgirl", "mourner",
-    "marcher", "striker", "spy", "informant", "witness", "prosecutor", "judge", "diplomat",
-    "ambassador", "envoy", "minister", "president", "senator", "governor", "mayor", "lawmaker", "mp",
-    "chief", "owner", "manager", "executive", "director", "employee", "colleague", "friend",
-    "neighbour", "neighbor", "partner", "supporter", "follower", "opponent", "rival", "brother", "others",
-    "american", "americans", "civilian", "citizen", "national", "nationals", "migrant", "immigrant",
+# mentions' role nouns (lexicon/mentions.py) and the words event reports add: plural and collective
+# heads, pronouns, and the people of war and crime reporting (the attacked, the attackers, the dead).
+PERSON_HEADS = mw.PERSON_NOUNS | _f(
+    "demonstrator", "critic", "people", "men", "women", "child", "pastor", "believer", "environmentalist",
+    "poet", "artist", "opponent", "soldier", "civilian", "family", "individual", "suspect", "youth", "group",
+    "unionist", "volunteer", "employee", "staff", "commentator", "he", "she", "they", "him", "her", "them",
+    "who", "whom", "his", "their", "hers", "those", "crowd", "i", "we", "us", "me", "you", "councillor",
+    "councilor", "preacher", "driver", "novelist", "photographer", "filmmaker", "musician", "singer",
+    "cartoonist", "comedian", "imam", "rabbi", "commissioner", "figure", "defendant", "trader", "vendor",
+    "pensioner", "retiree", "veteran", "survivor", "refugee",
+) | _f(
+    "general", "colonel", "captain", "major", "lieutenant", "sergeant", "militant", "insurgent", "rebel",
+    "fighter", "gunman", "gunmen", "attacker", "assailant", "bomber", "terrorist", "jihadist", "extremist",
+    "troops", "troop", "serviceman", "servicemen", "personnel", "guardsman", "guardsmen", "marine", "sailor",
+    "pilot", "passenger", "bystander", "pedestrian", "shopper", "customer", "hostage", "captive", "militiaman",
+    "militiamen", "policeman", "policemen", "policewoman", "cop", "trooper", "agent", "guard", "warlord",
+    "separatist", "tourist", "pilgrim", "worshipper", "patient", "baby", "infant", "kid", "teenager",
+    "schoolboy", "schoolgirl", "mourner", "marcher", "striker", "spy", "informant", "mp", "supporter",
+    "follower", "rival", "others", "american", "americans", "national", "nationals", "migrant", "immigrant",
 )
 # Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
 PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
@@ -73,8 +66,6 @@ TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman",
                  "captain", "father", "sister", "brother", "reverend", "rev.", "venerable", "monk", "bishop",
                  "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
                  "leader", "former", "late", "human", "rights", "activist", "journalist")
-THING_PRONOUNS = _f("it", "its", "which", "that")
-RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
 SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
 # Prepositions inside a phrase that introduce more of the same people, not other things.
 NAME_LIST_PREPS = _f("of", "including", "like", "as")
@@ -127,8 +118,6 @@ GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
 # A lead describes ("a blogger") and the following sentences name: how many to look ahead.
 DESCRIPTION_LOOKAHEAD_SENTENCES = 2
 # Entity labels that can fill participant slots.
-PARTICIPANT_LABELS = _f("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "LAW", "EVENT")
-PLACE_LABELS = _f("GPE", "LOC", "FAC")
 NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 # Words that stand for a number of people on their own ("dozens were arrested", "many died").
 QUANTITY_WORDS = _f("dozens", "hundreds", "thousands", "scores", "tens", "many", "several", "some", "others",
@@ -151,6 +140,3 @@ NOT_PEOPLE_IST = _f("list", "wrist", "fist", "mist", "gist", "twist", "tryst", "
 REFLEXIVE_PRONOUNS = _f("himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself")
 # Pronouns for unnamed people: "did police arrest anyone?"
 INDEFINITE_PEOPLE = _f("anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no-one")
-# Pronouns for people, from the one list extract.mentions resolves them with.
-PERSON_PRONOUNS = frozenset(_mentions.PERSON_PRONOUNS)
-PLURAL_PRONOUNS = _mentions.PLURAL_PRONOUNS
