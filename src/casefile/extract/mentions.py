@@ -100,8 +100,6 @@ class Mentions:
             ref.kind = "person"
         elif etype == "ORG" and (ref.kind == "other" or ref.kind == "name" and not _personal_name(ref.text)):
             ref.kind = "org"
-        elif etype == "NORP" and ref.kind == "name":
-            ref.kind = "group"      # "Venezuelans", "Democrats": never the "she" of the next sentence
         return ref
 
     def gender(self, ref: Referent) -> str | None:

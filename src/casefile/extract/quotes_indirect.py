@@ -97,7 +97,7 @@ def _longest_run(tokens: list) -> list:
 def _without_dateline(run: list) -> list:
     """'PORT ALDEN (Wire) — Police said ...': drop a verbless lead ending in a dash."""
     for k, t in enumerate(run[:lx.DATELINE_MAX_TOKENS]):
-        if t.text in lx.DATELINE_DASHES:
+        if t.text in mw.PHRASE_DASHES:
             return run[k + 1:] if not any(x.pos_ in ("VERB", "AUX") for x in run[:k]) else run
     return run
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from ..lexicon import events as L
 from ..lexicon import mentions as mw
 from ..lexicon import participants as P
-from ..lexicon import quotes as QL
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
@@ -27,14 +26,14 @@ class Args:
     partner: list = field(default_factory=list)
 
 
-# A hyphen with a space either side is a dash ("HANOI - Police said"); quotes' dateline dashes
-# (lexicon/quotes.py) leave the hyphen out, since a hyphen inside a word is split off as a token.
+# A hyphen with a space either side is a dash ("HANOI - Police said"); the dashes of
+# lexicon/mentions.py leave the hyphen out, since a hyphen inside a word is split off as a token.
 SPACED_HYPHEN = " - "
 
 
 def is_dash(t) -> bool:
     """A dash that can end a dateline: an em or en dash, "--", or a hyphen set off by spaces."""
-    if t.text in QL.DATELINE_DASHES:
+    if t.text in mw.PHRASE_DASHES:
         return True
     return t.text == SPACED_HYPHEN.strip() and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
 

@@ -12,7 +12,6 @@ from ..lexicon import event_senses as S
 from ..lexicon import events as L
 from ..lexicon import mentions as mw
 from ..lexicon import participants as P
-from ..lexicon import quotes as QL
 from . import pronouns
 from .context import Cand, Context
 from .grammar import SPACED_HYPHEN, Args, pobj, subject
@@ -362,4 +361,4 @@ def _dateline(ctx: Context, c: Cand) -> bool:
     """"HONG KONG — ...", "KABUL, Oct. 3 (Wire) --": where the story was filed, not where it happened."""
     after = ctx.text[c.end:c.end + 4].lstrip()
     return c.text.isupper() and (after[:1] in ("(", ",") or after.startswith(SPACED_HYPHEN.lstrip())
-                                 or any(after.startswith(d) for d in QL.DATELINE_DASHES))
+                                 or any(after.startswith(d) for d in mw.PHRASE_DASHES))

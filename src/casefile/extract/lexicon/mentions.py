@@ -108,7 +108,8 @@ NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
 NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
 # Quotation marks end a speaker phrase ("described by observers as "a sham"").
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "'"})
-# Dashes end a speaker phrase ("X, who runs the gym — which ...").
+# Dashes: they end a speaker phrase ("X, who runs the gym — which ...") and a dateline ("CITY
+# (Agency) — "; quotes and events read them here).
 PHRASE_DASHES = frozenset({"\u2014", "\u2013", "--"})
 # Words a phrase cut short may end on, dropped ("observers as").
 DANGLING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PART"})

@@ -146,8 +146,8 @@ TITLE_MAX_WORDS = 10
 
 # --- Indirect speech -----------------------------------------------------------------
 INDIRECT_MIN_WORDS = 3
-# A dateline ("CITY (Agency) — ") before the reported clause: its dash, and how far to look.
-DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--"})
+# A dateline ("CITY (Agency) — ") before the reported clause: how far to look for its dash
+# (lexicon/mentions.py PHRASE_DASHES).
 DATELINE_MAX_TOKENS = 10
 # Leading words dropped from a reported clause.
 LEADING_COMPLEMENTIZERS = frozenset({"that"})
