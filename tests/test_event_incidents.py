@@ -47,6 +47,7 @@ def who(evs) -> set[str]:
     ("The blast tore through the crowded bus station at noon.", "attack", set()),
     ("Rebel fighters shelled the town of Karsk overnight.", "attack", {"Rebel fighters"}),
     ("A mob beat two journalists covering the vote.", "attack", {"two journalists"}),
+    ("Officials met after the mass shooting in Dorvel by a married couple.", "attack", {"married couple"}),
     # justice: arrests, charges, trials, sentences, releases
     ("The student has been charged with using a weapon of mass destruction.", "charge", {"student"}),
     ("Police detained three men after the march.", "arrest", {"three men"}),

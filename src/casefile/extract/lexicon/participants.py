@@ -38,7 +38,7 @@ INSTITUTION_NAME_PREPS = _f("to", "of", "for", "in")
 # heads, pronouns, and the people of war and crime reporting (the attacked, the attackers, the dead).
 PERSON_HEADS = mw.PERSON_NOUNS | _f(
     "demonstrator", "critic", "people", "men", "women", "child", "pastor", "believer", "environmentalist",
-    "poet", "artist", "opponent", "soldier", "civilian", "family", "individual", "suspect", "youth", "group",
+    "poet", "artist", "opponent", "soldier", "civilian", "family", "couple", "individual", "suspect", "youth", "group",
     "unionist", "volunteer", "employee", "staff", "commentator", "he", "she", "they", "him", "her", "them",
     "who", "whom", "his", "their", "hers", "those", "crowd", "i", "we", "us", "me", "you", "councillor",
     "councilor", "preacher", "driver", "novelist", "photographer", "filmmaker", "musician", "singer",
