@@ -1,5 +1,5 @@
 """One line about an event for a reader: where, who (named, or as the article describes them)
-and how many ("attack, Bagram: suicide bomber; six service members killed").
+and how many ("attack, Dorvel: suicide bomber; six service members killed").
 
 Read from the stored participants and the counts of people (amounts of kind ``count`` whose
 unit says what happened to them); a count in the same sentence counts for every event of it,
@@ -71,7 +71,7 @@ def merged(parts: list[dict]) -> dict:
 
 
 def line(etype: str, d: dict) -> str:
-    """"attack, Bagram: suicide bomber; six service members killed"."""
+    """"attack, Dorvel: suicide bomber; six service members killed"."""
     head = etype + (", " + ", ".join(d["places"][:2]) if d["places"] else "")
     who = "; ".join(filter(None, [", ".join(d["who"][:MAX_WHO]), ", ".join(d["counts"][:MAX_COUNTS])]))
     return f"{head}: {who}" if who else head

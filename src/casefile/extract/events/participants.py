@@ -345,7 +345,7 @@ def incident_targets(ctx: Context, tok, etype: str) -> list[Participant]:
 
 def clause_places(ctx: Context, tok, parts: list[Participant]) -> list[Participant]:
     """Where an incident happened when its own arguments say nothing of it: the places named in
-    its clause ("On May 2 in Bagram, a bomber blew himself up")."""
+    its clause ("On May 2 in Dorvel, a bomber blew himself up")."""
     if any(p.role == "place" for p in parts):
         return []
     clause = tok

@@ -97,7 +97,7 @@ def summons(ctx: Context, sent, tok, args: Args, is_verb: bool) -> str | None:
 
 
 def _official(ctx: Context, tok) -> bool:
-    """A state or one of its offices ("the Justice Department", "Cook County prosecutors", "France")."""
+    """A state or one of its offices ("the Justice Department", "county prosecutors", "France")."""
     c = ctx.cand_at(tok)
     if c is None or c.label not in ("ORG", "GPE"):
         return False
