@@ -119,3 +119,41 @@ def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
 def test_an_unnamed_speaker_is_the_noun_phrase_without_its_clauses(nlp, text, speaker):
     parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
     assert [q.speaker.text for q in quotes.extract(parsed, entities.extract(parsed))] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser may take a word inside the quotation for the subject: the speaker is the name beside the verb
+    ('"Anybody who crosses that bridge at night is taking a risk," said Orla Benn, a ferry pilot.',
+     [("Orla Benn", "Anybody who crosses that bridge at night is taking a risk,")]),
+    ('"Nobody in this town, not one family, was warned," Kasimir Dole said on Friday.',
+     [("Kasimir Dole", "Nobody in this town, not one family, was warned,")]),
+])
+def test_a_speaker_is_never_a_word_inside_the_quotation(nlp, text, expected):
+    assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two quoted phrases with narration between are two quotations, not one split by its attribution
+    ('Mayor Lio Farran said the audit was "rushed" and the budget, she added, was "a fiction."',
+     ["rushed", "a fiction."]),
+    # a quotation split by its attribution, with the first piece ending in a comma, is one quote
+    ('"We waited all night," said Nadia Kress. "Nobody came."',
+     ['We waited all night," said Nadia Kress. "Nobody came.']),
+])
+def test_only_a_piece_ending_in_punctuation_continues_after_the_attribution(nlp, text, expected):
+    assert [words for _, words in direct(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long quotation that is the object of its clause is that subject's words
+    ('The audit report contains "several payments that nobody in the office can explain."',
+     [("The audit report", "several payments that nobody in the office can explain.")]),
+    # a verb, a colon, then the quotation
+    ('Tam Ardel, the coach, joked: "We have more injuries than players this season."',
+     [("Tam Ardel", "We have more injuries than players this season.")]),
+    # a quotation that only ends a phrase is nobody's words
+    ('The volunteers were thanked for "keeping the soup kitchen open through the worst winter in years."', []),
+    ('Gus Ferrand stood by the river, "waiting for a calmer season and fewer floods than last year."', []),
+])
+def test_a_long_quotation_without_a_reporting_verb_is_speech_only_as_the_object_of_its_clause(nlp, text, expected):
+    assert direct(nlp, text) == expected
