@@ -124,14 +124,20 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
     aide to the mayor"): the words a reader sees as the source. The entity stays ref's."""
     if ref.key is None and (subj.pos_ != "NOUN" or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
         return ref              # an unresolved name, or a phrase that stands for its owner
-    # not into the reporting verb, nor into a clause where they say something else ("who also said ...")
-    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or (t.dep_ in lx.SPEAKER_CLAUSE_DEPS
-                                                                          and t.lemma_.lower() in lx.REPORTING_VERBS)}
+    # not into the reporting verb, nor into a clause where they say something else ("who also said
+    # that ..."); a clause that only describes them stays ("who writes about ...")
+    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t)}
     stop = {t.i for i in stop for t in subj.doc[i].subtree}
     text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=stop)
     if not (start <= ref.start and ref.end <= end):
         return ref
     return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)
+
+
+def _says_more(tok) -> bool:
+    """A clause in the speaker's phrase where they report something else."""
+    return tok.dep_ in lx.SPEAKER_CLAUSE_DEPS and tok.lemma_.lower() in lx.REPORTING_VERBS and any(
+        c.dep_ in mw.CLAUSE_DEPS for c in tok.children)
 
 
 def to_speaker(ref: Referent) -> Speaker:
