@@ -168,3 +168,20 @@ def test_only_a_piece_ending_in_punctuation_continues_after_the_attribution(nlp,
 ])
 def test_a_long_quotation_without_a_reporting_verb_is_speech_only_as_the_object_of_its_clause(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of saying report speech
+    ("Mayor Lio Farran said the bridge would reopen in May.",
+     [("indirect", "Lio Farran", "the bridge would reopen in May")]),
+    ("Lio Farran warned that the bridge would stay closed.",
+     [("indirect", "Lio Farran", "the bridge would stay closed")]),
+    # admitting, finding or recalling attributes a finding, not speech
+    ("Lio Farran acknowledged that the repairs were late.", []),
+    ("The county paper reported that the repairs were late.", []),
+    ("The inspectors concluded that the cables had rusted through.", []),
+    # ... but such a verb still attributes a quotation
+    ('"The repairs are late," Lio Farran conceded.', [("direct", "Lio Farran", "The repairs are late,")]),
+])
+def test_reported_speech_needs_a_verb_of_saying(nlp, text, expected):
+    assert quotes_of(nlp, text) == expected
