@@ -3,6 +3,7 @@
 run) and quotes from an evaluation set, write a small export, and score it with score.py.
 
     python scripts/quote_loop.py SET [--cache DIR] [--out EXPORT.json] [--limit N]
+    python scripts/quote_errors.py /tmp/quote_loop_SET.json ../shared/eval/dev/SET/gold --show fp_nogold_long
 
 Figures differ slightly from scripts/dev_eval.py: entities are the document's own (no
 cross-document resolution, which adds aliases). Use dev_eval.py for the figures you report.
@@ -32,12 +33,14 @@ SCORER = ROOT.parent / "shared" / "eval"
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("set")
-    ap.add_argument("--cache", type=Path, default=Path("/work/cache/parse"))
-    ap.add_argument("--ents", type=Path, default=Path("/tmp/quote_loop_entities"))
+    ap.add_argument("--cache", type=Path, help="spaCy parse cache (as scripts/dev_eval.py --cache)")
+    ap.add_argument("--ents", type=Path, default=Path("/tmp/quote_loop_entities"),
+                    help="where the entities of each document are kept between runs")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--limit", type=int)
     args = ap.parse_args()
-    dev_eval.cached_parse(args.cache)
+    if args.cache:
+        dev_eval.cached_parse(args.cache)
     args.ents.mkdir(parents=True, exist_ok=True)
     inputs, gold_dir, _ = dev_eval.SETS[args.set]
     docs = [d for d in documents_from(iter_inputs([str(p) for p in inputs])) if hasattr(d, "text")]
