@@ -114,7 +114,8 @@ def _trim(run: list) -> list:
 
 def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
-    if cue.lower_ not in lx.ACCORDING_HEADS and cue.lemma_.lower() not in lx.INDIRECT_VERBS:
+    lemma = cue.lemma_.lower()
+    if cue.lower_ not in lx.ACCORDING_HEADS and (lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS):
         return None
     tokens = _clause_tokens(cue)
     if not tokens:
