@@ -37,8 +37,8 @@ test-deps: install ## Chromium, PostgreSQL and Java for the browser, PostgreSQL 
 test: install test-deps ## run the whole test suite
 	$(PY) -m pytest
 
-score: install     ## score the seeds, MEANTIME, dev/timebank and dev/polnear with ../shared/eval/score.py
-	$(PY) scripts/dev_eval.py seeds meantime timebank polnear
+score: install     ## score the seeds, MEANTIME, dev/timebank, dev/polnear and dev/wikievents with the shared scorers (../shared/eval)
+	$(PY) scripts/dev_eval.py seeds meantime timebank polnear wikievents
 
 bench: install     ## run the benchmarks (ingest vs raw spaCy, resolution, web latency)
 	$(PY) benchmarks/ingest.py

@@ -3,7 +3,7 @@
 
     python scripts/dev_eval.py [SET ...] [--cache DIR] [--keep DIR] [--json]
 
-``make score`` runs it on the seeds, MEANTIME and TimeBank.
+``make score`` runs it on the seeds, MEANTIME, TimeBank and WikiEvents.
 
 SETs: seeds, meantime, wikievents, polnear, polnear_train, timebank (default: all
 that are present). Each set is ingested into a fresh store, exported, and scored by

@@ -96,3 +96,28 @@ def test_offsets_point_at_the_words_of_the_referent(nlp):
 def test_the_resolver_is_made_once_per_document(nlp):
     parsed, res = resolve_in(nlp, "Tomas Reyes spoke.")
     assert resolver(parsed, []) is res
+
+
+def _parse(nlp, words: list[str], heads: list[int], deps: list[str]):
+    """A parse given by hand, for a tree the statistical parser only sometimes builds."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=["PROPN"] * len(words))
+
+
+@pytest.mark.parametrize("words, heads, deps, expected", [
+    # a dateline the parser hung on the name is not part of the phrase
+    (["HARBOR", "CITY", "\u2014", "Sen.", "Jo", "Lind", "said"], [1, 5, 5, 5, 5, 6, 6],
+     ["compound", "npadvmod", "punct", "compound", "compound", "nsubj", "ROOT"], "Sen. Jo Lind"),
+    # a dash after the name still ends it
+    (["Jo", "Lind", "\u2014", "a", "nurse", "said"], [1, 5, 1, 4, 1, 5],
+     ["compound", "nsubj", "punct", "det", "appos", "ROOT"], "Jo Lind"),
+    # without a dash the words before the name stay
+    (["Harbor", "nurse", "Jo", "Lind", "said"], [1, 3, 3, 4, 4],
+     ["compound", "compound", "compound", "nsubj", "ROOT"], "Harbor nurse Jo Lind"),
+])
+def test_a_whole_phrase_starts_after_a_dateline_dash(nlp, words, heads, deps, expected):
+    from casefile.extract.mentions_np import whole_phrase
+
+    doc = _parse(nlp, words, heads, deps)
+    assert whole_phrase(doc[words.index("Lind")], 0)[0] == expected

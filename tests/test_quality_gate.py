@@ -2,7 +2,8 @@
 
 The seeds and MEANTIME are scored when ../shared/eval is beside the checkout; TimeBank
 (dev/timebank, 256 articles, about half a minute) and PolNeAR dev (dev/polnear, 84 articles,
-about twenty seconds) when they are under ../shared/eval/dev.
+about twenty seconds) when they are under ../shared/eval/dev; the event set dev/wikievents
+(20 articles, by score_events.py) when ../shared/eval/dev/wikievents is.
 """
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ def timebank_figures():
     return _figures("timebank")
 
 
+@pytest.fixture(scope="module")
+def wikievents_figures():
+    return _figures("wikievents")
+
+
 @pytest.mark.parametrize("metric, floor", sorted(FLOORS["seeds"].items()))
 def test_seed_figures_stay_at_or_above_their_floor(seed_figures, metric, floor):
     assert seed_figures[metric] >= floor, f"{metric} fell to {seed_figures[metric]} (floor {floor})"
@@ -73,3 +79,8 @@ def polnear_figures():
 @pytest.mark.parametrize("metric, floor", sorted(FLOORS["polnear"].items()))
 def test_polnear_dev_quote_figures_stay_at_or_above_their_floor(polnear_figures, metric, floor):
     assert polnear_figures[metric] >= floor, f"{metric} fell to {polnear_figures[metric]} (floor {floor})"
+
+
+@pytest.mark.parametrize("metric, floor", sorted(FLOORS["wikievents"].items()))
+def test_wikievents_event_figures_stay_at_or_above_their_floor(wikievents_figures, metric, floor):
+    assert wikievents_figures[metric] >= floor, f"{metric} fell to {wikievents_figures[metric]} (floor {floor})"

@@ -52,6 +52,8 @@ def score(inputs: list[str], gold_dir: str, scorer: str, keep: Path | None = Non
 
 def figures(report: dict) -> dict[str, float]:
     """Flat figures the quality gate compares against its floors."""
+    if "target_recall" in report:
+        return event_figures(report)
     out: dict[str, float] = {f"summary.{k}": v for k, v in report.get("summary", {}).items()}
     docs = [r for r in report.get("documents", {}).values() if isinstance(r, dict)]
     if docs:
@@ -72,4 +74,16 @@ def figures(report: dict) -> dict[str, float]:
         num, _, den = str(value).partition("/")
         if den:
             out[f"corpus.{key}"] = int(num) / int(den)
+    return out
+
+
+def event_figures(report: dict) -> dict[str, float]:
+    """score_events.py's report (an event set such as dev/wikievents) as flat figures:
+    events.f1/precision/recall, target_recall and each group's f1 (justice, violence, ...)."""
+    out = {f"events.{k}": report["events"][k] for k in ("f1", "precision", "recall")}
+    if report.get("target_recall") is not None:
+        out["target_recall"] = report["target_recall"]
+    for group, res in report.items():
+        if isinstance(res, dict) and group != "events" and "f1" in res:
+            out[f"{group}.f1"] = res["f1"]
     return out

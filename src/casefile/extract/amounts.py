@@ -3,7 +3,9 @@
 Each amount is attached to the event in its sentence whose trigger it belongs to (a
 prison term to the imprisonment, a trade figure to the trade event), nearest in the
 parse among the event types that kind of amount can measure. Names with numbers
-("Decree 72"), ages and years are not amounts.
+("Decree 72"), ages and years are not amounts. A count of people something happened to
+("22 were killed", "wounding 13 people") has that outcome as its unit ("killed",
+"injured", "arrested"), so that a casualty count reads and compares as one.
 """
 from __future__ import annotations
 
@@ -35,7 +37,10 @@ _KIND_ORDER = {"money": 0, "percent": 1, "duration": 2, "count": 3}
 
 def extract(parsed, events: list[Event]) -> list[Amount]:
     text = parsed.text
-    found = _money(text) + _percent(text) + _durations(text) + _counts(parsed)
+    outcomes = _outcome_counts(parsed)
+    taken = [(a.start, a.end) for a in outcomes]
+    plain = [a for a in _counts(parsed) if not any(a.start < e and s < a.end for s, e in taken)]
+    found = _money(text) + _percent(text) + _durations(text) + outcomes + plain
     found.sort(key=lambda a: (a.start, _KIND_ORDER[a.kind]))
     out: list[Amount] = []
     for a in found:
@@ -52,7 +57,7 @@ def number_value(s: str) -> float | None:
     if re.fullmatch(_NUM, s):
         return float(s.replace(",", ""))
     total = 0
-    for part in re.split(r"[- ]", s):
+    for part in [p for p in re.split(r"[- ]", s) if p]:
         if part not in numbers.CARDINALS:
             return None
         total = total * 100 if part == "hundred" else total + numbers.CARDINALS[part]
@@ -132,6 +137,45 @@ def _counts(parsed) -> list[Amount]:
     return out
 
 
+def _outcome_counts(parsed) -> list[Amount]:
+    """"22 were killed", "killing six service members", "wounding 13 people", "dozens were arrested":
+    a number of people with what happened to them."""
+    out = []
+    for tok in parsed.doc:
+        outcome = L.OUTCOME_UNITS.get(tok.lemma_.lower())
+        if outcome is None or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        for arg in tok.children:
+            if arg.dep_ not in ("nsubjpass", "dobj", "nsubj") or arg.dep_ == "nsubj" and outcome != "killed" and (
+                    tok.lemma_.lower() != "dead"):
+                continue  # "police arrested 12": the police are not counted; "12 died": the dead are
+            span = _counted(arg)
+            if span is not None:
+                start, end, value = span
+                out.append(Amount(start, end, parsed.text[start:end], "count", value, outcome))
+    return out
+
+
+def _counted(arg) -> tuple[int, int, float | None] | None:
+    """The number phrase an argument is: "22", "six NATO service members", "dozens"."""
+    nums = [c for c in arg.children if c.dep_ == "nummod"]
+    if arg.pos_ == "NUM" or arg.like_num:
+        first = min([arg] + [c for c in arg.children if c.dep_ in ("compound", "quantmod")], key=lambda t: t.i)
+        end = arg.idx + len(arg.text)
+        value = number_value(arg.doc.text[first.idx:end])  # "Twenty-two" is three tokens
+        return (first.idx, end, value) if value is not None and value >= 1 else None
+    if nums and arg.tag_ in ("NNS", "NNPS"):
+        first = min(nums + [c for n in nums for c in n.children if c.dep_ in ("compound", "quantmod")],
+                    key=lambda t: t.i)
+        value = number_value(" ".join(t.text for t in arg.doc[first.i:nums[-1].i + 1]))
+        if value is None or 1800 <= value <= 2100:
+            return None
+        return first.idx, arg.idx + len(arg.text), value
+    if arg.lower_ in L.VAGUE_COUNTS:
+        return arg.idx, arg.idx + len(arg.text), None
+    return None
+
+
 def _vague_counts(parsed) -> list[Amount]:
     """"hundreds of protesters", "dozens of activists": a count without a figure."""
     out = []
@@ -148,7 +192,8 @@ def _vague_counts(parsed) -> list[Amount]:
 
 def _attach(parsed, a: Amount, events: list[Event]) -> int | None:
     """The event of the same sentence this amount measures, nearest in the parse."""
-    prefs = L.AMOUNT_EVENT_TYPES.get(a.kind, ())
+    prefs = L.OUTCOME_EVENT_TYPES.get(a.unit or "", ()) if a.kind == "count" else ()
+    prefs = prefs or L.AMOUNT_EVENT_TYPES.get(a.kind, ())
     span = parsed.doc.char_span(a.start, a.end, alignment_mode="expand")
     if span is None:
         return None
@@ -159,13 +204,14 @@ def _attach(parsed, a: Amount, events: list[Event]) -> int | None:
         trig = parsed.doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if trig is None:
             continue
-        if a.kind == "count" and not any(p.start is not None and p.start < a.end and a.start < (p.end or 0)
-                                         for p in ev.participants):
+        if a.kind == "count" and a.unit not in L.OUTCOME_EVENT_TYPES and not any(
+                p.start is not None and p.start < a.end and a.start < (p.end or 0) for p in ev.participants):
             continue  # a count belongs to the event only if it counts one of its participants
         dist = _distance(span.root, trig.root)
         if dist > L.MAX_AMOUNT_DISTANCE:
             continue
-        key = (dist, prefs.index(ev.type))
+        # an outcome names its event type ("38 injured" goes with the attack); other kinds go by the parse
+        key = (prefs.index(ev.type), dist) if a.unit in L.OUTCOME_EVENT_TYPES else (dist, prefs.index(ev.type))
         if best_key is None or key < best_key:
             best, best_key = i, key
     return best

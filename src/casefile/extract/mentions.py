@@ -105,15 +105,15 @@ class Mentions:
     def gender(self, ref: Referent) -> str | None:
         return (self._genders.get(ref.key) if ref.key else None) or ref.gender
 
-    def refer(self, tok, base: int = 0) -> Referent | None:
+    def refer(self, tok, base: int = 0, recent: bool = False) -> Referent | None:
         """Who the phrase headed by tok stands for; None for a first-person pronoun, or a
-        third-person one with no antecedent."""
+        third-person one with no antecedent (``recent``: see ``antecedent``)."""
         low = tok.lower_
         if low in mw.FIRST_PERSON:
             return None
         ref = self.typed(phrase(tok, base))
         if ref.kind == "pronoun":
-            return self.antecedent(low, base + tok.idx)
+            return self.antecedent(low, base + tok.idx, recent)
         if ref.key is None and ref.kind in ("person", "org", "group") and tok.pos_ == "NOUN":
             ref.key = self.described(tok.lemma_.lower(), ref.start, definite=_is_definite(tok))
             if ref.key is not None and self._types.get(ref.key) == mw.PERSON_LABEL:
@@ -177,12 +177,19 @@ class Mentions:
         return Context(pronoun, pos, lambda at: bisect_right(self._para_starts, at),
                        lambda at: bisect_right(self._sent_starts, at), self.gender)
 
-    def antecedent(self, pronoun: str, pos: int) -> Referent | None:
+    def antecedent(self, pronoun: str, pos: int, recent: bool = False) -> Referent | None:
         """What a pronoun at pos stands for. For he/she, the candidate the ranker scores
         highest (the latest speaker of a fitting gender, most often; a new main-clause subject
         can take over); a he/she resolved to someone of unknown gender teaches it. For it/they,
-        the latest organization or group that spoke or was a subject, else the latest named."""
+        the latest organization or group that spoke or was a subject, else the latest named.
+        ``recent`` (events): for he/she, the person named last comes first, else the first named
+        just after (what happened to someone is told right after naming them; who said what is not:
+        "according to his lawyer, officers beat him" means the one named before)."""
         p = pronoun.lower()
+        if recent and p in mw.PERSON_PRONOUNS:
+            named = self._named_near(p, pos)
+            if named is not None:
+                return named
         cands = self.candidates(p, pos)
         if p in mw.PERSON_PRONOUNS:
             found = best(cands, self.context(p, pos))
@@ -195,6 +202,16 @@ class Mentions:
         if p in mw.PERSON_PRONOUNS and self.gender(found.ref) is None:
             self.learn(found.ref, mw.PERSON_PRONOUNS[p])       # "she" once, "she" after
         return found.ref
+
+    def _named_near(self, p: str, pos: int) -> Referent | None:
+        """The person named last before pos (within RECENT_NAME_WINDOW) whom the pronoun can mean,
+        else the first named within CATAPHORA_CHARS after it ("fear he has died ... X was taken")."""
+        named = [r for r in self.pool if r.kind in ("person", "name") and _kind_fits(r, p) and not self._clashes(r, p)]
+        before = [r for r in named if r.start <= pos and pos - r.start <= mw.RECENT_NAME_WINDOW]
+        if before:
+            return max(before, key=lambda r: r.start)
+        after = [r for r in named if pos < r.start <= pos + mw.CATAPHORA_CHARS]
+        return min(after, key=lambda r: r.start) if after else None
 
     def learn(self, ref: Referent, gender: str) -> None:
         """Record ref's gender (for its entity, when it has one)."""

@@ -222,8 +222,11 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
             t.text in mw.QUOTE_MARKS and t.tag_ != "POS" and not _quoted_title(t))
 
     toks = toks[:next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))]
+    dash = max((k for k, t in enumerate(toks) if t.i < tok.i and t.text in mw.PHRASE_DASHES), default=-1)
+    toks = toks[dash + 1:]      # "CITY — Sen. Jo Lind": a dateline before the dash is not the phrase
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"
-                             or toks[-1].pos_ in mw.DANGLING_POS) and not _closes_bracket(toks):
+                             or (toks[-1].pos_ in mw.DANGLING_POS and toks[-1].dep_ != "prt")) \
+            and not _closes_bracket(toks):      # "to storm out" keeps its particle
         toks.pop()
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)

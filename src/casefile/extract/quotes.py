@@ -172,6 +172,8 @@ def _only_attribution(text: str, a: _Found, b: _Found) -> bool:
         return False
     if b.para == a.para + 1 and b.chain == a.chain:
         return True                     # the quotation ran on past a paragraph break
+    if text[a.end - 1] not in lx.SPLIT_PIECE_ENDS:
+        return False                    # 'he "lied" about it, she said, "again"': two quotations
     words = set(re.findall(r"\w+", gap.lower()))
     cues = {w.lower() for c in (a.cue, b.cue) if c for w in c.split()}
     return b.para == a.para and bool(cues & words)
@@ -227,7 +229,7 @@ def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) ->
     """The speaker behind a cue, pronouns resolved against what came before."""
     if cue.i in memo:
         return memo[cue.i]
-    subj = subject_of(cue)
+    subj = subject_of(cue, quoted=lambda t: state.res.inside_quote(base + t.idx))
     ref = state.res.refer(subj, base) if subj is not None else None
     if ref is not None and ref.kind == "other" and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         ref = None

@@ -97,7 +97,7 @@ def _longest_run(tokens: list) -> list:
 def _without_dateline(run: list) -> list:
     """'PORT ALDEN (Wire) — Police said ...': drop a verbless lead ending in a dash."""
     for k, t in enumerate(run[:lx.DATELINE_MAX_TOKENS]):
-        if t.text in lx.DATELINE_DASHES:
+        if t.text in mw.PHRASE_DASHES:
             return run[k + 1:] if not any(x.pos_ in ("VERB", "AUX") for x in run[:k]) else run
     return run
 
@@ -114,7 +114,8 @@ def _trim(run: list) -> list:
 
 def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
-    if cue.lower_ not in lx.ACCORDING_HEADS and cue.lemma_.lower() not in lx.INDIRECT_VERBS:
+    lemma = cue.lemma_.lower()
+    if cue.lower_ not in lx.ACCORDING_HEADS and (lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS):
         return None
     tokens = _clause_tokens(cue)
     if not tokens:

@@ -169,19 +169,30 @@ def last_main_verb(doc):
 
 
 def sentence_subject(doc, base: int, span: MarkSpan):
-    """The subject of the nearest clause around a quotation, outside it: "The report
-    contains "..."", "Article 9, which punishes anyone who "..."" (the article)."""
+    """The subject of the clause whose object the quotation is, outside it: "The report
+    contains "..."", "Article 9, which punishes anyone who "..."" (the article), or that a
+    colon introduces ('X joked: "..."'). A quotation that hangs on its first verb some other
+    way ("were thanked for "..."") has none: nothing says it is anyone's words."""
     tokens = _tokens(doc, base, span.start, span.end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
     node = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    child = node
     for _ in range(lx.SHORT_QUOTE_MAX_PATH + 1):
         if node.i not in inside and node.pos_ in ("VERB", "AUX"):
+            if child.dep_ not in lx.QUOTED_OBJECT_DEPS and not _introduced(doc, node, tokens[0]):
+                return None
             subj = next((c for c in node.children if c.dep_ in mw.SUBJECT_DEPS and c.i not in inside), None)
             if subj is not None:
                 return node.head if subj.lower_ in mw.RELATIVE_PRONOUNS and node.dep_ == "relcl" else subj
         if node.head.i == node.i:
             return None
-        node = node.head
+        node, child = node.head, node
     return None
+
+
+def _introduced(doc, verb, first) -> bool:
+    """'X reiterated: "..."': the verb, then only a colon or comma before the quotation."""
+    between = doc.tokens[0].doc[verb.i + 1:first.i] if first.i > verb.i else []
+    return bool(between) and all(t.is_punct for t in between) and any(t.text in lx.INTRO_PUNCT for t in between)

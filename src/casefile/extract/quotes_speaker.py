@@ -44,20 +44,33 @@ def _participle_speaker(noun):
     return noun if noun.lemma_.lower() in mw.DOCUMENT_NOUNS else None
 
 
-def subject_of(cue, depth: int = 3, borrowed: bool = False):
-    """The token naming who speaks through cue, climbing through "..., adding that" chains."""
+def subject_of(cue, depth: int = 3, borrowed: bool = False, quoted=None):
+    """The token naming who speaks through cue, climbing through "..., adding that" chains.
+    ``quoted(tok)`` says whether a token stands inside a quotation: a speaker never does,
+    so a subject the parser found there ('"Anybody who asks," said Jo Lind') gives way to
+    the name written right after or before the cue."""
+    quoted = quoted or (lambda tok: False)
+    found = _subject(cue, depth, borrowed, quoted)
+    if found is not None and quoted(found):
+        found = None
+    if found is None and any(c.dep_ in mw.SUBJECT_DEPS and quoted(c) for c in cue.children):
+        return _beside(cue, quoted)
+    return found
+
+
+def _subject(cue, depth: int, borrowed: bool, quoted):
     if cue.lower_ in lx.ACCORDING_HEADS:
         return _according_object(cue)
     if cue.lemma_.lower() in lx.QUOTING_VERBS:
-        quoted = _quoted_person(cue)
-        if quoted is not None:
-            return quoted
+        quoted_person = _quoted_person(cue)
+        if quoted_person is not None:
+            return quoted_person
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     if agent is not None:       # "was described by observers as ..."
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for child in cue.children:
         # A borrowed subject may be passive: "was arrested after posting ..." -> who posted.
-        if child.dep_ in mw.SUBJECT_DEPS or (borrowed and child.dep_ == "nsubjpass"):
+        if (child.dep_ in mw.SUBJECT_DEPS or (borrowed and child.dep_ == "nsubjpass")) and not quoted(child):
             if child.lower_ in mw.RELATIVE_PRONOUNS and cue.dep_ == "relcl":
                 return cue.head
             return child
@@ -66,10 +79,29 @@ def subject_of(cue, depth: int = 3, borrowed: bool = False):
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _participle_speaker(cue.head)
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head.i != cue.i:
-        found = subject_of(cue.head, depth - 1, True)
+        found = _subject(cue.head, depth - 1, True, quoted)
         if found is not None:
             return found
     return _inverted_subject(cue) or _named_before(cue)
+
+
+def _beside(cue, quoted):
+    """The noun phrase written right after the cue ('said Jo Lind'), else right before it
+    ('Jo Lind said'), outside any quotation."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = cue.doc
+    after = [t for t in doc[cue.i + 1:cue.i + 1 + lx.BESIDE_CUE_TOKENS]]
+    before = [t for t in reversed(doc[max(0, cue.i - lx.BESIDE_CUE_TOKENS):cue.i])]
+    for side in (after, before):
+        for tok in side:
+            if quoted(tok) or (tok.is_punct and tok.text not in lx.NAME_PUNCT):
+                break
+            if tok.pos_ in ("PROPN", "NOUN"):
+                while tok.dep_ in lx.NAME_PART_DEPS and tok.head.i != tok.i and not quoted(tok.head):
+                    tok = tok.head
+                return tok
+    return None
 
 
 def _named_before(cue):
@@ -92,14 +124,20 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
     aide to the mayor"): the words a reader sees as the source. The entity stays ref's."""
     if ref.key is None and (subj.pos_ != "NOUN" or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
         return ref              # an unresolved name, or a phrase that stands for its owner
-    # not into the reporting verb, nor into a clause where they say something else ("who also said ...")
-    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or (t.dep_ in lx.SPEAKER_CLAUSE_DEPS
-                                                                          and t.lemma_.lower() in lx.REPORTING_VERBS)}
+    # not into the reporting verb, nor into a clause where they say something else ("who also said
+    # that ..."); a clause that only describes them stays ("who writes about ...")
+    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t)}
     stop = {t.i for i in stop for t in subj.doc[i].subtree}
     text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=stop)
     if not (start <= ref.start and ref.end <= end):
         return ref
     return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)
+
+
+def _says_more(tok) -> bool:
+    """A clause in the speaker's phrase where they report something else."""
+    return tok.dep_ in lx.SPEAKER_CLAUSE_DEPS and tok.lemma_.lower() in lx.REPORTING_VERBS and any(
+        c.dep_ in mw.CLAUSE_DEPS for c in tok.children)
 
 
 def to_speaker(ref: Referent) -> Speaker:

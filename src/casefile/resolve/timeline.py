@@ -20,6 +20,7 @@ from ..concepts import dates as D
 from ..store.db import Store
 from ..store.memo import remembered
 from ..store.reads import doc_meta, owned_cte, sentences
+from . import event_details as X
 from .lookup import find_entity
 from .status import cluster_status, recorded_conflicts
 
@@ -56,6 +57,7 @@ def timeline(store: Store, q: TimelineQuery) -> dict:
     clusters = [_cluster(cid, members, status.get(cid, {}), conflicts.get(cid, []))
                 for cid, members in by_cluster.items()]
     clusters = [c for c in clusters if c["date_value"] or not q.dated_only]
+    _attach_details(store, clusters)
     clusters.sort(key=lambda c: (D.sort_key(c["date_value"]), c["type"], c["cluster"]))
     return {"entity": ref, "clusters": clusters, "truncated": truncated, "query": asdict(q)}
 
@@ -96,6 +98,15 @@ def _reports(store: Store, q: TimelineQuery, ref: str | None) -> list[dict]:
 def _rows(store: Store, sql: str, params: dict) -> list[dict]:
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(text(sql), params)]
+
+
+def _attach_details(store: Store, clusters: list[dict]) -> None:
+    """Each cluster's places, people as written and counts, and the one-line summary of them."""
+    with store.engine.connect() as conn:
+        found = X.details(conn, [r["id"] for c in clusters for r in c["reports"]])
+    for c in clusters:
+        c["details"] = X.merged([found.get(r["id"], {}) for r in c["reports"]])
+        c["summary"] = X.line(c["type"], c["details"])
 
 
 def _in_range(report: dict, q: TimelineQuery) -> bool:
@@ -173,8 +184,8 @@ def format_text(data: dict) -> str:
         date = r["date_value"] or "undated"
         status = "corroborated" if r["corroborated"] else "single source"
         outlets = ", ".join(r["outlets"] or []) or "unknown outlet"
-        lines.append(f"{date:<12} {r['type']:<20} {r['label'] or '-'}  [{outlets}; {status}, "
-                     f"{r['independent_sources']} independent]")
+        what = r.get("summary") or f"{r['type']}: {r['label'] or '-'}"
+        lines.append(f"{date:<12} {what}  [{outlets}; {status}, {r['independent_sources']} independent]")
         for rep in r["reports"][:3]:
             lines.append(f"{'':<12}   {rep['outlet'] or rep['document_id'][:8]}: "
                          f"{' '.join(rep['sentence'].split())[:160]}")

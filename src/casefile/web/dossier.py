@@ -9,6 +9,9 @@ import time
 
 from sqlalchemy import text
 
+from ..resolve.event_details import detail_sql as event_detail_sql
+from ..resolve.event_details import fold as fold_details
+from ..resolve.event_details import line as summary_line
 from ..concepts import dates as D
 from ..errors import NotFound
 from ..resolve.lookup import entity_ref, find_entity, shown
@@ -59,13 +62,21 @@ def _profile(rows: list[dict], meta: dict, spans: list[tuple[str, int, int]], en
 
 def _events(conn, ref: str) -> list[dict]:
     owned, params = owned_cte(ref, MAX_DOCUMENTS)
-    sql = (f"WITH {owned} SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, e.date_text, "
-           "e.modality, e.cluster, e.start, e.sentence_start, e.sentence_end, p.role FROM owned o "
+    # The entity's events, each with its details (places, people as written, counts) in one query.
+    sql = (f"WITH {owned}, ev AS (SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, "
+           "e.date_text, e.modality, e.cluster, e.start, e.sentence_start, e.sentence_end, p.role FROM owned o "
            "JOIN participants p ON p.document_id = o.document_id AND p.entity_key = o.key "
-           f"JOIN events e ON e.id = p.event_id ORDER BY e.date_value LIMIT {MAX_EVENTS}")
-    events = {}
+           f"JOIN events e ON e.id = p.event_id ORDER BY e.date_value LIMIT {MAX_EVENTS}), "
+           f"d AS ({event_detail_sql('SELECT id FROM ev')}) "
+           "SELECT ev.*, d.src, d.role AS d_role, d.text AS d_text, d.pos FROM ev LEFT JOIN d ON d.event_id = ev.id "
+           "ORDER BY ev.id, d.src, d.pos")
+    events, rows = {}, []
     for r in conn.execute(text(sql), params):
-        events.setdefault(r.id, dict(r._mapping))
+        events.setdefault(r.id, {k: v for k, v in r._mapping.items() if k not in ("src", "d_role", "d_text", "pos")})
+        rows.append((r.id, r.src, r.d_role, r.d_text, r.pos))
+    found = fold_details({e: {"places": [], "who": [], "counts": []} for e in events}, rows)
+    for eid, d in found.items():
+        events[eid].update(details=d, summary=summary_line(events[eid]["type"], d))
     return sorted(events.values(), key=lambda e: (D.sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 

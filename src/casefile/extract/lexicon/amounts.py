@@ -43,3 +43,15 @@ AMOUNT_EVENT_TYPES: dict[str, tuple[str, ...]] = {
               "disappearance", "detention_abuse", "trade_figure"),
     "percent": ("trade_figure",),
 }
+# What happened to a counted number of people, by the lemma that says so ("22 were killed").
+OUTCOME_UNITS: dict[str, str] = {"kill": "killed", "die": "killed", "dead": "killed", "murder": "killed",
+                                 "slay": "killed", "execute": "killed", "massacre": "killed",
+                                 "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
+                                 "arrest": "arrested", "detain": "arrested", "jail": "imprisoned",
+                                 "imprison": "imprisoned", "sentence": "imprisoned", "release": "released",
+                                 "free": "released", "abduct": "abducted", "kidnap": "abducted"}
+# Which events a count of each outcome belongs to, in order of preference (a count of the
+# injured is kept with the attack, a count of the dead with the killing).
+OUTCOME_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "killed": ("killing", "attack"), "injured": ("attack", "killing"), "arrested": ("arrest", "imprisonment"),
+    "imprisoned": ("imprisonment", "arrest"), "released": ("release",), "abducted": ("disappearance",)}

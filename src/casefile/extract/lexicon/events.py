@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import event_senses as S
+from . import participants as P
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -37,6 +40,7 @@ class Rule:
     said: bool = False             # only inside what someone says ("X said the law contradicts Y")
     quoted: bool = False           # the deps child must be a quotation ('called it "a travesty"')
     official: bool = False         # whoever does it must speak for a government office
+    sense: str | None = None       # the test in extract.events.sense that tells the event from a figure
 
 
 # Children of a verb whose own children may supply a required modifier ("reached for comment",
@@ -48,48 +52,6 @@ def _f(*words: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# Heads of nouns that stand for people (so "the arrest of activists" counts, "the arrest of the slide" not).
-PERSON_NOUNS = _f(
-    "activist", "journalist", "blogger", "dissident", "lawyer", "defender", "prisoner", "protester",
-    "protestor", "demonstrator", "critic", "people", "person", "man", "woman", "men", "women", "child",
-    "student", "worker", "farmer", "monk", "priest", "pastor", "believer", "member", "leader", "citizen",
-    "resident", "environmentalist", "reporter", "writer", "poet", "artist", "scholar", "academic",
-    "opponent", "politician", "candidate", "official", "officer", "soldier", "civilian", "villager",
-    "family", "relative", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
-    "individual", "suspect", "detainee", "teacher", "doctor", "youth", "group", "organizer", "unionist",
-    "volunteer", "employee", "staff", "founder", "editor", "commentator", "campaigner", "advocate",
-    "he", "she", "they", "him", "her", "them", "who", "whom", "his", "their", "hers", "those", "crowd",
-    "i", "we", "us", "me", "you", "engineer", "councillor", "councilor", "lawmaker", "preacher",
-    "spokesperson", "spokesman", "spokeswoman", "researcher", "driver", "professor", "novelist",
-    "photographer", "filmmaker", "musician", "singer", "cartoonist", "comedian", "nun", "imam", "rabbi",
-    "lecturer", "commissioner", "figure", "defendant", "trader", "vendor", "pensioner", "retiree", "veteran", "nurse", "survivor", "refugee",
-)
-# Endings of nouns for people not listed above ("schoolteacher", "novelist", "librarian").
-PERSON_SUFFIXES = ("teacher", "worker", "writer", "maker", "leader", "keeper", "man", "woman", "ologist", "ician",
-                   "ographer")
-# Modifiers of a nominal trigger that name who did it ("the police crackdown").
-AGENT_NOUNS = _f("police", "military", "army", "government", "state", "authority", "regime",
-                 "junta", "party", "court", "militia")
-# Titles written before a name, dropped from a participant's text ("Senator X" -> "X").
-TITLE_WORDS = _f("president", "minister", "secretary", "chairman", "chairwoman", "senator", "general",
-                 "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "judge", "governor", "mayor", "colonel",
-                 "captain", "father", "sister", "brother", "reverend", "rev.", "venerable", "monk", "bishop",
-                 "premier", "chief", "director", "deputy", "vice", "prime", "foreign", "state", "party",
-                 "leader", "former", "late", "human", "rights", "activist", "journalist")
-PERSON_PRONOUNS = _f("he", "she", "him", "her")
-PLURAL_PRONOUNS = _f("they", "them", "their")
-THING_PRONOUNS = _f("it", "its", "which", "that")
-RELATIVE_PRONOUNS = _f("who", "whom", "which", "that")
-SPEAKER_PRONOUNS = _f("i", "we", "you", "me", "us")
-# Prepositions inside a phrase that introduce more of the same people, not other things.
-NAME_LIST_PREPS = _f("of", "including", "like", "as")
-# What may stand between two names of one list: commas, "and", a role noun ("and bloggers").
-NAME_LIST_GAP = re.compile(r"\s*(?:,|and|, and|;)\s*(?:(?:[a-z]+\s+){0,2})?")
-# Nouns that hold a document: "a copy of the directive" is the directive.
-CONTAINER_NOUNS = _f("copy", "copies", "contents", "content", "text", "version", "draft")
-# Verbs that report what someone said: their subject is the one criticizing in "X said the law violates Y".
-SAY_VERBS = _f("say", "tell", "write", "argue", "claim", "state", "add", "note", "warn", "insist", "contend",
-               "allege", "assert", "maintain", "conclude", "find")
 # Types where each coordinated agent did it on their own ("A and B did not respond").
 SPLIT_AGENT_TYPES = _f("no_comment", "statement")
 
@@ -109,19 +71,18 @@ SECURITY_NOUNS = _f("police", "agent", "agents", "officer", "officers", "securit
 RULING_NOUNS = _f("verdict", "sentence", "ruling", "conviction", "decision", "judgment", "judgement")
 # Verbs whose object is a criticism someone else made ("rejects criticism of its record").
 DISMISSIVE_VERBS = _f("reject", "deny", "dismiss", "rebuff", "brush", "ignore", "refute")
-# Verbs that turn what follows into a threat: "warned that she would be arrested" is harassment.
-THREAT_VERBS = _f("warn", "threaten", "tell")
-# Auxiliaries of an event that is threatened or hypothetical, not reported as done.
-HYPOTHETICAL_AUX = _f("would", "will", "could", "might", "may", "'ll", "can")
-# Subordinators of a time clause: "when she visits X" is a real, scheduled event even inside a request.
-TIME_CLAUSE_MARKERS = _f("when", "while", "during", "before", "after", "once", "as")
-DOCUMENT_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
-                                   "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
+# What a leak, a publication or a release discloses ("leaked the memo"): trigger objects, not
+# mentions' DOCUMENT_NOUNS (things that can "say" something).
+DISCLOSED_NOUNS = POLICY_NOUNS | _f("document", "copy", "memo", "report", "file", "record", "cable", "letter",
+                                    "email", "plan", "content", "contents", "text", "recording", "footage", "paper")
 RELATION_NOUNS = _f("tie", "ties", "relation", "relationship", "partnership", "agreement", "deal", "pact",
                     "treaty", "accord", "alliance", "cooperation", "framework")
-ORG_NOUNS = _f("organization", "organisation", "group", "association", "union", "party", "ngo", "ngos",
-               "organizing", "organising", "society", "movement", "church", "network", "outlet", "newspaper",
-               "media", "assembly", "gathering", "federation", "club", "charity", "foundation")
+# Bodies an authority bans, dissolves or deregisters ("banned the party"): trigger objects, not
+# mentions' ORG_NOUNS (organisations that can speak).
+BANNABLE_BODY_NOUNS = _f("organization", "organisation", "group", "association", "union", "party", "ngo", "ngos",
+                         "organizing", "organising", "society", "movement", "church", "network", "outlet",
+                         "newspaper", "media", "assembly", "gathering", "federation", "club", "charity",
+                         "foundation")
 ABUSE_OBJECTS = _f("food", "water", "care", "treatment", "visit", "visits", "access", "medicine", "medication",
                    "lawyer", "counsel", "sleep", "contact", "visitation")
 TRAVEL_OBJECTS = _f("travel", "passport", "exit", "entry", "visa", "trip")
@@ -150,71 +111,103 @@ CHARGE_NOUNS = _f("charge", "accusation", "allegation", "indictment")
 STATE_TYPES = _f("relations_upgraded", "diplomatic_visit", "trade_figure")
 
 VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    **dict.fromkeys(("arrest", "detain", "apprehend"), (Rule("arrest", person=True),)),
+    **dict.fromkeys(("arrest", "detain", "apprehend"), (Rule("arrest", person=True, sense="legal"),)),
+    # "locked up", "Lock her up" (a call, left out as such)
+    "lock": (Rule("imprisonment", person=True, mods=_f("up"), sense="legal"),),
     "round": (Rule("arrest", person=True, mods=_f("up")),),
-    **dict.fromkeys(("charge", "indict", "prosecute"), (Rule("charge", person=True),)),
-    "try": (Rule("trial", person=True, obj=PERSON_NOUNS),),
+    "charge": (Rule("charge", person=True, sense="charge"),),
+    **dict.fromkeys(("indict", "prosecute"), (Rule("charge", person=True, sense="charge"),)),
+    "try": (Rule("trial", person=True, obj=P.PERSON_HEADS, deps=_f("dobj", "nsubjpass"), sense="court"),),  # not "tried to"
     **dict.fromkeys(("convict", "sentence", "jail", "imprison", "incarcerate"),
-                    (Rule("imprisonment", person=True),)),
+                    (Rule("imprisonment", person=True, sense="legal"),)),
+    # a witness in court: "testified that ..." at a trial, not before a committee
+    "testify": (Rule("trial", mods=_f("court", "trial", "jury", "judge", "hearing", "prosecution", "defense",
+                                      "defence", "prosecutor"), deep=True),),
     **dict.fromkeys(("torture", "mistreat"), (Rule("detention_abuse", person=True),)),
     "deny": (Rule("detention_abuse", obj=ABUSE_OBJECTS),),
     "withhold": (Rule("detention_abuse", obj=ABUSE_OBJECTS), Rule("travel_restriction", obj=TRAVEL_OBJECTS)),
-    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=PERSON_NOUNS),)),
-    "pardon": (Rule("release", person=True),),
+    **dict.fromkeys(("release", "free"), (Rule("release", person=True, obj=P.PERSON_HEADS, sense="legal"),)),
+    "pardon": (Rule("release", person=True, sense="legal"),),
     **dict.fromkeys(("abduct", "kidnap"), (Rule("disappearance", person=True),)),
-    **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True),)),
+    **dict.fromkeys(("disappear", "vanish"), (Rule("disappearance", person=True, intrans=True, sense="missing"),)),
     # "walked out of prison": the one who walks out is the one released
     "walk": (Rule("release", who_person=True, intrans=True, deep=True, mods=_f("prison", "jail", "custody", "detention")),),
     # "taken from his home by plainclothes agents", "taken into custody"
-    "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody")),),
+    "take": (Rule("arrest", person=True, mods=SECURITY_NOUNS | _f("custody"), sense="take"),),
     "strip": (Rule("travel_restriction", person=True, mods=_f("citizenship", "nationality", "passport")),),
     **dict.fromkeys(("cancel", "suspend", "deregister"),
-                    (Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS),)),
+                    (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS | REGISTRATION_NOUNS),)),
     "impose": (Rule("policy_issued", obj=IMPOSED_LAW_NOUNS),),
-    **dict.fromkeys(("kill", "murder"), (Rule("killing", person=True),)),
-    "execute": (Rule("killing", person=True, obj=PERSON_NOUNS),),
-    "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", person=True, obj=PERSON_NOUNS)),
+    **dict.fromkeys(("kill", "murder", "slay", "assassinate", "massacre", "slaughter", "behead", "lynch"),
+                    (Rule("killing", sense="kill"),)),
+    "execute": (Rule("killing", person=True, obj=P.PERSON_HEADS),),
+    "die": (Rule("killing", intrans=True, sense="death"),),
+    # "the blast claimed nine lives"
+    "claim": (Rule("killing", obj=S.LIVES),),
+    "shoot": (Rule("killing", mods=_f("dead")), Rule("attack", sense="shoot")),
+    "stab": (Rule("attack", sense="kill"),),
+    **dict.fromkeys(("explode", "detonate"), (Rule("attack", sense="explosion"),)),
+    # "blew himself up", "windows were blown out"; "a bomb went off"
+    "blow": (Rule("attack", mods=_f("up", "out", "apart", "piece", "pieces"), sense="explosion"),),
+    "go": (Rule("attack", mods=_f("off"), deps=_f("prt"), sense="explosion"),),
+    "ambush": (Rule("attack", sense="armed"),),
+    **dict.fromkeys(("strike", "hit"), (Rule("attack", sense="strike"),)),
+    "fire": (Rule("attack", obj=_f("shot", "shots", "rocket", "rockets", "missile", "missiles", "mortar",
+                                   "mortars", "bullet", "bullets", "round", "rounds", "grenade", "grenades", "shell",
+                                   "shells", "gas", "pellet", "pellets", "volley", "salvo")),
+             Rule("attack", mods=_f("at", "on", "upon", "into"), sense="armed")),
     **dict.fromkeys(("bar", "prevent"),
                     (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter")),)),
     **dict.fromkeys(("confiscate", "seize"), (Rule("travel_restriction", obj=TRAVEL_OBJECTS),)),
-    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=ORG_NOUNS | REGISTRATION_NOUNS)),
+    "revoke": (Rule("travel_restriction", obj=TRAVEL_OBJECTS), Rule("ban_organization", obj=BANNABLE_BODY_NOUNS | REGISTRATION_NOUNS)),
     "open": (Rule("attack", obj=_f("fire")),),
+    "clash": (Rule("protest", sense="clash_protest"), Rule("attack", sense="armed")),
     "disperse": (Rule("attack", obj=_f("crowd", "crowds", "protest", "protester", "demonstrator", "rally",
                                      "demonstration", "gathering", "march", "people", "sit")),),
     **dict.fromkeys(("answer", "respond", "reply", "comment"), (Rule("no_comment", neg=True),)),
     "return": (Rule("no_comment", neg=True, obj=COMMENT_OBJECTS),),
-    "beat": (Rule("attack", person=True, obj=PERSON_NOUNS),),
-    "assault": (Rule("attack", person=True),),
-    **dict.fromkeys(("raid", "bomb", "shell"), (Rule("attack"),)),
-    **dict.fromkeys(("protest", "demonstrate", "rally", "march"),
-                    (Rule("protest", intrans=True, who_person=True),)),
-    **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=PERSON_NOUNS | COMMS_NOUNS),)),
+    "beat": (Rule("attack", sense="beat"),),
+    "assault": (Rule("attack", sense="attack"),),
+    "raid": (Rule("attack", sense="raid"),),
+    # "the show bombed" has no object: a flop, not a bombing
+    **dict.fromkeys(("bomb", "shell"), (Rule("attack", deps=_f("dobj", "nsubjpass", "agent"), sense="armed"),)),
+    "protest": (Rule("protest", who_person=True, sense="protest"),),
+    "demonstrate": (Rule("protest", intrans=True, who_person=True, sense="protest"),),
+    "rally": (Rule("protest", intrans=True, who_person=True, sense="rally"),),
+    "march": (Rule("protest", intrans=True, who_person=True, sense="march"),),
+    "riot": (Rule("protest", who_person=True),),
+    **dict.fromkeys(("monitor", "track"), (Rule("surveillance", person=True, obj=P.PERSON_HEADS | COMMS_NOUNS),)),
     **dict.fromkeys(("surveil", "wiretap", "spy"), (Rule("surveillance"),)),
     "hold": (Rule("disappearance", person=True, mods=_f("incommunicado")),),
-    "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went")),),
+    "miss": (Rule("disappearance", person=True, intrans=True, mods=_f("be", "go", "remain", "been", "went"),
+                  sense="missing"),),
     "acquit": (Rule("trial", person=True),),
-    **dict.fromkeys(("question", "threaten"), (Rule("harassment", person=True, obj=PERSON_NOUNS),)),
+    "question": (Rule("harassment", person=True, obj=P.PERSON_HEADS, sense="summons"),),
+    "threaten": (Rule("harassment", sense="threat"),),
+    **dict.fromkeys(("pressure", "force", "oblige", "coerce", "compel"), (Rule("harassment", sense="coerce"),)),
+    **dict.fromkeys(("blackmail", "extort"), (Rule("harassment", person=True),)),
     "stop": (Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "airport")),),
-    "attack": (Rule("attack", person=True, obj=PERSON_NOUNS | BUILDING_NOUNS),),
+    "attack": (Rule("attack", sense="attack"),),
     # "called the verdict "a travesty"": a quoted verdict on something is criticism
     "call": (Rule("appeal", mods=_f("on", "upon", "for")), Rule("criticism", deps=_f("oprd", "appos"), quoted=True)),
     **dict.fromkeys(("pass", "approve", "enact", "promulgate", "adopt", "date"),
                     (Rule("policy_issued", obj=POLICY_NOUNS),)),
-    "manage": (Rule("surveillance", person=True, obj=PERSON_NOUNS, mods=_f("closely", "tightly", "strictly")),),
+    "manage": (Rule("surveillance", person=True, obj=P.PERSON_HEADS, mods=_f("closely", "tightly", "strictly")),),
     **dict.fromkeys(("deport", "exile"), (Rule("travel_restriction", person=True),)),
-    "expel": (Rule("travel_restriction", person=True, obj=PERSON_NOUNS),),
-    "ban": (Rule("ban_organization", obj=ORG_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS),
+    "expel": (Rule("travel_restriction", person=True, obj=P.PERSON_HEADS),),
+    "ban": (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS), Rule("travel_restriction", obj=TRAVEL_OBJECTS),
             Rule("travel_restriction", person=True, mods=_f("leave", "travel", "exit", "abroad", "enter"))),
     **dict.fromkeys(("outlaw", "proscribe"), (Rule("ban_organization"),)),
-    **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=ORG_NOUNS),)),
+    **dict.fromkeys(("dissolve", "limit", "restrict"), (Rule("ban_organization", obj=BANNABLE_BODY_NOUNS),)),
     "crack": (Rule("crackdown", mods=_f("down")),),
-    **dict.fromkeys(("intimidate", "harass", "summon", "interrogate"), (Rule("harassment", person=True),)),
+    **dict.fromkeys(("intimidate", "harass"), (Rule("harassment", person=True, sense="intimidate"),)),
+    **dict.fromkeys(("summon", "interrogate"), (Rule("harassment", person=True, sense="summons"),)),
     "issue": (Rule("policy_issued", obj=POLICY_NOUNS), Rule("statement", obj=_f("statement"))),
     "leak": (Rule("document_disclosed"),),
     **dict.fromkeys(("uncover", "obtain", "share", "reveal", "disclose"),
-                    (Rule("document_disclosed", obj=DOCUMENT_NOUNS),)),
-    "publish": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - _f("report", "letter")),),
-    "provide": (Rule("document_disclosed", obj=DOCUMENT_NOUNS - POLICY_NOUNS),),
+                    (Rule("document_disclosed", obj=DISCLOSED_NOUNS),)),
+    "publish": (Rule("document_disclosed", obj=DISCLOSED_NOUNS - _f("report", "letter")),),
+    "provide": (Rule("document_disclosed", obj=DISCLOSED_NOUNS - POLICY_NOUNS),),
     "visit": (Rule("diplomatic_visit"),),
     "meet": (Rule("diplomatic_visit", intrans=True),),
     **dict.fromkeys(("upgrade", "elevate", "raise", "launch", "forge", "complete", "conclude", "establish",
@@ -230,24 +223,29 @@ VERB_TRIGGERS: dict[str, tuple[Rule, ...]] = {
                Rule("trial", who_person=True, obj=RULING_NOUNS), Rule("trial", who_person=True, intrans=True)),
     **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "decry", "slam", "deplore", "censure"),
                     (Rule("criticism"),)),
-    # "X said the law contradicts the constitution": criticism only when someone says so (see events._speaker)
+    # "X said the law contradicts the constitution": criticism only when someone says so (see events.participants.speaker_of)
     "contradict": (Rule("criticism", said=True),),
     **dict.fromkeys(("decline", "refuse"), (Rule("no_comment", mods=_f("comment")),)),
     "reach": (Rule("no_comment", neg=True, mods=_f("comment")),),
 }
 
 NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    "arrest": (Rule("arrest", person=True, mods=None),),
+    "arrest": (Rule("arrest", person=True, sense="legal"),),
     # "remains in pretrial detention": held as a prisoner
     "detention": (Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
                   Rule("arrest", person=True)),
     "custody": (Rule("arrest", person=True, mods=_f("into", "take", "taken")),
                 Rule("imprisonment", person=True, mods=_f("remain", "languish", "stay")),
                 Rule("killing", mods=_f("die", "death", "dead"))),
-    "death": (Rule("killing", mods=_f("custody", "prison", "detention", "torture")),),
+    "death": (Rule("killing", sense="death"),),
+    "dead": (Rule("killing", sense="death"),),           # "the dead included two soldiers"
+    "fatality": (Rule("killing", sense="death"),),
+    "toll": (Rule("killing", mods=_f("death")),),
+    # "identified X in court", "appeared in court": a hearing
+    "court": (Rule("trial", mods=_f("appear", "testify", "identify", "plead", "stand", "tell", "arraign")),),
     "indictment": (Rule("charge", person=True),),
     "prosecution": (Rule("charge", person=True),),
-    "trial": (Rule("trial", person=True), Rule("trial", deps=_f("acl"))),  # "the trial, held without a jury"
+    "trial": (Rule("trial", person=True, sense="legal"), Rule("trial", deps=_f("acl"))),  # "the trial, held without a jury"
     "hearing": (Rule("trial", person=True, mods=_f("court", "appeal", "trial", "judge", "sentencing", "bail")),),
     "verdict": (Rule("trial", person=True),),
     "appeal": (Rule("trial", person=True, mods=_f("court", "reject", "uphold", "hear", "dismiss", "judge")),),
@@ -256,41 +254,56 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "imprisonment": (Rule("imprisonment", person=True),),
     "jailing": (Rule("imprisonment", person=True),),
     "incarceration": (Rule("imprisonment", person=True),),
-    "conviction": (Rule("imprisonment", person=True),),
-    "sentence": (Rule("imprisonment", person=True),),
+    "conviction": (Rule("imprisonment", person=True, sense="legal"),),
+    "sentence": (Rule("imprisonment", person=True, sense="legal"),),
+    "sentencing": (Rule("imprisonment", person=True),),
     "condemnation": (Rule("criticism"),),
     "confinement": (Rule("detention_abuse", person=True, mods=_f("solitary")),),
     "torture": (Rule("detention_abuse", person=True),),
     "mistreatment": (Rule("detention_abuse", person=True),),
     "ill": (Rule("detention_abuse", person=True, mods=_f("treatment")),),
     # "his release", "the release of X": a person released; "the release of the report" fails the person test
-    "release": (Rule("release", person=True),),
+    "release": (Rule("release", person=True, sense="legal"),),
     "pardon": (Rule("release", person=True),),
     "amnesty": (Rule("release", person=True),),
     "disappearance": (Rule("disappearance", person=True),),
     "abduction": (Rule("disappearance", person=True),),
     "kidnapping": (Rule("disappearance", person=True),),
     "whereabouts": (Rule("disappearance", person=True, mods=_f("unknown", "word", "news", "trace", "information")),),
-    "killing": (Rule("killing", person=True),),
+    # "an attempted murder" is an attack that killed no one
+    **dict.fromkeys(("killing", "murder", "slaying", "massacre", "slaughter", "bloodshed"),
+                    (Rule("attack", mods=_f("attempted", "attempt", "failed"), sense="armed"),
+                     Rule("killing", sense="kill"))),
     "execution": (Rule("killing", person=True),),
-    "murder": (Rule("killing", person=True),),
-    "assault": (Rule("attack", person=True),),
-    "beating": (Rule("attack", person=True),),
-    "raid": (Rule("attack"),),
-    "bombing": (Rule("attack"),),
-    "shelling": (Rule("attack"),),
-    "protest": (Rule("protest", who_person=True),),
-    "demonstration": (Rule("protest", who_person=True),),
-    "rally": (Rule("protest", who_person=True),),
+    **dict.fromkeys(("attack", "assault"), (Rule("attack", sense="attack"),)),
+    **dict.fromkeys(("assassination", "bombing", "shelling", "airstrike", "stabbing", "ambush", "gunfight",
+                     "firefight", "shootout", "gunfire"), (Rule("attack", sense="armed"),)),
+    "shooting": (Rule("attack", sense="shoot"),),
+    "shot": (Rule("attack", mods=_f("fire", "fired", "rang", "ring", "exchange"), sense="shoot"),),
+    **dict.fromkeys(("explosion", "blast", "detonation"), (Rule("attack", sense="explosion"),)),
+    "beating": (Rule("attack", person=True, sense="beat"),),
+    "raid": (Rule("attack", sense="raid"),),
+    **dict.fromkeys(("clash", "fighting", "battle"), (Rule("protest", sense="clash_protest"),
+                                                      Rule("attack", sense="armed"))),
+    "protest": (Rule("protest", who_person=True, sense="protest"),),
+    "demonstration": (Rule("protest", who_person=True, sense="protest"),),
+    "rally": (Rule("protest", who_person=True, sense="rally"),),
+    "march": (Rule("protest", who_person=True, sense="march"),),
+    "riot": (Rule("protest"),),
     "sit": (Rule("protest", mods=_f("in")),),
-    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),),
+    "strike": (Rule("protest", mods=_f("hunger", "general", "labor", "labour", "worker", "workers", "on")),
+               Rule("attack", mods=_f("air", "drone", "missile", "rocket", "military", "aerial", "artillery",
+                                      "retaliatory", "airstrike"))),
+    "threat": (Rule("harassment", sense="threat"),),
+    "ultimatum": (Rule("harassment"),),
+    "coercion": (Rule("harassment"),),
     # "residential surveillance at a designated location" is a form of detention
     "surveillance": (Rule("arrest", person=True, mods=_f("residential")), Rule("surveillance")),
     "ban": (Rule("travel_restriction", mods=_f("travel", "exit", "entry")),
-            Rule("ban_organization", mods=ORG_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
+            Rule("ban_organization", mods=BANNABLE_BODY_NOUNS | _f("protest", "demonstration", "meeting", "rally"))),
     "deportation": (Rule("travel_restriction", person=True),),
     "exile": (Rule("travel_restriction", person=True, mods=_f("forced", "into", "force", "live", "in")),),
-    "limit": (Rule("ban_organization", mods=ORG_NOUNS),),
+    "limit": (Rule("ban_organization", mods=BANNABLE_BODY_NOUNS),),
     "crackdown": (Rule("crackdown"),),
     "purge": (Rule("crackdown"),),
     "repression": (Rule("crackdown"),),
@@ -307,7 +320,7 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
     "statement": (Rule("statement"),),
     "criticism": (Rule("criticism"),),
     "fire": (Rule("criticism", mods=_f("under")),),
-    "charge": (Rule("charge", person=True, mods=_f("on", "face", "bring", "file", "press", "under")),),
+    "charge": (Rule("charge", person=True, sense="charge"),),
     "access": (Rule("detention_abuse", mods=_f("without", "deny", "denied", "no", "refuse", "block")),),
     "dissolution": (Rule("ban_organization"),),
     "trade": (Rule("trade_figure", money=True),),
@@ -317,7 +330,12 @@ NOUN_TRIGGERS: dict[str, tuple[Rule, ...]] = {
 
 # Noun triggers that may stand alone (a bare "crackdown" is an event); the others need
 # an argument or a required modifier, so that "the trip" looking back is not a new event.
-STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest",
+STANDALONE_NOUNS = _f("crackdown", "purge", "surveillance", "protest", "attack", "assault",
+                      "assassination", "shelling", "airstrike", "stabbing", "ambush", "gunfight", "firefight",
+                      "shootout", "gunfire", "shooting", "explosion", "blast", "detonation", "killing", "murder",
+                      "slaying", "massacre", "slaughter", "bloodshed", "death", "dead", "fatality", "clash",
+                      "fighting", "battle", "rally", "march", "riot", "ultimatum", "coercion", "threat", "shot",
+                      "arrest", "trial", "toll", "charge",
                       "demonstration", "raid", "bombing", "shelling", "trade", "export", "import",
                       "statement", "criticism", "fire", "confinement", "strike", "sit", "limit", "ban",
                       "leak", "custody", "whereabouts")
@@ -330,42 +348,7 @@ NEEDS_PARTICIPANT = _f("diplomatic_visit", "relations_upgraded", "policy_issued"
 POSS_ROLE: dict[str, str] = {t: "target" for t in CASE_TYPES}
 POSS_ROLE.update({"diplomatic_visit": "agent", "statement": "agent", "crackdown": "agent", "criticism": "agent",
                   "protest": "agent", "attack": "agent", "policy_issued": "agent", "document_disclosed": "agent"})
-# Role of the direct object / passive subject, by type (default: target).
-OBJECT_ROLE: dict[str, str] = {"policy_issued": "object", "document_disclosed": "object", "appeal": "recipient",
-                               "relations_upgraded": "object", "criticism": "target", "statement": "object",
-                               "no_comment": "object", "diplomatic_visit": "place"}
-# Prepositions on a noun trigger and the role of their object.
-NOUN_PREP_ROLE: dict[str, str] = {"of": "target", "on": "target", "against": "target", "by": "agent",
-                                  "under": "agent", "from": "agent", "with": "target", "to": "place",
-                                  "in": "place", "at": "place", "over": "target"}
-# Nouns whose prepositions play other roles ("an appeal by X against his conviction": X is the one tried).
-NOUN_PREP_OVERRIDES: dict[str, dict[str, str | None]] = {
-    "appeal": {"by": "target", "against": None, "of": "target"},
-    "sentence": {"of": None},
-}
-PLACE_PREPS = _f("in", "at", "to", "near", "outside", "inside")
-RECIPIENT_PREPS = _f("to", "with")
-# Prepositions through which a noun trigger hangs on a verb ("held in solitary confinement").
-HOST_PREPS = _f("in", "into", "under", "on", "without")
-# Verbs that carry a noun trigger and supply its agent ("staged a protest", "wrote in a statement").
-LIGHT_VERBS = _f("launch", "stage", "hold", "issue", "conduct", "carry", "wage", "make", "release", "write",
-                 "say", "publish", "announce", "begin", "start", "intensify", "step", "order", "put", "place",
-                 "keep", "throw", "argue", "state", "go", "undertake", "pay", "end", "come")
-# Carrier verbs whose subject is the one who suffers the nominal ("spent a year in solitary confinement").
-EXPERIENCER_HOSTS = _f("die", "live", "go", "stand", "spend", "serve", "remain", "stay", "be", "languish",
-                       "endure", "face", "undergo", "join", "attend")  # "who had joined a protest"
-# Verbs that put an event in someone's wishes rather than in the world ("hoped X would free them").
-IRREALIS_VERBS = _f("threaten", "vow", "hope", "want", "wish", "urge", "ask", "demand", "pressure", "press",
-                    "call", "seek",
-                    "encourage", "aim", "try", "attempt", "need", "intend", "refuse")
 
-# Modality cues.
-REPORTED_WORDS = _f("reportedly", "purportedly", "apparently")
-ALLEGED_WORDS = _f("alleged", "allegedly", "purported", "supposed", "claimed")
-EXPECTED_AUX = _f("will", "shall", "would", "'ll")
-EXPECTED_GOVERNORS = _f("expect", "plan", "set", "schedule", "due", "likely", "going", "poised")
-NEGATION_GOVERNORS = _f("deny", "refute", "reject")
-NEGATION_WORDS = _f("not", "never", "n't", "no")
 
 # Types whose object or target may be a law named earlier ("the directive", "it").
 LAW_OBJECT_TYPES = _f("policy_issued", "document_disclosed", "criticism")
@@ -374,43 +357,21 @@ LAW_ANAPHORS = POLICY_NOUNS | _f("document", "instructions", "instruction")
 # A named law as written: "Decree 72", "Article 117", "Resolution No. 36".
 LAW_NAME_PATTERN = (r"\b(?:Sub-)?(?:Directive|Decree|Resolution|Circular|Article|Law|Order|Decision|Ordinance|"
                     r"Instruction|Regulation)\s+(?:No\.?\s*)?\d+[\w/.-]*\b")
-# Things people write: "posts criticizing X" are their author's criticism.
-WRITING_NOUNS = _f("post", "tweet", "message", "article", "video", "comment", "blog", "essay", "column",
-                   "posting", "status", "update")
-# Who sentences: "a court sentenced X" is also X's trial.
-COURT_NOUNS = _f("court", "judge", "tribunal", "bench", "jury")
-# Heads of an unnamed organisation ("a coalition of groups") that its later name ends in.
-ORG_DESCRIPTION_NOUNS = _f("coalition", "network", "alliance", "federation", "union", "association",
-                           "committee", "council", "centre", "center", "foundation", "institute", "league")
-# Roles whose unnamed person ("the blogger") may be linked to the one person described that way.
-DESCRIBED_ROLES = _f("target", "recipient", "agent")
 # Words just before a law that make it the law a charge was brought under ("under Article 9").
 LAW_INTRO_PATTERN = r"\b(?:under|violating|breaching|violation of|breach of)\s+(?:the\s+)?$"
 # Lower-case words a law's name ran on into ("Article 9 of", "Article 9 since 2020").
 LAW_TRAILING_WORDS = r"\s+[a-z][\w.]*(?:\s+[a-z0-9][\w.]*)*$"
-# "one of", "among": a group the copula's subject belongs to.
-GROUP_MEMBER_PREPS = _f("of", "among", "amongst")
-# A lead describes ("a blogger") and the following sentences name: how many to look ahead.
-DESCRIPTION_LOOKAHEAD_SENTENCES = 2
-# How far back (in sentences) a pronoun may look for its person.
-PRONOUN_WINDOW_SENTENCES = 5
-NOT_PARTICIPANT_LABELS = _f("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
-# Gender cues for he/she: Vietnamese middle names, honorifics and kin or role nouns beside a name.
-MALE_CUES = _f("van", "văn", "mr", "mr.", "husband", "father", "son", "brother", "man", "monk", "king",
-               "uncle", "grandfather", "boy", "sir", "nephew", "he", "him", "his")
-FEMALE_CUES = _f("thi", "thị", "mrs", "mrs.", "ms", "ms.", "wife", "mother", "daughter", "sister", "woman",
-                 "nun", "queen", "aunt", "grandmother", "girl", "madam", "niece", "she", "her", "hers")
 # A dateline opening the sentence: "(Beirut, May 12, 2025) –", "BEIRUT, May 12 -".
 DATELINE = re.compile(r"\s*\(?(?:[A-Z][\w .'-]*|[A-Z]{2}[A-Z .'-]*),\s*[^()\n]{3,25}$")
-DATELINE_DASHES = _f("\u2014", "\u2013", "-", "--")
 DATELINE_END = re.compile(r"\)?\s*[\u2013\u2014-]")
 # Time expressions whose value is a duration are not an event's date.
 DURATION_PREFIX = "P"
 
 # Adjectives that report an event of their subject ("remains missing", "held incommunicado").
 ADJ_TRIGGERS: dict[str, tuple[Rule, ...]] = {
-    "missing": (Rule("disappearance", person=True),),
+    "missing": (Rule("disappearance", person=True, sense="missing"),),
     "incommunicado": (Rule("disappearance", person=True),),
+    "dead": (Rule("killing", sense="death"),),          # "nine people were dead", "left 11 dead"
 }
 
 # How many parse steps a time expression may be from a trigger and still be its date.

@@ -108,7 +108,8 @@ NP_RIGHT_PREPS = frozenset({"of", "from", "at", "with", "for", "in"})
 NP_BREAKS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d", "\u2018", "\u2019", "'", ":"})
 # Quotation marks end a speaker phrase ("described by observers as "a sham"").
 QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u2018", "\u2019", "'"})
-# Dashes end a speaker phrase ("X, who runs the gym — which ...").
+# Dashes: they end a speaker phrase ("X, who runs the gym — which ...") and a dateline ("CITY
+# (Agency) — "; quotes and events read them here).
 PHRASE_DASHES = frozenset({"\u2014", "\u2013", "--"})
 # Words a phrase cut short may end on, dropped ("observers as").
 DANGLING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PART"})
@@ -129,3 +130,9 @@ TITLE_LOOKBACK_TOKENS = 3
 # nearest entities it weighs.
 ANTECEDENT_WINDOW = 4000
 ANTECEDENT_MAX_CANDIDATES = 10
+# How far back a he/she told of what happened to someone looks for the person named last
+# (events: refer(..., recent=True)).
+RECENT_NAME_WINDOW = 1500
+# How far after a pronoun with no antecedent its person may first be named ("Relatives fear he
+# has died ... Hossein X, 52, was taken ..."): about two sentences.
+CATAPHORA_CHARS = 400

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..concepts import places
-from ..models import Participant
-from .events_ctx import Context
+from ...concepts import places
+from ...models import Participant
+from ..lexicon import events as L
+from .context import Context
+from .participants import label_of, of_token
 
 
 _TITLE_DEPS = {"compound", "amod", "nmod", "poss"}
@@ -153,3 +155,32 @@ def add_states(ctx: Context, parts: list[Participant], sent, whole_sentence: boo
                     add(name, None, None)
                 break
     return parts + extra
+
+
+
+def state_actor(ctx: Context, tok) -> bool:
+    """A state, its capital, its leader or its government acting."""
+    for t in [tok, *tok.conjuncts]:
+        c = ctx.cand_at(t)
+        if c is not None and (state_of(c.text) or c.label == "PERSON" and person_state(ctx, c.start, c.end)):
+            return True
+        if any(x.dep_ == "compound" and x.lemma_.lower() in L.STATE_ACTOR_NOUNS for x in t.children):
+            return True  # "Ambassador X", "Trade Commissioner Y"
+        if t.lemma_.lower() in L.STATE_ACTOR_NOUNS or t.lower_ in L.STATE_ACTOR_NOUNS or (
+                c is None and t.pos_ == "PROPN" and state_of(t.text)):
+            return True
+        if t.pos_ == "PRON" and any(p.start is not None and state_actor_in(ctx, [p])
+                                    for p in of_token(ctx, t, "agent")):
+            return True
+    return False
+
+
+def state_actor_in(ctx: Context, parts: list[Participant]) -> bool:
+    return any(p.start is not None and (state_of(p.text) or label_of(ctx, p) == "PERSON" and (
+        person_state(ctx, p.start, p.end or p.start) or _office_holder(ctx, p))) for p in parts)
+
+
+def _office_holder(ctx: Context, p: Participant) -> bool:
+    """A person described anywhere in the text by a public office ("Trade Commissioner X")."""
+    words = set(ctx.descriptors.get(p.entity or "", "").split())
+    return bool(words & L.STATE_ACTOR_NOUNS)

@@ -7,11 +7,16 @@ of dozens of activists arrested"); a law is cited after the charge ("charged und
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
 
-from ..models import Participant
-from .events_args import Args, host_subject, person_like
-from .events_ctx import Cand, Context
-from .lexicon import events as L
+from ...models import Event, Participant
+from ..lexicon import event_senses as S
+from ..lexicon import events as L
+from ..lexicon import participants as P
+from .context import Cand, Context
+from .grammar import Args, host_subject
+from .participants import of_token, person_like
 
 _UNDER = re.compile(L.LAW_INTRO_PATTERN, re.IGNORECASE)
 
@@ -36,7 +41,7 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
     or the person a lead's indefinite description ("a blogger") turns out to be."""
     for subj in (_group_member_subject(tok), host_subject(tok)):
         if subj is not None:
-            named = [p for p in ctx.participants(subj, "target") if p.entity or p.text[:1].isupper()]
+            named = [p for p in of_token(ctx, subj, "target") if p.entity or p.text[:1].isupper()]
             if named:
                 return named
     for o in args.obj:
@@ -50,13 +55,13 @@ def link_case_target(ctx: Context, sent, tok, args: Args) -> list[Participant]:
 def _group_member_subject(tok):
     """"X was one of dozens of activists arrested", "X is the third activist jailed", "X was among
     40 defendants charged": the trigger describes a group the copula's subject belongs to."""
-    while tok.dep_ == "conj" and tok.head is not tok:  # "arrested ... and later convicted"
+    while tok.dep_ == "conj" and tok.head != tok:  # "arrested ... and later convicted"
         tok = tok.head
     if tok.dep_ not in ("acl", "relcl"):
         return None
     h = tok.head
     for _ in range(4):  # "one of dozens of activists"
-        if h.dep_ == "pobj" and h.head.lower_ in L.GROUP_MEMBER_PREPS:
+        if h.dep_ == "pobj" and h.head.lower_ in P.GROUP_MEMBER_PREPS:
             h = h.head.head
         else:
             break
@@ -75,7 +80,7 @@ def _named_next(ctx: Context, sent, o) -> Cand | None:
     """The person named right after the description: in apposition, or as the subject of one of
     the next sentences."""
     i = ctx.sents.index(sent) if sent in ctx.sents else ctx.sent_index(o)
-    for nxt in ctx.sents[i + 1:i + 1 + L.DESCRIPTION_LOOKAHEAD_SENTENCES]:
+    for nxt in ctx.sents[i + 1:i + 1 + P.DESCRIPTION_LOOKAHEAD_SENTENCES]:
         for t in nxt:
             c = ctx.cand_at(t)
             if c is not None and c.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
@@ -90,12 +95,12 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
     have = {p.entity for p in parts if p.entity}
     for p in parts:
         head = p.text.split()[-1] if p.text.split() else ""
-        if p.entity is not None or p.role not in L.DESCRIBED_ROLES or not head.islower():
+        if p.entity is not None or p.role not in P.DESCRIBED_ROLES or not head.islower():
             continue  # "the EU's trade commissioner" qualifies; a name does not
-        if head in L.ORG_DESCRIPTION_NOUNS:  # "a coalition of rights groups" -> the one "... Coalition"
+        if head in P.ORG_DESCRIPTION_NOUNS:  # "a coalition of rights groups" -> the one "... Coalition"
             fits = [k for k, kind in ctx.kinds.items()
                     if kind == "ORG" and head in ctx.full_names.get(k, "").lower().split()]
-        elif head in L.PERSON_NOUNS or head.endswith(L.PERSON_SUFFIXES) or head in L.STATE_ACTOR_NOUNS:
+        elif head in P.PERSON_HEADS or head.endswith(P.PERSON_SUFFIXES) or head in L.STATE_ACTOR_NOUNS:
             fits = [k for k, words in ctx.descriptors.items() if ctx.kinds.get(k) == "PERSON" and head in words.split()]
         else:
             continue
@@ -103,3 +108,38 @@ def described_people(ctx: Context, parts: list[Participant]) -> list[Participant
             have.add(fits[0])
             out.append(Participant(role=p.role, text=ctx.full_names[fits[0]], entity=fits[0]))
     return out
+
+
+def share_victims(events: list[Event]) -> None:
+    """An attack's victims are the people its sentence says were killed ("a bomb exploded,
+    killing six soldiers"), when the attack names no one it was aimed at."""
+    by_sentence: dict[int, list[Event]] = defaultdict(list)
+    for ev in events:
+        by_sentence[ev.sentence_start].append(ev)
+    for group in by_sentence.values():
+        killed = [p for e in group if e.type == "killing" for p in e.participants if p.role == "target"]
+        for ev in group:
+            if ev.type == "attack" and killed and not any(p.role == "target" for p in ev.participants):
+                ev.participants += [replace(p) for p in killed]
+
+
+def carry_case_targets(ctx: Context, events: list[Event]) -> None:
+    """"The verdict was decided before the trial began": a definite case noun that names no one
+    ("the trial", "the verdict", "her detention" with "her" unresolved) is the case of the person
+    the case events just before it are about."""
+    last: list[Participant] = []
+    for ev in sorted(events, key=lambda e: e.start):
+        if ev.type not in S.CASE_CHAIN_TYPES:
+            continue
+        named = [p for p in ev.participants if p.role == "target" and (p.entity or p.text[:1].isupper())]
+        if named:
+            last = named
+        elif last and not any(p.role == "target" for p in ev.participants) and _definite_noun(ctx, ev):
+            ev.participants += [replace(p) for p in last]
+
+
+def _definite_noun(ctx: Context, ev: Event) -> bool:
+    span = ctx.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in S.DEFINITE_WORDS for c in span.root.children)

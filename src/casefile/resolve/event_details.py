@@ -1,0 +1,77 @@
+"""One line about an event for a reader: where, who (named, or as the article describes them)
+and how many ("attack, Dorvel: suicide bomber; six service members killed").
+
+Read from the stored participants and the counts of people (amounts of kind ``count`` whose
+unit says what happened to them); a count in the same sentence counts for every event of it,
+since "22 were killed and 38 injured in the blast" describes the blast as much as the killing.
+Each part keeps the event it came from, so the line stays traceable to its sentence.
+"""
+from __future__ import annotations
+
+from sqlalchemy import bindparam, text
+
+# Roles shown as who: the one who did it, the one it was done to, and what (a law, a document).
+WHO_ROLES = ("agent", "target", "recipient", "object")
+MAX_WHO = 4
+MAX_COUNTS = 3
+# Units of counts that say what happened to people (extract.amounts gives them).
+OUTCOMES = frozenset({"killed", "injured", "arrested", "imprisoned", "released", "abducted"})
+
+
+def detail_sql(ids: str) -> str:
+    """SQL giving (event_id, src, role, text, pos) rows for the events whose ids ``ids`` selects:
+    src 'p' rows are participants (role, text as written), src 'c' rows the counts of people
+    stored with any event of the same sentence (role is the count's unit). A page may join this
+    to its own event query, so the details cost no query of their own."""
+    units = ", ".join(f"'{u}'" for u in sorted(OUTCOMES))
+    return (f"SELECT p.event_id, 'p' AS src, p.role, p.text, p.idx AS pos FROM participants p "
+            f"WHERE p.event_id IN ({ids}) UNION ALL "
+            f"SELECT x.id, 'c', a.unit, a.text, a.start FROM events x JOIN events y "
+            f"ON y.document_id = x.document_id AND y.sentence_start = x.sentence_start "
+            f"JOIN amounts a ON a.event_id = y.id "
+            f"WHERE x.id IN ({ids}) AND a.kind = 'count' AND a.unit IN ({units})")
+
+
+def fold(out: dict[str, dict], rows) -> dict[str, dict]:
+    """Add detail rows (as detail_sql gives them, in order) to ``out``: event id -> details."""
+    for event_id, src, role, written, _ in rows:
+        if src is None:
+            continue
+        d = out.setdefault(event_id, {"places": [], "who": [], "counts": []})
+        if src == "c":
+            shown = written if written.lower().endswith(role) else f"{written} {role}"
+            if shown not in d["counts"] and len(d["counts"]) < MAX_COUNTS:
+                d["counts"].append(shown)
+            continue
+        slot = "places" if role == "place" else "who" if role in WHO_ROLES else None
+        if slot and written not in d[slot]:
+            d[slot].append(written)
+    for d in out.values():
+        shown = " ".join(d["counts"]).lower()
+        d["who"] = [w for w in d["who"] if w.lower() not in shown]  # "22" is in "22 killed"
+    return out
+
+
+def details(conn, event_ids: list[str]) -> dict[str, dict]:
+    """For each event id: its places, its people as written, and the counts of its sentence."""
+    if not event_ids:
+        return {}
+    out: dict[str, dict] = {e: {"places": [], "who": [], "counts": []} for e in event_ids}
+    sql = text(detail_sql("SELECT id FROM events WHERE id IN :ids") + " ORDER BY 1, 2, 5")
+    return fold(out, conn.execute(sql.bindparams(bindparam("ids", expanding=True)), {"ids": list(event_ids)}))
+
+
+def merged(parts: list[dict]) -> dict:
+    """The details of several reports of one event, first report first, without repeats."""
+    out: dict[str, list[str]] = {"places": [], "who": [], "counts": []}
+    for d in parts:
+        for k in out:
+            out[k] += [x for x in d.get(k, []) if x not in out[k]]
+    return out
+
+
+def line(etype: str, d: dict) -> str:
+    """"attack, Dorvel: suicide bomber; six service members killed"."""
+    head = etype + (", " + ", ".join(d["places"][:2]) if d["places"] else "")
+    who = "; ".join(filter(None, [", ".join(d["who"][:MAX_WHO]), ", ".join(d["counts"][:MAX_COUNTS])]))
+    return f"{head}: {who}" if who else head
