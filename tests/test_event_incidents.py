@@ -155,13 +155,13 @@ def test_explain_on_the_command_line_shows_the_reason_for_each_word(nlp):
 def test_the_timeline_shows_the_place_the_unnamed_and_the_counts(nlp, store, tmp_path):
     from casefile.pipeline import ingest
     from casefile.resolve import run as resolve
-    from casefile.resolve.timeline import format_text, timeline
+    from casefile.resolve.timeline import TimelineQuery, format_text, timeline
 
     (tmp_path / "a.txt").write_text("On May 3, 2024 in Karsk, a suicide bomber blew himself up, killing six "
                                     "service members.\n", encoding="utf-8")
     ingest([str(tmp_path / "a.txt")], store)
     resolve(store)
-    text = format_text(timeline(store, type="attack"))
+    text = format_text(timeline(store, TimelineQuery(type="attack")))
     assert "2024-05-03   attack, Karsk: suicide bomber; six service members killed" in text
 
 
