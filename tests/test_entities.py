@@ -260,7 +260,7 @@ def test_country_name_variants_are_one_place(run):
     ("The authorities jailed activist and environmental lawyer Dao Van Phuc.", "Dao Van Phuc",
      "environmental lawyer"),
     ("Her husband, Lê Văn Tâm, said he had not been allowed to see her.", "Lê Văn Tâm", "husband"),
-    ("\"It is the latest arrest,\" said Maria Santos, Amnesty International's deputy regional director.",
+    ("\"It is the latest arrest,\" said Maria Santos, Civitas International's deputy regional director.",
      "Maria Santos", "deputy regional director"),
 ])
 def test_titles_appositions_and_roles_become_descriptors(run, text, person, descriptor):
@@ -381,8 +381,8 @@ def test_an_acronym_that_does_not_spell_the_initials_is_not_an_alias(run, text):
 
 
 def test_a_one_word_org_that_begins_one_longer_org_is_that_org(run):
-    ents = run("Amnesty International called for her release. Amnesty said the charges were baseless.")
-    assert "Amnesty" in _one(ents, "Amnesty International").aliases
+    ents = run("Civitas International called for her release. Civitas said the charges were baseless.")
+    assert "Civitas" in _one(ents, "Civitas International").aliases
 
 
 def test_a_one_word_org_that_begins_two_longer_orgs_stays_apart(run):
@@ -408,7 +408,7 @@ def test_a_unique_family_name_alone_joins_its_only_bearer(run):
 
 
 @pytest.mark.parametrize("text, person, descriptor", [
-    ("Sen. Maria Cantwell urged the department to act.", "Maria Cantwell", "Sen."),
+    ("Sen. Marta Quell urged the department to act.", "Marta Quell", "Sen."),
     ("The group's Asia director, Elaine Porter, said the verdict was harsh.", "Elaine Porter", "Asia director"),
 ])
 def test_abbreviated_and_possessed_titles_are_descriptors(run, text, person, descriptor):
@@ -437,7 +437,7 @@ def test_a_short_name_the_model_missed_still_joins_its_person(run):
     ("President Ana Lisk", "Ana Lisk"),
     ("Dr. Ana Lisk", "Ana Lisk"),
     ("Workers Party General Secretary Vo Van Kiet", "Vo Van Kiet"),
-    ("Martin Luther King Jr.", "Martin Luther King Jr."),   # a name word that is also a title
+    ("Thomas Reed King Jr.", "Thomas Reed King Jr."),   # a name word that is also a title
     ("Son Tung", "Son Tung"),                               # a relation noun is never stripped
 ])
 def test_titles_inside_a_person_span_are_cut_off(span, name):
@@ -502,18 +502,18 @@ def test_credit_context_drops_a_person_span(text, name, kept):
 
 @pytest.mark.parametrize("text, full, short, linked", [
     ("John F. Merrow spoke first. Later John Merrow said he was hopeful.", "John F. Merrow", "John Merrow", True),
-    ("Nguyen Van Hung and Nguyen Duc Hung were tried. Nguyen Hung was acquitted.", "Nguyen Van Hung",
-     "Nguyen Hung", False),
+    ("Tran Van Loc and Tran Duc Loc were tried. Tran Loc was acquitted.", "Tran Van Loc",
+     "Tran Loc", False),
 ])
 def test_a_name_without_its_middle_part_joins_only_an_unambiguous_full_name(run, text, full, short, linked):
     assert (short in _one(run(text), full).aliases) is linked
 
 
 def test_a_name_the_model_cut_in_two_is_one_person(run):
-    ents = run("In Myanmar, deposed leader Aung San Suu Kyi remains in detention. Suu Kyi, 78, was moved in April.")
+    ents = run("In Myanmar, deposed leader Khin Mar Thet Aye remains in detention. Thet Aye, 78, was moved in April.")
     people = [e for e in ents if e.type == "PERSON"]
-    assert [p.name for p in people] == ["Aung San Suu Kyi"]
-    assert "Suu Kyi" in people[0].aliases
+    assert [p.name for p in people] == ["Khin Mar Thet Aye"]
+    assert "Thet Aye" in people[0].aliases
 
 
 # --- generalization rules (round 2): fictional sentences, with cases that must not match ---------

@@ -424,7 +424,7 @@ def test_a_dateline_is_not_the_date_of_the_event(nlp):
     ("A district court sentenced Ivan Petrov to seven years.", "trial", {"Ivan Petrov"}),
     ("The foreign ministry said the detainees were treated according to the law.", "statement",
      {"foreign ministry"}),
-    ("Ministry spokesman Tariq Aziz said the rules protect public order.", "statement", {"Tariq Aziz"}),
+    ("Ministry spokesman Tariq Hamdan said the rules protect public order.", "statement", {"Tariq Hamdan"}),
     ("His friend Andrei Sokolov, who had joined a protest in the capital, left the country.", "protest",
      {"Andrei Sokolov"}),
 ])

@@ -303,8 +303,8 @@ def _law_clusters(text: str, laws: list[Cand]) -> list[Cluster]:
 
 
 def merge_org_short_forms(text: str, clusters: list[Cluster], person_words: set[str]) -> None:
-    """'Amnesty' after 'Amnesty International': a one-word org that begins exactly one two-word
-    org. Not an institution word ('Senate' is not 'Senate Judiciary Committee'), nor a person's
+    """'Civitas' after 'Civitas International': a one-word org that begins exactly one two-word
+    org. Not an institution word ('Senate' is not 'Senate Harbor Committee'), nor a person's
     name ('Roe' said is not 'Roe Hotels')."""
     orgs = [cl for cl in clusters if cl.label == "ORG"]
     for cl in list(orgs):

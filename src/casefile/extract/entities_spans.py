@@ -119,7 +119,7 @@ def _after_person_role(text: str, c: Cand) -> bool:
 
 
 def _title_follows(text: str, end: int) -> bool:
-    """'candidate Texas Senator X': a place right before a title qualifies the title."""
+    """'candidate Westvale Senator X': a place right before a title qualifies the title."""
     m = re.match(r"\s+([A-Z][\w.]*)", text[end:end + 30])
     return bool(m and is_title_word(m.group(1)))
 
@@ -202,7 +202,7 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
 
 
 def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
-    """'Aung San' + 'Suu Kyi' tagged apart: a name runs on over capitalized proper nouns that
+    """'Khin Mar' + 'Thet Aye' tagged apart: a name runs on over capitalized proper nouns that
     follow it on the same line (and swallows a PERSON span right after it)."""
     in_ents = {t.i for e in doc.ents for t in e}
     by_start = {c.start: c for c in cands}

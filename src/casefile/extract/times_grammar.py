@@ -279,8 +279,8 @@ def _ref_ok(word: str, prev: str, after: str, before: str) -> bool:
     return not (after.startswith(L.NOT_REF_AFTER.get(word, ())) or prev in L.NOT_REF_BEFORE.get(word, ()))
 
 
-# An acronym, or a "The" inside a sentence, right before a capitalized "Today": a title ("USA Today",
-# "VOA Today", "on The Tonight Show").
+# An acronym, or a "The" inside a sentence, right before a capitalized "Today": a title ("KLX Today",
+# "XYZ Today", "on The Tonight Hour").
 _TITLE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|(?<=[a-z,] )The)\s+$")
 
 

@@ -187,13 +187,13 @@ def org_key(name: str, countries: set[str]) -> tuple[str | None, str, bool]:
 
 
 def is_acronym(name: str) -> bool:
-    """"HRW", "U.N.": capitals only, short."""
+    """"CRW", "U.N.": capitals only, short."""
     letters = name.replace(".", "").replace(" ", "")
     return L.ACRONYM_MIN <= len(letters) <= L.ACRONYM_MAX and letters.isalpha() and letters.isupper()
 
 
 def initials(name: str) -> str | None:
-    """The acronym a multi-word name would have: "Human Rights Watch" -> "hrw"."""
+    """The acronym a multi-word name would have: "Civic Rights Watch" -> "crw"."""
     toks = [t for t in tokens(name) if t not in L.ORG_STOPWORDS]
     if len(toks) < L.ACRONYM_MIN or is_acronym(name) or any(is_acronym(w) for w in name.split()):
         return None   # "Eastvale GOP" holds an acronym: its initials spell nothing

@@ -62,7 +62,7 @@ _TITLE_RUN_STOP = {"VERB", "AUX", "ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PRON
 
 
 def _preceding_title_state(tok) -> str | None:
-    """The state in the words just before a name ("U.S. President Joe X"), whatever the parse says:
+    """The state in the words just before a name ("U.S. President Jo X"), whatever the parse says:
     a title run is read left from the name until a verb, preposition, punctuation or line break.
     Not bounded by the sentence: the parser often ends one after "U.S." """
     doc = tok.doc
