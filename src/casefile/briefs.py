@@ -51,7 +51,7 @@ def brief_data(store: Store, ref: str) -> dict:
     return d | {"footnotes": cites.notes}
 
 
-def _md(value) -> str:
+def md_text(value) -> str:
     """Text safe inside Markdown: no accidental emphasis, links or HTML."""
     out = str(value if value is not None else "")
     for ch in "\\`*_[]<>#|":
@@ -61,35 +61,40 @@ def _md(value) -> str:
 
 def markdown(store: Store, ref: str) -> str:
     d = brief_data(store, ref)
-    lines = [f"# {_md(d['name'])}", "", f"*{_md(d['type'])}*"]
+    lines = [f"# {md_text(d['name'])}", "", f"*{md_text(d['type'])}*"]
     if d["aliases"]:
-        lines += ["", f"Also known as: {', '.join(_md(a) for a in d['aliases'])}"]
+        lines += ["", f"Also known as: {', '.join(md_text(a) for a in d['aliases'])}"]
     lines += ["", "## Who they are", ""]
     seen = set()
     for desc in d["descriptors"]:
         if desc["text"] not in seen:
             seen.add(desc["text"])
-            lines.append(f"- {_md(desc['text'])} ({_md(desc['kind'])})[^{desc['note']}]")
+            lines.append(f"- {md_text(desc['text'])} ({md_text(desc['kind'])})[^{desc['note']}]")
     if not seen:
         lines.append("- No titles or roles reported.")
     lines += ["", "## What happened", ""]
     for e in d["events"]:
-        lines.append(f"- **{_md(e['date_value'] or 'undated')}** {_md(e['type'])} ({_md(e['modality'])}, "
-                     f"{_md(e['corroboration'])}; {_md(', '.join(e['outlets']))}): {_md(e['text'])}[^{e['note']}]")
+        lines.append(f"- **{md_text(e['date_value'] or 'undated')}** {md_text(e['type'])} ({md_text(e['modality'])}, "
+                     f"{md_text(e['corroboration'])}; {md_text(', '.join(e['outlets']))}): {md_text(e['text'])}[^{e['note']}]")
     if not d["events"]:
         lines.append("- No events reported.")
     for title, key in (("Quotes by them", "quotes_by"), ("Quotes about them", "quotes_about")):
         lines += ["", f"## {title}", ""]
-        lines += [f"- \u201c{_md(q['text'])}\u201d ({_md(q['speaker_text'] or 'unknown')}, {_md(q['kind'])})"
+        lines += [f"- \u201c{md_text(q['text'])}\u201d ({md_text(q['speaker_text'] or 'unknown')}, {md_text(q['kind'])})"
                   f"[^{q['note']}]" for q in d[key]] or ["- None."]
     if d["neighbours"]:
-        lines += ["", "## Mentioned with", "", ", ".join(_md(n["name"]) for n in d["neighbours"])]
-    lines += ["", "## Sources", ""]
-    for n in d["footnotes"]:
-        sentence = f" \u201c{_md(n['sentence'])}\u201d" if n["sentence"] else ""
-        lines.append(f"[^{n['n']}]: {_md(n['outlet'])}, \u201c{_md(n['title'])}\u201d, {_md(n['date'])}, "
-                     f"{_md(n['where'])}.{sentence}")
-    return "\n".join(lines) + "\n"
+        lines += ["", "## Mentioned with", "", ", ".join(md_text(n["name"]) for n in d["neighbours"])]
+    return "\n".join(lines + source_lines(d["footnotes"])) + "\n"
+
+
+def source_lines(footnotes: list[dict]) -> list[str]:
+    """The "Sources" section: one Markdown footnote per cited sentence."""
+    lines = ["", "## Sources", ""]
+    for n in footnotes:
+        sentence = f" \u201c{md_text(n['sentence'])}\u201d" if n["sentence"] else ""
+        lines.append(f"[^{n['n']}]: {md_text(n['outlet'])}, \u201c{md_text(n['title'])}\u201d, {md_text(n['date'])}, "
+                     f"{md_text(n['where'])}.{sentence}")
+    return lines
 
 
 def html(store: Store, ref: str) -> str:

@@ -10,6 +10,7 @@ from . import __version__
 from .cli_base import DB_OPTION, Commands, finish_ingest, input_options, open_store
 from .cli_cases import register as register_cases
 from .cli_explain import register as register_explain
+from .cli_review import register as register_review
 from .cli_scale import register as register_scale
 from .cli_web import register as register_web
 from .settings import Settings
@@ -102,6 +103,7 @@ def serve(db, host, port) -> None:
 
 register_cases(main)
 register_explain(main)
+register_review(main)
 register_web(main)
 register_scale(main)
 

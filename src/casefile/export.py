@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from .errors import CasefileError
+from .resolve import review as R
 from .store.db import Store
 
 DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "title", "author", "published", "updated", "text")
@@ -21,15 +22,16 @@ def build(store: Store) -> dict:
     """The export object of SCHEMA.md (version 1), every fact with its document and offsets."""
     docs = {d["id"]: d for d in store.rows("documents")}
     link = {(r["document_id"], r["key"]): r["entity_id"] for r in store.rows("doc_entities")}
+    decided = R.decision_map(store)
     out = {"version": 1, "documents": [_document(d) for d in docs.values()],
            "entities": _entities(store, link, {d: r["seq"] for d, r in docs.items()}), "quotes": [], "times": [],
            "events": []}
     for q in store.rows("quotes"):
+        key = R.row_key("quote", q)
         out["quotes"].append({
             "id": q["id"], "document": q["document_id"], "start": q["start"], "end": q["end"], "text": q["text"],
-            "kind": q["kind"], "cue": q["cue"],
-            "speaker": {"entity": link.get((q["document_id"], q["speaker_key"])), "text": q["speaker_text"]},
-            "sentence": _sentence(docs, q)})
+            "kind": q["kind"], "cue": q["cue"], "speaker": _speaker(q, link, decided.get(key)),
+            "sentence": _sentence(docs, q), "review": R.exported("quote", key, decided.get(key))})
     for t in store.rows("times"):
         out["times"].append({k: t[k] for k in ("id", "start", "end", "text", "value", "type")}
                             | {"document": t["document_id"]})
@@ -37,6 +39,9 @@ def build(store: Store) -> dict:
     for p in store.rows("participants"):
         participants[p["event_id"]].append(p)
     for e in store.rows("events"):
+        key = R.row_key("event", e)
+        edits = (decided.get(key) or {}).get("edits") or {}      # a reviewer's values, the extracted in review
+        e = e | {k: edits[k] for k in ("type", "date_value") if k in edits}
         out["events"].append({
             "id": e["id"], "document": e["document_id"], "start": e["start"], "end": e["end"], "type": e["type"],
             "trigger": e["text"], "sentence": _sentence(docs, e),
@@ -44,8 +49,29 @@ def build(store: Store) -> dict:
                               "role": p["role"], "start": p["start"], "end": p["end"]}
                              for p in sorted(participants[e["id"]], key=lambda p: p["idx"])],
             "date": {"value": e["date_value"], "text": e["date_text"]}, "modality": e["modality"],
-            "cluster": e["cluster"]})
+            "cluster": e["cluster"], "review": R.exported("event", key, decided.get(key))})
+    _entity_reviews(out["entities"], link, decided)
     return out
+
+
+def _speaker(q: dict, link: dict, decision: dict | None) -> dict:
+    """The quote's speaker: a reviewer's correction (and the entity it names, if any), else the extracted one."""
+    edits = (decision or {}).get("edits") or {}
+    if "speaker" not in edits:
+        return {"entity": link.get((q["document_id"], q["speaker_key"])), "text": q["speaker_text"]}
+    return {"entity": link.get((decision["speaker_document"], decision["speaker_key"])), "text": edits["speaker"]}
+
+
+def _entity_reviews(entities: list[dict], link: dict, decided: dict) -> None:
+    """Each entity lists the reviewed links of its document entities (a rejected one says it does not belong)."""
+    by_entity: dict[str, list[dict]] = defaultdict(list)
+    for key, d in decided.items():
+        if d["kind"] == "entity_link":
+            eid = link.get((d["document_id"], d["entity_key"]))
+            by_entity[eid].append({"document": d["document_id"], "key": d["entity_key"]}
+                                  | R.exported("entity_link", key, d))
+    for ent in entities:
+        ent["reviewed_links"] = by_entity.get(ent["id"], [])
 
 
 def _document(d: dict) -> dict:
@@ -94,10 +120,10 @@ def jsonl_records(data: dict) -> Iterator[dict]:
 CSV_COLUMNS = {
     "documents": ["id", "source", "url", "outlet", "title", "author", "published", "updated"],
     "entities": ["id", "name", "type", "aliases", "descriptors", "documents"],
-    "quotes": ["id", "document", "start", "end", "kind", "text", "speaker", "cue", "sentence"],
+    "quotes": ["id", "document", "start", "end", "kind", "text", "speaker", "cue", "sentence", "review"],
     "times": ["id", "document", "start", "end", "text", "value", "type"],
     "events": ["id", "document", "start", "end", "type", "trigger", "participants", "date", "modality",
-               "cluster", "sentence"],
+               "cluster", "sentence", "review"],
 }
 
 
@@ -109,6 +135,8 @@ def _cell(value) -> str:
             return f"{value['role']}: {value.get('text')}"
         if "value" in value:
             return value.get("value") or ""
+        if "status" in value:      # a fact's review
+            return value["status"]
         return value.get("text") or ""
     return "" if value is None else str(value)
 

@@ -21,12 +21,13 @@ from ..store.db import Store
 from ..store.memo import remembered
 from ..store.reads import doc_meta, owned_cte, sentences
 from . import event_details as X
+from . import case_groups, review
 from .lookup import find_entity
 from .status import cluster_status, recorded_conflicts
 
 EARLIEST = "e.date_value IS NULL, e.date_value"     # undated last on SQLite and PostgreSQL alike
-REPORT_COLUMNS = ("e.id, e.document_id, e.type, e.text, e.start, e.date_value, e.date_text, e.modality, e.cluster, "
-                  "e.sentence_start, e.sentence_end")
+REPORT_COLUMNS = ('e.id, e.document_id, e.type, e.text, e.start, e."end", e.date_value, e.date_text, e.modality, '
+                  "e.cluster, e.sentence_start, e.sentence_end")
 
 
 @dataclass
@@ -37,6 +38,7 @@ class TimelineQuery:
     date_to: str | None = None
     dated_only: bool = False         # only clusters with a date
     limit: int | None = None         # reports read, earliest dates first (undated last)
+    case: str | None = None          # only the events of this named case (resolve.case_groups)
 
 
 def timeline(store: Store, q: TimelineQuery) -> dict:
@@ -47,7 +49,9 @@ def timeline(store: Store, q: TimelineQuery) -> dict:
             ref = find_entity(conn, q.entity)
     rows = _reports(store, q, ref)
     truncated = q.limit is not None and len(rows) >= q.limit
-    reports = [r for r in rows if _in_range(r, q)]
+    # Review first: a rejected report leaves, a corrected type or date is the one filtered and shown.
+    rows = review.apply(store, "event", rows)
+    reports = [r for r in rows if _in_range(r, q) and (not q.type or r["type"] == q.type)]
     _attach_sources(store, reports)
     by_cluster: dict[str, list[dict]] = defaultdict(list)
     for r in reports:
@@ -74,6 +78,10 @@ def _reports(store: Store, q: TimelineQuery, ref: str | None) -> list[dict]:
     if q.type:
         where.append("e.type = :type")
         params["type"] = q.type
+    if q.case:
+        ids = case_groups.event_ids(store, q.case)
+        where.append("e.id IN (" + (", ".join(f":c{i}" for i in range(len(ids))) or "NULL") + ")")
+        params |= {f"c{i}": x for i, x in enumerate(ids)}
     limit = ""
     if q.limit is not None:
         limit = " LIMIT :n"
@@ -159,7 +167,8 @@ def _version(value: str, report: dict) -> dict:
 
 def _cluster(cid: str, members: list[dict], status: dict, conflicts: list[dict]) -> dict:
     dated = [m["date_value"] for m in members if D.interval(m["date_value"])]
-    value = status.get("date_value") or (min(dated, key=_width) if dated else None)
+    corrected = any("date_value" in m["review"]["edits"] for m in members)   # a reviewer's date wins
+    value = (not corrected and status.get("date_value")) or (min(dated, key=_width) if dated else None)
     iv = D.interval(value)
     outlets = status.get("outlets") or sorted({m["outlet"] or "unknown outlet" for m in members})
     return {"cluster": cid, "type": members[0]["type"], "date_value": value,

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 from .migrations_cases import m003_cases, m006_incremental_state
+from .migrations_review import m007_review
 from .migrations_search import m004_search, m005_page_indexes
 
 SQLITE_FTS = [
@@ -42,7 +43,7 @@ def m002_document_search(conn: Connection, dialect: str) -> None:
 
 
 MIGRATIONS: list[Callable[[Connection, str], None]] = [m001_tables, m002_document_search, m003_cases, m004_search,
-                                                     m005_page_indexes, m006_incremental_state]
+                                                     m005_page_indexes, m006_incremental_state, m007_review]
 
 
 def applied(conn: Connection) -> set[int]:

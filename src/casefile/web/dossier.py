@@ -15,6 +15,7 @@ from ..resolve.event_details import line as summary_line
 from ..concepts import dates as D
 from ..errors import NotFound
 from ..resolve.lookup import entity_ref, find_entity, shown
+from ..resolve.reviewed import reviewed_facts
 from ..resolve.status import cluster_status
 from ..store.db import Store
 from ..store.reads import LOCAL_SEP, doc_entity_rows, doc_meta, owned_cte, sentences
@@ -64,8 +65,8 @@ def _events(conn, ref: str) -> list[dict]:
     owned, params = owned_cte(ref, MAX_DOCUMENTS)
     # The entity's events, each with its details (places, people as written, counts) in one query.
     sql = (f"WITH {owned}, ev AS (SELECT DISTINCT e.id, e.document_id, e.type, e.text, e.date_value, "
-           "e.date_text, e.modality, e.cluster, e.start, e.sentence_start, e.sentence_end, p.role FROM owned o "
-           "JOIN participants p ON p.document_id = o.document_id AND p.entity_key = o.key "
+           'e.date_text, e.modality, e.cluster, e.start, e."end", e.sentence_start, e.sentence_end, p.role '
+           "FROM owned o JOIN participants p ON p.document_id = o.document_id AND p.entity_key = o.key "
            f"JOIN events e ON e.id = p.event_id ORDER BY e.date_value LIMIT {MAX_EVENTS}), "
            f"d AS ({event_detail_sql('SELECT id FROM ev')}) "
            "SELECT ev.*, d.src, d.role AS d_role, d.text AS d_text, d.pos FROM ev LEFT JOIN d ON d.event_id = ev.id "
@@ -80,7 +81,8 @@ def _events(conn, ref: str) -> list[dict]:
     return sorted(events.values(), key=lambda e: (D.sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 
-QUOTE_COLS = "q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q.sentence_start, q.sentence_end"
+QUOTE_COLS = ('q.id, q.document_id, q.text, q.kind, q.cue, q.speaker_text, q.start, q."end", q.sentence_start, '
+              "q.sentence_end")
 
 
 def _quotes(conn, ref: str) -> tuple[list[dict], list[dict]]:
@@ -141,6 +143,8 @@ def dossier(store: Store, ref: str) -> dict:
         quotes_by, quotes_about = _quotes(conn, ref)
         weights = _neighbours(conn, ref, {ref})
         names = shown(conn, [ref, *weights])       # the entity and its neighbours, as every page shows them
+    review = reviewed_facts(store, ref, rows, events, quotes_by, quotes_about)
+    rows, events, quotes_by, quotes_about = review["rows"], review["events"], review["quotes_by"], review["quotes_about"]
     neighbours = sorted(({"ref": r, **names[r], "weight": w} for r, w in weights.items() if r in names),
                         key=lambda x: (-x["weight"], x["name"]))[:MAX_NEIGHBOURS]
     doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
@@ -156,7 +160,8 @@ def dossier(store: Store, ref: str) -> dict:
     return {"ref": ref, **_profile(rows, meta, spans, entity),
             "documents": [meta[d] | {"id": d} for d in sorted(meta) if d in own_docs],
             "documents_total": count_documents(store, ref), "documents_read": len({r["document_id"] for r in rows}),
-            "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours}
+            "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours,
+            "links": review["links"]}
 
 
 _LIST_CACHE: dict[tuple, tuple[float, list[dict]]] = {}
