@@ -226,6 +226,19 @@ def decisions_for(store: Store, keys: Iterable[str]) -> dict[str, dict]:
     return out
 
 
+def decisions_about(store: Store, document_ids: Iterable[str]) -> dict[str, dict]:
+    """Every decision about a fact in these documents, or naming one of their entities as a quote's
+    speaker, in one query (a dossier reads them at once: its query count must not grow)."""
+    ids = sorted(set(document_ids))
+    if not ids or not has_review(store):
+        return {}
+    rd = r.review_decisions
+    query = select(rd).where(rd.c.document_id.in_(bindparam("a", expanding=True))
+                             | rd.c.speaker_document.in_(bindparam("b", expanding=True)))
+    with store.engine.connect() as conn:
+        return {x.key: dict(x._mapping) for x in conn.execute(query, {"a": ids, "b": ids})}
+
+
 def decision_map(store: Store) -> dict[str, dict]:
     """Every standing decision by key (an export reads them all at once)."""
     if not has_review(store):
@@ -272,38 +285,30 @@ def history(store: Store, key: str | None = None) -> list[dict]:
         return [dict(x._mapping) for x in conn.execute(query)]
 
 
-def rejected_links(store: Store, members: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+def rejected_links(store: Store, members: Iterable[tuple[str, str]], found: dict | None = None) -> set[tuple[str, str]]:
     """The (document, entity key) pairs among ``members`` whose link to their entity was rejected."""
     members = list(members)
-    found = decisions_for(store, [fact_key("entity_link", d, entity_key=k) for d, k in members])
-    return {(d, k) for d, k in members
-            if found.get(fact_key("entity_link", d, entity_key=k), {}).get("status") == "rejected"}
+    keys = {(d, k): fact_key("entity_link", d, entity_key=k) for d, k in members}
+    found = decisions_for(store, keys.values()) if found is None else found
+    return {m for m in members if found.get(keys[m], {}).get("status") == "rejected"}
 
 
-def corrected_speakers(store: Store, members: Iterable[tuple[str, str]]) -> list[dict]:
-    """Decisions that name one of these document entities as a quote's corrected speaker."""
+def corrected_speakers(found: dict[str, dict], members: Iterable[tuple[str, str]]) -> list[dict]:
+    """Decisions (of ``found``) that name one of these document entities as a quote's corrected speaker."""
     members = set(members)
-    if not members or not has_review(store):
-        return []
-    rd = r.review_decisions
-    docs = sorted({d for d, _ in members})
-    query = select(rd).where(rd.c.kind == "quote", rd.c.speaker_document.in_(bindparam("docs", expanding=True)))
-    out = []
-    with store.engine.connect() as conn:
-        for i in range(0, len(docs), CHUNK):
-            out += [dict(x._mapping) for x in conn.execute(query, {"docs": docs[i:i + CHUNK]})
-                    if (x.speaker_document, x.speaker_key) in members]
-    return out
+    return [d for d in found.values() if d["kind"] == "quote" and (d["speaker_document"], d["speaker_key"]) in members]
 
 
 # -- applying --------------------------------------------------------------------------------------
 
-def apply(store: Store, kind: str, facts: list[dict], keep_rejected: bool = False) -> list[dict]:
+def apply(store: Store, kind: str, facts: list[dict], keep_rejected: bool = False,
+          found: dict[str, dict] | None = None) -> list[dict]:
     """Facts as review left them: each gets ``review`` (its key, status, note, who, when, the
     extracted values); corrected values replace extracted ones (kept under ``original``);
-    rejected facts are left out unless ``keep_rejected``. Rows need document_id, start, end."""
+    rejected facts are left out unless ``keep_rejected``. Rows need document_id, start, end (and an
+    event its type). ``found``: the decisions already read (``decisions_about``)."""
     keys = [row_key(kind, f) for f in facts]
-    found = decisions_for(store, keys)
+    found = decisions_for(store, keys) if found is None else found
     out = []
     for f, key in zip(facts, keys):
         d = found.get(key)

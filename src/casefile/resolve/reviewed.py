@@ -22,19 +22,20 @@ def reviewed_facts(store: Store, ref: str, rows: list[dict], events: list[dict],
     """{"rows", "events", "quotes_by", "quotes_about", "links"} after review; ``links`` are the
     entity's document entities with their link's review (rejected ones too, so they can be undone)."""
     members = {(x["document_id"], x["key"]) for x in rows}
-    rejected = R.rejected_links(store, members)
+    found = R.decisions_about(store, {f["document_id"] for f in [*rows, *events, *quotes_by, *quotes_about]})
+    rejected = R.rejected_links(store, members, found)
     kept = members - rejected
     gone = {d for d, _ in rejected} - {d for d, _ in kept}
     links = R.apply(store, "entity_link", [{"document_id": x["document_id"], "key": x["key"], "name": x["name"]}
-                                           for x in rows], keep_rejected=True)
-    events = R.apply(store, "event", [e for e in events if e["document_id"] not in gone])
+                                           for x in rows], keep_rejected=True, found=found)
+    events = R.apply(store, "event", [e for e in events if e["document_id"] not in gone], found=found)
     for e in events:
         if "type" in e["review"]["edits"] and "details" in e:    # the summary names the corrected type
             e["summary"] = line(e["type"], e["details"])
-    quotes_by = [q for q in R.apply(store, "quote", [q for q in quotes_by if q["document_id"] not in gone])
-                 if _still_theirs(q, kept)]
-    quotes_by += _quotes_given_to(store, kept, {q["id"] for q in quotes_by})
-    quotes_about = R.apply(store, "quote", [q for q in quotes_about if q["document_id"] not in gone])
+    quotes_by = [q for q in R.apply(store, "quote", [q for q in quotes_by if q["document_id"] not in gone],
+                                    found=found) if _still_theirs(q, kept)]
+    quotes_by += _quotes_given_to(store, R.corrected_speakers(found, kept), {q["id"] for q in quotes_by}, found)
+    quotes_about = R.apply(store, "quote", [q for q in quotes_about if q["document_id"] not in gone], found=found)
     back = f"/entities/{urlquote(ref, safe='')}"
     for fact in [*events, *quotes_by, *quotes_about, *links]:
         fact["review"]["next"] = back
@@ -50,15 +51,15 @@ def _still_theirs(q: dict, members: set[tuple[str, str]]) -> bool:
     return member is not None and tuple(member) in members
 
 
-def _quotes_given_to(store: Store, members: set[tuple[str, str]], have: set[str]) -> list[dict]:
-    """Quotes a reviewer attributed to one of these document entities."""
-    wanted = [d for d in R.corrected_speakers(store, members) if d["status"] != "rejected"]
+def _quotes_given_to(store: Store, given: list[dict], have: set[str], found: dict) -> list[dict]:
+    """Quotes a reviewer attributed to one of the entity's document entities (``given``: those decisions)."""
+    wanted = [d for d in given if d["status"] != "rejected"]
     if not wanted:
         return []
     q = s.quotes
-    found = []
+    rows = []
     with store.engine.connect() as conn:
         for d in wanted:
-            found += [dict(x._mapping) for x in conn.execute(select(q).where(
+            rows += [dict(x._mapping) for x in conn.execute(select(q).where(
                 q.c.document_id == d["document_id"], q.c.start == d["start"], q.c.end == d["end"]))]
-    return R.apply(store, "quote", [f for f in found if f["id"] not in have])
+    return R.apply(store, "quote", [x for x in rows if x["id"] not in have], found=found)

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Ambiguous, CasefileError
-from . import api, pages, upload
+from . import api, pages, review, upload
 
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
@@ -120,6 +120,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(upload.router)
+    app.include_router(review.router)
     return app
 
 

@@ -27,7 +27,7 @@ MIN_BAR_W = 4.0
 MAX_LANES = 40
 NO_PARTICIPANT = "(no named participant)"
 EVENT_KEYS = ("id", "document_id", "type", "text", "date_value", "date_text", "modality", "cluster",
-              "sentence_start", "sentence_end", "outlet", "title", "sentence", "conflict")
+              "sentence_start", "sentence_end", "outlet", "title", "sentence", "conflict", "review")
 
 
 @dataclass

@@ -34,13 +34,16 @@ def _token(request: Request) -> str | None:
     return request.app.state.token or os.environ.get(TOKEN_ENV) or None
 
 
-def _check_token(request: Request) -> None:
+def check_token(request: Request, given: str | None = None) -> None:
+    """Every write over HTTP: 404 when no token is configured, 401 unless the request carries it
+    (``Authorization: Bearer``, or ``given``: the token a form posted, since a form cannot set headers)."""
     expected = _token(request)
     if not expected:
-        raise HTTPException(404, "ingest over HTTP is off; set CASEFILE_TOKEN to turn it on")
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), expected.encode()):
+        raise HTTPException(404, "writes over HTTP are off; set CASEFILE_TOKEN to turn them on")
+    if given is None:
+        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+        given = value if scheme.lower() == "bearer" else ""
+    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -82,7 +85,7 @@ async def api_ingest(request: Request) -> dict:
     """Store one article (JSON: text, title, outlet, author, url, published). Needs ``Authorization: Bearer``."""
     from starlette.concurrency import run_in_threadpool
 
-    _check_token(request)
+    check_token(request)
     raw = await _body(request)
     try:
         article = Article.model_validate_json(raw)
