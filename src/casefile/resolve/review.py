@@ -167,6 +167,8 @@ def _merged_edits(kind: str, old: dict, new: dict) -> dict:
         if value == "":
             out.pop(name, None)
             continue
+        if name == "type":        # "diplomatic visit" as a person writes it is the type diplomatic_visit
+            value = "_".join(value.lower().split())
         if name == "type" and not EVENT_TYPE.fullmatch(value):
             raise Invalid("an event type is a lower-case word or words joined by _ (arrest, diplomatic_visit)",
                           item=value)
