@@ -113,3 +113,13 @@ def test_a_case_is_created_filled_and_shown_with_its_timeline_brief_and_export(c
     assert exported["case"]["name"] == "detained bloggers" and exported["events"]
     assert all("review" in e for e in exported["events"])
     assert client.get("/cases/no such case").status_code == 404
+
+
+def test_an_event_is_filed_under_a_case_from_its_review_form(client, db_copy):
+    client.post("/cases", data={"name": "court cases", "token": TOKEN})
+    key = R.row_key("event", _event(db_copy))
+    r = client.post("/review", data=_form(key, status="confirmed", case="court cases"))
+    assert r.status_code == 303
+    exported = client.get("/export/cases/court cases.json").json()
+    assert [e["id"] for e in exported["events"]] == [_event(db_copy)["id"]]
+    assert exported["events"][0]["review"]["status"] == "confirmed"

@@ -60,6 +60,8 @@ async def review_form(request: Request):
     key = form.get("key", "")
     await run_in_threadpool(_write, request, R.decide, key, reviewer=form.get("reviewer", ""),
                             status=form.get("status") or None, note=form.get("note"), edits=edits)
+    if form.get("case") and key.startswith("event:"):     # the event's form also files it under a case
+        await run_in_threadpool(_write, request, case_groups.add, form["case"], [], [key], form.get("reviewer"))
     return _back(form.get("next"), f"/review#{quote(key, safe='')}")
 
 
