@@ -123,3 +123,13 @@ def test_an_event_is_filed_under_a_case_from_its_review_form(client, db_copy):
     exported = client.get("/export/cases/court cases.json").json()
     assert [e["id"] for e in exported["events"]] == [_event(db_copy)["id"]]
     assert exported["events"][0]["review"]["status"] == "confirmed"
+
+
+def test_the_source_page_keeps_a_rejected_quote_and_marks_it(client, db_copy):
+    store = Store.open(db_copy, readonly=True)
+    quote = next(q for q in store.rows("quotes") if q["text"].startswith("My husband"))
+    page = client.get(f"/documents/{quote['document_id']}").text
+    assert page.count('action="/review"') >= 2 and "review-rejected" not in page
+    client.post("/review", data=_form(R.row_key("quote", quote), note="no such words"))
+    page = client.get(f"/documents/{quote['document_id']}").text
+    assert page.count("review-rejected") == 1 and "no such words" in page

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..resolve import review
 from ..store.db import Store
 from .facts import ref_map
 
@@ -87,6 +88,11 @@ def highlighted(store: Store, doc: dict) -> tuple[Markup, dict]:
     """The article as highlighted HTML, plus the records it drew from (for the side lists)."""
     doc_id, body = doc["id"], doc["text"]
     records = {name: list(store.rows(name, doc_id)) for name in ("mentions", "quotes", "times", "events")}
+    found = review.decisions_about(store, [doc_id])     # the source shows every fact, rejected ones marked
+    for kind, name in (("event", "events"), ("quote", "quotes")):
+        records[name] = review.apply(store, kind, records[name], keep_rejected=True, found=found)
+        for r in records[name]:
+            r["review"]["next"] = f"/documents/{quote(doc_id, safe='')}"
     refs = ref_map(store, [doc_id])
     layers = [
         _sentence_spans([r for rows in records.values() for r in rows]),
