@@ -137,6 +137,10 @@ def test_a_rejected_entity_link_takes_its_document_out_of_the_dossier(store):
     R.decide(store, R.row_key("entity_link", member), reviewer="Ana", status="rejected")
     d = dossier(store, member["entity_id"])
     assert d["quotes_by"] == [] and d["documents"] == []
+    him = next(d for d in store.rows("doc_entities") if d["name"] == "Teodor Kalvan")
+    assert timeline(store, TimelineQuery(entity=him["entity_id"]))["clusters"]       # his link stands
+    R.decide(store, R.row_key("entity_link", him), reviewer="Ana", status="rejected")
+    assert timeline(store, TimelineQuery(entity=him["entity_id"]))["clusters"] == []
     assert [x["review"]["status"] for x in d["links"]] == ["rejected"]   # still there, to be undone
 
 

@@ -64,3 +64,11 @@ def test_a_case_timeline_holds_the_events_of_its_entities_and_no_others(filled):
     assert [c["type"] for c in timeline(filled, TimelineQuery(case="followed"))["clusters"]] == ["arrest"]
     assert case_groups.remove(filled, "followed", entities=["Tavi Mosk"]) == 1
     assert timeline(filled, TimelineQuery(case="followed"))["clusters"] == []
+
+
+def test_a_rejected_entity_link_takes_the_document_off_the_entity_timeline(filled):
+    member = next(d for d in filled.rows("doc_entities") if d["name"] == "Tavi Mosk")
+    assert len(timeline(filled, TimelineQuery(entity="Tavi Mosk"))["clusters"]) == 1
+    R.decide(filled, R.row_key("entity_link", member), reviewer="Ana", status="rejected")
+    assert timeline(filled, TimelineQuery(entity=member["entity_id"]))["clusters"] == []
+    assert len(timeline(filled, TimelineQuery())["clusters"]) == 1      # the event itself stands

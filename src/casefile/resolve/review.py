@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, inspect, select
+from sqlalchemy import Connection, bindparam, inspect, select, text
 
 from ..concepts import dates as D
 from ..errors import Ambiguous, Invalid, NotFound
@@ -293,6 +293,23 @@ def rejected_links(store: Store, members: Iterable[tuple[str, str]], found: dict
     keys = {(d, k): fact_key("entity_link", d, entity_key=k) for d, k in members}
     found = decisions_for(store, keys.values()) if found is None else found
     return {m for m in members if found.get(keys[m], {}).get("status") == "rejected"}
+
+
+def unlinked_documents(store: Store, ref: str) -> set[str]:
+    """Documents whose every link to the entity ``ref`` (a corpus-level id) was rejected: their
+    facts are not the entity's (an entity timeline leaves them out, as the dossier does)."""
+    if not has_review(store) or LOCAL_SEP in ref:
+        return set()
+    sql = ("SELECT de.document_id, de.key, rd.status FROM doc_entities de LEFT JOIN review_decisions rd ON "
+           "rd.kind = 'entity_link' AND rd.document_id = de.document_id AND rd.entity_key = de.key "
+           "WHERE de.entity_id = :ref AND de.document_id IN (SELECT r.document_id FROM review_decisions r "
+           "JOIN doc_entities d ON d.document_id = r.document_id AND d.key = r.entity_key "
+           "WHERE r.kind = 'entity_link' AND r.status = 'rejected' AND d.entity_id = :ref)")
+    kept: dict[str, bool] = {}
+    with store.engine.connect() as conn:
+        for x in conn.execute(text(sql), {"ref": ref}):
+            kept[x.document_id] = kept.get(x.document_id, False) or x.status != "rejected"
+    return {d for d, k in kept.items() if not k}
 
 
 def corrected_speakers(found: dict[str, dict], members: Iterable[tuple[str, str]]) -> list[dict]:

@@ -51,6 +51,9 @@ def timeline(store: Store, q: TimelineQuery) -> dict:
     truncated = q.limit is not None and len(rows) >= q.limit
     # Review first: a rejected report leaves, a corrected type or date is the one filtered and shown.
     rows = review.apply(store, "event", rows)
+    if ref:     # nor are the facts of a document whose link to the entity a reviewer rejected
+        unlinked = review.unlinked_documents(store, ref)
+        rows = [r for r in rows if r["document_id"] not in unlinked]
     reports = [r for r in rows if _in_range(r, q) and (not q.type or r["type"] == q.type)]
     _attach_sources(store, reports)
     by_cluster: dict[str, list[dict]] = defaultdict(list)
