@@ -115,6 +115,8 @@ def test_corrected_type_and_date_show_with_the_extracted_ones_kept(store):
     assert (row["type"], row["date_value"]) == ("detention_abuse", "2021-01-10")
     assert row["review"]["original"]["type"] == "arrest" and row["review"]["original"]["date_value"] == "2021-01-09"
     assert timeline(store, TimelineQuery(type="arrest"))["clusters"] == []
+    retyped = timeline(store, TimelineQuery(type="detention_abuse"))["clusters"]
+    assert arrest["id"] in {r["id"] for c in retyped for r in c["reports"]}
     exported = next(e for e in build(store)["events"] if e["id"] == arrest["id"])
     assert exported["type"] == "detention_abuse" and exported["date"]["value"] == "2021-01-10"
     assert exported["review"]["original"]["type"] == "arrest"

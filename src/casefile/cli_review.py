@@ -26,7 +26,8 @@ def review_list(db, status, kind, fmt) -> None:
         return echo_json(rows)
     for r in rows:
         edits = ", ".join(f"{k}: {(r['original'] or {}).get(k)!r} -> {v!r}" for k, v in (r["edits"] or {}).items())
-        click.echo(f"{r['at']}  {r['status']:<10} {r['key']}  by {r['reviewer']}"
+        said = " ".join(((r["original"] or {}).get("text") or (r["original"] or {}).get("name") or "").split())[:60]
+        click.echo(f"{r['at']}  {r['status']:<10} {r['key']}  \u201c{said}\u201d  by {r['reviewer']}"
                    + (f"  [{edits}]" if edits else "") + (f"  note: {r['note']}" if r["note"] else "")
                    + ("" if r["stored"] else "  (fact not stored now)"))
     click.echo(f"{len(rows)} decision(s)", err=True)

@@ -79,8 +79,14 @@ def _reports(store: Store, q: TimelineQuery, ref: str | None) -> list[dict]:
         where.append("e.date_value <= :hi")
         params["hi"] = q.date_to + "\uffff"
     if q.type:
-        where.append("e.type = :type")
+        # and the events a reviewer gave this type (the type shown is checked again once review is applied)
+        retyped = [review.parse_key(k) for k, d in review.decision_map(store).items()
+                   if d["kind"] == "event" and (d["edits"] or {}).get("type") == q.type]
+        where.append("(e.type = :type" + "".join(
+            f" OR (e.document_id = :rd{i} AND e.start = :rs{i} AND e.type = :rt{i})" for i in range(len(retyped))) + ")")
         params["type"] = q.type
+        for i, k in enumerate(retyped):
+            params |= {f"rd{i}": k["document_id"], f"rs{i}": k["start"], f"rt{i}": k["type"]}
     if q.case:
         ids = case_groups.event_ids(store, q.case)
         where.append("e.id IN (" + (", ".join(f":c{i}" for i in range(len(ids))) or "NULL") + ")")
