@@ -1,12 +1,16 @@
 """Benchmark: the resolve step after adding 20 articles to stores of 1,000 and 10,000 articles.
 
     .venv/bin/python benchmarks/incremental.py [--sizes 1000,10000] [--add 20] [--rounds 5] [--warmup 1] [--keep DIR]
+                                               [--names zipf|few]
 
 The stores are built from synthetic extraction records written through the engine's own
 row builder and batch writer (no spaCy: parsing 10,000 articles would take hours on two
-shared cores and says nothing about resolution). Names come from the entity generator of
-benchmarks/resolve.py (shared family names, spelling variants with and without
-diacritics, lone surnames, institutions with and without their country); each article also
+shared cores and says nothing about resolution). People's names are long-tailed by default
+(``--names zipf``: made-up family and given names drawn by Zipf's law, and a few people named
+far more often than the rest); ``--names few`` draws them from the 13 family and 24 given names
+of benchmarks/resolve.py, everyone as often named, as the first measurements did. Either way
+there are spelling variants with and without diacritics, lone given names, and institutions
+(benchmarks/resolve.py's) with and without their country; each article also
 reports events about its people and places, some with durations, and quotes them (quotes
 are new word sequences, or, three times in ten, the words of a recent quote again).
 
@@ -56,16 +60,57 @@ QUOTED_AGAIN = 0.3            # a quote another article already printed (wire co
 OUTLETS = [f"Outlet {i}" for i in range(40)]
 
 
-class Corpus:
-    """Articles about a population that grows with the corpus (about six mentions per person)."""
+SYLLABLES = [c + v for c in "bdfghklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "or", "en")]
 
-    def __init__(self, articles: int, seed: int = 7):
+
+def invented_names(rng: random.Random, count: int) -> list[str]:
+    """``count`` distinct made-up names of two or three syllables ("Kavo", "Tirenma")."""
+    out: dict[str, None] = {}
+    while len(out) < count:
+        out["".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3)))).capitalize()] = None
+    return list(out)
+
+
+def zipf(n: int, s: float) -> list[float]:
+    """Cumulative weights of ranks 1..n under Zipf's law with exponent ``s``."""
+    total, out = 0.0, []
+    for rank in range(1, n + 1):
+        total += rank ** -s
+        out.append(total)
+    return out
+
+
+class Corpus:
+    """Articles about a population that grows with the corpus (about six mentions per person).
+
+    ``names="zipf"``: family names from 6,000 and given names from 2,000 made-up ones, each
+    drawn by Zipf's law (the commonest given name is borne by about one person in eight, as
+    the commonest first names are in large countries), and people named by Zipf's law too
+    (a few in the news all the time, most once or twice). ``names="few"``: every person from
+    13 family and 24 given names, each person as likely to be named as any other (the
+    setting of the first measurements; a lone name then has hundreds of bearers)."""
+
+    def __init__(self, articles: int, seed: int = 7, names: str = "zipf"):
         self.rng = random.Random(seed)
         rng = self.rng
-        self.people = [" ".join(p for p in (rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)) if p)
-                       for _ in range(max(10, articles * 10 // 6))]
+        count = max(10, articles * 10 // 6)
+        self.weights = None
+        if names == "few":
+            self.people = [" ".join(p for p in (rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)) if p)
+                           for _ in range(count)]
+        else:
+            family, given = invented_names(rng, 6000), invented_names(rng, 2000)
+            fw, gw = zipf(len(family), 1.0), zipf(len(given), 1.0)
+            self.people = [" ".join(p for p in (rng.choices(family, cum_weights=fw)[0], rng.choice(MIDDLE),
+                                                rng.choices(given, cum_weights=gw)[0]) if p) for _ in range(count)]
+            self.weights = zipf(count, 0.8)
         self.places = [f"{rng.choice(['Port', 'Lake', 'Upper'])} {rng.choice(GIVEN)}" for _ in range(max(5, articles // 20))]
         self.quoted: list[str] = []
+
+    def person(self) -> str:
+        if self.weights is None:
+            return self.rng.choice(self.people)
+        return self.rng.choices(self.people, cum_weights=self.weights)[0]
 
     def article(self, i: int) -> tuple[Document, Extraction]:
         rng = self.rng
@@ -82,12 +127,12 @@ class Corpus:
         for _ in range(rng.randint(6, 10)):
             roll = rng.random()
             if roll < 0.6:
-                name = rng.choice(self.people)
+                name = self.person()
                 if rng.random() < 0.4:
                     name = name.encode("ascii", "ignore").decode() or name   # a spelling without diacritics
                 type_, aliases, descriptors = "PERSON", [name, name.split()[-1]], []
             elif roll < 0.7:
-                name, type_, aliases, descriptors = rng.choice(self.people).split()[-1], "PERSON", [], []
+                name, type_, aliases, descriptors = self.person().split()[-1], "PERSON", [], []
             elif roll < 0.85:
                 org = rng.choice(ORGS).format(n=rng.randint(1, 300), g=rng.choice(GIVEN))
                 country = rng.choice(COUNTRIES)
@@ -158,10 +203,10 @@ def write(store: Store, items: list[tuple[Document, Extraction]]) -> list[str]:
     return store.write_batch(batch)
 
 
-def build(path: str, articles: int) -> tuple[Corpus, float | None]:
+def build(path: str, articles: int, names: str = "zipf") -> tuple[Corpus, float | None]:
     """The store of ``articles`` articles, resolved in full (the time that took); a store kept
     from an earlier run of the same size is reused (its articles are generated again, not written)."""
-    corpus = Corpus(articles)
+    corpus = Corpus(articles, names=names)
     if Path(path).exists():
         for i in range(articles):
             corpus.article(i)
@@ -199,15 +244,18 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted (cold caches)")
     ap.add_argument("--keep", help="build the stores here and keep them (reused when present)")
+    ap.add_argument("--names", choices=("zipf", "few"), default="zipf",
+                    help="zipf: long-tailed names and fame (default); few: 13 family and 24 given names, "
+                         "everyone as famous (the first measurements)")
     args = ap.parse_args()
     os.environ.setdefault("CASEFILE_NO_EMBEDDINGS", "1")
     folder = Path(args.keep or tempfile.mkdtemp(prefix="casefile-incremental-"))
     folder.mkdir(parents=True, exist_ok=True)
     results = {}
     for size in (int(x) for x in args.sizes.split(",")):
-        base = str(folder / f"store_{size}.db")
+        base = str(folder / f"store_{args.names}_{size}.db")
         started = time.perf_counter()
-        corpus, full = build(base, size)
+        corpus, full = build(base, size, args.names)
         built = time.perf_counter() - started
         times = measure(base, corpus, size, args.add, args.rounds, args.warmup)
         results[size] = (statistics.median(t for t, _ in times), statistics.median(c for _, c in times))

@@ -22,6 +22,9 @@ from .changes import EntityChange
 from .events_store import ClusterChange
 
 log = logging.getLogger(__name__)
+# what the kept state holds; a store whose state says anything else is resolved in full once
+# ("complete" alone: kept before the lone-name statistics, resolve/lone_stats.py)
+STATE = "complete with lone-name statistics"
 
 
 def run(store, document_ids: list[str] | None = None) -> dict[str, int]:
@@ -39,7 +42,7 @@ def run(store, document_ids: list[str] | None = None) -> dict[str, int]:
         conn.execute(s.unresolved.delete())
         if full:
             conn.execute(schema_cases.resolve_meta.delete())
-            conn.execute(schema_cases.resolve_meta.insert().values(name="state", value="complete"))
+            conn.execute(schema_cases.resolve_meta.insert().values(name="state", value=STATE))
     log.info("resolved %s in %.1fs: %s", "all" if full else f"{len(new)} new document(s)",
              time.perf_counter() - started, counts)
     return counts
@@ -80,4 +83,4 @@ def _clusters_of(conn: Connection, sql: str, values) -> set[str]:
 
 def _state_complete(conn: Connection) -> bool:
     m = schema_cases.resolve_meta
-    return conn.execute(select(m.c.value).where(m.c.name == "state")).scalar() == "complete"
+    return conn.execute(select(m.c.value).where(m.c.name == "state")).scalar() == STATE

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select
 from ..store import schema_cases as c
 from . import entities_store as store
 from . import keys as K
-from . import people
+from . import lone_stats, people
 from .entities_store import records_where, ref_of, rows_of_records, split_ref
 from .records import DocEntity
 
@@ -95,6 +95,7 @@ class StoreContext:
             self.region_docs[split_ref(ref)[0]].add(ref)
         self._under: dict[str, set[str]] = {}
         self._members: dict[str, list[DocEntity]] = {}
+        self._ranked: dict[tuple, tuple] = {}      # read once ``candidate_roots`` holds this run's clusters
         # the clusters read so far, as ``people.Evidence`` reads clusters: members and documents by root
         self._listed: list[DocEntity] = []
         self.members: dict[str, list[int]] = {}      # root -> indexes into the records read
@@ -155,7 +156,26 @@ class StoreContext:
         return self.docs[root]
 
     def same_document(self, root: str, document_id: str) -> list[DocEntity]:
-        return [r for r in self.cluster(root) if r.document_id == document_id]
+        refs = self._in_documents({document_id})
+        bases = self._base_of(refs)
+        self.read({r for r in refs if bases.get(r) == root})
+        return sorted((self.records[r] for r in refs if bases.get(r) == root), key=lambda r: r.order)
+
+    def _in_documents(self, documents: set[str]) -> set[str]:
+        """Every record of these documents: this run's and those the store keeps."""
+        kept = records_where(self.conn, c.entity_state.c.document_id, documents)
+        return kept | {ref for d in documents for ref in self.region_docs.get(d, ())}
+
+    def candidates(self, keys: list[str]) -> set[str]:
+        return lone_stats.candidates(self.conn, keys)
+
+    def ranking(self, keys: list[str]) -> tuple[int, str | None, bool]:
+        if tuple(keys) not in self._ranked:
+            self._ranked[tuple(keys)] = lone_stats.ranking(self.conn, keys)
+        return self._ranked[tuple(keys)]
+
+    def local_candidates(self, keys: list[str], documents: set[str]) -> set[str]:
+        return lone_stats.among(self.conn, set(self._base_of(self._in_documents(documents)).values()), keys)
 
     def gender(self, root: str) -> str | None:
         self.cluster(root)

@@ -21,13 +21,13 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import people
+from . import lone_stats, people
 from .bulk import insert_many
 from .changes import EntityChange
-from .entity_appends import Append, appends, cluster_keys, write_appends
+from .entity_appends import Append, appends, write_appends
 from .entity_context import StoreContext, Typing, joiners_of, members_of_bases, persisted
-from .entities_store import chunks, ref_of, split_ref
-from .lone_names import MemoryContext, assemble, lone_fit
+from .entities_store import chunks, records_where, ref_of, rows_of_records, split_ref
+from .lone_names import MemoryContext, assemble, lone_fit, plain_fit
 from .name_rules import base_clusters, earliest
 from .records import DocEntity, Link
 from .unionfind import Clusters
@@ -42,7 +42,7 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
     new = store.load_records(conn, new_docs, forms)
     typing = Typing(conn)
     if full:
-        for table in (c.entity_keys, c.entity_state):
+        for table in (c.entity_keys, c.entity_state, c.lone_sets):
             conn.execute(table.delete())
     _store_keys(conn, new, typing_only=True)     # the typing counts read them
     if full:
@@ -70,18 +70,20 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
     if full:
         context, queriers = MemoryContext(region, uf), region
         own = {r.ref: (bases[r.ref], uf.docs[uf.find(i)]) for i, r in enumerate(region)}
+        lone_stats.write_roots(conn, _clusters(region, bases, lambda root: len(uf.docs[uf.find(index[root])])), None)
     else:
         known |= {r.ref: r for r in region}
         context = StoreContext(conn, bases, known, typing, forms)
         old_bases = {ref: st[0] for ref, st in persisted(conn, index).items()}
-        queriers = _queriers(conn, region, fast, set(old_bases.values()), context)
+        queriers = _queriers(conn, region, fast, bases, set(old_bases.values()), context)
         kept = persisted(conn, {q.ref for q in queriers} - set(bases))
         roots = {q.ref: bases.get(q.ref) or kept[q.ref][0] for q in queriers}
-        # every cluster the decisions read, at once: their own and their candidates
-        asked = {k for q in queriers for k in K.query_keys(q)}
+        # every cluster the decisions read, at once: their own, and the candidates of those that weigh them
+        asked = {k for q in queriers if not K.is_plain(q) for k in K.query_keys(q)}
         context.prefetch(set(roots.values()) | set().union(*(context.roots_under(k) for k in asked)))
         own = {ref: (root, context.documents_of(root)) for ref, root in roots.items()}
-    targets = {q.ref: lone_fit(q, *own[q.ref], context) for q in queriers if q.ref not in alone}
+    targets, plain = _decide(queriers, alone, own, context)
+    lone_stats.note(conn, plain, () if full else {q.ref for q in queriers} | set(index))
     if not full:    # a lone name outside the region whose choice stands needs no rewriting
         targets = {ref: t for ref, t in targets.items() if ref in index or t != _kept_target(kept.get(ref))}
     area = region if full else _area(conn, region, bases, targets, forms, context)
@@ -198,19 +200,61 @@ def _load(conn: Connection, refs: set[str], known: dict[str, DocEntity], forms: 
     return sorted([known[r] for r in refs if r in known] + loaded, key=lambda r: r.order)
 
 
-def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append], old_bases: set[str],
-              context: StoreContext) -> list[DocEntity]:
-    """Lone names whose choice may change: those in the region; those asking under a key a
-    re-made or grown cluster stands under (a lone name weighs its candidates' sizes, honorifics
-    and titles); and those that chose a cluster the region re-made."""
-    keys = {k for r in region for k in K.index_keys(r)}
-    grown = cluster_keys(conn, {a.base for a in fast.values()}, prefix=K.INDEX)
-    keys |= {k.removeprefix(K.INDEX) for ks in grown.values() for k in ks}
-    refs = _records_with(conn, {K.QUERY + k for k in keys}) | joiners_of(conn, old_bases, {})
-    refs |= {r.ref for r in region if K.query_keys(r)}
+def _decide(queriers: list[DocEntity], alone: set[str], own: dict[str, tuple[str, set[str]]],
+            context) -> tuple[dict[str, tuple | None], dict[str, tuple[str, int]]]:
+    """Each lone name's choice; and for plain ones, their key set and how many candidates their
+    own documents rule out (``lone_stats``)."""
+    targets, plain = {}, {}
+    for q in queriers:
+        if q.ref in alone:
+            continue
+        if K.is_plain(q):
+            targets[q.ref], ruled_out = plain_fit(q, *own[q.ref], context)
+            plain[q.ref] = (K.query_set(q), ruled_out)
+        else:
+            targets[q.ref] = lone_fit(q, *own[q.ref], context)
+    return targets, plain
+
+
+def _clusters(records: list[DocEntity], bases: dict[str, str], documents) -> dict[str, tuple[set[str], int]]:
+    """root -> (the keys its records are indexed under, the documents it spans)."""
+    keys: dict[str, set[str]] = {}
+    for r in records:
+        keys.setdefault(bases[r.ref], set()).update(K.index_keys(r))
+    return {root: (ks, documents(root)) for root, ks in keys.items()}
+
+
+def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append], bases: dict[str, str],
+              old_bases: set[str], context: StoreContext) -> list[DocEntity]:
+    """Lone names whose choice may change: those in the region or added; those that weigh their
+    candidates' records asking under a key a re-made or grown cluster stands or stood under;
+    plain ones the change of their key set's candidates can reach, or whose own cluster grew or
+    spans a document that holds a changed record (``lone_stats``); and those that chose a
+    cluster the region re-made."""
+    grown = {a.base for a in fast.values()}
+    changed = {bases[r.ref] for r in region} | grown
+    context.prefetch(changed)
+    after = _clusters([m for root in changed for m in context.cluster(root)],
+                      {m.ref: root for root in changed for m in context.cluster(root)},
+                      lambda root: len(context.documents_of(root)))
+    touched, reached = lone_stats.refresh(conn, after, old_bases)
+    refs = _records_with(conn, {K.WEIGHED + k for k in touched}) | joiners_of(conn, old_bases, {}) | reached
+    refs |= {r.ref for r in region if K.query_keys(r)} | set(fast)
+    refs |= _plain_near(conn, {split_ref(r)[0] for r in bases}, grown, bases)
     context.read(refs)
     return sorted((context.records[r] for r in refs if r in context.records and K.query_keys(context.records[r])),
                   key=lambda r: r.order)
+
+
+def _plain_near(conn: Connection, documents: set[str], grown: set[str], bases: dict[str, str]) -> set[str]:
+    """Plain lone names of the clusters that grew or that span one of ``documents`` (those
+    holding a record this run re-resolved or added) without being re-made."""
+    others = records_where(conn, c.entity_state.c.document_id, documents) - set(bases)
+    roots = {st[0] for st in persisted(conn, others).values()} | grown
+    members = members_of_bases(conn, roots, bases)
+    ek = c.entity_keys
+    return {ref_of(r.document_id, r.entity_key) for r in rows_of_records(conn, ek, ek.c.entity_key, members, ek.c.key)
+            if r.key.startswith(K.PLAIN)}
 
 
 def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, tuple | None],

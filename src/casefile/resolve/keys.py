@@ -16,6 +16,8 @@ from . import names as N
 from . import people
 
 JOIN, INDEX, QUERY, WORD, TYPED = "A:", "I:", "Q:", "W:", "T:"
+WEIGHED, PLAIN = "R:", "L:"      # a lone name that weighs its candidates' records; a plain one's key set
+QSET_SEP = "\t"
 
 
 def full_keys(r) -> set[str]:
@@ -111,6 +113,23 @@ def query_keys(r) -> list[str]:
     return []
 
 
+def is_plain(r) -> bool:
+    """A lone name whose choice reads only how many candidates it has, which of them its own
+    documents rule out, and how many documents the top one spans against the next
+    (``lone_names.plain_fit``): no honorific, title, descriptor or acronym weighs the
+    candidates' own records."""
+    if not query_keys(r) or descriptor_words(r):
+        return False
+    if r.group == "person":
+        return people.gender(r) is None and not people.offices(r)
+    return not all(N.is_acronym(n) for n in r.all_names)
+
+
+def query_set(r) -> str:
+    """A lone name's query keys as one string (``lone_stats`` keeps plain ones by it)."""
+    return QSET_SEP.join(sorted(query_keys(r)))
+
+
 def descriptor_words(r) -> set[str]:
     return {w for d in r.descriptors for w in N.tokens(d.get("text", ""))} - L.DESCRIPTOR_STOPWORDS
 
@@ -132,5 +151,6 @@ def stored_keys(r) -> list[str]:
     join = strong_keys(r) + [k for k, _ in middle_keys(r)] + [k for k, _, _ in institution_keys(r)]
     return list(dict.fromkeys([JOIN + k for k in join] + [INDEX + k for k in index_keys(r)]
                               + [QUERY + k for k in query_keys(r)]
+                              + [WEIGHED + k for k in (query_keys(r) if not is_plain(r) else [])]
                               + [WORD + w for w in sorted(descriptor_words(r))]
                               + [TYPED + w for w in typing_words(r)]))

@@ -34,6 +34,31 @@ class LoneContext(Protocol):
     def gender(self, root: str) -> str | None: ...
     def offices(self, root: str): ...                          # Counter of offices
     def documents(self, root: str) -> int: ...
+    # what a plain lone name reads instead of every candidate's records (``plain_fit``)
+    def ranking(self, keys: list[str]) -> tuple[int, str | None, bool]: ...
+    def candidates(self, keys: list[str]) -> set[str]: ...
+    def local_candidates(self, keys: list[str], documents: set[str]) -> set[str]: ...
+
+
+def plain_fit(r: DocEntity, own_root: str, own_docs: set[str], ctx: LoneContext) -> tuple[tuple[str, str] | None, int]:
+    """``lone_fit`` of a plain lone name (``keys.is_plain``) without reading its candidates'
+    records, and how many candidates its own documents rule out.
+
+    Why it is the same: a candidate that shares no document with the lone name's cluster (and
+    is not that cluster) fits, so only those with a record in its own documents can be ruled
+    out; with no honorific, title or descriptor, more than one fit leaves only ``people.dominant``,
+    which ranks every candidate by documents and takes the top one if it dominates and fits."""
+    keys = K.query_keys(r)
+    local = ctx.local_candidates(keys, own_docs)
+    out = {root for root in local
+           if not ((root != own_root and not ctx.documents_of(root) & own_docs) or _bears(r, root, ctx))}
+    count, top, dominant = ctx.ranking(keys)
+    if count - len(out) == 1:
+        return (next(iter(ctx.candidates(keys) - out)), "lone_name"), len(out)
+    if count - len(out) >= 2 and r.group == "person" and dominant and top not in out \
+            and not people.common_family_name(r):
+        return (top, "dominant_name"), len(out)
+    return None, len(out)
 
 
 def lone_fit(r: DocEntity, own_root: str, own_docs: set[str], ctx: LoneContext) -> tuple[str, str] | None:
@@ -102,6 +127,10 @@ class MemoryContext:
             for w in K.descriptor_words(r):
                 self.by_word[w].add(i)
         self._roots: dict[str, set[str]] = {}     # a common surname stands in thousands of documents
+        self._ranked: dict[tuple, tuple] = {}
+        self.by_doc: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(records):
+            self.by_doc[r.document_id].append(i)
 
     def root(self, i: int) -> str:
         return self.records[earliest(self.uf, i)].ref
@@ -135,3 +164,25 @@ class MemoryContext:
 
     def documents(self, root: str) -> int:
         return self.evidence.documents(self._of(root))
+
+    def candidates(self, keys: list[str]) -> set[str]:
+        return set().union(*(self.roots_under(k) for k in keys))
+
+    def ranking(self, keys: list[str]) -> tuple[int, str | None, bool]:
+        key = tuple(keys)
+        if key not in self._ranked:
+            self._ranked[key] = ranked(self.candidates(keys), self.documents)
+        return self._ranked[key]
+
+    def local_candidates(self, keys: list[str], documents: set[str]) -> set[str]:
+        roots = {self.records[earliest(self.uf, i)].ref for d in documents for i in self.by_doc.get(d, ())}
+        return roots & self.candidates(keys)
+
+
+def ranked(roots: set[str], documents) -> tuple[int, str | None, bool]:
+    """(how many candidates, the one in most documents (then first by ref), whether it dominates)."""
+    if not roots:
+        return 0, None, False
+    top = min(roots, key=lambda root: (-documents(root), root))
+    second = max((documents(root) for root in roots if root != top), default=0)
+    return len(roots), top, len(roots) >= 2 and people.dominates(documents(top), second)

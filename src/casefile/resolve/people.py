@@ -192,10 +192,19 @@ def by_office(r, roots: set[int], ev: Evidence) -> set[int]:
 def dominant(r, roots: set[int], bearers_: set[int], ev: Evidence) -> set[int]:
     """The one bearer of a lone surname named in far more documents than any other, if it is
     among ``roots`` (those it may join); ``bearers_`` are all those it could mean."""
-    if len(roots) < 2 or any(N.fold(n) in person_names.COMMON_FAMILY_NAMES for n in r.all_names):
+    if len(roots) < 2 or common_family_name(r):
         return roots
     ranked = sorted(bearers_ | roots, key=lambda root: (-ev.documents(root), root))
-    first, second = ev.documents(ranked[0]), ev.documents(ranked[1])
-    if first >= L.LONE_NAME_MIN_DOCS and first >= L.LONE_NAME_DOMINANCE * second and ranked[0] in roots:
+    if dominates(ev.documents(ranked[0]), ev.documents(ranked[1])) and ranked[0] in roots:
         return {ranked[0]}
     return roots
+
+
+def dominates(first: int, second: int) -> bool:
+    """Whether a bearer named in ``first`` documents stands out from the next one (``second``)."""
+    return first >= L.LONE_NAME_MIN_DOCS and first >= L.LONE_NAME_DOMINANCE * second
+
+
+def common_family_name(r) -> bool:
+    """A lone name too common to single out one bearer by how often the corpus names them."""
+    return any(N.fold(n) in person_names.COMMON_FAMILY_NAMES for n in r.all_names)

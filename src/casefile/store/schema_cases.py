@@ -116,8 +116,28 @@ entity_keys = Table(
     Column("key", Text, nullable=False),
     Column("document_id", Text, nullable=False),
     Column("entity_key", Text, nullable=False),
-    Column("seq", Integer, nullable=False),     # the document's seq: the earliest record under a key comes first
+    # the document's seq: the earliest record under a key comes first; under a plain lone name's
+    # "L:" key set, how many of its candidates its own documents rule out (resolve/lone_stats.py)
+    Column("seq", Integer, nullable=False),
     PrimaryKeyConstraint("key", "document_id", "entity_key"),
+)
+
+# Each name-rule cluster (by its root) under each key a lone name may find it by, with the
+# documents it spans: what a plain lone name's choice reads (resolve/lone_stats.py).
+candidate_roots = Table(
+    "candidate_roots", metadata,
+    Column("key", Text, nullable=False),
+    Column("root", Text, nullable=False),
+    Column("documents", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "root"),
+)
+
+# The query-key sets of plain lone names, under each key they hold.
+lone_sets = Table(
+    "lone_sets", metadata,
+    Column("key", Text, nullable=False),
+    Column("qset", Text, nullable=False),
+    PrimaryKeyConstraint("key", "qset"),
 )
 
 # Word shingles of direct quotes that can be compared across speakers (conflicts.quote_conflicts).
@@ -140,6 +160,7 @@ Index("ix_entity_state_base", entity_state.c.base)
 Index("ix_entity_state_target", entity_state.c.target)
 Index("ix_entity_keys_record", entity_keys.c.document_id, entity_keys.c.entity_key)
 Index("ix_entity_keys_first", entity_keys.c.key, entity_keys.c.seq)
+Index("ix_candidate_roots_root", candidate_roots.c.root)
 Index("ix_quote_shingles_quote", quote_shingles.c.quote_id)
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster)
 Index("ix_conflicts_cluster", conflicts.c.cluster)
@@ -148,4 +169,5 @@ DOCUMENT_INDEXES = (Index("ix_conflicts_document_a", conflicts.c.document_a),
                     Index("ix_conflicts_document_b", conflicts.c.document_b))
 
 # Tables a full resolution rewrites as a whole (an incremental one rewrites the rows it re-resolves).
-DERIVED = (entity_links, event_clusters, cluster_claims, conflicts, entity_state, entity_keys, quote_shingles)
+DERIVED = (entity_links, event_clusters, cluster_claims, conflicts, entity_state, entity_keys, quote_shingles,
+           candidate_roots, lone_sets)

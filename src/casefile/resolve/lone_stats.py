@@ -1,0 +1,133 @@
+"""What a plain lone name's choice reads, kept in the store, and when that choice can change.
+
+A plain lone name (``keys.is_plain``: a bare given name or surname, a generic institution, with
+no honorific, title, descriptor or acronym) chooses among its candidates, the name-rule
+clusters under its query keys, by their number, the ones its own documents rule out, and the
+top one by documents (``lone_names.plain_fit``). ``candidate_roots`` keeps every cluster under
+every key with the documents it spans, so that choice reads a handful of rows, not the records
+of hundreds of bearers.
+
+It also says when the choice can change. Take a plain lone name whose own cluster was not
+re-made or grown and none of whose own documents holds a record this run re-resolved or added:
+the candidates its documents rule out (``n`` of them) are the same clusters as before, and every
+new or re-made candidate fits. Its choice depended on the number of candidates ``c`` only
+through whether ``c - n`` is 0, 1 or more, and beyond that only on the top candidate and
+whether it dominates. So over its query-key set, if neither ``c`` crossed ``n + 1`` nor the
+(top, dominates) pair changed, its choice stands; a one-fit choice of a cluster the run re-made
+is asked again anyway (as a joiner of a re-made cluster). ``entity_keys`` keeps each plain lone
+name under "L:" + its key set with ``n`` in ``seq``, and ``lone_sets`` each key set under its
+keys (an index: a key set no lone name holds any more stays, costing one ranking); a run compares the key sets its changed clusters stand under before and after and asks
+again only the lone names the change can reach.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, bindparam, distinct, func, select
+
+from ..store import schema_cases as c
+from . import keys as K
+from . import people
+from .bulk import insert_many
+from .entities_store import chunks, records_where, ref_of, split_ref
+
+Ranking = tuple[int, "str | None", bool]     # (candidates, top one, whether it dominates)
+
+
+def ranking(conn: Connection, keys: list[str]) -> Ranking:
+    """(how many clusters stand under ``keys``, the one in most documents (then first by ref),
+    whether it dominates), from ``candidate_roots``."""
+    cr = c.candidate_roots
+    under = cr.c.key.in_(keys)
+    count = conn.execute(select(func.count(distinct(cr.c.root))).where(under)).scalar() or 0
+    if not count:
+        return 0, None, False
+    first = conn.execute(select(func.max(cr.c.documents)).where(under)).scalar()
+    tied = sorted(set(conn.execute(select(cr.c.root).where(under, cr.c.documents == first)).scalars()))
+    top = tied[0]
+    second = first if len(tied) > 1 else \
+        conn.execute(select(func.max(cr.c.documents)).where(under, cr.c.root != top)).scalar() or 0
+    return count, top, count >= 2 and people.dominates(first, second)
+
+
+def candidates(conn: Connection, keys: list[str]) -> set[str]:
+    cr = c.candidate_roots
+    return set(conn.execute(select(cr.c.root).distinct().where(cr.c.key.in_(keys))).scalars())
+
+
+def among(conn: Connection, roots: set[str], keys: list[str]) -> set[str]:
+    """Those of ``roots`` standing under one of ``keys``."""
+    cr = c.candidate_roots
+    out: set[str] = set()
+    for batch in chunks(roots):
+        out |= set(conn.execute(select(cr.c.root).where(cr.c.key.in_(keys), cr.c.root.in_(batch))).scalars())
+    return out
+
+
+def write_roots(conn: Connection, clusters: dict[str, tuple[set[str], int]], replaced: Iterable[str] | None) -> None:
+    """Keep each cluster (root -> (index keys, documents)); ``replaced``: roots whose rows go
+    first (None: every row)."""
+    cr = c.candidate_roots
+    if replaced is None:
+        conn.execute(cr.delete())
+    else:
+        for batch in chunks(set(replaced)):
+            conn.execute(cr.delete().where(cr.c.root.in_(batch)))
+    insert_many(conn, cr, [{"key": k, "root": root, "documents": docs}
+                           for root, (keys, docs) in sorted(clusters.items()) for k in sorted(keys)])
+
+
+def refresh(conn: Connection, after: dict[str, tuple[set[str], int]], replaced: set[str]) -> tuple[set[str], set[str]]:
+    """Replace the rows of the clusters a run re-made (``replaced``: their roots before) or grew
+    with ``after`` (root -> (index keys, documents)); returns the keys they stood or stand under,
+    and the plain lone names whose choice the change can reach."""
+    gone = replaced | set(after)
+    cr, ls = c.candidate_roots, c.lone_sets
+    touched = values_where(conn, cr.c.key, cr.c.root, gone) | {k for keys, _ in after.values() for k in keys}
+    sets = values_where(conn, ls.c.qset, ls.c.key, touched)     # the plain lone names' key sets holding them
+    before = {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets}
+    write_roots(conn, after, gone)
+    return touched, reached(conn, before, {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets})
+
+
+def values_where(conn: Connection, wanted, column, values: Iterable[str]) -> set[str]:
+    """``wanted`` (a column) of the rows whose ``column`` is one of ``values``."""
+    out: set[str] = set()
+    for batch in chunks(values):
+        out |= set(conn.execute(select(wanted).where(column.in_(batch))).scalars())
+    return out
+
+
+def reached(conn: Connection, before: dict[str, Ranking], after: dict[str, Ranking]) -> set[str]:
+    """Plain lone names whose choice the change from ``before`` to ``after`` can reach."""
+    ek = c.entity_keys
+    out: set[str] = set()
+    for qset in sorted(before):
+        (c0, top0, dom0), (c1, top1, dom1) = before[qset], after[qset]
+        if (top0 if dom0 else None, dom0) != (top1 if dom1 else None, dom1):
+            least = 0                              # the top one changed: every one of them
+        elif c0 != c1:
+            least = min(c0, c1) - 1                # those ruling out this many or more
+        else:
+            continue
+        out |= records_where(conn, ek.c.key, [K.PLAIN + qset], ek.c.entity_key) if least <= 0 else \
+            {ref_of(r.document_id, r.entity_key) for r in conn.execute(
+                select(ek.c.document_id, ek.c.entity_key).where(ek.c.key == K.PLAIN + qset, ek.c.seq >= least))}
+    return out
+
+
+def note(conn: Connection, decided: dict[str, tuple[str, int]], forget: Iterable[str]) -> None:
+    """Keep plain lone names' key sets and how many candidates their documents rule out
+    (``decided``: ref -> (key set, n)), after dropping what was kept for ``forget``."""
+    ek, ls = c.entity_keys, c.lone_sets
+    stale = [split_ref(ref) for ref in set(forget)]
+    if stale:
+        conn.execute(ek.delete().where(ek.c.document_id == bindparam("d"), ek.c.entity_key == bindparam("k"),
+                                       ek.c.key.startswith(K.PLAIN)), [{"d": d, "k": k} for d, k in stale])
+    insert_many(conn, ek, [{"key": K.PLAIN + qset, "document_id": split_ref(ref)[0], "entity_key": split_ref(ref)[1],
+                            "seq": n} for ref, (qset, n) in sorted(decided.items())])
+    wanted = {(k, qset) for qset, _ in decided.values() for k in qset.split(K.QSET_SEP)}
+    known = set()
+    for batch in chunks({k for k, _ in wanted}):
+        known |= {(r.key, r.qset) for r in conn.execute(select(ls.c.key, ls.c.qset).where(ls.c.key.in_(batch)))}
+    insert_many(conn, ls, [{"key": k, "qset": q} for k, q in sorted(wanted - known)])
