@@ -26,7 +26,7 @@ from .bulk import insert_many
 from .changes import EntityChange
 from .entity_appends import Append, appends, write_appends
 from .entity_context import StoreContext, Typing, joiners_of, members_of_bases, persisted
-from .entities_store import chunks, records_where, ref_of, rows_of_records, split_ref
+from .entities_store import chunks, ref_of, split_ref
 from .lone_names import MemoryContext, assemble, lone_fit, plain_fit
 from .name_rules import base_clusters, earliest
 from .records import DocEntity, Link
@@ -75,7 +75,8 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
         known |= {r.ref: r for r in region}
         context = StoreContext(conn, bases, known, typing, forms)
         old_bases = {ref: st[0] for ref, st in persisted(conn, index).items()}
-        queriers = _queriers(conn, region, fast, bases, set(old_bases.values()), context)
+        queriers = _queriers(conn, region, fast, bases, old_bases, lambda root: len(uf.docs[uf.find(index[root])]),
+                             context)
         kept = persisted(conn, {q.ref for q in queriers} - set(bases))
         roots = {q.ref: bases.get(q.ref) or kept[q.ref][0] for q in queriers}
         # every cluster the decisions read, at once: their own, and the candidates of those that weigh them
@@ -225,36 +226,44 @@ def _clusters(records: list[DocEntity], bases: dict[str, str], documents) -> dic
 
 
 def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append], bases: dict[str, str],
-              old_bases: set[str], context: StoreContext) -> list[DocEntity]:
+              old_bases: dict[str, str], region_docs, context: StoreContext) -> list[DocEntity]:
     """Lone names whose choice may change: those in the region or added; those that weigh their
     candidates' records asking under a key a re-made or grown cluster stands or stood under;
     plain ones the change of their key set's candidates can reach, or whose own cluster grew or
     spans a document that holds a changed record (``lone_stats``); and those that chose a
     cluster the region re-made."""
-    grown = {a.base for a in fast.values()}
-    changed = {bases[r.ref] for r in region} | grown
-    context.prefetch(changed)
-    after = _clusters([m for root in changed for m in context.cluster(root)],
-                      {m.ref: root for root in changed for m in context.cluster(root)},
-                      lambda root: len(context.documents_of(root)))
-    touched, reached = lone_stats.refresh(conn, after, old_bases)
-    refs = _records_with(conn, {K.WEIGHED + k for k in touched}) | joiners_of(conn, old_bases, {}) | reached
-    refs |= {r.ref for r in region if K.query_keys(r)} | set(fast)
-    refs |= _plain_near(conn, {split_ref(r)[0] for r in bases}, grown, bases)
+    remade = set(old_bases.values())
+    keys, reached = lone_stats.refresh(conn, _after(conn, region, fast, bases, region_docs, context), remade)
+    refs = _records_with(conn, {K.WEIGHED + k for k in set().union(*keys.values())}) | reached
+    refs |= joiners_of(conn, remade, {}) | {r.ref for r in region if K.query_keys(r)} | set(fast)
+    # plain lone names whose own documents hold a changed record: the keys of its clusters, then and now
+    changed: dict[str, set[str]] = {}
+    for ref, root in bases.items():
+        changed.setdefault(split_ref(ref)[0], set()).update(keys.get(root, ()), keys.get(old_bases.get(ref), ()))
+    grown_by: dict[str, set[str]] = {}
+    for ref, a in fast.items():
+        grown_by.setdefault(a.base, set()).add(split_ref(ref)[0])
+    refs |= lone_stats.near(conn, changed, grown_by, remade)
     context.read(refs)
     return sorted((context.records[r] for r in refs if r in context.records and K.query_keys(context.records[r])),
                   key=lambda r: r.order)
 
 
-def _plain_near(conn: Connection, documents: set[str], grown: set[str], bases: dict[str, str]) -> set[str]:
-    """Plain lone names of the clusters that grew or that span one of ``documents`` (those
-    holding a record this run re-resolved or added) without being re-made."""
-    others = records_where(conn, c.entity_state.c.document_id, documents) - set(bases)
-    roots = {st[0] for st in persisted(conn, others).values()} | grown
-    members = members_of_bases(conn, roots, bases)
-    ek = c.entity_keys
-    return {ref_of(r.document_id, r.entity_key) for r in rows_of_records(conn, ek, ek.c.entity_key, members, ek.c.key)
-            if r.key.startswith(K.PLAIN)}
+def _after(conn: Connection, region: list[DocEntity], fast: dict[str, Append], bases: dict[str, str],
+           region_docs, context: StoreContext) -> dict[str, tuple[set[str], int]]:
+    """The clusters this run re-made or grew, as ``candidate_roots`` keeps them: the region's
+    from memory, a grown one from its kept row and the records it grew by (new documents all)."""
+    out = _clusters(region, bases, region_docs)
+    added: dict[str, list[DocEntity]] = {}
+    for ref, a in fast.items():
+        added.setdefault(a.base, []).append(context.records[ref])
+    mixed = {root for root in added if root in out}       # re-made and grown at once: read whole
+    context.prefetch(mixed)
+    out.update(_clusters([m for root in mixed for m in context.cluster(root)],
+                         {m.ref: root for root in mixed for m in context.cluster(root)},
+                         lambda root: len(context.documents_of(root))))
+    out.update(lone_stats.grown(conn, {root: rs for root, rs in added.items() if root not in mixed}))
+    return out
 
 
 def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, tuple | None],

@@ -49,9 +49,8 @@ def plain_fit(r: DocEntity, own_root: str, own_docs: set[str], ctx: LoneContext)
     out; with no honorific, title or descriptor, more than one fit leaves only ``people.dominant``,
     which ranks every candidate by documents and takes the top one if it dominates and fits."""
     keys = K.query_keys(r)
-    local = ctx.local_candidates(keys, own_docs)
-    out = {root for root in local
-           if not ((root != own_root and not ctx.documents_of(root) & own_docs) or _bears(r, root, ctx))}
+    # each of these shares a document with the lone name's cluster (or is it): it fits only as ``_bears``
+    out = {root for root in ctx.local_candidates(keys, own_docs) if not _bears(r, root, ctx)}
     count, top, dominant = ctx.ranking(keys)
     if count - len(out) == 1:
         return (next(iter(ctx.candidates(keys) - out)), "lone_name"), len(out)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, distinct, func, select
+from sqlalchemy import Connection, bindparam, distinct, func, select, text
 
 from ..store import schema_cases as c
 from . import keys as K
@@ -77,17 +77,60 @@ def write_roots(conn: Connection, clusters: dict[str, tuple[set[str], int]], rep
                            for root, (keys, docs) in sorted(clusters.items()) for k in sorted(keys)])
 
 
-def refresh(conn: Connection, after: dict[str, tuple[set[str], int]], replaced: set[str]) -> tuple[set[str], set[str]]:
+def refresh(conn: Connection, after: dict[str, tuple[set[str], int]], replaced: set[str]) -> tuple[dict[str, set[str]], set[str]]:
     """Replace the rows of the clusters a run re-made (``replaced``: their roots before) or grew
-    with ``after`` (root -> (index keys, documents)); returns the keys they stood or stand under,
-    and the plain lone names whose choice the change can reach."""
+    with ``after`` (root -> (index keys, documents)); returns the keys each of them stood or
+    stands under, and the plain lone names whose choice the change of their key sets can reach."""
     gone = replaced | set(after)
     cr, ls = c.candidate_roots, c.lone_sets
-    touched = values_where(conn, cr.c.key, cr.c.root, gone) | {k for keys, _ in after.values() for k in keys}
-    sets = values_where(conn, ls.c.qset, ls.c.key, touched)     # the plain lone names' key sets holding them
+    keys: dict[str, set[str]] = {root: set(ks) for root, (ks, _) in after.items()}
+    for batch in chunks(gone):
+        for row in conn.execute(select(cr.c.root, cr.c.key).where(cr.c.root.in_(batch))):
+            keys.setdefault(row.root, set()).add(row.key)
+    sets = values_where(conn, ls.c.qset, ls.c.key, set().union(*keys.values()))    # plain lone names' key sets
     before = {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets}
     write_roots(conn, after, gone)
-    return touched, reached(conn, before, {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets})
+    return keys, reached(conn, before, {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets})
+
+
+def grown(conn: Connection, added: dict[str, list]) -> dict[str, tuple[set[str], int]]:
+    """Clusters grown by records of new documents (root -> those records), as they stand now:
+    their kept keys and documents, and the new records' keys and documents."""
+    cr, st = c.candidate_roots, c.entity_state
+    kept: dict[str, tuple[set[str], int]] = {}
+    for batch in chunks(added):
+        for r in conn.execute(select(cr.c.root, cr.c.key, cr.c.documents).where(cr.c.root.in_(batch))):
+            kept.setdefault(r.root, (set(), r.documents))[0].add(r.key)
+    for root in set(added) - set(kept):      # a cluster no lone name could find before
+        docs = conn.execute(select(func.count(distinct(st.c.document_id))).where(st.c.base == root)).scalar()
+        kept[root] = (set(), docs or 0)
+    return {root: (kept[root][0] | {k for r in records for k in K.index_keys(r)},
+                   kept[root][1] + len({r.document_id for r in records})) for root, records in added.items()}
+
+
+def near(conn: Connection, changed: dict[str, set[str]], grown: dict[str, set[str]], remade: set[str]) -> set[str]:
+    """Plain lone names a change in their own documents can reach: ``changed`` maps each
+    document holding a re-resolved or added record to the keys of the clusters those records
+    were or are in, ``grown`` each grown cluster to the documents it grew by. A lone name in a
+    cluster spanning such a document (or grown by it) is reached when one of its query keys is
+    among those: only then can a cluster it weighs have gained or lost that document. Clusters
+    ``remade`` are left out: their lone names are asked again anyway."""
+    st = c.entity_state
+    spans: dict[str, set[str]] = {root: set(docs) for root, docs in grown.items()}
+    for batch in chunks(changed):
+        for r in conn.execute(select(st.c.document_id, st.c.base).distinct().where(st.c.document_id.in_(batch))):
+            if r.base not in remade:
+                spans.setdefault(r.base, set()).add(r.document_id)
+    sql = text("SELECT st.base, ek.document_id, ek.entity_key, ek.key FROM entity_state st JOIN entity_keys ek "
+               "ON ek.document_id = st.document_id AND ek.entity_key = st.key WHERE st.base IN :roots "
+               "AND ek.key LIKE :plain").bindparams(bindparam("roots", expanding=True))
+    out = set()
+    for batch in chunks(spans):
+        for r in conn.execute(sql, {"roots": batch, "plain": K.PLAIN + "%"}):
+            asks = set(r.key.removeprefix(K.PLAIN).split(K.QSET_SEP))
+            if any(asks & changed.get(d, set()) for d in spans[r.base]):
+                out.add(ref_of(r.document_id, r.entity_key))
+    return out
 
 
 def values_where(conn: Connection, wanted, column, values: Iterable[str]) -> set[str]:
