@@ -107,6 +107,8 @@ CASES = [  # (seed, documents, batches, name variety, copies and hand decisions)
     (51, 40, 8, 4, False),
     (2, 100, 7, 6, False),         # a bare surname typed a place, made a person, paired in its document
     (84, 40, 5, 20, False),        # a word the corpus first makes a person's, then no longer
+    (23, 120, 12, 6, False),       # many small batches: lone names asked again (or not) batch after batch
+    (29, 120, 10, 14, True),
 ]
 
 
