@@ -8,16 +8,18 @@ every key with the documents it spans, so that choice reads a handful of rows, n
 of hundreds of bearers.
 
 It also says when the choice can change. Take a plain lone name whose own cluster was not
-re-made or grown and none of whose own documents holds a record this run re-resolved or added:
-the candidates its documents rule out (``n`` of them) are the same clusters as before, and every
+re-made or grown, and none of whose own documents holds a record this run re-resolved or added
+in a cluster (before or after) under one of its query keys (``near`` finds those that do): the
+candidates its documents rule out (``n`` of them) are the same clusters as before, and every
 new or re-made candidate fits. Its choice depended on the number of candidates ``c`` only
 through whether ``c - n`` is 0, 1 or more, and beyond that only on the top candidate and
 whether it dominates. So over its query-key set, if neither ``c`` crossed ``n + 1`` nor the
 (top, dominates) pair changed, its choice stands; a one-fit choice of a cluster the run re-made
 is asked again anyway (as a joiner of a re-made cluster). ``entity_keys`` keeps each plain lone
 name under "L:" + its key set with ``n`` in ``seq``, and ``lone_sets`` each key set under its
-keys (an index: a key set no lone name holds any more stays, costing one ranking); a run compares the key sets its changed clusters stand under before and after and asks
-again only the lone names the change can reach.
+keys (an index: a key set no lone name holds any more stays, costing one ranking). A run
+compares the key sets its changed clusters stand under before and after and asks again only
+the lone names the change can reach (``reached``), and those near a change (``near``).
 """
 from __future__ import annotations
 
@@ -77,7 +79,8 @@ def write_roots(conn: Connection, clusters: dict[str, tuple[set[str], int]], rep
                            for root, (keys, docs) in sorted(clusters.items()) for k in sorted(keys)])
 
 
-def refresh(conn: Connection, after: dict[str, tuple[set[str], int]], replaced: set[str]) -> tuple[dict[str, set[str]], set[str]]:
+def refresh(conn: Connection, after: dict[str, tuple[set[str], int]],
+            replaced: set[str]) -> tuple[dict[str, set[str]], set[str]]:
     """Replace the rows of the clusters a run re-made (``replaced``: their roots before) or grew
     with ``after`` (root -> (index keys, documents)); returns the keys each of them stood or
     stands under, and the plain lone names whose choice the change of their key sets can reach."""
