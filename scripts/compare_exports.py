@@ -1,6 +1,7 @@
 """Compare the JSON exports two source trees make of the same inputs.
 
     python scripts/compare_exports.py BEFORE_TREE [--after TREE] [--cache DIR] [--out DIR] [--sets ...]
+                                      [--reuse] [--drop FIELD ...]
 
 Each tree (a checkout, e.g. ``git worktree add /tmp/before a3f1701``) ingests each set into a
 fresh SQLite store with ``casefile ingest`` and writes ``casefile export --format json``, in a
@@ -68,11 +69,37 @@ def export_one(tree: Path, inputs: list[str], out: Path, cache: Path | None) -> 
                     raise
 
 
-def normalise(data: dict) -> dict:
+def normalise(data: dict, dropped: set[str] = frozenset()) -> dict:
+    """Without the export's time and documents' ingest times, and without ``dropped`` fields
+    in any record (fields a later feature added, named on the command line)."""
     data = {k: v for k, v in data.items() if k not in VOLATILE_TOP}
-    if isinstance(data.get("documents"), list):
-        data["documents"] = [{k: v for k, v in d.items() if k not in VOLATILE_DOC} for d in data["documents"]]
+    for table, rows in data.items():
+        if isinstance(rows, list):
+            drop = dropped | (VOLATILE_DOC if table == "documents" else set())
+            data[table] = [{k: v for k, v in r.items() if k not in drop} if isinstance(r, dict) else r for r in rows]
     return data
+
+
+def summary(lines: list[str], shown: int = 3) -> list[str]:
+    """Differences of one kind (table, field, before -> after) counted, a few shown."""
+    kinds: dict[tuple, list[str]] = {}
+    for line in lines:
+        head, _, change = line.partition(": ")
+        table, _, rest = head.partition(" ")
+        if not rest:                                  # about a whole table
+            kinds[(line,)] = [line]
+            continue
+        field = rest.rsplit(".", 1)[-1] if "=" in rest else rest
+        kinds.setdefault((table, field, change if len(change) < 120 else "(various)"), []).append(line)
+    out = []
+    for kind, group in kinds.items():
+        if len(kind) == 1:
+            out.append(kind[0])
+            continue
+        table, field, change = kind
+        out.append(f"{len(group)} x {table} {field}: {change}")
+        out += ["    e.g. " + g[:300] for g in group[:shown]] if change == "(various)" or len(group) <= shown else []
+    return out
 
 
 def _key(row) -> str:
@@ -119,6 +146,8 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="spaCy parse cache (as dev_eval.py --cache)")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "compare_exports")
     ap.add_argument("--reuse", action="store_true", help="keep exports already in --out")
+    ap.add_argument("--drop", action="append", default=[], metavar="FIELD",
+                    help="leave this field out of every record (one a later feature added); repeatable")
     ap.add_argument("--export-one", nargs=3, metavar=("TREE", "OUT", "INPUTS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.export_one:
@@ -138,13 +167,14 @@ def main() -> int:
                 env = dict(os.environ, PYTHONPATH=str(tree.resolve() / "src"))
                 subprocess.run(cmd, check=True, env=env, cwd=str(tree))
             raw[side] = path.read_bytes()
-            exports[side] = normalise(json.loads(raw[side]))
+            exports[side] = normalise(json.loads(raw[side]), set(args.drop))
         diffs = differences(exports["before"], exports["after"])
         sizes = Counter({t: len(v) for t, v in exports["after"].items() if isinstance(v, list)})
-        same = "byte-identical" if raw["before"] == raw["after"] else "not byte-identical"
+        same = "byte-identical" if raw["before"] == raw["after"] else \
+            f"not byte-identical{'; without ' + ', '.join(args.drop) if args.drop else ''}"
         print(f"== {name}: {len(diffs)} difference(s) ({same}); after: "
               + ", ".join(f"{n} {t}" for t, n in sorted(sizes.items())), flush=True)
-        for line in diffs:
+        for line in summary(diffs):
             print("  " + line)
         total += len(diffs)
     return 1 if total else 0
