@@ -215,7 +215,8 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     at the first comma or clause after the head ("the aide to the mayor", not "... who
     was detained")."""
     toks = list(tok.subtree)
-    clauses = {x.i for t in toks if to_comma and t.dep_ in mw.NP_CLAUSE_DEPS for x in t.subtree}
+    clauses = {x.i for t in toks if to_comma and t.dep_ in mw.NP_CLAUSE_DEPS and not _restricts(tok, t)
+               for x in t.subtree}
 
     def ends(t) -> bool:
         return t.i in stop or t.i in clauses or t.text in mw.PHRASE_DASHES or (to_comma and t.text == ",") or (
@@ -232,6 +233,14 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
         toks.pop(0)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return tok.doc.text[start:end], base + start, base + end
+
+
+def _restricts(head, clause) -> bool:
+    """A clause that says which of them the head noun means, written right after it with no
+    comma ("voters who backed her", "those surveyed"): part of the phrase. One on a noun further
+    in ("the family of a driver who was detained") or set off by a comma only describes."""
+    return clause.head.i == head.i and clause.dep_ in mw.RESTRICTIVE_DEPS and clause.i > head.i and not any(
+        t.text == "," for t in head.doc[head.i + 1:clause.left_edge.i])
 
 
 def _quoted_title(mark) -> bool:
