@@ -175,6 +175,13 @@ def test_only_a_piece_ending_in_punctuation_continues_after_the_attribution(nlp,
     # a quotation that only ends a phrase is nobody's words
     ('The volunteers were thanked for "keeping the soup kitchen open through the worst winter in years."', []),
     ('Gus Ferrand stood by the river, "waiting for a calmer season and fewer floods than last year."', []),
+    # words of its sentence before it and no verb of saying there: not someone's words through the next sentence
+    ('The old ferry is "the slowest way across the water that anyone could pick." Pia Lund said she rides it daily.',
+     []),
+    # a quotation that is its whole sentence still takes the speaker of the sentence beside it
+    ('Pia Lund waited at the pier. "The ferry is the slowest way across the water that anyone could pick." '
+     'She said she rides it daily.',
+     [("Pia Lund", "The ferry is the slowest way across the water that anyone could pick.")]),
 ])
 def test_a_long_quotation_without_a_reporting_verb_is_speech_only_as_the_object_of_its_clause(nlp, text, expected):
     assert direct(nlp, text) == expected

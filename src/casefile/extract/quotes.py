@@ -257,7 +257,7 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
         subj = rules.sentence_subject(doc, base, span)   # "The report contains "...""
         ref = _speaker_from_subject(subj, base, state) if subj is not None else None
-    if ref is None and not rules.is_short(doc, base, span, words):
+    if ref is None and not rules.is_short(doc, base, span, words) and not rules.follows_words(doc, base, span, sent):
         cue = rules.nearest_cue(doc, base, span, cues, False)
         ref = _speaker(cue, base, memo, state) if cue is not None else None
     cue_text = rules.cue_text(cue) if ref is not None and cue is not None else None

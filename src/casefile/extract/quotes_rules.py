@@ -126,6 +126,13 @@ def tag_verb(doc, base: int, span: MarkSpan):
     return verbs[0]
 
 
+def follows_words(doc, base: int, span: MarkSpan, sent: tuple[int, int]) -> bool:
+    """Whether words of its own sentence come before the quotation ('The plan is "a farce"'):
+    such a partial quote is someone's words only through a verb of its own sentence, never
+    through one in the next sentence."""
+    return word_count(doc.text[max(0, sent[0] - base):span.open_at - base]) > 0
+
+
 def nearest_cue(doc, base: int, span: MarkSpan, cues: list, same_sentence: bool):
     """The closest cue to the quotation, in its sentence or anywhere in the paragraph."""
     s_lo, s_hi = sentence_bounds(doc, base, span.start, span.end)
