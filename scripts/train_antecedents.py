@@ -55,11 +55,11 @@ def collect(set_name: str) -> list[tuple[list[dict], list[bool]]]:
     trace: list = []
     original = Mentions.antecedent
 
-    def traced(self, pronoun, pos):
+    def traced(self, pronoun, pos, recent=False):
         p = pronoun.lower()
         cands = self.candidates(p, pos)
-        found = original(self, pronoun, pos)
-        if p in PERSON_PRONOUNS:
+        found = original(self, pronoun, pos, recent)
+        if p in PERSON_PRONOUNS and not recent:     # events' "recent" look-ups rank nothing
             trace.append((pos, cands, mentions_rank.features(cands, self.context(p, pos)), self))
         return found
 
