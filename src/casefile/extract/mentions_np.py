@@ -236,8 +236,8 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
 
 
 def _restricts(head, clause) -> bool:
-    """A clause that says which of them the head noun means, written right after it with no
-    comma ("voters who backed her", "those surveyed"): part of the phrase. One on a noun further
+    """A relative clause that says which of them the head noun means, written right after it
+    with no comma ("voters who backed her"): part of the phrase. One on a noun further
     in ("the family of a driver who was detained") or set off by a comma only describes."""
     return clause.head.i == head.i and clause.dep_ in mw.RESTRICTIVE_DEPS and clause.i > head.i and not any(
         t.text == "," for t in head.doc[head.i + 1:clause.left_edge.i])

@@ -100,8 +100,9 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 # Clauses inside a phrase's prepositional part that end it.
 NP_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
-# Of those, the ones that may restrict the head noun itself ("voters who ...", "those surveyed").
-RESTRICTIVE_DEPS = frozenset({"relcl", "acl"})
+# Of those, the one that may restrict the head noun itself ("voters who ..."); a participle
+# ("a decree obtained by ...") only describes it.
+RESTRICTIVE_DEPS = frozenset({"relcl"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
 # Prepositions that may continue a phrase ("the wife of ...", "a lawyer for ...").
