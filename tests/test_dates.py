@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -200,3 +201,44 @@ def test_the_resolver_and_the_web_timeline_flag_the_same_date_pairs(agreement_st
     marked = any(c["cluster"] == clusters[f"pair{n}a"] and c["kind"] == "date" for c in web["conflicts"])
     flagged = frozenset((f"pair{n}a", f"pair{n}b")) in cli
     assert flagged is marked is (not D.compatible(a, b))
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-04-02", "2 April 2022"),
+    ("2022-04-02T10:30", "2 April 2022"),
+    ("2022-04-02TNI", "2 April 2022"),
+    ("2021-03", "March 2021"),
+    ("2023-SU", "summer 2023"),
+    ("2023-WI", "winter 2023–24"),
+    ("2018-W20", "week of 14 May 2018"),
+    ("2018-W20-WE", "weekend of 19 May 2018"),
+    ("2018-W20-1", "14 May 2018"),
+    ("2024-Q1", "first quarter of 2024"),
+    ("2024-H2", "second half of 2024"),
+    ("2018", "2018"),
+    ("2018-WXX-1", "2018"),
+    ("2018-XX-XX", "2018"),
+    ("2018-QX", "2018"),
+    ("199", "the 1990s"),
+    ("19", "the 1900s"),
+    ("XXXX-02", "February (year not given)"),
+    ("XXXX-02-10", "10 February (year not given)"),
+    ("XXXX-SU", "summer (year not given)"),
+    ("PRESENT_REF", "now"),
+    ("PAST_REF", "in the past"),
+    ("P2M", "for 2 months"),
+    ("P1Y", "for 1 year"),
+    (None, "undated"),
+    ("", "undated"),
+    ("2023-02-30", "date unclear"),
+    ("garbage", "date unclear"),
+])
+def test_a_date_value_is_written_for_people(value, expected):
+    assert D.human(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2018-WXX-1", "2023-SU", "2024-W10-WE", "PRESENT_REF", "XXXX-WI", "P3D",
+                                   "2024-QX", "TNI", "2019-XX-XX"])
+def test_no_written_date_keeps_a_code(value):
+    text = D.human(value)
+    assert not re.search(r"\b(WXX|SU|WI|WE|QX|XX|TNI|REF|P\d)\b|-", text), text

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from casefile.web.app import create_app
-from tests.test_web_helpers import web_store
+from tests.test_web_helpers import visible_text, web_store
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_timeline_marks_a_conflict_the_resolver_recorded(setup):
     assert marked and "2019-11-30" in marked[0]["conflict"]
     assert any(c["kind"] == "date" and c["versions"][1]["date"] == "2019-11-30" for c in data["conflicts"])
     page = client.get("/timeline?date_from=2021&date_to=2021").text
-    assert 'class="bar conflict"' in page and "2019-11-30" in page
+    assert 'class="bar conflict"' in page and "30 November 2019" in page and "2019-11-30" not in visible_text(page)
 
 
 def test_compare_lists_recorded_conflicts_between_the_two_sides(setup):

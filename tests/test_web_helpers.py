@@ -59,3 +59,12 @@ def web_store() -> str:
     store.close()
     assert report.stored == 2 + (2 if SEEDS.is_dir() else 0), report.summary()
     return db
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees of a page: no head, scripts, styles, SVG tooltips, attributes or tags."""
+    import html
+    import re
+
+    page = re.sub(r"<(head|script|style|title|datalist)\b[^>]*>.*?</\1>", " ", page, flags=re.S | re.I)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())

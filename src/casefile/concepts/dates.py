@@ -138,3 +138,62 @@ def sort_key(value: str | None) -> tuple:
     if iv is None:
         return (1, dt.date.max, 0)
     return (0, iv[0], -(iv[1] - iv[0]).days)
+
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
+_DURATION = re.compile(r"P(\d+)([YMWD])")
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def human(value: str | None) -> str:
+    """A date value as a person writes it: "2 April 2022", "March 2021", "summer 2023",
+    "week of 14 May 2018", "2018" (for "2018-WXX-1"), "the 1990s"; never the code itself."""
+    if not value:
+        return "undated"
+    kind, iv = granularity(value), interval(value)
+    if iv is not None:
+        first = iv[0]
+        if kind == "day":
+            return _day_text(first)
+        if kind == "month":
+            return f"{MONTH_NAMES[first.month - 1]} {first.year}"
+        if kind in ("quarter", "half"):
+            return f"{ORDINALS[value[-1]]} {kind} of {value[:4]}"
+        if kind == "season":
+            season = value[5:7]
+            year = f"{first.year}–{str(first.year + 1)[2:]}" if season == "WI" else value[:4]
+            return f"{SEASON_NAMES[season]} {year}"
+        if kind == "week":
+            return f"{'weekend' if value.endswith('-WE') else 'week'} of {_day_text(first)}"
+        if kind == "decade":
+            return f"the {value}0s"
+        if kind == "century":
+            return f"the {value}00s"
+        return str(first.year)           # a year, or a year with unknown parts
+    if value in REFERENCES:
+        return REFERENCES[value]
+    if m := _DURATION.fullmatch(value):
+        n, unit = int(m[1]), DURATION_UNITS[m[2]]
+        return f"for {n} {unit}{'' if n == 1 else 's'}"
+    if m := _UNKNOWN_YEAR.fullmatch(value):
+        return f"{_unknown_year_text(m[1][1:])} (year not given)"
+    return "date unclear"
+
+
+def _unknown_year_text(part: str) -> str:
+    """'02' -> 'February', '02-10' -> '10 February', 'SU' -> 'summer', 'Q1' -> 'first quarter'."""
+    if part in SEASON_NAMES:
+        return SEASON_NAMES[part]
+    if part[0] in "QH":
+        return f"{ORDINALS[part[1]]} {'quarter' if part[0] == 'Q' else 'half'}"
+    month, _, day = part.partition("-")
+    name = MONTH_NAMES[int(month) - 1] if 1 <= int(month) <= 12 else "unknown month"
+    return f"{int(day)} {name}" if day else name

@@ -38,6 +38,7 @@ def fold(out: dict[str, dict], rows) -> dict[str, dict]:
         if src is None:
             continue
         d = out.setdefault(event_id, {"places": [], "who": [], "counts": []})
+        d.setdefault("agents", [])
         if src == "c":
             shown = written if written.lower().endswith(role) else f"{written} {role}"
             if shown not in d["counts"] and len(d["counts"]) < MAX_COUNTS:
@@ -46,6 +47,8 @@ def fold(out: dict[str, dict], rows) -> dict[str, dict]:
         slot = "places" if role == "place" else "who" if role in WHO_ROLES else None
         if slot and written not in d[slot]:
             d[slot].append(written)
+        if role == "agent" and written not in d["agents"]:
+            d["agents"].append(written)
     for d in out.values():
         shown = " ".join(d["counts"]).lower()
         d["who"] = [w for w in d["who"] if w.lower() not in shown]  # "22" is in "22 killed"
@@ -63,7 +66,7 @@ def details(conn, event_ids: list[str]) -> dict[str, dict]:
 
 def merged(parts: list[dict]) -> dict:
     """The details of several reports of one event, first report first, without repeats."""
-    out: dict[str, list[str]] = {"places": [], "who": [], "counts": []}
+    out: dict[str, list[str]] = {"places": [], "who": [], "counts": [], "agents": []}
     for d in parts:
         for k in out:
             out[k] += [x for x in d.get(k, []) if x not in out[k]]
@@ -75,3 +78,67 @@ def line(etype: str, d: dict) -> str:
     head = etype + (", " + ", ".join(d["places"][:2]) if d["places"] else "")
     who = "; ".join(filter(None, [", ".join(d["who"][:MAX_WHO]), ", ".join(d["counts"][:MAX_COUNTS])]))
     return f"{head}: {who}" if who else head
+
+
+# How each event type reads: (verb with a doer, headline verb without one, noun). One copy, used
+# wherever an event is shown to a person; a type missing here reads by its noun from its name.
+PHRASES = {
+    "arrest": ("arrested", "arrested", "Arrest"),
+    "charge": ("charged", "charged", "Charges"),
+    "trial": ("put on trial", "on trial", "Trial"),
+    "imprisonment": ("jailed", "jailed", "Imprisonment"),
+    "detention_abuse": ("abused in detention", "abused in detention", "Abuse in detention"),
+    "release": ("released", "released", "Release"),
+    "disappearance": ("abducted", "missing", "Disappearance"),
+    "killing": ("killed", "killed", "Killing"),
+    "attack": ("attacked", "attacked", "Attack"),
+    "protest": ("protested against", "protested against", "Protest"),
+    "travel_restriction": ("barred from travel", "barred from travel", "Travel ban"),
+    "harassment": ("harassed", "harassed", "Harassment"),
+    "ban_organization": ("banned", "banned", "Ban on an organisation"),
+    "diplomatic_visit": ("met", "visited", "Diplomatic visit"),
+    "criticism": ("criticised", "criticised", "Criticism"),
+    "trade_figure": ("reported trade with", "trade reported", "Trade figures"),
+    "document_disclosed": ("disclosed", "disclosed", "Disclosure of a document"),
+    "crackdown": ("cracked down on", "targeted in a crackdown", "Crackdown"),
+    "surveillance": ("put under surveillance", "under surveillance", "Surveillance"),
+    "policy_issued": ("issued", "issued", "Policy issued"),
+    "no_comment": ("declined to comment on", "no comment", "No comment"),
+    "appeal": ("appealed to", "appeal", "Appeal"),
+    "statement": ("made a statement on", "statement", "Statement"),
+    "relations_upgraded": ("upgraded relations with", "relations upgraded", "Relations upgraded"),
+}
+
+
+def label(etype: str | None) -> str:
+    """An event type as a reader names it: "diplomatic_visit" -> "Diplomatic visit"."""
+    if not etype:
+        return "Event"
+    return PHRASES[etype][2] if etype in PHRASES else etype.replace("_", " ").capitalize()
+
+
+def sentence(etype: str, d: dict) -> str:
+    """Who did what to whom, where, how many: "Police arrested Teodor Kalvan in Veskar",
+    "3 men arrested in Veskar", "Arrest in Veskar"; names as the articles wrote them."""
+    agents = d.get("agents", [])[:2]
+    # "Biden" in one report and "Joe Biden" in another are one doer, not a doer and a target.
+    others = [w for w in d.get("who", []) if not any(a == w or a.endswith(" " + w) for a in agents)][:MAX_WHO]
+    places, counts = d.get("places", [])[:2], d.get("counts", [])[:MAX_COUNTS]
+    with_doer, without, noun = PHRASES.get(etype, (None, None, label(etype)))
+    if agents and others and with_doer:
+        text = f"{_names(agents)} {with_doer} {_names(others)}"
+    elif others and without:
+        text = f"{_names(others)} {without}"
+    elif agents:
+        text = f"{noun} by {_names(agents)}"
+    else:
+        text = noun
+    if places:
+        text += f" in {_names(places)}"
+    if counts:
+        text += f"; {', '.join(counts)}"
+    return text[0].upper() + text[1:]
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -26,6 +26,9 @@ from .lookup import find_entity
 from .status import cluster_status, recorded_conflicts
 
 EARLIEST = "e.date_value IS NULL, e.date_value"     # undated last on SQLite and PostgreSQL alike
+LATEST = "e.date_value DESC"
+# Values on the calendar start with a digit ("2018-WXX-1", "199"); references and durations do not.
+ON_CALENDAR = "e.date_value >= '0' AND e.date_value < ':'"
 REPORT_COLUMNS = ('e.id, e.document_id, e.type, e.text, e.start, e."end", e.date_value, e.date_text, e.modality, '
                   "e.cluster, e.sentence_start, e.sentence_end")
 
@@ -39,6 +42,7 @@ class TimelineQuery:
     dated_only: bool = False         # only clusters with a date
     limit: int | None = None         # reports read, earliest dates first (undated last)
     case: str | None = None          # only the events of this named case (resolve.case_groups)
+    latest: bool = False             # read the latest dated reports first instead (a window's newest end)
 
 
 def timeline(store: Store, q: TimelineQuery) -> dict:
@@ -91,12 +95,16 @@ def _reports(store: Store, q: TimelineQuery, ref: str | None) -> list[dict]:
         ids = case_groups.event_ids(store, q.case)
         where.append("e.id IN (" + (", ".join(f":c{i}" for i in range(len(ids))) or "NULL") + ")")
         params |= {f"c{i}": x for i, x in enumerate(ids)}
+    order = EARLIEST
+    if q.latest:
+        where.append(ON_CALENDAR)
+        order = LATEST
     limit = ""
     if q.limit is not None:
         limit = " LIMIT :n"
         params["n"] = q.limit
     if ref is None:
-        sql = f"SELECT {REPORT_COLUMNS} FROM events e WHERE {' AND '.join(where)} ORDER BY {EARLIEST}{limit}"
+        sql = f"SELECT {REPORT_COLUMNS} FROM events e WHERE {' AND '.join(where)} ORDER BY {order}{limit}"
         return _rows(store, sql, params)
     # The entity's events through indexes only (the earliest ids first), then just those rows.
     owned, owner_params = owned_cte(ref)
@@ -105,7 +113,7 @@ def _reports(store: Store, q: TimelineQuery, ref: str | None) -> list[dict]:
     # event where the entity takes two roles.
     earliest = ("SELECT e.id FROM owned o JOIN participants p ON p.document_id = o.document_id "
                 f"AND p.entity_key = o.key JOIN events e ON e.id = p.event_id WHERE {' AND '.join(where)} "
-                f"ORDER BY {EARLIEST}{limit}")
+                f"ORDER BY {order}{limit}")
     sql = (f"WITH {owned}, earliest AS ({earliest}) SELECT {REPORT_COLUMNS} FROM events e "
            f"WHERE e.id IN (SELECT id FROM earliest) ORDER BY {EARLIEST}")
     # Its cost grows with how often the entity is cited: remember it while the store is unchanged.
@@ -124,6 +132,7 @@ def _attach_details(store: Store, clusters: list[dict]) -> None:
     for c in clusters:
         c["details"] = X.merged([found.get(r["id"], {}) for r in c["reports"]])
         c["summary"] = X.line(c["type"], c["details"])
+        c["sentence"] = X.sentence(c["type"], c["details"])
 
 
 def _in_range(report: dict, q: TimelineQuery) -> bool:

@@ -76,6 +76,12 @@ def api_timeline(entity: str | None = None, event_type: str | None = None, date_
     return tl.timeline(store, f)
 
 
+@router.get("/api/suggest/entities", tags=["entities"])
+def api_suggest_entities(q: str = Query("", max_length=100), store=Depends(store_of)) -> list[str]:
+    """Names of entities that start with (then contain) ``q``: suggestions for a name field."""
+    return tl.suggestions(store, q)
+
+
 @router.get("/api/compare", tags=["compare"])
 def api_compare(a: str | None = None, b: str | None = None, outlet_a: str | None = None,
                 outlet_b: str | None = None, store=Depends(store_of)) -> dict:

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Ambiguous, CasefileError
-from . import api, pages, review, upload
+from . import api, labels, pages, review, upload
 
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
@@ -55,6 +55,7 @@ def templates() -> Jinja2Templates:
     env = _Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True, auto_reload=False)
     t = Jinja2Templates(env=env)
     t.env.filters["combine_query"] = combine_query
+    t.env.filters.update(labels.FILTERS)
     return t
 
 

@@ -1,6 +1,8 @@
 """HTML pages: server-rendered, escaped, no inline script. Each reads the store read-only."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from markupsafe import Markup, escape
@@ -10,10 +12,12 @@ from ..export import CSV_COLUMNS
 from ..store.search import SearchFilters, search
 from . import network
 from . import timeline as tl
+from . import timeline_chart
 from .deps import store_of
 from .compare import compare, document_choices
 from .dossier import dossier, entity_list
 from .highlight import highlighted
+from .labels import event_types, human_date
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -85,7 +89,22 @@ def timeline_page(request: Request, entity: str | None = None, event_type: str |
     f = tl.TimelineFilter(entity or None, event_type or None, date_from or None, date_to or None,
                           "entity" if lanes == "entity" else "type")
     data = tl.timeline(store, f)
-    return _render(request, "timeline.html", {"t": data, "f": f, "chart": tl.svg(data)})
+    keep = {"entity": f.entity, "event_type": f.event_type, "lanes": f.lanes if f.lanes != "type" else None}
+    ov, window = data["overview"], data["window"]
+    return _render(request, "timeline.html", {
+        "t": data, "f": f, "chart": timeline_chart.window_svg(data), "overview": timeline_chart.overview_svg(data),
+        "names": [e["name"] for e in entity_list(store, 60)], "types": event_types(),
+        "latest_link": "/timeline?" + urlencode({k: v for k, v in keep.items() if v}),
+        "full_link": "/timeline?" + urlencode({k: v for k, v in (keep | {"date_from": ov["lo"], "date_to": ov["hi"]})
+                                               .items() if v}),
+        "window_text": _window_text(window)})
+
+
+def _window_text(window: dict | None) -> str:
+    if not window:
+        return ""
+    span = f"{human_date(window['lo'])} to {human_date(window['hi'])}"
+    return f"the latest events, {span}" if window["latest"] else span
 
 
 @router.get("/compare", response_class=HTMLResponse)

@@ -1,33 +1,34 @@
-"""The web timeline: the timeline ``resolve.timeline`` assembles, drawn as lanes of bars in SVG.
+"""The web timeline: the event clusters ``resolve.timeline`` assembles, as rows a person reads
+(a sentence, a date written for people, the outlets) and as bars on a chart of the window shown.
 
-A bar spans the days its report's date value covers, so "2023" is a year wide and
-"2023-07-13" a sliver: the precision of what was reported is visible. Reports of one
-event whose dates cannot all be true are conflicts, drawn with both versions marked.
-Only the rendering lives here; what is on the timeline is decided where ``casefile
-timeline`` decides it.
+Without dates the window is the latest events: the newest MAX_EVENTS reports, read latest
+first, and the clusters they belong to (a researcher opens a case to see what happened last).
+With from/to the window is that range (its newest MAX_EVENTS reports, when more match).
+An overview strip counts every dated event of the filter across its whole span, so the window
+can be moved by brushing. Only the reading lives here; the drawing is in ``timeline_chart``.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, text
 
-from ..resolve.lookup import entity_ref, shown
-from ..resolve.timeline import TimelineQuery
+from ..concepts import dates as D
+from ..resolve.event_details import label
+from ..resolve.lookup import entity_ref, find_entity, shown
+from ..resolve.timeline import ON_CALENDAR, TimelineQuery
 from ..resolve.timeline import timeline as assemble
 from ..store import schema as s
 from ..store.db import Store
+from ..store.memo import remembered
+from ..store.reads import owned_cte
 from .facts import source_link
 
-MAX_EVENTS = 200          # earliest first; narrow by date, type or entity to see later ones
-WIDTH, LABEL_W, LANE_H, BAR_H, AXIS_H = 960, 170, 26, 14, 28
-MIN_BAR_W = 4.0
-MAX_LANES = 40
+MAX_EVENTS = 200          # reports read for one window, its latest first
 NO_PARTICIPANT = "(no named participant)"
 EVENT_KEYS = ("id", "document_id", "type", "text", "date_value", "date_text", "modality", "cluster",
-              "sentence_start", "sentence_end", "outlet", "title", "sentence", "conflict", "review")
+              "sentence_start", "sentence_end", "outlet", "title", "published", "sentence", "conflict", "review")
 
 
 @dataclass
@@ -40,24 +41,86 @@ class TimelineFilter:
 
 
 def timeline(store: Store, f: TimelineFilter) -> dict:
-    """Dated reports (earliest first) with their lanes, intervals, sources and conflicts."""
+    """The window's clusters (date order) with their reports, and each report on its own ("events")."""
     data = assemble(store, TimelineQuery(entity=f.entity, type=f.event_type, date_from=f.date_from,
-                                         date_to=f.date_to, dated_only=True, limit=MAX_EVENTS))
-    events = []
-    for cluster in data["clusters"]:
-        for r in cluster["reports"]:
-            if r["date_start"] is None:      # a bar needs days of its own to span
-                continue
-            events.append({k: r[k] for k in EVENT_KEYS} | {
-                "link": source_link(r["document_id"], r["sentence_start"]), "lane": r["type"],
-                "start_date": r["date_start"], "end_date": r["date_end"]})
+                                         date_to=f.date_to, dated_only=True, limit=MAX_EVENTS, latest=True))
+    rows, events = [], []
+    for c in data["clusters"]:
+        reports = [{k: r[k] for k in EVENT_KEYS} | {
+            "link": source_link(r["document_id"], r["sentence_start"]), "lane": label(r["type"]),
+            "start_date": r["date_start"], "end_date": r["date_end"], "when": D.human(r["date_value"]),
+            "published_text": D.human(r["published"]) if r["published"] else None}
+            for r in c["reports"]]
+        events += [r for r in reports if r["start_date"]]
+        if c["date_start"] is None:
+            continue
+        rows.append({k: c[k] for k in ("cluster", "type", "date_value", "date_start", "date_end", "outlets",
+                                       "corroboration", "corroborated", "sentence", "details")}
+                    | {"when": D.human(c["date_value"]), "type_label": label(c["type"]), "reports": reports,
+                       "lane": label(c["type"]), "conflict": sorted({_conflict_text(v) for r in reports for v in r["conflict"]})})
     events.sort(key=lambda e: (e["start_date"], e["end_date"], e["type"]))
+    rows.sort(key=lambda r: (D.sort_key(r["date_value"]), r["type"], r["cluster"]))
     if f.lanes == "entity":
         _lanes_by_entity(store, events)
+        lane_of = {e["id"]: e["lane"] for e in events}
+        for r in rows:
+            r["lane"] = next((lane_of[x["id"]] for x in r["reports"] if x["id"] in lane_of), NO_PARTICIPANT)
     conflicts = [{"cluster": c["cluster"], "kind": conflict["kind"], "versions": [
-        {"date": v["date"], "outlet": v["outlet"], "link": source_link(v["document"], v["start"])}
+        {"date": v["date"], "when": D.human(v["date"]) if conflict["kind"] == "date" else v["date"],
+         "outlet": v["outlet"], "link": source_link(v["document"], v["start"])}
         for v in conflict["versions"]]} for c in data["clusters"] for conflict in c["conflicts"]]
-    return {"events": events, "conflicts": conflicts, "filter": f.__dict__, "truncated": data["truncated"]}
+    return {"clusters": rows, "events": events, "conflicts": conflicts, "filter": f.__dict__,
+            "truncated": data["truncated"], "window": _window(f, rows), "overview": overview(store, f)}
+
+
+def _conflict_text(version: str) -> str:
+    """The other version a report conflicts with: a date value, or "<kind> <value>" (duration, amount)."""
+    kind, _, value = version.partition(" ")
+    if not value:
+        return D.human(kind)
+    return f"{kind} {D.human(value)}" if kind in ("date", "duration") else version
+
+
+def _window(f: TimelineFilter, rows: list[dict]) -> dict | None:
+    """The days the chart spans: the range asked for, else the clusters shown (padded a little)."""
+    asked_lo, asked_hi = D.interval(f.date_from), D.interval(f.date_to)
+    if not rows and not (asked_lo and asked_hi):
+        return None
+    lo = asked_lo[0] if asked_lo else dt.date.fromisoformat(min(r["date_start"] for r in rows))
+    hi = asked_hi[1] if asked_hi else dt.date.fromisoformat(max(r["date_end"] for r in rows))
+    if not asked_lo and not asked_hi:
+        pad = dt.timedelta(days=max(1, (hi - lo).days // 40))
+        lo, hi = lo - pad, hi + pad
+    return {"lo": lo.isoformat(), "hi": max(lo, hi).isoformat(), "latest": not (f.date_from or f.date_to)}
+
+
+def overview(store: Store, f: TimelineFilter) -> dict:
+    """How many dated reports each date value has, for the filter's entity and type (any date):
+    {"counts": [(first day, last day, n)], "lo", "hi"}. Remembered while the store is unchanged."""
+    where, params = [ON_CALENDAR], {}
+    if f.event_type:
+        where.append("e.type = :type")
+        params["type"] = f.event_type
+    if f.entity:
+        with store.engine.connect() as conn:
+            ref = find_entity(conn, f.entity)
+        owned, owner_params = owned_cte(ref)
+        params |= owner_params
+        sql = (f"WITH {owned} SELECT e.date_value, COUNT(*) AS n FROM owned o JOIN participants p "
+               "ON p.document_id = o.document_id AND p.entity_key = o.key JOIN events e ON e.id = p.event_id "
+               f"WHERE {' AND '.join(where)} GROUP BY e.date_value")
+    else:
+        sql = f"SELECT e.date_value, COUNT(*) AS n FROM events e WHERE {' AND '.join(where)} GROUP BY e.date_value"
+
+    def read() -> dict:
+        with store.engine.connect() as conn:
+            found = [(D.interval(r.date_value), r.n) for r in conn.execute(text(sql), params)]
+        counts = [(iv[0].isoformat(), iv[1].isoformat(), n) for iv, n in found if iv is not None]
+        if not counts:
+            return {"counts": [], "lo": None, "hi": None}
+        return {"counts": counts, "lo": min(c[0] for c in counts), "hi": max(c[1] for c in counts)}
+
+    return remembered(store, ("timeline overview", sql, tuple(sorted(params.items()))), read)
 
 
 def _lanes_by_entity(store: Store, events: list[dict]) -> None:
@@ -79,60 +142,18 @@ def _lanes_by_entity(store: Store, events: list[dict]) -> None:
         e["lane"] = names[ref]["name"] if ref in names else NO_PARTICIPANT
 
 
-def _ticks(lo: dt.date, hi: dt.date) -> list[dt.date]:
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month
-    step = 1 if months <= 14 else 3 if months <= 40 else 12
-    tick = dt.date(lo.year, 1 if step == 12 else lo.month, 1)
-    out = []
-    while tick <= hi:
-        if tick >= lo:
-            out.append(tick)
-        month = tick.month - 1 + step
-        tick = dt.date(tick.year + month // 12, month % 12 + 1, 1)
-    return out
-
-
-def svg(data: dict) -> Markup:
-    """The chart: one lane per type (or entity), a bar per event, conflicts outlined."""
-    events = data["events"]
-    if not events:
-        return Markup('<p class="empty">No dated events match.</p>')
-    first: dict[str, str] = {}
-    for e in events:                       # events come earliest first: a lane's first event is its earliest
-        first.setdefault(e["lane"], e["start_date"])
-    lanes = sorted(first, key=lambda lane: (first[lane], lane))[:MAX_LANES]
-    lane_index = {lane: i for i, lane in enumerate(lanes)}
-    lo = dt.date.fromisoformat(min(e["start_date"] for e in events)) - dt.timedelta(days=15)
-    hi = dt.date.fromisoformat(max(e["end_date"] for e in events)) + dt.timedelta(days=15)
-    span = max((hi - lo).days, 1)
-    plot_w = WIDTH - LABEL_W - 10
-
-    def x(day: dt.date) -> float:
-        return LABEL_W + plot_w * (day - lo).days / span
-
-    height = AXIS_H + LANE_H * len(lanes) + 6
-    out = [f'<svg class="timeline" role="img" aria-label="Timeline of events" viewBox="0 0 {WIDTH} {height}" '
-           f'width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg">']
-    for tick in _ticks(lo, hi):
-        tx = x(tick)
-        out.append(f'<line class="tick" x1="{tx:.1f}" y1="{AXIS_H - 6}" x2="{tx:.1f}" y2="{height}"/>'
-                   f'<text class="tick-label" x="{tx + 2:.1f}" y="{AXIS_H - 10}">{tick:%Y-%m}</text>')
-    for i, lane in enumerate(lanes):
-        y = AXIS_H + i * LANE_H
-        out.append(f'<text class="lane-label" x="4" y="{y + LANE_H / 2 + 4:.1f}">{escape(str(lane)[:26])}</text>'
-                   f'<line class="lane" x1="{LABEL_W}" y1="{y + LANE_H}" x2="{WIDTH}" y2="{y + LANE_H}"/>')
-    for e in events:
-        if e["lane"] not in lane_index:
-            continue
-        y = AXIS_H + lane_index[e["lane"]] * LANE_H + (LANE_H - BAR_H) / 2
-        a, b = dt.date.fromisoformat(e["start_date"]), dt.date.fromisoformat(e["end_date"])
-        bx, bw = x(a), max(MIN_BAR_W, x(b + dt.timedelta(days=1)) - x(a))
-        cls = "bar conflict" if e["conflict"] else "bar"
-        label = f"{e['type']} {e['date_value']} ({e.get('outlet') or 'unknown outlet'}): {e['text']}"
-        if e["conflict"]:
-            label += f" — CONFLICT: also reported as {', '.join(e['conflict'])}"
-        out.append(f'<a href="{escape(e["link"])}"><rect class="{cls}" data-type="{escape(e["type"])}" '
-                   f'x="{bx:.1f}" y="{y:.1f}" width="{bw:.1f}" height="{BAR_H}"><title>{escape(label)}</title></rect></a>')
-    out.append("</svg>")
-    return Markup("".join(out))
-
+def suggestions(store: Store, prefix: str, limit: int = 12) -> list[str]:
+    """Names of entities starting with ``prefix`` (then containing it), most documents first."""
+    prefix = prefix.strip()
+    if len(prefix) < 2:
+        return []
+    e = s.entities
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    with store.engine.connect() as conn:
+        names = [r.name for r in conn.execute(select(e.c.name).where(e.c.name.ilike(pattern + "%", escape="\\"))
+                                              .order_by(e.c.name).limit(limit))]
+        if len(names) < limit:
+            names += [r.name for r in conn.execute(
+                select(e.c.name).where(e.c.name.ilike("%" + pattern + "%", escape="\\"))
+                .order_by(e.c.name).limit(limit)) if r.name not in names]
+    return names[:limit]
