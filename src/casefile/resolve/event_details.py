@@ -103,9 +103,9 @@ PHRASES = {
     "crackdown": ("cracked down on", "targeted in a crackdown", "Crackdown"),
     "surveillance": ("put under surveillance", "under surveillance", "Surveillance"),
     "policy_issued": ("issued", "issued", "Policy issued"),
-    "no_comment": ("declined to comment on", "no comment", "No comment"),
+    "no_comment": ("declined to comment to", "no comment", "No comment"),
     "appeal": ("appealed to", "appeal", "Appeal"),
-    "statement": ("made a statement on", "statement", "Statement"),
+    "statement": ("made a statement to", "statement", "Statement"),
     "relations_upgraded": ("upgraded relations with", "relations upgraded", "Relations upgraded"),
 }
 

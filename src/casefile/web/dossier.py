@@ -12,6 +12,7 @@ from sqlalchemy import text
 from ..resolve.event_details import detail_sql as event_detail_sql
 from ..resolve.event_details import fold as fold_details
 from ..resolve.event_details import line as summary_line
+from ..resolve.event_details import sentence as event_sentence
 from ..concepts import dates as D
 from ..errors import NotFound
 from ..resolve.lookup import entity_ref, find_entity, shown
@@ -29,6 +30,8 @@ LIST_CACHE_SIZE = 256
 MAX_DOCUMENTS = 100
 MAX_EVENTS = 500
 MAX_MENTION_SENTENCES = 2000
+PER_PAGE = 20             # items a dossier page shows of each section
+SECTIONS = ("events", "quotes_by", "quotes_about", "documents")
 
 
 def _mention_sentences(conn, ref: str) -> list[tuple[str, int, int]]:
@@ -77,7 +80,8 @@ def _events(conn, ref: str) -> list[dict]:
         rows.append((r.id, r.src, r.d_role, r.d_text, r.pos))
     found = fold_details({e: {"places": [], "who": [], "counts": []} for e in events}, rows)
     for eid, d in found.items():
-        events[eid].update(details=d, summary=summary_line(events[eid]["type"], d))
+        etype = events[eid]["type"]
+        events[eid].update(details=d, summary=summary_line(etype, d), what=event_sentence(etype, d))
     return sorted(events.values(), key=lambda e: (D.sort_key(e["date_value"]), chain_rank(e["type"]), e["start"]))
 
 
@@ -127,9 +131,19 @@ def _attach_sources(store: Store, items: list[dict], meta: dict) -> None:
                  sentence=texts.get((i["document_id"], i.get("sentence_start"), i.get("sentence_end"))))
 
 
-def dossier(store: Store, ref: str) -> dict:
+def page_of(items: list, page: int) -> list:
+    """The ``page``-th PER_PAGE items (the last page when ``page`` runs past the end)."""
+    last = max(1, -(-len(items) // PER_PAGE))
+    page = min(max(1, page), last)
+    return items[(page - 1) * PER_PAGE:page * PER_PAGE]
+
+
+def dossier(store: Store, ref: str, pages: dict[str, int] | None = None) -> dict:
     """Everything the store knows about one entity (an id, a document's entity or a name, as
-    ``lookup.find_entity`` takes it). Raises NotFound, or Ambiguous for a name several answer to."""
+    ``lookup.find_entity`` takes it). Raises NotFound, or Ambiguous for a name several answer to.
+
+    With ``pages`` (section -> page number, see SECTIONS) each section holds one page of
+    PER_PAGE items, and only those are read in full (sources, sentences); ``totals`` counts all."""
     rows = doc_entity_rows(store, ref, MAX_DOCUMENTS) if LOCAL_SEP not in ref else []
     if not rows:        # not an entity's id: let the one rule say what it stands for
         with store.engine.connect() as conn:
@@ -145,6 +159,11 @@ def dossier(store: Store, ref: str) -> dict:
         names = shown(conn, [ref, *weights])       # the entity and its neighbours, as every page shows them
     review = reviewed_facts(store, ref, rows, events, quotes_by, quotes_about)
     rows, events, quotes_by, quotes_about = review["rows"], review["events"], review["quotes_by"], review["quotes_about"]
+    totals = {"events": len(events), "quotes_by": len(quotes_by), "quotes_about": len(quotes_about)}
+    if pages is not None:
+        events, quotes_by, quotes_about = (page_of(items, pages.get(name, 1)) for name, items in
+                                           (("events", events), ("quotes_by", quotes_by),
+                                            ("quotes_about", quotes_about)))
     neighbours = sorted(({"ref": r, **names[r], "weight": w} for r, w in weights.items() if r in names),
                         key=lambda x: (-x["weight"], x["name"]))[:MAX_NEIGHBOURS]
     doc_ids = {r["document_id"] for r in rows} | {x["document_id"] for x in events + quotes_by + quotes_about}
@@ -157,8 +176,12 @@ def dossier(store: Store, ref: str) -> dict:
         e.update(outlets=st["outlets"], corroboration=st["corroboration"])
     own_docs = {r["document_id"] for r in rows}
     entity = names.get(ref) or {"name": rows[0]["name"], "type": rows[0]["type"]}
-    return {"ref": ref, **_profile(rows, meta, spans, entity),
-            "documents": [meta[d] | {"id": d} for d in sorted(meta) if d in own_docs],
+    documents = sorted((meta[d] | {"id": d} for d in meta if d in own_docs),
+                       key=lambda d: (d["published"] or "", d["id"]), reverse=True)
+    totals["documents"] = len(documents)
+    if pages is not None:
+        documents = page_of(documents, pages.get("documents", 1))
+    return {"ref": ref, **_profile(rows, meta, spans, entity), "documents": documents, "totals": totals,
             "documents_total": count_documents(store, ref), "documents_read": len({r["document_id"] for r in rows}),
             "events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "neighbours": neighbours,
             "links": review["links"]}

@@ -15,8 +15,10 @@ from . import timeline as tl
 from . import timeline_chart
 from .deps import store_of
 from .compare import compare, document_choices
-from .dossier import dossier, entity_list
+from .dossier import PER_PAGE, dossier, entity_list
 from .highlight import highlighted
+from .home import overview as home_overview
+from .home import with_first_lines
 from .labels import event_types, human_date
 
 router = APIRouter(include_in_schema=False)
@@ -37,9 +39,14 @@ def snippet(value: str | None) -> Markup:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, page: int = Query(1, ge=1, le=100_000), store=Depends(store_of)):
-    docs = store.documents(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    return _render(request, "index.html", {"documents": docs, "page": page, "page_size": PAGE_SIZE})
+def home(request: Request, store=Depends(store_of)):
+    return _render(request, "index.html", {"o": home_overview(store)})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, page: int = Query(1, ge=1, le=100_000), store=Depends(store_of)):
+    docs = with_first_lines(store, store.documents(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE))
+    return _render(request, "documents.html", {"documents": docs, "page": page, "page_size": PAGE_SIZE})
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -66,9 +73,28 @@ def entities_page(request: Request, type: str | None = None, page: int = Query(1
 
 
 @router.get("/entities/{ref}", response_class=HTMLResponse)
-def entity_page(request: Request, ref: str, store=Depends(store_of)):
-    d = dossier(store, ref)
-    return _render(request, "entity.html", {"d": d, "network": network.svg(d["name"], d["neighbours"])})
+def entity_page(request: Request, ref: str, events_page: int = Query(1, ge=1, le=10_000),
+                quotes_by_page: int = Query(1, ge=1, le=10_000), quotes_about_page: int = Query(1, ge=1, le=10_000),
+                documents_page: int = Query(1, ge=1, le=10_000), store=Depends(store_of)):
+    pages = {"events": events_page, "quotes_by": quotes_by_page, "quotes_about": quotes_about_page,
+             "documents": documents_page}
+    d = dossier(store, ref, pages)
+    pagers = {name: _pager(request, name, pages[name], d["totals"][name]) for name in pages}
+    return _render(request, "entity.html", {"d": d, "network": network.svg(d["name"], d["neighbours"]),
+                                            "pagers": pagers, "per_page": PER_PAGE})
+
+
+def _pager(request: Request, section: str, page: int, total: int) -> dict:
+    """Where a section's previous and next pages are (None at either end), keeping the others' pages."""
+    last = max(1, -(-total // PER_PAGE))
+    page = min(page, last)
+    here = dict(request.query_params)
+
+    def link(n: int) -> str:
+        return "?" + urlencode(here | {f"{section}_page": n}) + f"#{section.replace('_', '-')}"
+
+    return {"page": page, "last": last, "total": total, "prev": link(page - 1) if page > 1 else None,
+            "next": link(page + 1) if page < last else None}
 
 
 @router.get("/entities/{ref}/brief", response_class=HTMLResponse)
