@@ -10,6 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from .concepts import dates as D
+from .resolve.event_details import label
+
 from .store.db import Store
 from .web.dossier import dossier
 
@@ -28,7 +31,7 @@ class Citations:
         if key not in self.index:
             sentence = (fact.get("sentence") or "").strip().replace("\n", " ")
             self.notes.append({"n": len(self.notes) + 1, "outlet": fact.get("outlet") or "Unknown outlet",
-                               "title": fact.get("title") or "Untitled", "date": fact.get("published") or "undated",
+                               "title": fact.get("title") or "Untitled", "date": D.human((fact.get("published") or "")[:10]),
                                "where": fact.get("url") or fact.get("source") or fact.get("document_id"),
                                "sentence": sentence[:MAX_SENTENCE_CHARS], "link": fact.get("link")})
             self.index[key] = len(self.notes)
@@ -74,7 +77,7 @@ def markdown(store: Store, ref: str) -> str:
         lines.append("- No titles or roles reported.")
     lines += ["", "## What happened", ""]
     for e in d["events"]:
-        lines.append(f"- **{md_text(e['date_value'] or 'undated')}** {md_text(e['type'])} ({md_text(e['modality'])}, "
+        lines.append(f"- **{md_text(D.human(e['date_value']))}** {md_text(label(e['type']))} ({md_text(e['modality'])}, "
                      f"{md_text(e['corroboration'])}; {md_text(', '.join(e['outlets']))}): {md_text(e['text'])}[^{e['note']}]")
     if not d["events"]:
         lines.append("- No events reported.")
@@ -100,4 +103,5 @@ def source_lines(footnotes: list[dict]) -> list[str]:
 def html(store: Store, ref: str) -> str:
     """A standalone printable page (its own stylesheet link; no script)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    env.filters.update(human_date=D.human, type_label=label)
     return env.get_template("brief.html").render(d=brief_data(store, ref))

@@ -40,8 +40,9 @@ def first_line(text: str | None) -> str | None:
 
 
 def doc_title(doc: dict) -> str:
-    """The title; else the first line (when the page read it, as ``first_line``); else 'Untitled document'."""
-    return doc.get("title") or doc.get("first_line") or "Untitled document"
+    """The title; else the first line (read by the page as ``first_line``, or from the text it
+    holds); else 'Untitled document'. Never the file path."""
+    return doc.get("title") or doc.get("first_line") or first_line(doc.get("text")) or "Untitled document"
 
 
 FILTERS = {"human_date": human_date, "type_label": type_label, "doc_title": doc_title}

@@ -62,7 +62,8 @@ def search_page(request: Request, q: str = "", outlet: str | None = None, entity
                 store=Depends(store_of)):
     filters = SearchFilters.given(outlet, entity_type, event_type, date_from, date_to)
     result = search(store, q[:500], filters)
-    return _render(request, "search.html", {"r": result, "q": q, "f": filters, "snippet": snippet})
+    return _render(request, "search.html", {"r": result, "q": q, "f": filters, "snippet": snippet,
+                                            "event_types": event_types()})
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -136,10 +137,12 @@ def _window_text(window: dict | None) -> str:
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request, a: str | None = None, b: str | None = None, outlet_a: str | None = None,
                  outlet_b: str | None = None, store=Depends(store_of)):
-    docs = document_choices(store)
+    docs = with_first_lines(store, document_choices(store))
     outlets = sorted({d["outlet"] for d in docs if d["outlet"]})
     chosen = (a or outlet_a) and (b or outlet_b)
     result = compare(store, a or None, b or None, outlet_a or None, outlet_b or None) if chosen else None
+    for side in ("a", "b") if result else ():
+        with_first_lines(store, result[side]["documents"])
     return _render(request, "compare.html", {"c": result, "documents": docs, "outlets": outlets,
                                              "sel": {"a": a, "b": b, "outlet_a": outlet_a, "outlet_b": outlet_b}})
 
