@@ -153,6 +153,7 @@ def _day_text(day: dt.date) -> str:
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
+@functools.lru_cache(maxsize=8192)
 def human(value: str | None) -> str:
     """A date value as a person writes it: "2 April 2022", "March 2021", "summer 2023",
     "week of 14 May 2018", "2018" (for "2018-WXX-1"), "the 1990s"; never the code itself."""

@@ -25,8 +25,9 @@ from ..store.memo import remembered
 from ..store.reads import owned_cte
 from .facts import source_link
 
-MAX_EVENTS = 200          # reports read for one window, its latest first
+MAX_EVENTS = 100          # reports read for one window, its latest first (about as many rows as one reads)
 NO_PARTICIPANT = "(no named participant)"
+OVERVIEW_YEARLY_DAYS = 6 * 366     # longer spans are counted by year, shorter ones by month
 EVENT_KEYS = ("id", "document_id", "type", "text", "date_value", "date_text", "modality", "cluster",
               "sentence_start", "sentence_end", "outlet", "title", "published", "sentence", "conflict", "review")
 
@@ -95,8 +96,9 @@ def _window(f: TimelineFilter, rows: list[dict]) -> dict | None:
 
 
 def overview(store: Store, f: TimelineFilter) -> dict:
-    """How many dated reports each date value has, for the filter's entity and type (any date):
-    {"counts": [(first day, last day, n)], "lo", "hi"}. Remembered while the store is unchanged."""
+    """How many dated reports each year (each month over spans up to six years) has, for the
+    filter's entity and type (any date): {"buckets": [("2018" or "2018-05", n)], "lo", "hi",
+    "yearly"}. Remembered while the store is unchanged."""
     where, params = [ON_CALENDAR], {}
     if f.event_type:
         where.append("e.type = :type")
@@ -115,10 +117,16 @@ def overview(store: Store, f: TimelineFilter) -> dict:
     def read() -> dict:
         with store.engine.connect() as conn:
             found = [(D.interval(r.date_value), r.n) for r in conn.execute(text(sql), params)]
-        counts = [(iv[0].isoformat(), iv[1].isoformat(), n) for iv, n in found if iv is not None]
-        if not counts:
-            return {"counts": [], "lo": None, "hi": None}
-        return {"counts": counts, "lo": min(c[0] for c in counts), "hi": max(c[1] for c in counts)}
+        found = [(iv, n) for iv, n in found if iv is not None]
+        if not found:
+            return {"buckets": [], "lo": None, "hi": None, "yearly": True}
+        lo, hi = min(iv[0] for iv, _ in found), max(iv[1] for iv, _ in found)
+        yearly = (hi - lo).days > OVERVIEW_YEARLY_DAYS
+        buckets: dict[str, int] = {}
+        for iv, n in found:     # a report counts where its date starts
+            key = f"{iv[0].year:04d}" if yearly else f"{iv[0].year:04d}-{iv[0].month:02d}"
+            buckets[key] = buckets.get(key, 0) + n
+        return {"buckets": sorted(buckets.items()), "lo": lo.isoformat(), "hi": hi.isoformat(), "yearly": yearly}
 
     return remembered(store, ("timeline overview", sql, tuple(sorted(params.items()))), read)
 

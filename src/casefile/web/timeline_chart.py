@@ -80,19 +80,13 @@ def window_svg(data: dict) -> Markup:
 def overview_svg(data: dict) -> Markup:
     """Counts of events per year (per month over short spans) across the whole span, the window shaded."""
     ov, window = data["overview"], data["window"]
-    if not ov["counts"]:
+    if not ov["buckets"]:
         return Markup("")
-    lo, hi = dt.date.fromisoformat(ov["lo"]), dt.date.fromisoformat(ov["hi"])
-    yearly = (hi - lo).days > 6 * 366
+    lo, hi, yearly = dt.date.fromisoformat(ov["lo"]), dt.date.fromisoformat(ov["hi"]), ov["yearly"]
     lo = dt.date(lo.year, 1 if yearly else lo.month, 1)
     hi = dt.date(hi.year, 12, 31) if yearly else _month_end(hi)
     x = _scale(lo, hi)
-    buckets: dict[dt.date, int] = {}
-    for first, _, n in ov["counts"]:
-        day = dt.date.fromisoformat(first)
-        key = dt.date(day.year, 1, 1) if yearly else dt.date(day.year, day.month, 1)
-        buckets[key] = buckets.get(key, 0) + n
-    top = max(buckets.values())
+    top = max(n for _, n in ov["buckets"])
     out = [_open("overview", "All dated events; drag across it to choose a window", OVERVIEW_H, lo, hi),
            *_axis(lo, hi, x, OVERVIEW_H)]
     if window:
@@ -103,10 +97,11 @@ def overview_svg(data: dict) -> Markup:
                        f'width="{max(2.0, x(wb + dt.timedelta(days=1)) - x(wa)):.1f}" height="{OVERVIEW_H - AXIS_H + 4}"/>')
     out.append(f'<text class="lane-label" x="4" y="{AXIS_H + 20}">All dated events</text>')
     room = OVERVIEW_H - AXIS_H - 4
-    for start, n in sorted(buckets.items()):
+    for key, n in ov["buckets"]:
+        start = dt.date(int(key[:4]), 1 if yearly else int(key[5:7]), 1)
         end = dt.date(start.year, 12, 31) if yearly else _month_end(start)
         h = max(1.5, room * n / top)
-        when = start.year if yearly else f"{start:%B} {start.year}"
+        when = key if yearly else f"{start:%B} {start.year}"
         out.append(f'<rect class="count" x="{x(start):.1f}" y="{OVERVIEW_H - h:.1f}" '
                    f'width="{max(1.0, x(end) - x(start)):.1f}" height="{h:.1f}"><title>{n} in {when}</title></rect>')
     out.append("</svg>")
