@@ -13,11 +13,7 @@ target p95 under 100 ms. Not a test: figures depend on the machine and its load.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,7 +21,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web import _page_indexes, _serve, build, measure  # noqa: E402  (benchmarks/web.py)
+from web import main  # noqa: E402  (benchmarks/web.py: builds, serves and times the store)
 
 
 def paths(base: str) -> dict[str, str]:
@@ -49,35 +45,5 @@ def paths(base: str) -> dict[str, str]:
     }
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=10_000)
-    ap.add_argument("--requests", type=int, default=40)
-    ap.add_argument("--db", help="store to build (default: a temporary file)")
-    ap.add_argument("--reuse", action="store_true", help="measure the store at --db as it is, if it exists")
-    args = ap.parse_args()
-    db = args.db or str(Path(tempfile.mkdtemp(prefix="casefile-pages-")) / "bench.db")
-    if args.reuse and Path(db).exists():
-        print(f"reusing {db}")
-    else:
-        t0 = time.perf_counter()
-        build(db, args.docs)
-        print(f"built {args.docs} documents in {time.perf_counter() - t0:.1f}s: {db}")
-    _page_indexes(db)
-    base, proc = _serve(db)
-    try:
-        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-        print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'server CPU ms/req':>18}")
-        worst = ("", 0.0)
-        for name, p50, p95, cpu in measure(base, paths(base), args.requests, proc.pid):
-            worst = max(worst, (name, p95), key=lambda w: w[1])
-            print(f"{name:28} {p50:8.1f} {p95:8.1f} {cpu:18.1f}")
-        print(f"worst p95: {worst[1]:.1f} ms ({worst[0]}; {'meets' if worst[1] < 100 else 'misses'} the 100 ms "
-              f"target); load average after: {os.getloadavg()[0]:.1f}")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
 if __name__ == "__main__":
-    main()
+    main(paths, __doc__)
