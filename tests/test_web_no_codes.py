@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlencode, urljoin, urlparse
 
 import pytest
 from fastapi.testclient import TestClient
@@ -58,9 +58,11 @@ def _crawl(client: TestClient, starts: list[str]) -> dict[str, str]:
 @needs_seeds
 def test_no_page_of_the_seeds_store_shows_a_code():
     client = TestClient(create_app(web_store()))
-    docs = [d["id"] for d in client.get("/api/documents").json()]
+    docs = client.get("/api/documents").json()
+    outlets = sorted({d["outlet"] for d in docs if d["outlet"]})
     starts = ["/", "/timeline", "/timeline?lanes=entity", "/search?q=directive", "/search?q=visit",
-              f"/compare?a={docs[0]}&b={docs[1]}", "/compare?outlet_a=NPR&outlet_b=Radio+Free+Asia"]
+              f"/compare?a={docs[0]['id']}&b={docs[1]['id']}",
+              "/compare?" + urlencode({"outlet_a": outlets[0], "outlet_b": outlets[-1]})]
     pages = _crawl(client, starts)
     kinds = {urlparse(u).path.split("/")[1] for u in pages}
     assert {"", "documents", "entities", "timeline", "search", "compare", "exports"} <= kinds, kinds

@@ -108,7 +108,8 @@ def _tour(page, base_url: str, prefix: str) -> None:
     assert re.match(r"/documents/.+#s-\d+$", row.locator("details a.fact-link").first.get_attribute("href"))
 
 
-def test_the_seeds_hanoi_visit_is_one_row_with_both_outlets(page, seeds_url):
+def test_the_seeds_state_visit_is_one_row_with_both_outlets(page, seeds_url):
+    """The two seeds report one visit (test_resolve_seeds finds it the same way: its type and a name)."""
     page.goto(seeds_url + "/timeline")
     visits = page.locator("li.cluster[data-type='diplomatic_visit']").filter(has_text=re.compile("biden", re.I))
     assert visits.count() == 1
@@ -119,7 +120,7 @@ def test_the_seeds_hanoi_visit_is_one_row_with_both_outlets(page, seeds_url):
     outlets = {a.inner_text().split(",")[0] for a in row.locator("details a.fact-link").all()}
     assert len(outlets) == 2 and outlets == set(row.locator(".outlets").inner_text().split(", "))
     row.scroll_into_view_if_needed()
-    shot(page, "seeds-15-hanoi-visit-row")
+    shot(page, "seeds-15-visit-row")
 
 
 def test_the_seeds_workspace_reads_well(page, seeds_url):
