@@ -71,7 +71,9 @@ def api_brief(ref: str, format: str = Query("md", pattern="^(md|html)$"), store=
 def api_timeline(entity: str | None = None, event_type: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, lanes: str = Query("type", pattern="^(type|entity)$"),
                  store=Depends(store_of)) -> dict:
-    """Dated events, earliest first, with date intervals, lanes and conflicts."""
+    """The timeline's window: event clusters in date order (each with its sentence, written date, outlets
+    and reports) and each report on its own ("events"), with date intervals, lanes and conflicts; the
+    latest events unless ``date_from``/``date_to`` are given; "overview" counts every dated event."""
     f = tl.TimelineFilter(entity or None, event_type or None, date_from or None, date_to or None, lanes)
     return tl.timeline(store, f)
 
