@@ -5,6 +5,7 @@ fact was read from; facts drawn from the same sentence share one footnote.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,8 +101,14 @@ def source_lines(footnotes: list[dict]) -> list[str]:
     return lines
 
 
+@functools.cache
+def _template():
+    """Compiled once per process: compiling the template cost more than the brief's queries."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, auto_reload=False)
+    env.filters.update(human_date=D.human, type_label=label)
+    return env.get_template("brief.html")
+
+
 def html(store: Store, ref: str) -> str:
     """A standalone printable page (its own stylesheet link; no script)."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    env.filters.update(human_date=D.human, type_label=label)
-    return env.get_template("brief.html").render(d=brief_data(store, ref))
+    return _template().render(d=brief_data(store, ref))

@@ -1,6 +1,7 @@
 """HTML pages: server-rendered, escaped, no inline script. Each reads the store read-only."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -28,6 +29,11 @@ SNIPPET_OPEN, SNIPPET_CLOSE = "\u2063", "\u2064"   # markers search.py puts arou
 
 def _render(request: Request, name: str, context: dict) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, context)
+
+
+def literals(value: str) -> Markup:
+    """A docstring for the page: escaped, its ``literal`` parts set as code."""
+    return Markup(re.sub(r"``(.+?)``", r"<code>\1</code>", str(escape(value))))
 
 
 def snippet(value: str | None) -> Markup:
@@ -157,7 +163,7 @@ def api_docs(request: Request):
     """The API reference, rendered from the OpenAPI document on the server (no outside scripts)."""
     spec = request.app.openapi()
     routes = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-               "description": op.get("description", ""),
+               "description": literals(op.get("description", "")),
                "params": [(p["name"], p["in"], p.get("required", False)) for p in op.get("parameters", [])]}
               for path, ops in spec["paths"].items() for method, op in ops.items()]
     return _render(request, "api.html", {"routes": routes, "spec": spec})
