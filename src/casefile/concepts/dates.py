@@ -29,6 +29,8 @@ import datetime as dt
 import functools
 import re
 
+from . import numbers
+
 Interval = tuple[dt.date, dt.date]
 
 # Months each season covers: (first month, number of months); winter runs into the next year.
@@ -143,10 +145,10 @@ def sort_key(value: str | None) -> tuple:
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+ORDINAL_WORDS = {n: word for word, n in numbers.ORDINALS.items() if word.isalpha()}     # 1 -> "first"
 REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
 _DURATION = re.compile(r"P(\d+)([YMWD])")
-DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+TIMEX_UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
 def _day_text(day: dt.date) -> str:
@@ -167,7 +169,7 @@ def human(value: str | None) -> str:
         if kind == "month":
             return f"{MONTH_NAMES[first.month - 1]} {first.year}"
         if kind in ("quarter", "half"):
-            return f"{ORDINALS[value[-1]]} {kind} of {value[:4]}"
+            return f"{ORDINAL_WORDS[int(value[-1])]} {kind} of {value[:4]}"
         if kind == "season":
             season = value[5:7]
             year = f"{first.year}–{str(first.year + 1)[2:]}" if season == "WI" else value[:4]
@@ -182,7 +184,7 @@ def human(value: str | None) -> str:
     if value in REFERENCES:
         return REFERENCES[value]
     if m := _DURATION.fullmatch(value):
-        n, unit = int(m[1]), DURATION_UNITS[m[2]]
+        n, unit = int(m[1]), TIMEX_UNIT_NAMES[m[2]]
         return f"for {n} {unit}{'' if n == 1 else 's'}"
     if m := _UNKNOWN_YEAR.fullmatch(value):
         return f"{_unknown_year_text(m[1][1:])} (year not given)"
@@ -194,7 +196,7 @@ def _unknown_year_text(part: str) -> str:
     if part in SEASON_NAMES:
         return SEASON_NAMES[part]
     if part[0] in "QH":
-        return f"{ORDINALS[part[1]]} {'quarter' if part[0] == 'Q' else 'half'}"
+        return f"{ORDINAL_WORDS[int(part[1])]} {'quarter' if part[0] == 'Q' else 'half'}"
     month, _, day = part.partition("-")
     name = MONTH_NAMES[int(month) - 1] if 1 <= int(month) <= 12 else "unknown month"
     return f"{int(day)} {name}" if day else name
