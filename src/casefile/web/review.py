@@ -67,7 +67,7 @@ async def review_form(request: Request):
 
 @router.post("/api/review", tags=["review"])
 async def review_api(request: Request) -> dict:
-    """Record a decision: JSON {key, reviewer, status, note, edits: {type, date_value, speaker}}. Needs a bearer token."""
+    """Record a decision: JSON ``{key, reviewer, status, note, edits: {type, date_value, speaker}}``. Needs a bearer token."""
     check_token(request)
     body = await request.json()
     if not isinstance(body, dict):
