@@ -103,9 +103,9 @@ def _tour(page, base_url: str, prefix: str) -> None:
     assert _tick_labels_never_overlap(page) >= 1
     shot(page, f"{prefix}14-timeline-zoomed")
     row = page.locator("li.cluster").first
-    row.locator("summary").click()
-    assert row.locator("details blockquote.evidence").first.is_visible()
-    assert re.match(r"/documents/.+#s-\d+$", row.locator("details a.fact-link").first.get_attribute("href"))
+    row.locator("details.sources > summary").click()
+    assert row.locator("details.sources blockquote.evidence").first.is_visible()
+    assert re.match(r"/documents/.+#s-\d+$", row.locator("details.sources a.fact-link").first.get_attribute("href"))
 
 
 def test_the_seeds_state_visit_is_one_row_with_both_outlets(page, seeds_url):
@@ -116,8 +116,8 @@ def test_the_seeds_state_visit_is_one_row_with_both_outlets(page, seeds_url):
     row = visits.first
     assert row.get_attribute("data-outlets") == "2"
     assert "corroborated" in row.locator(".status").first.inner_text()
-    row.locator("summary").click()
-    outlets = {a.inner_text().split(",")[0] for a in row.locator("details a.fact-link").all()}
+    row.locator("details.sources > summary").click()
+    outlets = {a.inner_text().split(",")[0] for a in row.locator("details.sources a.fact-link").all()}
     assert len(outlets) == 2 and outlets == set(row.locator(".outlets").inner_text().split(", "))
     row.scroll_into_view_if_needed()
     shot(page, "seeds-15-visit-row")
