@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from casefile.extract import entities, make_parsed
-from casefile.extract.entities_names import strip_person_titles, titles_before, trim_name_edges
+from casefile.extract.entities_names import strip_person_titles, trim_name_edges
+from casefile.extract.entities_titles import titles_before
 from casefile.models import Document
 
 
@@ -70,10 +71,10 @@ def descriptors(nlp):
 
 
 @pytest.mark.parametrize("text, person, wanted, unwanted", [
-    ("\u201cIt is unfair to misrepresent Secretary Tellen\u2019s reasons,\u201d the aide said. Ilse Tellen agreed.",
+    ("On Monday, Secretary Ilse Tellen agreed. \u201cIt is unfair to misrepresent Secretary Tellen\u2019s reasons,\u201d the aide said.",
      "Ilse Tellen", "Secretary", "misrepresent Secretary"),
-    ("“It would have been a real long-shot to shoehorn Secretary Tellen’s conduct into the laws,” he said. "
-     "Ilse Tellen declined to comment.", "Ilse Tellen", "Secretary", "shoehorn Secretary"),
+    ("Reporters asked Secretary Ilse Tellen about it. “It would have been a real long-shot to shoehorn Secretary Tellen’s "
+     "conduct into the laws,” he said.", "Ilse Tellen", "Secretary", "shoehorn Secretary"),
     ("Ivo Marsh and Bram Tellen led the polls. Against Tellen, the Westvale governor earned 51 percent.",
      "Bram Tellen", None, "Westvale governor"),
     ("Environmental activist Petra Lind was arrested. Lind, a lawyer with Green Harbor, spoke.",
@@ -94,3 +95,61 @@ def test_the_edges_of_a_person_span_that_are_no_name(nlp, text, span, name):
     doc = nlp(text)
     toks = trim_name_edges(list(doc[span[0]:span[1]]))
     assert text[toks[0].idx:toks[-1].idx + len(toks[-1].text)] == name
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("Orla Quist toured the harbor on Monday. Can voters Trust Orla Quist? The ad asked it twice.",
+     "Orla Quist", "Trust Orla Quist"),                                 # a verb of a title-case question
+    ("A radio host set up a website called \u201cWestvale If Orla Quist Wins\u201d for worried voters. "
+     "Orla Quist laughed it off.", "Orla Quist", "Orla Quist Wins"),   # a headline verb at the end
+    ("Polls show the uber-rich Westvaler Orla Quist ahead in Westvale County. Orla Quist said little.",
+     "Orla Quist", "Westvaler Orla Quist"),                            # a place's people
+    ("Polls show the Iowan Orla Quist ahead in the state. On Monday, Orla Quist said little.",
+     "Orla Quist", "Iowan Orla Quist"),
+    ("Senators heard that Orla Quist Hammers Bram Tellen over taxes. Later Orla Quist spoke for an hour.",
+     "Bram Tellen", "Orla Quist Hammers Bram Tellen"),                 # a verb between two names
+    ("\u201cWe cannot let [Orla] Quist win,\u201d the mayor said of Orla Quist.",
+     "Orla Quist", "Orla] Quist"),                                      # an editor's brackets
+])
+def test_a_word_the_document_shows_is_no_part_of_the_name_goes(people_names, text, name, wrong):
+    got = people_names(text)
+    assert name in got and wrong not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The panel heard Mary Ann Burns first, then Ivo Marsh.", "Mary Ann Burns"),   # written once: all of it
+    ("The activist Vo Van An was arrested. Vo Van An denied the charge.", "Vo Van An"),
+])
+def test_a_name_the_document_gives_no_shorter_form_keeps_every_word(people_names, text, name):
+    assert name in people_names(text)
+
+
+@pytest.fixture(scope="module")
+def people_names(nlp):
+    def _names(text: str) -> set[str]:
+        parsed = make_parsed(Document(id="t", source="t.txt", text=text), nlp(text))
+        return {a for e in entities.extract(parsed) if e.type == "PERSON" for a in [e.name, *e.aliases]}
+    return _names
+
+
+@pytest.mark.parametrize("text, person, mentions", [
+    # the title comes before the only Tellen is introduced: a Tellen the reader knows already
+    ("As President Tellen spoke, guests arrived. Later, Ilse Tellen greeted them.", "Ilse Tellen", ["Ilse Tellen"]),
+    # an office the document never gives her: the corpus tells whose it is
+    ("On Monday, Ilse Tellen toured the plant. An aide to President Tellen said little.", "Ilse Tellen",
+     ["Ilse Tellen"]),
+    # both honorifics with one surname, one Tellen named: which one is she?
+    ("The first lady, Ilse Tellen, greeted guests at the reception. Mr. Tellen waved from the door. "
+     "Mrs. Tellen smiled.", "Ilse Tellen", ["Ilse Tellen"]),
+    # "his son": the father is a man, and "Mr. Tellen" stays with him, not with his son
+    ("Bram Tellen arrived on Monday. His son Ivo Tellen spoke first. Mr. Tellen left early.", "Bram Tellen",
+     ["Bram Tellen", "mr Tellen"]),
+    ("Bram Tellen arrived on Monday. His son Ivo Tellen spoke first. Mr. Tellen left early.", "Ivo Tellen",
+     ["Ivo Tellen"]),
+    # must not change: the office the document gives her, after she is introduced
+    ("President Ilse Tellen spoke on Monday. Later, President Tellen left.", "Ilse Tellen",
+     ["president Ilse Tellen", "president Tellen"]),
+])
+def test_a_titled_surname_goes_to_the_person_named_in_full_only_when_the_document_says_so(people, text, person,
+                                                                                        mentions):
+    assert people(text)[person] == mentions

@@ -10,6 +10,7 @@ names with digits, Vietnamese names, acronyms) -> within-document linking
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..concepts import places
@@ -103,12 +104,18 @@ def _written_variants(cands: list, text: str) -> list[str]:
     return out
 
 
+def _without_brackets(form: str) -> str:
+    """"[Ann] Roe", "Ann (B. Roe)": an editor's brackets inside a quoted name are no part of it."""
+    return " ".join(re.sub(r"[\[\]()]", "", form).split()) or form
+
+
 def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> LocalEntity:
     cands = sorted(cl.cands, key=lambda c: c.start)
     forms: list[str] = []
     for c in cands:
-        if c.text(text) not in forms:
-            forms.append(c.text(text))
+        form = _without_brackets(c.text(text)) if cl.label == "PERSON" else c.text(text)
+        if form not in forms:
+            forms.append(form)
     name = _canonical(cl, forms)
     aliases = forms if name in forms else [name, *forms]
     for extra in _written_variants(cands, text):

@@ -14,7 +14,7 @@ from collections import Counter
 from unidecode import unidecode
 
 from ..concepts import groups, person_names, places
-from .entities_names import Titles, gender_of_titles
+from .entities_titles import Titles
 from .entities_spans import Cand
 from .lexicon import entities as lx
 
@@ -93,13 +93,13 @@ class Cluster:
 def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
     """Full names first, then multi-word short forms, then single words when unambiguous."""
     by_tokens: dict[tuple[str, ...], Cluster] = {}
-    titled = Titles(text)
+    titled = Titles(text, [(t[0], c) for c in people if len(t := name_tokens(c.text(text))) == 1])
     for c in sorted(people, key=lambda c: -len(name_tokens(c.text(text)))):
         toks = name_tokens(c.text(text))
         titles = titled.of(c)
         if len(toks) == 1 and titles:
             holders = _holders(toks[0], by_tokens)
-            decided, owner = titled.owner(titles, holders) if holders else (False, None)
+            decided, owner = titled.owner(titles, holders, toks[0], c) if holders else (False, None)
             if decided:
                 apart = ("#" + " ".join(sorted(titles)),) + toks   # one title, one person
                 owner = owner or by_tokens.setdefault(apart, Cluster("PERSON"))
