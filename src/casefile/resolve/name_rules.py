@@ -68,8 +68,14 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
         for i, toks in items:
             for j, other in items:
                 if (i < j and other != toks and N.person_names_agree(toks, other)
-                        and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}):
+                        and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}
+                        and not N.names_conflict(_full_names(records, uf, i), _full_names(records, uf, j))):
                     join(j, i, "middle_name", f"name parts agree with {label(records[j])}, the only fit")
+
+
+def _full_names(records: list[DocEntity], uf: Clusters, i: int) -> set[tuple[str, ...]]:
+    """The full names (two parts or more) a person's cluster is written with."""
+    return {t for m in uf.members[uf.find(i)] for n in records[m].all_names if len(t := N.person_core(n)) >= 2}
 
 
 def _institutions(records: list[DocEntity], free: list[int], join) -> None:

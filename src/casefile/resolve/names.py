@@ -54,6 +54,8 @@ def person_tokens(name: str) -> tuple[str, ...]:
 
 _TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
 _OF_BEFORE = re.compile(r"(?<!\w)(of(?:\s+the)?)\s+$")
+# "a President X", "a future President X" (not "a former President X", who held it)
+_SOME_ONE_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Aa]nother)\s+(?:(?!former\s|late\s)[a-z]+\s+)?$")
 
 
 def title_before(text: str) -> str | None:
@@ -78,6 +80,8 @@ def title_before(text: str) -> str | None:
             at = joiner.start()
     if all(w.lower().rstrip(".") in L.TITLE_MODIFIERS or w in ("of", "of the") for w in words):
         return None   # "Former X", "Then X": a qualifier without its office
+    if _SOME_ONE_BEFORE.search(text, 0, at):
+        return None   # "a President X", "a future President X": an office imagined, not held
     return " ".join(words)
 
 
@@ -125,6 +129,14 @@ def person_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     if len(ma) == len(mb) and all(_part_agrees(x, y) for x, y in zip(ma, mb)):
         return "middle"
     return None
+
+
+def names_conflict(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    """Do two sets of full names hold two people: the same surname and given name (or its
+    initial), but middle names that differ ("Ann B. Roe" and "Ann C. Roe")? "Ann Roe" stands
+    between them and agrees with both: joining through it would make one person of two."""
+    return any(x[-1] == y[-1] and _part_agrees(x[0], y[0]) and person_names_agree(x, y) is None
+               for x in a for y in b)
 
 
 def _part_agrees(x: str, y: str) -> bool:
