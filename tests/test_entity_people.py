@@ -79,6 +79,16 @@ def descriptors(nlp):
      "Bram Tellen", None, "Westvale governor"),
     ("Environmental activist Petra Lind was arrested. Lind, a lawyer with Green Harbor, spoke.",
      "Petra Lind", "lawyer", None),
+    # a title in a list of people belongs to the name after it, not the one before the comma
+    ("Against Democratic front-runner Orla Quist, Republican presidential candidate Bram Tellen spoke first.",
+     "Orla Quist", None, "Republican presidential candidate"),
+    ("Against Democratic front-runner Orla Quist, Republican presidential candidate Bram Tellen spoke first.",
+     "Bram Tellen", "presidential candidate", None),
+    # a plural after the comma describes a group, not the one person
+    ("To Orla Quist, the four male officials and soldiers were an inconvenience.",
+     "Orla Quist", None, "four male officials"),
+    ("Although they backed Orla Quist, many other members of the party stayed home.",
+     "Orla Quist", None, "many other members"),
 ])
 def test_a_descriptor_belongs_to_the_person_it_describes(descriptors, text, person, wanted, unwanted):
     got = descriptors(text)[person]
