@@ -164,3 +164,27 @@ def test_a_name_without_its_middle_initial_never_joins_two_people_who_have_diffe
                ent("d4", "Ivo Marsh")]
     assert group_of(records, 2) == {2}
     assert {0, 1} <= group_of(records, 0)
+
+
+def test_a_word_tagged_a_person_that_names_nobody_in_full_is_the_organization_the_corpus_calls_it():
+    """"Harborline reported" tagged a person in two documents; five call Harborline an org."""
+    records = [ent(f"d{i}", "Harborline", "ORG") for i in range(1, 6)]
+    records += [ent("d6", "Harborline"), ent("d7", "Harborline")]
+    got = group_of(records, 5)
+    assert got == set(range(7)) and canonical(records, sorted(got)).type == "ORG"
+
+
+def test_a_surname_tagged_an_organization_is_not_retyped_when_a_person_bears_it():
+    records = [ent(f"d{i}", "Tellen", "ORG") for i in range(1, 6)] + [ent("d6", "Ilse Tellen"), ent("d7", "Tellen")]
+    assert records[6].type == "PERSON" and 0 not in group_of(records, 6)
+
+
+def test_an_entity_takes_the_type_most_of_its_documents_give_it():
+    records = [ent("d1", "Harborline", "GPE"), ent("d2", "Harborline", "ORG"), ent("d3", "Harborline", "ORG")]
+    assert canonical(records, [0, 1, 2]).type == "ORG"
+
+
+def test_a_papers_short_form_never_joins_two_papers():
+    """Each document said "the Post" for its own paper: two papers, not one."""
+    records = [ent("d1", "Eastvale Post", "ORG", aliases=["Post"]), ent("d2", "Westvale Post", "ORG", aliases=["Post"])]
+    assert group_of(records, 0) == {0}

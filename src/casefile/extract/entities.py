@@ -78,7 +78,7 @@ def _canonical(cl: Cluster, forms: list[str]) -> str:
     if cl.label == "ORG":
         best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
-        return places.COUNTRY_VARIANTS.get(norm(best), best)
+        return places.PLACE_VARIANTS.get(norm(best), best)
     if cl.label == "ORG" and cl.qualifier and best[:1].islower():
         return f"{cl.qualifier} {best}"  # "Norland's mission to ..." written without its owner
     if cl.label == "ORG" and cl.qualifier and not _names_country(best) \

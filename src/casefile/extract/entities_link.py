@@ -257,7 +257,7 @@ def _keyed_clusters(text: str, cands: list[Cand], label: str, keyfn) -> list[Clu
 
 
 def _place_key(s: str) -> str:
-    return norm(places.COUNTRY_VARIANTS.get(norm(s), s))
+    return norm(places.PLACE_VARIANTS.get(norm(s), s))
 
 
 def _org_clusters(text: str, orgs: list[Cand]) -> list[Cluster]:
@@ -304,21 +304,25 @@ def _law_clusters(text: str, laws: list[Cand]) -> list[Cluster]:
 
 def merge_org_short_forms(text: str, clusters: list[Cluster], person_words: set[str]) -> None:
     """'Civitas' after 'Civitas International': a one-word org that begins exactly one two-word
-    org. Not an institution word ('Senate' is not 'Senate Harbor Committee'), nor a person's
-    name ('Roe' said is not 'Roe Hotels')."""
+    org; 'the Herald' after 'the Eastvale Herald': the head of a paper's or a company's name
+    that ends exactly one longer org. Not an institution word ('Senate' is not 'Senate Harbor
+    Committee'), nor a person's name ('Roe' said is not 'Roe Hotels')."""
     orgs = [cl for cl in clusters if cl.label == "ORG"]
     for cl in list(orgs):
         forms = {c.text(text) for c in cl.cands}
         if len(forms) != 1 or " " in next(iter(forms)):
             continue
         word = next(iter(forms))
-        if word.isupper() or word in lx.ORG_NAME_HEADS or word.lower() in lx.ORG_HEAD_NOUNS | lx.STATE_ORG_HEADS \
-                or norm(word) in person_words:
+        if word.isupper() or word.lower() in lx.ORG_HEAD_NOUNS | lx.STATE_ORG_HEADS or norm(word) in person_words:
             continue
+        head = word in lx.NOT_PERSON_HEADS   # "Herald", "Times", "Airlines": a name's last word
+        if word in lx.ORG_NAME_HEADS and not head:
+            continue
+        at = -1 if head else 0
         longer = [o for o in orgs if o is not cl and any(
-            len(c.text(text).split()) > 1 and c.text(text).split()[0] == word for c in o.cands)]
-        if len(longer) == 1 and all(len(c.text(text).split()) == 2 for c in longer[0].cands
-                                    if c.text(text).split()[0] == word):
+            len(c.text(text).split()) > 1 and c.text(text).split()[at] == word for c in o.cands)]
+        if len(longer) == 1 and (head or all(len(c.text(text).split()) == 2 for c in longer[0].cands
+                                             if c.text(text).split()[0] == word)):
             longer[0].cands.extend(cl.cands)
             clusters.remove(cl)
             orgs.remove(cl)
