@@ -188,3 +188,13 @@ def test_a_papers_short_form_never_joins_two_papers():
     """Each document said "the Post" for its own paper: two papers, not one."""
     records = [ent("d1", "Eastvale Post", "ORG", aliases=["Post"]), ent("d2", "Westvale Post", "ORG", aliases=["Post"])]
     assert group_of(records, 0) == {0}
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Fla.", "Florida", True),     # a US state's abbreviation is the state
+    ("Calif.", "California", True),
+    ("F.L.", "Florida", False),    # dotted letters that are no abbreviation of it stay themselves
+    ("V.A.", "Va.", False),        # an agency's initials are not the state they spell
+])
+def test_a_place_is_compared_by_the_state_its_abbreviation_stands_for(a, b, same):
+    assert (N.place_key(a) == N.place_key(b)) is same

@@ -89,10 +89,10 @@ class Titles:
         gender = gender_of_titles(titles) or kin
         if gender:
             self.genders.setdefault(id(cl), Counter())[gender] += 1
-        if kin:
+        if kin and " " in self.text[c.start:c.end].strip():   # introduced as someone's relative
             self.relatives.add(id(cl))
-        if owner:
-            self.kin_owners.append((c.start, owner, cl))
+            if owner:
+                self.kin_owners.append((c.start, owner, cl))
 
     def gender(self, cl: Any) -> str | None:
         votes = self.genders.get(id(cl))

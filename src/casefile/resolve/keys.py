@@ -25,7 +25,7 @@ def full_keys(r) -> set[str]:
     if r.group == "person":
         return {" ".join(t) for n in r.all_names if len(t := N.person_tokens(n)) >= 2}
     if r.group == "place":
-        return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
+        return {N.place_key(n) for n in r.all_names} - {""}
     if r.group == "org":
         # a head its document used for short ("the Herald" for "the Eastvale Herald") names
         # other papers elsewhere: not a key across documents

@@ -144,6 +144,14 @@ def _part_agrees(x: str, y: str) -> bool:
     return x == y or (is_initial(x) and y.startswith(x)) or (is_initial(y) and x.startswith(y))
 
 
+def place_key(text: str) -> str:
+    """What a place is compared by: its country ("U.S." -> "united states"), the state a US
+    state's abbreviation stands for ("Fla." -> "florida", while "FL" or "F.L." stay themselves),
+    else its compact spelling."""
+    state = places.US_STATE_ABBREVIATIONS.get((text or "").strip().lower())
+    return fold(state) if state else country_of(text) or compact(text)
+
+
 def country_of(text: str) -> str | None:
     """The country a phrase names or is the demonym of ("Japan", "Japanese", "U.S.")."""
     raw = (text or "").strip().lower()
