@@ -169,9 +169,9 @@ def test_a_name_without_its_middle_initial_never_joins_two_people_who_have_diffe
 def test_a_word_tagged_a_person_that_names_nobody_in_full_is_the_organization_the_corpus_calls_it():
     """"Harborline reported" tagged a person in two documents; five call Harborline an org."""
     records = [ent(f"d{i}", "Harborline", "ORG") for i in range(1, 6)]
-    records += [ent("d6", "Harborline"), ent("d7", "Harborline")]
+    records += [ent("d6", "Harborline"), ent("d7", "Harborline"), ent("d7", "Harborline", "ORG", key="e2")]
     got = group_of(records, 5)
-    assert got == set(range(7)) and canonical(records, sorted(got)).type == "ORG"
+    assert got == set(range(8)) and canonical(records, sorted(got)).type == "ORG"   # d7 wrote it both ways: one
 
 
 def test_a_surname_tagged_an_organization_is_not_retyped_when_a_person_bears_it():

@@ -119,7 +119,8 @@ def word_typing(word: str, count) -> tuple[bool, str | None]:
 def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -> list[tuple[int, int]]:
     """Pairs of one document's records that name one person: the same bare word, typed a
     person in one place and something else in another ("Roe said" and "Roe's tweet", tagged
-    ORG); or a word made a person above and the one person of the document with that surname.
+    ORG); or a word made a person above and the one person of the document with that surname;
+    or a word typed a person that the corpus made another type and that type's record of it.
     Not a name an honorific or a title set apart ("Mrs. Roe", "President Roe" beside "Roe")."""
     first: dict[tuple[str, str], int] = {}
     bearers: dict[tuple[str, str], set[int]] = {}
@@ -145,7 +146,21 @@ def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -
             first[key] = i
         if i in retyped and len(bearers.get(key, ())) == 1:
             pairs.append((next(iter(bearers[key])), i))
-    return pairs
+    return pairs + _same_word_made_other(records, free)
+
+
+def _same_word_made_other(records: list, free: list[int]) -> list[tuple[int, int]]:
+    """A word typed a person that the corpus made an organization or a place, and the records its
+    document types so with that word: one entity (a headline's word tagged a person, and the
+    place the text names with it)."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i in free:
+        r = records[i]
+        cores = {N.person_core(n) for n in r.all_names}
+        if r.type != "PERSON" and len(cores) == 1 and len(core := next(iter(cores))) == 1:
+            groups.setdefault((r.document_id, core[0], r.type), []).append(i)
+    return [(items[0], j) for items in groups.values()
+            if any(records[i].original_type == "PERSON" for i in items) for j in items[1:]]
 
 
 def bearers(records: list, i: int, others: set[int]) -> set[int]:
