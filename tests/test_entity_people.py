@@ -71,24 +71,24 @@ def descriptors(nlp):
 
 
 @pytest.mark.parametrize("text, person, wanted, unwanted", [
-    ("On Monday, Secretary Ilse Tellen agreed. \u201cIt is unfair to misrepresent Secretary Tellen\u2019s reasons,\u201d the aide said.",
-     "Ilse Tellen", "Secretary", "misrepresent Secretary"),
-    ("Reporters asked Secretary Ilse Tellen about it. “It would have been a real long-shot to shoehorn Secretary Tellen’s "
-     "conduct into the laws,” he said.", "Ilse Tellen", "Secretary", "shoehorn Secretary"),
+    ("On Monday, Secretary Ilse Tellen agreed. \u201cIt is wrong to distort Secretary Tellen\u2019s motives,\u201d the aide said.",
+     "Ilse Tellen", "Secretary", "distort Secretary"),
+    ("Reporters asked Secretary Ilse Tellen about it. “Nobody can fairly blame Secretary Tellen’s "
+     "staff for the delay,” he said.", "Ilse Tellen", "Secretary", "blame Secretary"),
     ("Ivo Marsh and Bram Tellen led the polls. Against Tellen, the Westvale governor earned 51 percent.",
      "Bram Tellen", None, "Westvale governor"),
     ("Environmental activist Petra Lind was arrested. Lind, a lawyer with Green Harbor, spoke.",
      "Petra Lind", "lawyer", None),
     # a title in a list of people belongs to the name after it, not the one before the comma
-    ("Against Democratic front-runner Orla Quist, Republican presidential candidate Bram Tellen spoke first.",
-     "Orla Quist", None, "Republican presidential candidate"),
-    ("Against Democratic front-runner Orla Quist, Republican presidential candidate Bram Tellen spoke first.",
+    ("Against Green front-runner Orla Quist, Unity presidential candidate Bram Tellen spoke first.",
+     "Orla Quist", None, "Unity presidential candidate"),
+    ("Against Green front-runner Orla Quist, Unity presidential candidate Bram Tellen spoke first.",
      "Bram Tellen", "presidential candidate", None),
     # a plural after the comma describes a group, not the one person
-    ("To Orla Quist, the four male officials and soldiers were an inconvenience.",
-     "Orla Quist", None, "four male officials"),
-    ("Although they backed Orla Quist, many other members of the party stayed home.",
-     "Orla Quist", None, "many other members"),
+    ("To Orla Quist, the six female judges and clerks were a bother.",
+     "Orla Quist", None, "six female judges"),
+    ("Though they liked Orla Quist, several older members of the club stayed away.",
+     "Orla Quist", None, "several older members"),
 ])
 def test_a_descriptor_belongs_to_the_person_it_describes(descriptors, text, person, wanted, unwanted):
     got = descriptors(text)[person]
@@ -108,16 +108,16 @@ def test_the_edges_of_a_person_span_that_are_no_name(nlp, text, span, name):
 
 
 @pytest.mark.parametrize("text, name, wrong", [
-    ("Orla Quist toured the harbor on Monday. Can voters Trust Orla Quist? The ad asked it twice.",
-     "Orla Quist", "Trust Orla Quist"),                                 # a verb of a title-case question
-    ("A radio host set up a website called \u201cWestvale If Orla Quist Wins\u201d for worried voters. "
-     "Orla Quist laughed it off.", "Orla Quist", "Orla Quist Wins"),   # a headline verb at the end
-    ("Polls show the uber-rich Westvaler Orla Quist ahead in Westvale County. Orla Quist said little.",
+    ("Orla Quist toured the harbor on Monday. Should students Doubt Orla Quist? The flyer asked it twice.",
+     "Orla Quist", "Doubt Orla Quist"),                                 # a verb of a title-case question
+    ("A blog named \u201cWhat Happens When Orla Quist Resigns\u201d drew readers. "
+     "Orla Quist shrugged.", "Orla Quist", "Orla Quist Resigns"),      # a headline verb at the end
+    ("A survey puts the wealthy Westvaler Orla Quist first in Westvale County. Orla Quist said little.",
      "Orla Quist", "Westvaler Orla Quist"),                            # a place's people
     ("Polls show the Iowan Orla Quist ahead in the state. On Monday, Orla Quist said little.",
      "Orla Quist", "Iowan Orla Quist"),
-    ("Senators heard that Orla Quist Hammers Bram Tellen over taxes. Later Orla Quist spoke for an hour.",
-     "Bram Tellen", "Orla Quist Hammers Bram Tellen"),                 # a verb between two names
+    ("The bulletin ran Orla Quist Scolds Bram Tellen on its front page. Later Orla Quist spoke for an hour.",
+     "Bram Tellen", "Orla Quist Scolds Bram Tellen"),                  # a verb between two names
     ("\u201cWe cannot let [Orla] Quist win,\u201d the mayor said of Orla Quist.",
      "Orla Quist", "Orla] Quist"),                                      # an editor's brackets
 ])

@@ -113,7 +113,7 @@ def test_an_entity_is_named_as_a_reader_would_name_it(names, expected):
     ("the Department of State ", None),        # an office's object alone is no title
     ("the Ministry of Trade. ", None),         # a sentence ends before the name
     ("wrote Former ", None),                   # a qualifier without its office
-    ("an agenda a President ", None),          # an office imagined, not held
+    ("a plan a President ", None),             # an office imagined, not held
     ("said a future President ", None),
     ("said a former President ", "President"),  # held once: still his
 ])

@@ -1,12 +1,12 @@
 """Words glued to the edge of a person's name that the document itself shows are no part of it.
 
 Capitals stop telling names from other words in a quoted title, a question written in title
-case or a line the headline rules let through ("Can voters Trust Ann Roe?", "If Ann Roe
-Wins", "Ann Roe Rampages to a Lead"), and the tagger runs a name on over a people's word
+case or a line the headline rules let through ("Should students Doubt Ann Roe?", "When Ann
+Roe Resigns", "Ann Roe Surges Ahead"), and the tagger runs a name on over a people's word
 ("Westvaler Ann Roe") or a sentence opener. Where the rest of the span is a full name the
 document writes on its own elsewhere, the edge word goes when it reads as no name: at the
-end, a verb's inflected form ("Wins", "Joked"); at the front, a verb, adjective, adverb or
-small word of the language that opens no other name in the text ("Trust", "Wherever"), or
+end, a verb's inflected form ("Resigns", "Sighed"); at the front, a verb, adjective, adverb or
+small word of the language that opens no other name in the text ("Doubt", "Wherever"), or
 a place's people ("Westvalers"). A name written nowhere else keeps every word: nothing
 shows it is longer than the person's name.
 """
@@ -45,7 +45,7 @@ def _word_tables() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str
 
 
 def inflected_verb(word: str) -> bool:
-    """"Wins", "Rampages", "Joked", "Attacking": a verb with an ending ("Fields" too, which is why
+    """"Resigns", "Surges", "Sighed", "Scolding": a verb with an ending ("Fields" too, which is why
     the rule below needs the document's own word that the name is shorter)."""
     verbs, _, rules = _word_tables()
     w = word.lower()
@@ -55,8 +55,8 @@ def inflected_verb(word: str) -> bool:
 
 
 def common_word(word: str) -> bool:
-    """A verb, adjective, adverb or small word of the language, with any ending: "Trust",
-    "Crooked", "Wherever"."""
+    """A verb, adjective, adverb or small word of the language, with any ending: "Doubt",
+    "Sneaky", "Wherever"."""
     _, words, _ = _word_tables()
     w = word.lower()
     return w in words or w in STOP_WORDS or inflected_verb(w)
@@ -74,7 +74,7 @@ def _place_names() -> frozenset[str]:
 
 
 def demonym(word: str, places: set[str] = frozenset()) -> bool:
-    """"Westvalers", "Floridian", "Vermonter": a place's name (from the text or the gazetteer)
+    """"Westvalers", "Floridian", "Texan": a place's name (from the text or the gazetteer)
     less at most two final letters, then a people's ending. A place's own name is none."""
     w = word.lower()
     names = _place_names() | {p.lower() for p in places if " " not in p}
@@ -96,7 +96,7 @@ def _written_elsewhere(text: str, name: str, start: int, end: int) -> bool:
 def trim_unconfirmed_edges(text: str, cands: list[Cand]) -> None:
     """Cut each person span of three or more words back to the full name the document writes
     alone, when the word cut off reads as no name (see the module's note); a span that runs
-    over a verb into a second name ("Ann Roe Hammers Ben Doe") is two names."""
+    over a verb into a second name ("Ann Roe Scolds Ben Doe") is two names."""
     places = {w for c in cands if c.label in ("GPE", "LOC") for w in c.text(text).split()}
     cands.extend(split_at_verbs(text, cands))
     openers: dict[str, set[str]] = {}   # first word -> the names it opens
@@ -119,7 +119,7 @@ def trim_unconfirmed_edges(text: str, cands: list[Cand]) -> None:
 
 
 def split_at_verbs(text: str, cands: list[Cand]) -> list[Cand]:
-    """"Ann Roe Hammers Ben Doe": a person span with an inflected verb inside, after a full name
+    """"Ann Roe Scolds Ben Doe": a person span with an inflected verb inside, after a full name
     the document writes alone, ends before the verb; two or more capitalized words after it are
     a second person. Returns the second people."""
     out = []
