@@ -89,6 +89,8 @@ def test_a_word_used_mostly_for_a_place_stays_a_place():
     ("Norlander", "Norlanders", True),
     ("Swiss", "Swis", False),           # a word ending in "ss" is no plural
     ("Unionist", "Unionism", False),
+    ("Technocratic", "Technocrats", True),   # a party's adjective and its members
+    ("Technocratic", "Technocracy", False),
 ])
 def test_peoples_and_parties_group_by_their_singular(a, b, same):
     assert (group_key(a) == group_key(b)) is same
@@ -198,3 +200,4 @@ def test_a_papers_short_form_never_joins_two_papers():
 ])
 def test_a_place_is_compared_by_the_state_its_abbreviation_stands_for(a, b, same):
     assert (N.place_key(a) == N.place_key(b)) is same
+
