@@ -201,3 +201,20 @@ def test_a_papers_short_form_never_joins_two_papers():
 def test_a_place_is_compared_by_the_state_its_abbreviation_stands_for(a, b, same):
     assert (N.place_key(a) == N.place_key(b)) is same
 
+
+
+def test_a_title_inside_an_editors_insertion_gives_the_titled_form_without_its_bracket(store):
+    """'[Westvale Gov. Ann] Roe': the mention begins inside the editor's brackets."""
+    from casefile import resolve
+    from casefile.models import Document, Extraction, LocalEntity, Mention
+
+    from .helpers.rows import rows_of
+    text = "Voters cheered what [Westvale Gov. Ann] Roe did."
+    at = text.index("Ann]")
+    doc = Document(id="doc1", source="doc1.txt", text=text, title="Votes", published="2024-05-06")
+    person = LocalEntity(key="e1", name="Ann Roe", type="PERSON", aliases=["Ann Roe"],
+                         mentions=[Mention(at, at + len("Ann] Roe"), "Ann] Roe", "PERSON")])
+    store.write_batch(rows_of((doc, Extraction(document="doc1", entities=[person], sentences=[(0, len(text))]), {})))
+    resolve.run(store)
+    aliases = next(e["aliases"] for e in store.rows("entities") if e["name"] == "Ann Roe")
+    assert "Gov. Ann Roe" in aliases and not any("]" in a for a in aliases)
