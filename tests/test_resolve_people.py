@@ -98,14 +98,16 @@ def test_peoples_and_parties_group_by_their_singular(a, b, same):
     assert (group_of(records, 0) == {0, 1}) is same
 
 
-@pytest.mark.parametrize("names, expected", [
-    (["Bram Tellen", "Bram Tellen", "Bram J. Tellen", "Tellen"], "Bram Tellen"),      # the most written
-    (["Bram Tellen\u2018s", "Bram Tellen", "Bram Tellen\u2018s"], "Bram Tellen"),      # not a quote mark's leftover
-    (["BRAM TELLEN", "Bram Tellen"], "Bram Tellen"),                                   # not shouted
-    (["Senate", "Senate", "Norland Senate"], "Norland Senate"),                       # an institution says whose
+@pytest.mark.parametrize("names, type_, expected", [
+    (["Bram Tellen", "Bram Tellen", "Bram J. Tellen", "Tellen"], "PERSON", "Bram Tellen"),   # the most written
+    (["Bram Tellen\u2018s", "Bram Tellen", "Bram Tellen\u2018s"], "PERSON", "Bram Tellen"),   # no quote mark's leftover
+    (["BRAM TELLEN", "Bram Tellen"], "PERSON", "Bram Tellen"),                                # not shouted
+    (["Senate", "Senate", "Norland Senate"], "ORG", "Norland Senate"),                      # an institution says whose
+    (["Technocratic", "Technocratic", "Technocrats"], "NORP", "Technocrats"),               # a group by its noun
+    (["Norlanders", "Norlanders", "Norlander"], "NORP", "Norlanders"),
 ])
-def test_an_entity_is_named_as_a_reader_would_name_it(names, expected):
-    records = [ent(f"d{i + 1}", n, "ORG" if "Senate" in n else "PERSON") for i, n in enumerate(names)]
+def test_an_entity_is_named_as_a_reader_would_name_it(names, type_, expected):
+    records = [ent(f"d{i + 1}", n, type_) for i, n in enumerate(names)]
     assert canonical(records, list(range(len(records)))).name == expected
 
 

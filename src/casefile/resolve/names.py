@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from ..concepts import person_names, places
+from ..concepts import groups, person_names, places
 from . import lexicon as L
 
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)(?=\s|$)")
@@ -96,7 +96,8 @@ def person_core(name: str) -> tuple[str, ...]:
 
 def well_formed(name: str, group: str) -> bool:
     """A name a reader would write: not shouted in capitals, no article or title in front; a
-    person's has a given name and a surname, each capitalized; an institution's says whose."""
+    person's has a given name and a surname, each capitalized; an institution's says whose; a
+    group's is its noun."""
     words = name.split()
     if not words or (name.isupper() and len(name.replace(".", "")) > L.ACRONYM_MAX) or not name[:1].isupper() \
             or _ODD_CHARACTERS.search(name):
@@ -107,6 +108,9 @@ def well_formed(name: str, group: str) -> bool:
             and all(w[:1].isupper() or w.lower() in person_names.NAME_PARTICLES for w in words)
     if group == "org":
         return not is_generic_org(tokens(name))
+    if group == "norp":   # a group by its noun ("Technocrats"), not an adjective made from it
+        bare = re.sub(r"\W", "", fold(name))
+        return bare in (key := re.sub(r"\W", "", groups.group_key(name)), key + "s")
     return True
 
 
