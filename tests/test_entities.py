@@ -385,6 +385,27 @@ def test_a_one_word_org_that_begins_one_longer_org_is_that_org(run):
     assert "Civitas" in _one(ents, "Civitas International").aliases
 
 
+@pytest.mark.parametrize("text, full, short", [
+    ("The Eastvale Post reported the deal on Monday. The mayor later told The Post that he would resign.",
+     "Eastvale Post", "Post"),
+    ("A spokesman told the Westvale Times on Friday. In a statement to the Times, the company denied it.",
+     "Westvale Times", "Times"),
+])
+def test_a_papers_last_word_alone_is_the_one_paper_the_document_names_in_full(run, full, short, text):
+    assert short in _one(run(text), full).aliases
+
+
+def test_a_papers_last_word_shared_by_two_papers_stays_apart(run):
+    ents = run("The Eastvale Post and the Westvale Post both ran the story. The Post later corrected it.")
+    assert not [e for e in ents if "Post" in e.aliases and len(e.aliases) > 1]
+
+
+def test_a_us_states_abbreviation_is_the_state(run):
+    ents = run("He flew from Tampa, Fla., to the capital on Monday. Florida voters were angry.")
+    state = _one(ents, "Fla.")
+    assert state.name == "Florida" and state.type == "GPE" and "Florida" in state.aliases
+
+
 def test_a_one_word_org_that_begins_two_longer_orgs_stays_apart(run):
     ents = run("Google Cloud and Google Maps were cited in the filing. Google declined to comment.")
     assert not [e for e in ents if "Google" in e.aliases and len(e.aliases) > 1]

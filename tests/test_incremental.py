@@ -126,6 +126,15 @@ def key_sets(store: Store) -> set[tuple[str, str]]:
         return {tuple(r) for r in conn.execute(select(C.lone_sets.c.key, C.lone_sets.c.qset))}
 
 
+@pytest.mark.parametrize("seed, n, steps", [(7, 60, 6), (8, 80, 5)])
+def test_a_word_the_corpus_turns_from_a_person_to_a_site_is_resolved_alike_batch_by_batch(tmp_path, seed, n, steps):
+    """One-word sites tagged a person early on and an organization later: the corpus types
+    their words anew as documents arrive (and pairs each with its document's record of it)."""
+    docs = corpus(n, seed, 8, site_words=True)
+    grown = grow(str(tmp_path / "grown.db"), docs, steps, seed, False)
+    assert snapshot(grown) == snapshot(whole(str(tmp_path / "whole.db"), docs, grown, False))
+
+
 @pytest.mark.parametrize("seed, n, steps, variety", [
     (11, 100, 8, 15), (19, 70, 8, 6),          # a merged entity leaves a block small again
     (6, 60, 6, 6), (7, 60, 6, 6)])

@@ -30,7 +30,7 @@ def test_a_plain_lone_name_chooses_what_the_rule_that_reads_every_candidate_choo
     store.write_batch(rows_of(*[(d, e, {}) for d, e in corpus(n, seed, variety)]))
     with store.engine.connect() as conn:
         records = es.load_records(conn, None, es.titled_forms(conn, None))
-    uf, _ = base_clusters(records, retyped=people.retype_surnames(records))
+    uf, _ = base_clusters(records, retyped=people.retype(records))
     ctx = MemoryContext(records, uf)
     plain = [i for i, r in enumerate(records) if K.is_plain(r)]
     chosen = 0

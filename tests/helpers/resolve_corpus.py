@@ -26,6 +26,7 @@ QUOTES = ["We will never stop asking where they are held", "The court ignored ev
 
 HONORIFICS = ["Mrs.", "Mr.", "Ms."]
 OFFICES = ["President", "Judge", "Minister"]
+SITE_WORDS = ["Harborline", "Westwire"]
 
 
 def _person(rng: random.Random, variety: int) -> str:
@@ -43,8 +44,10 @@ def _person(rng: random.Random, variety: int) -> str:
     return name
 
 
-def document(i: int, rng: random.Random, variety: int = 8) -> tuple[Document, Extraction]:
-    """One synthetic article with its extraction, offsets consistent with its text."""
+def document(i: int, rng: random.Random, variety: int = 8, site_words: float = 0.0) -> tuple[Document, Extraction]:
+    """One synthetic article with its extraction, offsets consistent with its text.
+    ``site_words``: how often a one-word site ("Harborline reported") is tagged a person, where
+    it is named at all (an early article tags it so more often than a late one)."""
     doc_id = f"{i:04d}{rng.randrange(16 ** 12):012x}"
     pieces: list[str] = []
     entities: list[LocalEntity] = []
@@ -72,6 +75,13 @@ def document(i: int, rng: random.Random, variety: int = 8) -> tuple[Document, Ex
         entity(_person(rng, variety), "PERSON", rng.choice(TITLES), rng.choice([None, None, "Kestria", "Vell"]))
     if rng.random() < 0.3:      # a surname the tagger took for an organization or a place ("Rell said")
         entity(rng.choice(FAMILY[:variety]), rng.choice(["ORG", "GPE"]))
+    if site_words and rng.random() < 0.6:
+        word = rng.choice(SITE_WORDS)
+        entity(word, "PERSON" if rng.random() < site_words else rng.choice(["ORG", "ORG", "GPE"]))
+        if rng.random() < 0.3:      # the same word again in the document, typed an organization
+            entity(f"{word}'s", "ORG")
+        if rng.random() < 0.05:     # someone who bears the word as a surname
+            entity(f"{rng.choice(GIVEN)} {word}", "PERSON")
     for _ in range(rng.randint(0, 2)):
         entity(rng.choice(ORGS), "ORG", descriptor=rng.choice([None, "Kestria"]))
     for _ in range(rng.randint(0, 2)):
@@ -109,7 +119,9 @@ def document(i: int, rng: random.Random, variety: int = 8) -> tuple[Document, Ex
                            sentences=sentences)
 
 
-def corpus(n: int, seed: int, variety: int = 8) -> list[tuple[Document, Extraction]]:
-    """``variety``: how many given and family names are drawn from (few: lone names are ambiguous)."""
+def corpus(n: int, seed: int, variety: int = 8, site_words: bool = False) -> list[tuple[Document, Extraction]]:
+    """``variety``: how many given and family names are drawn from (few: lone names are ambiguous);
+    ``site_words``: one-word sites tagged a person often early on and seldom later, so that the
+    corpus's typing of their words turns as documents arrive."""
     rng = random.Random(seed)
-    return [document(i, rng, variety) for i in range(n)]
+    return [document(i, rng, variety, (0.7 if i < n // 2 else 0.15) if site_words else 0.0) for i in range(n)]

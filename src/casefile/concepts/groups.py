@@ -20,9 +20,12 @@ def singular(word: str) -> str:
 
 
 def group_key(name: str) -> str:
-    """Lower case, ASCII, no spaces or dots, the last word in the singular."""
+    """Lower case, ASCII, no spaces or dots, the last word in the singular (an adjective of
+    the "-cratic" kind as the noun it is made from: a party's members are its adjective's)."""
     words = re.findall(r"[\w'-]+", unidecode(name).lower().replace("\u2019", "'"))
     if not words:
         return ""
     words[-1] = singular(words[-1])
+    if words[-1].endswith("cratic"):
+        words[-1] = words[-1][:-2]
     return "".join(words).replace("'", "")

@@ -29,6 +29,23 @@ UN_VARIANTS: dict[str, str] = {"un": "United Nations", "u.n.": "United Nations",
 # Every variant a place or an owner's name is normalized with.
 COUNTRY_VARIANTS: dict[str, str] = {**STATE_VARIANTS, **UN_VARIANTS}
 
+# The abbreviations US news style writes for the states of the United States after a city
+# ("Tampa, Fla."): the state itself. Postal codes ("FL") are left out: several are words.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
+    "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
+    "ind.": "Indiana", "kan.": "Kansas", "kans.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana",
+    "md.": "Maryland", "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota",
+    "miss.": "Mississippi", "mo.": "Missouri", "mont.": "Montana", "neb.": "Nebraska", "nebr.": "Nebraska",
+    "nev.": "Nevada", "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York",
+    "n.c.": "North Carolina", "n.d.": "North Dakota", "okla.": "Oklahoma", "ore.": "Oregon", "pa.": "Pennsylvania",
+    "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota", "tenn.": "Tennessee",
+    "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington", "w.va.": "West Virginia",
+    "wis.": "Wisconsin", "wyo.": "Wyoming",
+}
+# A place's name however it is written: a state's variants and a US state's abbreviation.
+PLACE_VARIANTS: dict[str, str] = {**COUNTRY_VARIANTS, **US_STATE_ABBREVIATIONS}
+
 # Demonyms (and adjectives) of states whose form is not the name plus a suffix code can strip
 # -> the state: "the Chinese Workers' Party" == "the Workers' Party of China".
 DEMONYMS: dict[str, str] = {

@@ -10,6 +10,7 @@ names with digits, Vietnamese names, acronyms) -> within-document linking
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..concepts import places
@@ -77,7 +78,7 @@ def _canonical(cl: Cluster, forms: list[str]) -> str:
     if cl.label == "ORG":
         best = _ministry_name([_strip_owner(f) for f in forms]) or best
     if cl.label in ("GPE", "LOC"):
-        return places.COUNTRY_VARIANTS.get(norm(best), best)
+        return places.PLACE_VARIANTS.get(norm(best), best)
     if cl.label == "ORG" and cl.qualifier and best[:1].islower():
         return f"{cl.qualifier} {best}"  # "Norland's mission to ..." written without its owner
     if cl.label == "ORG" and cl.qualifier and not _names_country(best) \
@@ -103,12 +104,18 @@ def _written_variants(cands: list, text: str) -> list[str]:
     return out
 
 
+def _without_brackets(form: str) -> str:
+    """"[Ann] Roe", "Ann (B. Roe)": an editor's brackets inside a quoted name are no part of it."""
+    return " ".join(re.sub(r"[\[\]()]", "", form).split()) or form
+
+
 def _record(key: str, cl: Cluster, text: str, descriptors: list[Descriptor]) -> LocalEntity:
     cands = sorted(cl.cands, key=lambda c: c.start)
     forms: list[str] = []
     for c in cands:
-        if c.text(text) not in forms:
-            forms.append(c.text(text))
+        form = _without_brackets(c.text(text)) if cl.label == "PERSON" else c.text(text)
+        if form not in forms:
+            forms.append(form)
     name = _canonical(cl, forms)
     aliases = forms if name in forms else [name, *forms]
     for extra in _written_variants(cands, text):

@@ -200,6 +200,8 @@ def after_name(doc: Any, text: str, c: Cand, idx: _Index) -> list[Descriptor]:
     nxt = run[-1].i + 1
     if not m.group("cop") and nxt < len(doc) and doc[nxt].pos_ in ("VERB", "AUX"):
         return []   # "Against X, the Westvale governor earned ...": a new clause's subject, no apposition
+    if c.label == "PERSON" and (idx.label(nxt) == "PERSON" or run[-1].tag_ in ("NNS", "NNPS")):
+        return []   # "X, Westvale governor Y": the next person's title; "X, the four aides": not one person
     kind = "role" if m.group("cop") else "apposition"
     out = owner_desc + [_desc(text, run[0].idx, run[-1].idx + len(run[-1].text), kind)]
     if c.label != "PERSON":

@@ -9,6 +9,7 @@ from typing import Any
 from unidecode import unidecode
 
 from ..concepts import person_names
+from .entities_edges import trim_unconfirmed_edges
 from .entities_layout import drop_layout_noise
 from .entities_orgs import add_convention_spans
 from .entities_spans import Cand, spans_overlap, drop_lone_misfits, mark_owners, ner_spans, resolve_overlaps
@@ -155,6 +156,7 @@ def candidates(doc: Any, text: str) -> list[Cand]:
     # a digit-name replaces whatever spaCy made of it (PRODUCT, CARDINAL, a bare word)
     cands = [c for c in cands if not any(spans_overlap((c.start, c.end), (d.start, d.end)) for d in digits)]
     out = drop_layout_noise(text, resolve_overlaps(cands + digits))
+    trim_unconfirmed_edges(text, out)
     mark_owners(text, out)
     return out
 

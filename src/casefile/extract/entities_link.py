@@ -14,7 +14,7 @@ from collections import Counter
 from unidecode import unidecode
 
 from ..concepts import groups, person_names, places
-from .entities_names import Titles, gender_of_titles
+from .entities_titles import Titles
 from .entities_spans import Cand
 from .lexicon import entities as lx
 
@@ -93,13 +93,13 @@ class Cluster:
 def _person_clusters(text: str, people: list[Cand]) -> list[Cluster]:
     """Full names first, then multi-word short forms, then single words when unambiguous."""
     by_tokens: dict[tuple[str, ...], Cluster] = {}
-    titled = Titles(text)
+    titled = Titles(text, [(t[0], c) for c in people if len(t := name_tokens(c.text(text))) == 1])
     for c in sorted(people, key=lambda c: -len(name_tokens(c.text(text)))):
         toks = name_tokens(c.text(text))
         titles = titled.of(c)
         if len(toks) == 1 and titles:
             holders = _holders(toks[0], by_tokens)
-            decided, owner = titled.owner(titles, holders) if holders else (False, None)
+            decided, owner = titled.owner(titles, holders, toks[0], c) if holders else (False, None)
             if decided:
                 apart = ("#" + " ".join(sorted(titles)),) + toks   # one title, one person
                 owner = owner or by_tokens.setdefault(apart, Cluster("PERSON"))
@@ -257,7 +257,7 @@ def _keyed_clusters(text: str, cands: list[Cand], label: str, keyfn) -> list[Clu
 
 
 def _place_key(s: str) -> str:
-    return norm(places.COUNTRY_VARIANTS.get(norm(s), s))
+    return norm(places.PLACE_VARIANTS.get(norm(s), s))
 
 
 def _org_clusters(text: str, orgs: list[Cand]) -> list[Cluster]:
@@ -304,21 +304,25 @@ def _law_clusters(text: str, laws: list[Cand]) -> list[Cluster]:
 
 def merge_org_short_forms(text: str, clusters: list[Cluster], person_words: set[str]) -> None:
     """'Civitas' after 'Civitas International': a one-word org that begins exactly one two-word
-    org. Not an institution word ('Senate' is not 'Senate Harbor Committee'), nor a person's
-    name ('Roe' said is not 'Roe Hotels')."""
+    org; 'the Herald' after 'the Eastvale Herald': the head of a paper's or a company's name
+    that ends exactly one longer org. Not an institution word ('Senate' is not 'Senate Harbor
+    Committee'), nor a person's name ('Roe' said is not 'Roe Hotels')."""
     orgs = [cl for cl in clusters if cl.label == "ORG"]
     for cl in list(orgs):
         forms = {c.text(text) for c in cl.cands}
         if len(forms) != 1 or " " in next(iter(forms)):
             continue
         word = next(iter(forms))
-        if word.isupper() or word in lx.ORG_NAME_HEADS or word.lower() in lx.ORG_HEAD_NOUNS | lx.STATE_ORG_HEADS \
-                or norm(word) in person_words:
+        if word.isupper() or word.lower() in lx.ORG_HEAD_NOUNS | lx.STATE_ORG_HEADS or norm(word) in person_words:
             continue
+        head = word in lx.NOT_PERSON_HEADS   # "Herald", "Times", "Airlines": a name's last word
+        if word in lx.ORG_NAME_HEADS and not head:
+            continue
+        at = -1 if head else 0
         longer = [o for o in orgs if o is not cl and any(
-            len(c.text(text).split()) > 1 and c.text(text).split()[0] == word for c in o.cands)]
-        if len(longer) == 1 and all(len(c.text(text).split()) == 2 for c in longer[0].cands
-                                    if c.text(text).split()[0] == word):
+            len(c.text(text).split()) > 1 and c.text(text).split()[at] == word for c in o.cands)]
+        if len(longer) == 1 and (head or all(len(c.text(text).split()) == 2 for c in longer[0].cands
+                                             if c.text(text).split()[0] == word)):
             longer[0].cands.extend(cl.cands)
             clusters.remove(cl)
             orgs.remove(cl)

@@ -3,12 +3,11 @@
 A title ("President", "Secretary of State", "Mrs.") opens a name without being part of it;
 a sentence's first words ("Though", "Attacking", "Said") and a headline's verbs ("Drops",
 "Says") are capitalized without being names at all. The title a mention carries is kept
-apart, because it tells relatives who share a surname apart ("Mrs. Roe", "Senator Roe").
+apart (entities_titles), because it tells relatives who share a surname apart.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,7 +19,6 @@ from .lexicon import entities as lx
 # names or surnames too, and those stay.
 _NOT_NAME_EDGES = frozenset(STOP_WORDS) - lx.NAME_LIKE_STOP_WORDS
 _WORDS = re.compile(r"\S+")
-_TITLE_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+(?:of\s+(?:the\s+)?)?){1,%d})$" % lx.MAX_TITLE_WORDS_BEFORE)
 
 
 def is_title_word(word: str) -> bool:
@@ -69,91 +67,12 @@ def trim_name_edges(toks: list[Any]) -> list[Any]:
         return t.pos_ in ("VERB", "AUX") and (not first or t.tag_ in lx.NOT_NAME_VERB_TAGS)
     while len(toks) > 1 and edge_noise(toks[0], True):
         toks = toks[1:]
-    while len(toks) > 1 and (edge_noise(toks[-1], False) or _joined_on(toks[-1])):
+    while len(toks) > 1 and (edge_noise(toks[-1], False) or joined_on(toks[-1])):
         toks = toks[:-1]
     return toks
 
 
-def _joined_on(t: Any) -> bool:
+def joined_on(t: Any) -> bool:
     """'X T-shirts': a letter the next word joins with a hyphen is no initial of the name."""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     return len(t.text) == 1 and not t.whitespace_ and nxt is not None and nxt.text == "-"
-
-
-def titles_before(text: str, start: int) -> frozenset[str]:
-    """The titles written right before a mention, as one word each: "Mrs." -> "mrs",
-    "Sen." -> "senator", "former Secretary of State" -> "secretary"."""
-    m = _TITLE_BEFORE.search(text, max(0, start - lx.TITLE_CHARS_BEFORE), start)
-    if not m:
-        return frozenset()
-    out = set()
-    for w in m.group(1).split():
-        word = w.rstrip(".,").lower()
-        word = person_names.TITLE_WORD_FOR_ABBREVIATION.get(word, word)
-        if is_title_word(word):
-            out.add(word[:-1] if word.endswith("s") and word[:-1] in lx.OFFICE_ROLE_NOUNS else word)
-    return frozenset(out)
-
-
-def gender_of_titles(titles: frozenset[str]) -> str | None:
-    """"f" or "m" when an honorific says so ("Mrs.", "Mr."), else None."""
-    if titles & person_names.FEMALE_HONORIFICS:
-        return "f"
-    if titles & person_names.MALE_HONORIFICS:
-        return "m"
-    return None
-
-
-def kin_gender_before(text: str, start: int) -> str | None:
-    """"his wife, X" -> "f"; "her son X" -> "m": a kin word right before a name."""
-    m = lx.KIN_BEFORE_NAME.search(text, max(0, start - lx.TITLE_CHARS_BEFORE), start)
-    if not m:
-        return None
-    return "f" if m.group(1).lower() in lx.FEMALE_KIN_NOUNS else "m" if m.group(1).lower() in lx.MALE_KIN_NOUNS else None
-
-
-class Titles:
-    """The titles and honorifics each person's mentions carry in this document: they tell
-    apart relatives who share a surname ("Mrs. Roe", "President Roe", "Senator Roe")."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.offices: dict[int, set[str]] = {}
-        self.genders: dict[int, Counter] = {}
-
-    def of(self, c: Any) -> frozenset[str]:
-        return titles_before(self.text, c.start)
-
-    def note(self, cl: Any, titles: frozenset[str], c: Any) -> None:
-        self.offices.setdefault(id(cl), set()).update(titles - person_names.FEMALE_HONORIFICS - person_names.MALE_HONORIFICS)
-        gender = gender_of_titles(titles) or kin_gender_before(self.text, c.start)
-        if gender:
-            self.genders.setdefault(id(cl), Counter())[gender] += 1
-
-    def gender(self, cl: Any) -> str | None:
-        votes = self.genders.get(id(cl))
-        return votes.most_common(1)[0][0] if votes else None
-
-    def owner(self, titles: frozenset[str], holders: list[Any]) -> tuple[bool, Any]:
-        """(decided, owner) for a titled surname among the people it may stand for: the one who
-        shares its office, the one untitled beside titled others, or the one its honorific fits;
-        decided with no owner when its honorific fits none of them. Undecided leaves the
-        choice to the rules for bare surnames."""
-        gender = gender_of_titles(titles)
-        offices = titles - person_names.FEMALE_HONORIFICS - person_names.MALE_HONORIFICS
-        if gender:
-            holders = [h for h in holders if self.gender(h) in (None, gender)]
-            if not holders:
-                return True, None
-        sharing = [h for h in holders if offices & self.offices.get(id(h), set())]
-        if len(sharing) == 1:
-            return True, sharing[0]
-        if offices and len(holders) > 1:   # the one untitled beside titled others; else the corpus tells
-            untitled = [h for h in holders if not self.offices.get(id(h))]
-            return True, untitled[0] if len(untitled) == 1 and len(untitled) < len(holders) else None
-        if offices and self.offices.get(id(holders[0])):
-            return True, None   # "President Roe" beside "Secretary Ann Roe": the corpus tells who
-        if gender:   # the one it fits; among several it may fit, none: the corpus will tell
-            fitting = [h for h in holders if self.gender(h) == gender]
-            return True, fitting[0] if len(fitting) == 1 else holders[0] if len(holders) == 1 else None
-        return False, None

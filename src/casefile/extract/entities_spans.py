@@ -10,10 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..concepts import entity_types, person_names, places
-from .entities_names import is_title_word, strip_person_titles, trim_name_edges
+from .entities_names import is_title_word, joined_on, strip_person_titles, trim_name_edges
 from .lexicon import entities as lx
 from .lexicon import times as times_lx
 
@@ -217,7 +218,7 @@ def _extend_person_names(doc: Any, cands: list[Cand]) -> None:
                 c.end = nxt.end
                 cands.remove(nxt)
                 break
-            if doc[j].pos_ != "PROPN" or doc[j].i in in_ents or is_title_word(doc[j].text):
+            if doc[j].pos_ != "PROPN" or doc[j].i in in_ents or is_title_word(doc[j].text) or joined_on(doc[j]):
                 break
             c.end = doc[j].idx + len(doc[j].text)
             j += 1
@@ -247,7 +248,9 @@ def _extend_person_names_left(doc: Any, cands: list[Cand]) -> None:
 
 def _name_word_before(t: Any) -> bool:
     w = t.lower_
-    return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.whitespace_ == " " \
+    hyphened = t.i > 0 and t.nbor(-1).text == "-" and not t.nbor(-1).whitespace_   # "out-Roe Ann Roe"
+    return t.is_alpha and t.is_title and t.pos_ == "PROPN" and t.whitespace_ == " " and not hyphened \
+        and (w not in STOP_WORDS or w in lx.NAME_LIKE_STOP_WORDS) \
         and not is_title_word(t.text) and t.text not in lx.TITLE_OBJECT_WORDS and w not in lx.ROLE_NOUNS and w not in times_lx.MONTHS \
         and w not in places.COUNTRY_VARIANTS and w not in places.DEMONYMS and w not in lx.NORP_WORDS
 

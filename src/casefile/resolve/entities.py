@@ -1,7 +1,8 @@
 """Cross-document entity resolution: one corpus-level entity per real person, group or place.
 
-The corpus first decides which bare surnames are people (``people.retype_surnames``); the
-name rules then link records (``name_rules``): human merges, one document's bare word typed
+The corpus first types one-word records (``people.retype``): a bare surname used far more
+for people is a person, a lone word typed a person that names nobody in full is what the
+corpus calls it far more often. The name rules then link records (``name_rules``): human merges, one document's bare word typed
 a person elsewhere, the same full name, the same first and last name when a middle name is
 missing, the same institution of the same country. Lone names ("Kowal", "Foreign Ministry")
 join last, each the one cluster that fits it (``lone_names``). Each link keeps its rule and a
@@ -21,7 +22,7 @@ __all__ = ["DocEntity", "Link", "Resolution", "base_clusters", "canonical", "ear
 def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
             alone: set[int] = frozenset()) -> Resolution:
     """Group document entities into corpus-level entities (every record at once, in memory)."""
-    retyped = people.retype_surnames(records)
+    retyped = people.retype(records)
     uf, links = base_clusters(records, merges, alone, retyped)
     context = MemoryContext(records, uf)
     fits = {i: fit for i in range(len(records)) if i not in alone

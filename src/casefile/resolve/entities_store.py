@@ -117,7 +117,9 @@ def titled_forms(conn: Connection, documents: Iterable[str] | None) -> dict[str,
         for row in conn.execute(q):
             title = N.title_before(row.before or "")
             if title:
-                out.setdefault(ref_of(row.document_id, row.entity_key), []).append(f"{title} {row.text}")
+                # an editor's insertion ("[Westvale Gov. Ann] Roe") leaves its bracket in the mention
+                form = f"{title} {row.text.replace('[', '').replace(']', '')}"
+                out.setdefault(ref_of(row.document_id, row.entity_key), []).append(form)
     return out
 
 

@@ -41,15 +41,15 @@ def joiners_of(conn: Connection, roots: set[str], targets: dict[str, tuple | Non
 
 
 class Typing:
-    """Which one-word records the corpus makes people (``people.retype_surnames``), from the
-    counts of ``entity_keys`` "T:" keys, as they stand after the new records were added."""
+    """How the corpus types one-word records (``people.corpus_type``), from the counts of
+    ``entity_keys`` "T:" keys, as they stand after the new records were added."""
 
     def __init__(self, conn: Connection):
         self.conn = conn
         self._counts: dict[str, int] = {}
 
     def counts(self, words: set[str]) -> dict[str, int]:
-        """Records per typing key ("p|word", "o|word")."""
+        """Records per typing key ("p|word", "o|word", ...)."""
         ek = c.entity_keys
         missing = sorted(words - set(self._counts))
         for i in range(0, len(missing), 500):
@@ -60,26 +60,16 @@ class Typing:
 
     def apply(self, records: list[DocEntity]) -> set[int]:
         """Type the records as the corpus does now; returns those made people."""
-        words = {i: w for i, r in enumerate(records) if (w := people.retypable_word(r)) is not None}
-        counts = self.counts({f"{k}|{w}" for w in words.values() for k in "po"})
-        out = set()
-        for i, w in words.items():
-            if people.is_persons_word(w, counts[f"p|{w}"], counts[f"o|{w}"]):
-                records[i].type = "PERSON"
-                out.add(i)
-        return out
+        counts = self.counts({k for r in records for k in people.typing_keys(r)})
+        return people.apply_types(records, lambda k: counts.get(k, 0))
 
     def flipped(self, new: list[DocEntity]) -> set[str]:
-        """Words the new records pushed across the typing threshold, one way or the other."""
+        """Words the new records moved across a typing threshold, one way or the other."""
         added = Counter(w for r in new for w in K.typing_words(r))
         words = {w.split("|", 1)[1] for w in added}
-        counts = self.counts({f"{k}|{w}" for w in words for k in "po"})
-        out = set()
-        for w in words:
-            p, o = counts[f"p|{w}"], counts[f"o|{w}"]
-            if people.is_persons_word(w, p, o) != people.is_persons_word(w, p - added[f"p|{w}"], o - added[f"o|{w}"]):
-                out.add(w)
-        return out
+        counts = self.counts({k for w in words for k in people.word_typing_keys(w)})
+        return {w for w in words if people.word_typing(w, counts.__getitem__)
+                != people.word_typing(w, lambda k: counts[k] - added[k])}
 
 
 class StoreContext:

@@ -3,9 +3,10 @@ documents can change (after an ingest), with the same result.
 
 Why a part is enough: the name rules (``name_rules.base_clusters``) only ever link records
 that share a join key, a hand merge or a document, so the records connected to a new one
-through those are all whose name-rule clusters can change. The corpus-wide typing of bare
-surnames changes only for the words the new records move across its threshold; records of
-those words are re-resolved too. A lone name's choice reads only the clusters of the records
+through those are all whose name-rule clusters can change. The corpus-wide typing of
+one-word records (a bare surname made a person, a lone word typed a person made the
+organization or place the corpus calls it) changes only for the words the new records move
+across a threshold; records of those words are re-resolved too. A lone name's choice reads only the clusters of the records
 indexed under its query keys (their records, documents, honorifics, titles), so it is re-made
 when one of those clusters changed or grew, or when it is new. Entities are then the
 name-rule clusters joined by the lone names' choices; every entity that holds a re-resolved
@@ -46,7 +47,7 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
             conn.execute(table.delete())
     _store_keys(conn, new, typing_only=True)     # the typing counts read them
     if full:
-        people.retype_surnames(new)
+        people.retype(new)
     else:
         typing.apply(new)
     _store_keys(conn, new, typing_only=False)
@@ -114,7 +115,7 @@ def _retyped_again(conn: Connection, typing: Typing, new: list[DocEntity],
     if not words:
         return []
     ek = c.entity_keys
-    refs = store.records_where(conn, ek.c.key, {f"{K.TYPED}o|{w}" for w in words}, ek.c.entity_key)
+    refs = store.records_where(conn, ek.c.key, {f"{K.TYPED}{kind}|{w}" for w in words for kind in "ol"}, ek.c.entity_key)
     refs -= {r.ref for r in new}
     records = _load(conn, refs, {}, forms, typing)
     return records

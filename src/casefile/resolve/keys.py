@@ -25,9 +25,13 @@ def full_keys(r) -> set[str]:
     if r.group == "person":
         return {" ".join(t) for n in r.all_names if len(t := N.person_tokens(n)) >= 2}
     if r.group == "place":
-        return {N.country_of(n) or N.compact(n) for n in r.all_names} - {""}
+        return {N.place_key(n) for n in r.all_names} - {""}
     if r.group == "org":
-        return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))} - {""}
+        # a head its document used for short ("the Herald" for "the Eastvale Herald") names
+        # other papers elsewhere: not a key across documents
+        heads = {N.tokens(n)[-1] for n in r.all_names if len(N.tokens(n)) > 1}
+        return {N.compact(n) for n in r.all_names if not N.is_generic_org(N.tokens(n))
+                and not (len(N.tokens(n)) == 1 and N.tokens(n)[0] in heads)} - {""}
     if r.group == "norp":
         return {groups.group_key(n) for n in r.all_names} - {""}
     return {N.compact(n) for n in r.all_names} - {""}
@@ -135,15 +139,9 @@ def descriptor_words(r) -> set[str]:
 
 
 def typing_words(r) -> list[str]:
-    """The words the corpus-wide typing of bare surnames counts (``people.retype_surnames``), as
-    the record was typed by its document: "p|" a person's surname, "o|" another one-word name."""
-    kind = "p" if r.original_type == "PERSON" else "o"
-    typed = r.type
-    r.type = r.original_type
-    try:
-        return sorted(f"{kind}|{w}" for w in people.typing_words(r))
-    finally:
-        r.type = typed
+    """The keys the corpus-wide typing of one-word records counts (``people.corpus_type``), as
+    the record was typed by its document."""
+    return sorted(people.typing_words(r))
 
 
 def stored_keys(r) -> list[str]:

@@ -21,7 +21,8 @@ from .name_rules import earliest
 from .records import DocEntity, Link, Resolution, label
 from .unionfind import Clusters
 
-WHY = {"lone_name": "fits only", "office": "with its title is most often"}
+WHY = {"lone_name": "fits only", "office": "with its title is most often",
+       "own_document": "is named in full in its document as"}
 
 
 class LoneContext(Protocol):
@@ -79,6 +80,11 @@ def lone_fit(r: DocEntity, own_root: str, own_docs: set[str], ctx: LoneContext) 
     rule = "lone_name"
     if len(fits) > 1 and r.group == "person":
         fits, rule = people.by_office(r, fits, ctx), "office"
+    if len(fits) > 1 and r.group == "person" and people.offices(r):
+        # a titled surname its document left apart, on which the corpus is silent: the one
+        # the document names in full is the likelier
+        own = {root for root in fits if _bears(r, root, ctx)}
+        fits, rule = (own, "own_document") if len(own) == 1 else (fits, rule)
     if len(fits) > 1 and r.group == "person":
         fits, rule = people.dominant(r, fits, people.fitting_gender(r, cands, ctx), ctx), "dominant_name"
     return (next(iter(fits)), rule) if len(fits) == 1 else None

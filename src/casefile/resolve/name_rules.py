@@ -68,8 +68,14 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
         for i, toks in items:
             for j, other in items:
                 if (i < j and other != toks and N.person_names_agree(toks, other)
-                        and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}):
+                        and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}
+                        and not N.names_conflict(_full_names(records, uf, i), _full_names(records, uf, j))):
                     join(j, i, "middle_name", f"name parts agree with {label(records[j])}, the only fit")
+
+
+def _full_names(records: list[DocEntity], uf: Clusters, i: int) -> set[tuple[str, ...]]:
+    """The full names (two parts or more) a person's cluster is written with."""
+    return {t for m in uf.members[uf.find(i)] for n in records[m].all_names if len(t := N.person_core(n)) >= 2}
 
 
 def _institutions(records: list[DocEntity], free: list[int], join) -> None:
@@ -94,17 +100,19 @@ def earliest(uf: Clusters, i: int) -> int:
 
 def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
     """The member that names the entity as a reader would: a well-formed name (a person's full
-    name, an institution with its country), the one most documents use, then the fullest,
-    diacritics kept."""
+    name, an institution with its country), of the type most documents give it, the one most
+    documents use, then the fullest, diacritics kept."""
     counts: dict[str, int] = defaultdict(int)
     written: dict[str, int] = defaultdict(int)
+    typed: dict[str, set[str]] = defaultdict(set)   # the documents that give each type
     for m in members:
         counts[N.fold(records[m].name)] += 1
         written[records[m].name] += 1
+        typed[records[m].type].add(records[m].document_id)
 
     def score(m: int):
         r = records[m]
         parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
-        return (N.well_formed(r.name, r.group), r.group != "person" or parts >= 2, counts[N.fold(r.name)],
-                not r.name.isascii(), written[r.name], parts, -r.seq)
+        return (N.well_formed(r.name, r.group), r.group != "person" or parts >= 2, len(typed[r.type]),
+                counts[N.fold(r.name)], not r.name.isascii(), written[r.name], parts, -r.seq)
     return records[max(members, key=score)]

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from ..concepts import person_names, places
+from ..concepts import groups, person_names, places
 from . import lexicon as L
 
 _POSSESSIVE = re.compile(r"(?:'s|'|\u2019s|\u2019)(?=\s|$)")
@@ -54,6 +54,8 @@ def person_tokens(name: str) -> tuple[str, ...]:
 
 _TITLE_WORD = re.compile(r"(?<!\w)([A-Z][\w.-]*)\s+$")
 _OF_BEFORE = re.compile(r"(?<!\w)(of(?:\s+the)?)\s+$")
+# "a President X", "a future President X" (not "a former President X", who held it)
+_SOME_ONE_BEFORE = re.compile(r"(?<!\w)(?:[Aa]n?|[Aa]nother)\s+(?:(?!former\s|late\s)[a-z]+\s+)?$")
 
 
 def title_before(text: str) -> str | None:
@@ -78,6 +80,8 @@ def title_before(text: str) -> str | None:
             at = joiner.start()
     if all(w.lower().rstrip(".") in L.TITLE_MODIFIERS or w in ("of", "of the") for w in words):
         return None   # "Former X", "Then X": a qualifier without its office
+    if _SOME_ONE_BEFORE.search(text, 0, at):
+        return None   # "a President X", "a future President X": an office imagined, not held
     return " ".join(words)
 
 
@@ -92,7 +96,8 @@ def person_core(name: str) -> tuple[str, ...]:
 
 def well_formed(name: str, group: str) -> bool:
     """A name a reader would write: not shouted in capitals, no article or title in front; a
-    person's has a given name and a surname, each capitalized; an institution's says whose."""
+    person's has a given name and a surname, each capitalized; an institution's says whose; a
+    group's is its noun."""
     words = name.split()
     if not words or (name.isupper() and len(name.replace(".", "")) > L.ACRONYM_MAX) or not name[:1].isupper() \
             or _ODD_CHARACTERS.search(name):
@@ -103,6 +108,9 @@ def well_formed(name: str, group: str) -> bool:
             and all(w[:1].isupper() or w.lower() in person_names.NAME_PARTICLES for w in words)
     if group == "org":
         return not is_generic_org(tokens(name))
+    if group == "norp":   # a group by its noun ("Technocrats"), not an adjective made from it
+        bare = re.sub(r"\W", "", fold(name))
+        return bare in (key := re.sub(r"\W", "", groups.group_key(name)), key + "s")
     return True
 
 
@@ -127,9 +135,25 @@ def person_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     return None
 
 
+def names_conflict(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    """Do two sets of full names hold two people: the same surname and given name (or its
+    initial), but middle names that differ ("Ann B. Roe" and "Ann C. Roe")? "Ann Roe" stands
+    between them and agrees with both: joining through it would make one person of two."""
+    return any(x[-1] == y[-1] and _part_agrees(x[0], y[0]) and person_names_agree(x, y) is None
+               for x in a for y in b)
+
+
 def _part_agrees(x: str, y: str) -> bool:
     """The same name part, or an initial of it ("j" and "john")."""
     return x == y or (is_initial(x) and y.startswith(x)) or (is_initial(y) and x.startswith(y))
+
+
+def place_key(text: str) -> str:
+    """What a place is compared by: its country ("U.S." -> "united states"), the state a US
+    state's abbreviation stands for ("Fla." -> "florida", while "FL" or "F.L." stay themselves),
+    else its compact spelling."""
+    state = places.US_STATE_ABBREVIATIONS.get((text or "").strip().lower())
+    return fold(state) if state else country_of(text) or compact(text)
 
 
 def country_of(text: str) -> str | None:

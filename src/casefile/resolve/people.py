@@ -1,7 +1,9 @@
 """What the corpus as a whole says about people, for names one document leaves open.
 
 - A surname the tagger called an organization or a place in some documents ("Roe said",
-  tagged ORG) is the person when people are called so far more often across the corpus.
+  tagged ORG) is the person when people are called so far more often across the corpus; a
+  word it called a person that names nobody in full, and an organization far more often, is
+  the organization.
 - An honorific says a woman or a man: "Mrs. Roe" never joins a person the corpus calls
   "Mr. Roe", whatever the surname they share.
 - A titled surname ("President Roe") goes to the bearer the corpus calls so far more often.
@@ -19,36 +21,77 @@ from . import names as N
 _RETYPED = ("ORG", "GPE", "LOC", "NORP", "FAC")
 
 
-def retype_surnames(records: list) -> set[int]:
-    """One-word records of another type whose word the corpus uses far more as a person's
-    name (a surname or a lone name) become people, so that they resolve with that person.
-    Returns the records made people."""
-    as_person: Counter = Counter()
-    as_other: Counter = Counter()
-    for r in records:
-        (as_person if r.type == "PERSON" else as_other).update(typing_words(r))
+def retype(records: list) -> set[int]:
+    """Type one-word records as the corpus does (``corpus_type``), counting every record's
+    words as its document typed it. Returns the records made people."""
+    counts = Counter(w for r in records for w in typing_words(r))
+    return apply_types(records, counts.__getitem__)
+
+
+def apply_types(records: list, count) -> set[int]:
+    """Give each record the type ``corpus_type`` finds under these counts (``count``: typing
+    key -> records); returns those made people."""
     out = set()
     for i, r in enumerate(records):
-        word = retypable_word(r)
-        if word is not None and is_persons_word(word, as_person[word], as_other[word]):
-            r.type = "PERSON"
-            out.add(i)
+        if (kind := corpus_type(r, count)) is not None:
+            r.type = kind
+            if kind == "PERSON":
+                out.add(i)
     return out
 
 
+def corpus_type(r, count) -> str | None:
+    """The type the corpus gives a one-word record over its document's, if any:
+    - a word of another type the corpus uses far more as a person's name (a surname or a lone
+      name) is that person ("Roe said", tagged ORG);
+    - a lone word typed a person that no record gives as part of a person's full name, while
+      far more records give it one other type, takes that type ("Roe reported", tagged a
+      person, for the news site the corpus calls an organization)."""
+    if (word := retypable_word(r)) is not None:
+        return "PERSON" if is_persons_word(word, count(f"p|{word}"), count(f"o|{word}")) else None
+    if (word := lone_person_word(r)) is not None:
+        return lone_word_type(word, count)
+    return None
+
+
+def typing_keys(r) -> set[str]:
+    """The counts ``corpus_type`` reads for this record."""
+    word = retypable_word(r) or lone_person_word(r)
+    return set() if word is None else word_typing_keys(word)
+
+
+def word_typing_keys(word: str) -> set[str]:
+    return {f"{kind}|{word}" for kind in ("p", "o", "f", "l", *_RETYPED)}
+
+
 def typing_words(r) -> set[str]:
-    """The words a record adds to the corpus-wide count: a person's surnames, else its one-word names."""
-    if r.type == "PERSON":
-        return {N.person_core(n)[-1] for n in r.all_names if N.person_core(n)}
-    return {N.fold(n) for n in r.all_names if len(N.tokens(n)) == 1}
+    """The typing keys a record adds to the corpus-wide counts, as its document typed it: a
+    person's surnames ("p|"), every part of a person's full names ("f|"), a person's one lone
+    word ("l|"); another type's one-word names ("o|") and the word of a one-word record of
+    that type ("ORG|", "GPE|" ...)."""
+    if r.original_type == "PERSON":
+        cores = {N.person_core(n) for n in r.all_names} - {()}
+        out = {f"p|{c[-1]}" for c in cores} | {f"f|{w}" for c in cores if len(c) >= 2 for w in c}
+        return out | ({f"l|{w}"} if (w := lone_person_word(r)) else set())
+    out = {f"o|{N.fold(n)}" for n in r.all_names if len(N.tokens(n)) == 1}
+    return out | ({f"{r.original_type}|{w}"} if (w := retypable_word(r)) else set())
 
 
 def retypable_word(r) -> str | None:
-    """The one word of a one-word record of a type that may be a person's surname, else None."""
-    if r.type not in _RETYPED or any(len(N.tokens(n)) != 1 for n in r.all_names):
+    """The one word of a one-word record its document typed other than a person, in a type
+    that may be a person's surname, else None."""
+    if r.original_type not in _RETYPED or any(len(N.tokens(n)) != 1 for n in r.all_names):
         return None
     words = {N.fold(n) for n in r.all_names}
     return next(iter(words)) if len(words) == 1 else None
+
+
+def lone_person_word(r) -> str | None:
+    """The one word of a record its document typed a person and named by that word alone."""
+    if r.original_type != "PERSON":
+        return None
+    cores = {N.person_core(n) for n in r.all_names}
+    return next(iter(cores))[0] if len(cores) == 1 and len(next(iter(cores))) == 1 else None
 
 
 def is_persons_word(word: str, as_person: int, as_other: int) -> bool:
@@ -57,10 +100,27 @@ def is_persons_word(word: str, as_person: int, as_other: int) -> bool:
         and word not in person_names.COMMON_FAMILY_NAMES and not N.country_of(word)
 
 
+def lone_word_type(word: str, count) -> str | None:
+    """The type a lone word typed a person takes when it names nobody in full and one other
+    type far more often (the first of ``_RETYPED`` among equals), else None."""
+    if count(f"f|{word}"):
+        return None
+    votes = {kind: count(f"{kind}|{word}") for kind in _RETYPED}
+    if sum(votes.values()) < max(L.SURNAME_AS_PERSON_MIN_DOCS, L.SURNAME_AS_PERSON_RATIO * count(f"l|{word}")):
+        return None
+    return max(_RETYPED, key=lambda kind: votes[kind])
+
+
+def word_typing(word: str, count) -> tuple[bool, str | None]:
+    """How the corpus types a word under these counts, both ways (to see when it changes)."""
+    return is_persons_word(word, count(f"p|{word}"), count(f"o|{word}")), lone_word_type(word, count)
+
+
 def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -> list[tuple[int, int]]:
     """Pairs of one document's records that name one person: the same bare word, typed a
     person in one place and something else in another ("Roe said" and "Roe's tweet", tagged
-    ORG); or a word made a person above and the one person of the document with that surname.
+    ORG); or a word made a person above and the one person of the document with that surname;
+    or a word typed a person that the corpus made another type and that type's record of it.
     Not a name an honorific or a title set apart ("Mrs. Roe", "President Roe" beside "Roe")."""
     first: dict[tuple[str, str], int] = {}
     bearers: dict[tuple[str, str], set[int]] = {}
@@ -86,7 +146,21 @@ def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -
             first[key] = i
         if i in retyped and len(bearers.get(key, ())) == 1:
             pairs.append((next(iter(bearers[key])), i))
-    return pairs
+    return pairs + _same_word_made_other(records, free)
+
+
+def _same_word_made_other(records: list, free: list[int]) -> list[tuple[int, int]]:
+    """A word typed a person that the corpus made an organization or a place, and the records its
+    document types so with that word: one entity (a headline's word tagged a person, and the
+    place the text names with it)."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i in free:
+        r = records[i]
+        cores = {N.person_core(n) for n in r.all_names}
+        if r.type != "PERSON" and len(cores) == 1 and len(core := next(iter(cores))) == 1:
+            groups.setdefault((r.document_id, core[0], r.type), []).append(i)
+    return [(items[0], j) for items in groups.values()
+            if any(records[i].original_type == "PERSON" for i in items) for j in items[1:]]
 
 
 def bearers(records: list, i: int, others: set[int]) -> set[int]:

@@ -19,7 +19,7 @@ class DocEntity:
     original_type: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # the type the document gave it: corpus-wide typing (people.retype_surnames) may change ``type``
+        # the type the document gave it: corpus-wide typing (people.corpus_type) may change ``type``
         self.original_type = self.type
 
     @property

@@ -47,8 +47,9 @@ MALE_KIN_NOUNS = frozenset("""
 son husband father brother nephew uncle grandson grandfather fiance widower
 """.split())
 # A kin word before a name, perhaps after a comma and a title: "her husband, former President X".
-KIN_BEFORE_NAME = re.compile(r"\b(%s)\s*,?\s+(?:[\w.-]+\s+){0,3}$" % "|".join(sorted(FEMALE_KIN_NOUNS | MALE_KIN_NOUNS)),
-                             re.I)
+# The possessive before the kin word says whose relative: "his wife" is a man's, "her son" a woman's.
+KIN_BEFORE_NAME = re.compile(r"(?:\b(his|her)\s+(?:[\w-]+\s+)?)?\b(%s)\s*,?\s+(?:[\w.-]+\s+){0,3}$"
+                             % "|".join(sorted(FEMALE_KIN_NOUNS | MALE_KIN_NOUNS)), re.I)
 
 # Head nouns that mark an organization in an apposition or a pre-name phrase.
 ORG_HEAD_NOUNS = frozenset("""
