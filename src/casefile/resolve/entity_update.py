@@ -314,11 +314,12 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
     old_rows = _rows(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids)
-    store.delete_records(conn, c.entity_state, [] if full else refs)
-    insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1],
-                                        "forms": forms.get(r) or (state[r][3] if r in state else []),
-                                        "base": base_of[r], "target": (target_of[r] or (None, None))[0],
-                                        "rule": (target_of[r] or (None, None))[1]} for r in sorted(refs)])
+    kept = {r: (base_of[r], *(target_of[r] or (None, None)), forms.get(r) or (state[r][3] if r in state else []))
+            for r in sorted(refs)}
+    kept = {r: st for r, st in kept.items() if r in new or state.get(r) != st}    # only rows that changed
+    store.delete_records(conn, c.entity_state, [] if full else kept)
+    insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1], "forms": st[3],
+                                        "base": st[0], "target": st[1], "rule": st[2]} for r, st in kept.items()])
     shown_now = {e["id"]: (e["name"], e["type"]) for e in entity_rows}
     shown = {e for e in old_ids | set(shown_now) if old_rows.get(e) != shown_now.get(e)}
     return EntityChange(records={r for r in refs if before.get(r) != mapping[r] or r in new},
