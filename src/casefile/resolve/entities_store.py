@@ -187,10 +187,11 @@ def group_rows(records: list[DocEntity], groups: list[list[int]],
 
 
 def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapping: dict[str, str],
-          old_ids: set[str] | None) -> None:
+          old_ids: set[str] | None, current: dict[str, str | None] | None = None) -> None:
     """Replace the entities ``old_ids`` (None: all) and the links and doc_entities of ``mapping``'s
-    records. After an ingest only rows that differ from the stored ones are written: an entity
-    that took one new record keeps its other records' links as they are."""
+    records (``current``: their entity ids as doc_entities holds them, when already read). After
+    an ingest only rows that differ from the stored ones are written: an entity that took one
+    new record keeps its other records' links as they are."""
     if old_ids is None:
         conn.execute(s.entities.delete())
         conn.execute(c.entity_links.delete())
@@ -206,7 +207,7 @@ def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapp
     if entity_rows:
         conn.execute(s.entities.insert(), entity_rows)
     insert_many(conn, c.entity_links, link_rows)
-    update_doc_entities(conn, mapping)
+    update_doc_entities(conn, mapping, current)
 
 
 def _stored_entities(conn: Connection, ids: set[str]) -> dict[str, dict]:
@@ -238,9 +239,11 @@ def delete_records(conn: Connection, table, refs: Iterable[str], key_column=None
         conn.execute(stmt, params)
 
 
-def update_doc_entities(conn: Connection, mapping: dict[str, str]) -> None:
+def update_doc_entities(conn: Connection, mapping: dict[str, str],
+                        current: dict[str, str | None] | None = None) -> None:
     de = s.doc_entities
-    current = current_entities(conn, {split_ref(r)[0] for r in mapping})
+    if current is None:
+        current = current_entities(conn, {split_ref(r)[0] for r in mapping})
     changed = [{"d": d, "k": k, "e": e} for ref, e in mapping.items() if current.get(ref) != e
                for d, k in [split_ref(ref)]]
     if changed:
