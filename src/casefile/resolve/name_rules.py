@@ -66,7 +66,8 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
         # the cluster, and a famous person's records share both, so each pair of them is tried once
         roots = {i: uf.find(i) for i, _ in items}
         kinds = {(toks, roots[i]) for i, toks in items}
-        fit_of = {(t, r): {r2 for t2, r2 in kinds if (t, t2) in agree and r2 != r and uf.docs[r].isdisjoint(uf.docs[r2])}
+        fit_of = {(t, r): {r2 for t2, r2 in kinds
+                           if (t, t2) in agree and r2 != r and uf.docs[r].isdisjoint(uf.docs[r2])}
                   for t, r in kinds}
         fits = {i: fit_of[(toks, roots[i])] for i, toks in items}
         single = [(i, toks) for i, toks in items if len(fits[i]) == 1]   # the others join nothing
