@@ -189,19 +189,43 @@ def group_rows(records: list[DocEntity], groups: list[list[int]],
 
 
 def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapping: dict[str, str],
-          old_ids: set[str] | None) -> None:
-    """Replace the entities ``old_ids`` (None: all) and the links and doc_entities of ``mapping``'s records."""
+          old_ids: set[str] | None, current: dict[str, str | None] | None = None) -> None:
+    """Replace the entities ``old_ids`` (None: all) and the links and doc_entities of ``mapping``'s
+    records (``current``: their entity ids as doc_entities holds them, when already read). After
+    an ingest only rows that differ from the stored ones are written: an entity that took one
+    new record keeps its other records' links as they are."""
     if old_ids is None:
         conn.execute(s.entities.delete())
         conn.execute(c.entity_links.delete())
     else:
-        for batch in chunks(old_ids):
+        kept = _stored_entities(conn, old_ids | {e["id"] for e in entity_rows})
+        now = {e["id"] for e in entity_rows}
+        entity_rows = [e for e in entity_rows if kept.get(e["id"]) != e]
+        stale = {eid for eid in kept if eid not in now and eid in old_ids} | {e["id"] for e in entity_rows} & set(kept)
+        for batch in chunks(stale):
             conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
-        delete_records(conn, c.entity_links, mapping)
+        link_rows = _changed_links(conn, link_rows)
+        delete_records(conn, c.entity_links, [ref_of(r["document_id"], r["key"]) for r in link_rows])
     if entity_rows:
         conn.execute(s.entities.insert(), entity_rows)
     insert_many(conn, c.entity_links, link_rows)
-    update_doc_entities(conn, mapping)
+    update_doc_entities(conn, mapping, current)
+
+
+def _stored_entities(conn: Connection, ids: set[str]) -> dict[str, dict]:
+    ent = s.entities
+    out = {}
+    for batch in chunks(ids):
+        out.update((r.id, dict(r._mapping)) for r in conn.execute(select(ent).where(ent.c.id.in_(batch))))
+    return out
+
+
+def _changed_links(conn: Connection, rows: list[dict]) -> list[dict]:
+    """The link rows that differ from (or are missing in) the stored ones."""
+    el = c.entity_links
+    stored = {ref_of(r.document_id, r.key): dict(r._mapping) for r in rows_of_records(
+        conn, el, el.c.key, [ref_of(r["document_id"], r["key"]) for r in rows], el.c.entity_id, el.c.rule, el.c.reason)}
+    return [r for r in rows if stored.get(ref_of(r["document_id"], r["key"])) != r]
 
 
 def delete_records(conn: Connection, table, refs: Iterable[str], key_column=None) -> None:
@@ -217,9 +241,11 @@ def delete_records(conn: Connection, table, refs: Iterable[str], key_column=None
         conn.execute(stmt, params)
 
 
-def update_doc_entities(conn: Connection, mapping: dict[str, str]) -> None:
+def update_doc_entities(conn: Connection, mapping: dict[str, str],
+                        current: dict[str, str | None] | None = None) -> None:
     de = s.doc_entities
-    current = current_entities(conn, {split_ref(r)[0] for r in mapping})
+    if current is None:
+        current = current_entities(conn, {split_ref(r)[0] for r in mapping})
     changed = [{"d": d, "k": k, "e": e} for ref, e in mapping.items() if current.get(ref) != e
                for d, k in [split_ref(ref)]]
     if changed:

@@ -168,9 +168,8 @@ def _document_pairs(records: list[DocEntity], known: dict[str, DocEntity], alone
     pair depends on every other record of it), in corpus order."""
     by_doc: dict[str, list[DocEntity]] = {}
     docs = {r.document_id for r in records}
-    for r in sorted(known.values(), key=lambda r: r.order):
-        if r.document_id in docs:
-            by_doc.setdefault(r.document_id, []).append(r)
+    for r in sorted((r for r in known.values() if r.document_id in docs), key=lambda r: r.order):
+        by_doc.setdefault(r.document_id, []).append(r)
     out = []
     for doc in sorted(by_doc, key=lambda d: by_doc[d][0].order):
         recs = by_doc[doc]
@@ -314,12 +313,13 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
     before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
     old_rows = _rows(conn, old_ids)
-    store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids)
-    store.delete_records(conn, c.entity_state, [] if full else refs)
-    insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1],
-                                        "forms": forms.get(r) or (state[r][3] if r in state else []),
-                                        "base": base_of[r], "target": (target_of[r] or (None, None))[0],
-                                        "rule": (target_of[r] or (None, None))[1]} for r in sorted(refs)])
+    store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids, before)
+    kept = {r: (base_of[r], *(target_of[r] or (None, None)), forms.get(r) or (state[r][3] if r in state else []))
+            for r in sorted(refs)}
+    kept = {r: st for r, st in kept.items() if r in new or state.get(r) != st}    # only rows that changed
+    store.delete_records(conn, c.entity_state, [] if full else kept)
+    insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1], "forms": st[3],
+                                        "base": st[0], "target": st[1], "rule": st[2]} for r, st in kept.items()])
     shown_now = {e["id"]: (e["name"], e["type"]) for e in entity_rows}
     shown = {e for e in old_ids | set(shown_now) if old_rows.get(e) != shown_now.get(e)}
     return EntityChange(records={r for r in refs if before.get(r) != mapping[r] or r in new},

@@ -61,16 +61,27 @@ def _middle_names(records: list[DocEntity], free: list[int], uf: Clusters, join)
     for _key, items in sorted(index.items()):
         if len({t for _, t in items}) < 2:
             continue
-        fits = {}
-        for i, toks in items:    # fixed before joining, and checked from both sides
-            fits[i] = {uf.find(j) for j, other in items
-                       if other != toks and N.person_names_agree(toks, other) and uf.can_join(i, j)}
-        for i, toks in items:
-            for j, other in items:
-                if (i < j and other != toks and N.person_names_agree(toks, other)
+        agree = _agreement({t for _, t in items})
+        # fixed before joining, and checked from both sides; a fit depends only on the name and
+        # the cluster, and a famous person's records share both, so each pair of them is tried once
+        roots = {i: uf.find(i) for i, _ in items}
+        kinds = {(toks, roots[i]) for i, toks in items}
+        fit_of = {(t, r): {r2 for t2, r2 in kinds
+                           if (t, t2) in agree and r2 != r and uf.docs[r].isdisjoint(uf.docs[r2])}
+                  for t, r in kinds}
+        fits = {i: fit_of[(toks, roots[i])] for i, toks in items}
+        single = [(i, toks) for i, toks in items if len(fits[i]) == 1]   # the others join nothing
+        for i, toks in single:
+            for j, other in single:
+                if (i < j and (toks, other) in agree
                         and fits[i] == {uf.find(j)} and fits[j] == {uf.find(i)}
                         and not N.names_conflict(_full_names(records, uf, i), _full_names(records, uf, j))):
                     join(j, i, "middle_name", f"name parts agree with {label(records[j])}, the only fit")
+
+
+def _agreement(names: set[tuple[str, ...]]) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The ordered pairs of different names whose parts agree."""
+    return {(a, b) for a in names for b in names if a != b and N.person_names_agree(a, b)}
 
 
 def _full_names(records: list[DocEntity], uf: Clusters, i: int) -> set[tuple[str, ...]]:
