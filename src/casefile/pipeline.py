@@ -24,7 +24,9 @@ from .ingest.sources import iter_inputs
 from .models import Document, IngestIssue
 from .settings import Settings
 from .store.db import Store
+from .store.locks import writing
 from .store.rows import document_rows, near_duplicate_rows, now
+from .store.writer import write_batch
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, str], None]   # (what happened, item) -> None
@@ -148,14 +150,24 @@ class IngestSession:
         todo = [item for item in self.batch if isinstance(item, Document)]
         parsed = iter(process(todo, self.settings.model) if todo else [])
         batch = [next(parsed) if isinstance(item, Document) else item for item in self.batch]
-        signatures: dict[str, list[int]] = {}
+        # Under the write lock another ingest into the same store cannot commit between what
+        # this one reads (which documents are stored, which are near copies) and its write.
+        with writing(self.store.engine) as conn:
+            stored = self.store.known([p.document.id for p in batch])
+            fresh = [p for p in batch if p.document.id not in stored]
+            signatures: dict[str, list[int]] = {}
+            for p in fresh:
+                near = near_duplicates(self.store, p.signature, p.bands, signatures)
+                signatures[p.document.id] = p.signature
+                self.report.near_duplicates += bool(near)
+                p.rows["near_duplicates"] = near_duplicate_rows(p.document.id, near)
+            write_batch(conn, [p.rows for p in fresh])
         for p in batch:
-            near = near_duplicates(self.store, p.signature, p.bands, signatures)
-            signatures[p.document.id] = p.signature
-            self.report.near_duplicates += bool(near)
-            p.rows["near_duplicates"] = near_duplicate_rows(p.document.id, near)
-        self.store.write_batch([p.rows for p in batch])
-        for p in batch:
+            if p.document.id in stored:      # another run stored it since ``take`` looked
+                self.copies.append(p.document)
+                self.report.duplicates += 1
+                self.notify("duplicate", p.document.source)
+                continue
             if p.error:
                 self.issue(IngestIssue(item=p.document.source, reason=p.error, kind="warning"))
             self.report.stored += 1

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from ..store import schema as s
 from ..store import schema_cases
+from ..store.locks import writing
 from . import conflicts, corroborate, entity_update, events_store, quote_conflicts, sources
 from .changes import EntityChange
 from .events_store import ClusterChange
@@ -30,7 +31,7 @@ STATE = "complete with lone-name statistics"
 def run(store, document_ids: list[str] | None = None) -> dict[str, int]:
     """Bring corpus-level records up to date; returns counts of what was (re)written."""
     started = time.perf_counter()
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:     # one resolution at a time, after the writes before it
         schema_cases.metadata.create_all(conn)   # a store migrated before these tables existed
         full = document_ids is None or not _state_complete(conn)
         new = None if full else sorted(conn.execute(select(s.unresolved.c.document_id)).scalars())

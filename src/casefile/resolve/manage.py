@@ -10,6 +10,7 @@ from sqlalchemy import func, inspect, select
 from ..errors import CasefileError, NotFound
 from ..store import schema as s
 from ..store import schema_cases as c
+from ..store.locks import writing
 from . import names as N
 from .lookup import find_entity
 
@@ -32,7 +33,7 @@ def _audit(conn, action: str, detail: dict) -> None:
 def merge(store, a: str, b: str) -> str:
     """Make two entities one, now and in every later run; returns the merged entity's id."""
     from . import run
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         c.metadata.create_all(conn)
         ea, eb = find_entity(conn, a), find_entity(conn, b)
         if ea == eb:
@@ -52,7 +53,7 @@ def split(store, entity: str, document: str, key: str) -> str:
     """Take one document's entity out of a merged entity, now and in every later run;
     returns the id it stands under afterwards."""
     from . import run
-    with store.engine.begin() as conn:
+    with writing(store.engine) as conn:
         c.metadata.create_all(conn)
         eid = find_entity(conn, entity)
         members = _members(conn, eid)

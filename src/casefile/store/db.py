@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import NotFound, StoreError
 from . import schema as s
+from .locks import writing
 from .migrations import migrate
 from .rows import now
 from .writer import write_batch
@@ -57,7 +58,7 @@ class Store:
         store = cls(engine, readonly=readonly)
         if not readonly:
             try:
-                with engine.begin() as conn:
+                with writing(engine) as conn:     # two first runs must not both create the tables
                     migrate(conn)
             except (OperationalError, DBAPIError) as exc:
                 raise StoreError(f"cannot prepare database: {exc.orig}", item=db) from exc
@@ -77,7 +78,7 @@ class Store:
 
     def add_source(self, document_id: str, source: str, outlet: str | None = None, url: str | None = None) -> bool:
         """Record another input that held an already-stored document (idempotent); whether it was new."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             exists = conn.execute(select(s.document_sources.c.source).where(
                 s.document_sources.c.document_id == document_id, s.document_sources.c.source == source)).first()
             if not exists:
@@ -86,7 +87,7 @@ class Store:
             return not exists
 
     def record_issue(self, item: str, reason: str, kind: str = "rejected") -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             where = (s.ingest_issues.c.item == item, s.ingest_issues.c.reason == reason)
             if conn.execute(select(s.ingest_issues.c.item).where(*where)).first():
                 conn.execute(s.ingest_issues.update().where(*where).values(last_seen=now()))
@@ -97,7 +98,7 @@ class Store:
     def write_batch(self, batch: list[dict[str, list[dict]]]) -> list[str]:
         """Store documents with their rows (``rows.document_rows``), one transaction for the
         batch; returns the ids newly stored (see ``writer.write_batch``)."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             return write_batch(conn, batch)
 
     # -- near duplicates -------------------------------------------------------------------
@@ -165,7 +166,9 @@ class Store:
         if document_id is not None and "document_id" in t.c:
             query = query.where(t.c.document_id == document_id)
         if "start" in t.c:
-            query = query.order_by(t.c.document_id, t.c.start)
+            query = query.order_by(t.c.document_id, t.c.start, *([t.c.id] if "id" in t.c else []))
+        elif "seq" in t.c:     # documents as stored; PostgreSQL has no implicit order
+            query = query.order_by(t.c.seq)
         with self.engine.connect() as conn:
             for r in conn.execute(query):
                 yield dict(r._mapping)
@@ -188,6 +191,9 @@ class Store:
             return [dict(r._mapping) for r in conn.execute(sql, {"q": " ".join(words), "n": limit})]
 
 
+# A second writer waits this long for the first one's transaction (a batch write, or a
+# resolution step of a large store) before it fails with "database is locked".
+BUSY_TIMEOUT_MS = 120_000
 SIGNATURE_CACHE_LIMIT = 100_000     # 64 unsigned 64-bit words each: about 60 MB at most
 
 def _compact(signature: list[int]) -> array | list[int]:
@@ -200,7 +206,7 @@ def _compact(signature: list[int]) -> array | list[int]:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "busy_timeout=10000", "synchronous=NORMAL"):
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}", "synchronous=NORMAL"):
         try:
             cur.execute(f"PRAGMA {pragma}")
         except Exception:  # a read-only connection cannot switch journal mode; the rest still apply
