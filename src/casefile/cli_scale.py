@@ -23,7 +23,9 @@ def register(group: click.Group) -> None:
 @input_options
 @click.option("--partitions", type=click.IntRange(min=1),
               help="Spark partitions to spread the input files over (default: the cluster's parallelism).")
-def spark_ingest(inputs, output, master, partitions, **options) -> None:
+@click.option("--resolve", "resolve", is_flag=True,
+              help="Also resolve entities across documents on Spark (OUTPUT/entity_groups).")
+def spark_ingest(inputs, output, master, partitions, resolve, **options) -> None:
     """Extract INPUTS (files, folders, globs, URLs; JSONL, text, HTML, WARC) on Spark into Parquet.
 
     Runs the same per-document extraction as `casefile ingest`, the spaCy model loaded
@@ -39,7 +41,8 @@ def spark_ingest(inputs, output, master, partitions, **options) -> None:
         raise click.ClickException("pyspark is not installed: pip install pyspark (and Java 17, "
                                    "scripts/install_java.sh)")
     try:
-        counts = spark.run(inputs, output, master=master, settings=Settings(**options), partitions=partitions)
+        counts = spark.run(inputs, output, master=master, settings=Settings(**options), partitions=partitions,
+                           resolve=resolve)
     except CasefileError:
         raise                     # the command group says it in its own words
     except Exception as exc:  # a Spark/Java failure: one line, not a JVM stack trace

@@ -89,8 +89,9 @@ def session(master: str = DEFAULT_MASTER, app_name: str = "casefile"):
 
 
 def run(inputs: Iterable[str], output: str | Path, *, master: str = DEFAULT_MASTER,
-        settings: Settings | None = None, partitions: int | None = None) -> dict[str, int]:
-    """Run the extraction on Spark and write ``output/<table>/`` Parquet; rows written per table."""
+        settings: Settings | None = None, partitions: int | None = None, resolve: bool = False) -> dict[str, int]:
+    """Run the extraction on Spark and write ``output/<table>/`` Parquet; rows written per table.
+    ``resolve``: then resolve entities across documents on Spark too (``spark_resolve``)."""
     from pyspark import StorageLevel
 
     settings = settings or Settings()
@@ -108,6 +109,11 @@ def run(inputs: Iterable[str], output: str | Path, *, master: str = DEFAULT_MAST
             frame = spark.createDataFrame(rows, spark_schema(table))
             frame.write.mode("overwrite").parquet(str(Path(output) / table))
         records.unpersist()
-        return {t: counts.get(t, 0) for t in TABLES}
+        out = {t: counts.get(t, 0) for t in TABLES}
+        if resolve:
+            from . import spark_resolve
+
+            out[spark_resolve.ENTITY_GROUPS] = spark_resolve.run(output, spark)
+        return out
     finally:
         spark.stop()

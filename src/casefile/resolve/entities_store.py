@@ -73,9 +73,7 @@ def load_records(conn: Connection, documents: Iterable[str] | None, forms: dict[
         for r in conn.execute(q):
             rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
                             aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
-            for form in forms.get(rec.ref, ()):
-                if form not in rec.aliases and form != rec.name:
-                    rec.aliases.append(form)
+            rec.add_forms(forms.get(rec.ref, ()))
             out.append(rec)
     out.sort(key=lambda r: r.order)
     return out
@@ -91,9 +89,7 @@ def members(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[DocEn
         for r in conn.execute(query.where(de.c.entity_id.in_(batch))):
             rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
                             aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
-            for form in r.forms or ():
-                if form not in rec.aliases and form != rec.name:
-                    rec.aliases.append(form)
+            rec.add_forms(r.forms or ())
             out.setdefault(r.entity_id, []).append(rec)
     for recs in out.values():
         recs.sort(key=lambda r: r.order)
@@ -115,12 +111,16 @@ def titled_forms(conn: Connection, documents: Iterable[str] | None) -> dict[str,
     for batch in [None] if documents is None else chunks(documents):
         q = query if batch is None else query.where(m.c.document_id.in_(batch))
         for row in conn.execute(q):
-            title = N.title_before(row.before or "")
-            if title:
-                # an editor's insertion ("[Westvale Gov. Ann] Roe") leaves its bracket in the mention
-                form = f"{title} {row.text.replace('[', '').replace(']', '')}"
+            if form := titled_form(row.before, row.text):
                 out.setdefault(ref_of(row.document_id, row.entity_key), []).append(form)
     return out
+
+
+def titled_form(before: str | None, mention: str) -> str | None:
+    """"President X" when the ``TITLE_WINDOW`` characters ``before`` a person's mention end in a title."""
+    title = N.title_before(before or "")
+    # an editor's insertion ("[Westvale Gov. Ann] Roe") leaves its bracket in the mention
+    return f"{title} {mention.replace('[', '').replace(']', '')}" if title else None
 
 
 def overrides(conn: Connection) -> tuple[list[tuple[str, str]], set[str]]:

@@ -34,6 +34,12 @@ class DocEntity:
     def order(self) -> tuple:
         return (self.seq, self.document_id, len(self.key), self.key)
 
+    def add_forms(self, forms) -> None:
+        """Take the written forms kept for this record ("President X") among its aliases."""
+        for form in forms:
+            if form not in self.aliases and form != self.name:
+                self.aliases.append(form)
+
     @property
     def ref(self) -> str:
         """How the store refers to this document's entity (``lookup``'s document~key)."""

@@ -1,0 +1,124 @@
+"""Cross-document entity resolution on Spark: blocks found with DataFrame joins, each block
+resolved on an executor by the rules ``casefile resolve`` runs.
+
+1. Records: each document entity of the job's output (``doc_entities``) with its document's
+   input order and the titled forms its mentions are written with (``entities_store``'s
+   ``titled_form``), as ``casefile resolve`` reads them from a store.
+2. Blocking keys: ``resolve.blocks.block_keys`` of each record (mapPartitions).
+3. Connected components of record -- key: minimum-label propagation, two joins per round,
+   until no label moves.
+4. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
+   same name rules, lone-name choices and corpus typing) on one executor.
+
+There is no second definition of "same person" here: Spark only decides which records can
+meet. The output names each record's entity by its earliest record's ref (``document~key``).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .resolve.blocks import block_keys, resolve_block
+from .resolve.entities_store import titled_form
+from .resolve.lexicon import TITLE_WINDOW
+from .resolve.records import DocEntity
+from .spark_tables import ORDER
+
+RECORD_COLUMNS = ("document_id", "key", "name", "type", "seq", "aliases", "descriptors")
+ENTITY_GROUPS = "entity_groups"          # the output table: document_id, key, entity (a ref)
+MAX_ROUNDS = 100
+
+
+def as_record(row) -> DocEntity:
+    """A record row (``RECORD_COLUMNS``; aliases and descriptors as JSON text) as resolution takes it."""
+    return DocEntity(document_id=row["document_id"], key=row["key"], name=row["name"], type=row["type"],
+                     seq=row["seq"] or 0, aliases=json.loads(row["aliases"] or "[]"),
+                     descriptors=json.loads(row["descriptors"] or "[]"))
+
+
+def records_of_job(spark, directory: str | Path):
+    """The job's document entities as resolution reads them (``RECORD_COLUMNS``)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType
+
+    root = Path(directory)
+    docs = (spark.read.parquet(str(root / "documents")).groupBy("id")
+            .agg(F.min(ORDER).alias("seq"), F.first("text").alias("text")))   # a copy keeps the first place
+    entities = spark.read.parquet(str(root / "doc_entities")).dropDuplicates(["document_id", "key"])
+    people = entities.where(F.col("type") == "PERSON").select("document_id", F.col("key").alias("entity_key"))
+    form = F.udf(lambda before, mention: titled_form(before, mention), StringType())   # no hints: not a pandas UDF
+    # the TITLE_WINDOW characters before each person mention (substring counts from 1)
+    before = F.expr(f"substring(text, 1 + greatest(start - {TITLE_WINDOW}, 0), "
+                    f"start - greatest(start - {TITLE_WINDOW}, 0))")
+    written = (spark.read.parquet(str(root / "mentions")).dropDuplicates(["id"])
+               .select("document_id", "entity_key", "start", F.col("text").alias("mention"))
+               .join(people, ["document_id", "entity_key"])
+               .join(docs.select(F.col("id").alias("document_id"), "text"), "document_id")
+               .select("document_id", F.col("entity_key").alias("key"), "start",
+                       form(before, F.col("mention")).alias("form"))
+               .where(F.col("form").isNotNull())
+               .groupBy("document_id", "key")
+               .agg(F.sort_array(F.collect_list(F.struct("start", "form"))).alias("forms")))
+    return (entities.join(docs.select(F.col("id").alias("document_id"), "seq"), "document_id")
+            .join(written, ["document_id", "key"], "left")
+            .rdd.map(_with_forms).toDF(record_schema()))
+
+
+def record_schema():
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    return StructType([StructField(c, LongType() if c == "seq" else StringType()) for c in RECORD_COLUMNS])
+
+
+def _strings(*names: str):
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    return StructType([StructField(n, StringType()) for n in names])
+
+
+def _with_forms(row) -> tuple:
+    record = as_record(row.asDict())
+    record.add_forms([f["form"] for f in row["forms"] or ()])
+    return (record.document_id, record.key, record.name, record.type, record.seq,
+            json.dumps(record.aliases, ensure_ascii=False), json.dumps(record.descriptors, ensure_ascii=False))
+
+
+def resolve_entities(spark, records):
+    """DataFrame (document_id, key, entity): each record's entity named by its earliest record."""
+    from pyspark.sql import functions as F
+
+    keyed = records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k)
+                                             for k in block_keys(as_record(row.asDict()))]).toDF(_strings("ref", "key"))
+    refs = records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
+    labels = components(refs, keyed)
+    with_label = records.withColumn("ref", F.concat_ws("~", "document_id", "key")).join(labels, "ref")
+    resolved = (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
+                .groupByKey()
+                .flatMap(lambda block: resolve_block([as_record(r) for r in block[1]])))
+    return resolved.map(lambda pair: (*pair[0].split("~", 1), pair[1])).toDF(_strings("document_id", "key", "entity"))
+
+
+def components(refs, edges):
+    """(ref, label): the smallest ref of each connected component of the graph ref -- key."""
+    from pyspark.sql import functions as F
+
+    labels = refs.select("ref", F.col("ref").alias("label")).localCheckpoint()
+    edges = edges.localCheckpoint()
+    for _round in range(MAX_ROUNDS):
+        by_key = edges.join(labels, "ref").groupBy("key").agg(F.min("label").alias("near"))
+        nearest = edges.join(by_key, "key").groupBy("ref").agg(F.min("near").alias("near"))
+        moved = (labels.join(nearest, "ref", "left")
+                 .select("ref", F.least("label", F.coalesce("near", "label")).alias("label"),
+                         (F.coalesce("near", "label") < F.col("label")).alias("moved"))
+                 .localCheckpoint())
+        labels = moved.select("ref", "label")
+        if not moved.where("moved").limit(1).count():
+            return labels
+    raise RuntimeError(f"connected components did not settle in {MAX_ROUNDS} rounds")
+
+
+def run(directory: str | Path, spark) -> int:
+    """Resolve the entities of a job's output; writes ``directory/entity_groups``; records resolved."""
+    groups = resolve_entities(spark, records_of_job(spark, directory))
+    groups.write.mode("overwrite").parquet(str(Path(directory) / ENTITY_GROUPS))
+    return spark.read.parquet(str(Path(directory) / ENTITY_GROUPS)).count()
