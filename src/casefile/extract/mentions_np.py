@@ -232,7 +232,9 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks.pop(0)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return tok.doc.text[start:end], base + start, base + end
+    # the tokens' own span, not doc.text: that rebuilds the whole text on every call (a third of
+    # extraction's time on long real articles, where speakers' phrases are many)
+    return tok.doc[toks[0].i:toks[-1].i + 1].text, base + start, base + end
 
 
 def _restricts(head, clause) -> bool:
