@@ -2,6 +2,7 @@
 
     python benchmarks/ingest.py                 # N = 2000 documents (each configuration twice), and 5N
     python benchmarks/ingest.py --n 200         # quicker
+    python benchmarks/ingest.py --corpus real   # real news: 1,096 articles of ../shared/eval/dev
 
 Builds N articles of real text by recombining sentences of the sample corpus
 (../shared/corpus/seeds, else examples/), each one different so dedup keeps them all,
@@ -13,6 +14,12 @@ and measures, each run in a fresh process so peak memory is its own:
 - casefile, 1 process: read, clean, extract, store, resolve, with each stage's share;
 - casefile, 2 processes (``--workers 2``);
 - casefile, 1 process on 5N documents (how cost grows).
+
+``--corpus real`` measures the same configurations at N on real news instead: the 840
+PolNeAR train articles (US election news, 2016) and the 256 TimeBank articles (1996-2000)
+of ``../shared/eval/dev`` (only when ``../shared`` is beside the checkout), in that order,
+the first N of them (all 1,096 unless ``--n`` says fewer). There are no more of them, so
+there is no 5N run.
 
 Model loading is left out of every timing (a warm-up ingest of one article first),
 so the comparison is per-document work. Prints a table; writes
@@ -37,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+REAL_NEWS = [ROOT.parent / "shared" / "eval" / "dev" / name / "docs.jsonl" for name in ("polnear_train", "timebank")]
 EXAMPLES = ROOT / "examples"
 RESULTS = ROOT / "benchmarks" / "results" / "ingest.json"
 SENTENCES_PER_DOC = (12, 28)        # a short-to-medium news article
@@ -44,6 +52,7 @@ SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z
 PUBLISHED = "2024-03-01"
 MIN_SENTENCE_CHARS = 25
 MEMORY_SAMPLE_SECONDS = 0.25
+DEFAULT_N = 2000
 
 
 # -- the corpus ------------------------------------------------------------------------------
@@ -76,6 +85,15 @@ def build_corpus(n: int, pool: list[str], seed: int = 7) -> list[dict]:
         docs.append({"title": title, "text": f"{title}\n\n" + "\n\n".join(paragraphs),
                      "published": PUBLISHED, "outlet": f"Outlet {i % 17}", "url": f"https://example.org/a/{i}"})
     return docs
+
+
+def real_news(n: int | None) -> list[dict]:
+    """The first ``n`` real articles (all when None), as the evaluation sets give them."""
+    missing = [str(p) for p in REAL_NEWS if not p.exists()]
+    if missing:
+        raise SystemExit(f"--corpus real needs ../shared beside the checkout; missing: {', '.join(missing)}")
+    docs = [json.loads(line) for path in REAL_NEWS for line in open(path, encoding="utf-8") if line.strip()]
+    return docs[:n]
 
 
 def write_corpus(docs: list[dict], folder: Path) -> Path:
@@ -145,7 +163,8 @@ def instrument() -> Stages:
     for attr in ("signature", "bands"):
         stages.wrap(dedup, attr, "dedup: minhash")
     stages.wrap(pipeline, "near_duplicates", "dedup: near-duplicate lookup")
-    for attr in ("write_batch", "known", "record_issue", "add_source"):
+    stages.wrap(pipeline, "write_batch", "store: write_batch")     # the engine writes under the write lock
+    for attr in ("known", "record_issue", "add_source"):
         stages.wrap(Store, attr, f"store: {attr}")
     stages.wrap(resolve, "run", "resolve (cross-document)")
     return stages
@@ -199,7 +218,9 @@ def _process_tree(root: int) -> list[int]:
 def _pss_kb(pid: int) -> int:
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except (FileNotFoundError, ProcessLookupError):
+    except ProcessLookupError:
+        return 0  # exiting (a zombie keeps its /proc entry but no memory)
+    except FileNotFoundError:
         if Path(f"/proc/{pid}").exists():
             raise  # a live process without smaps_rollup (Linux < 4.14): PSS cannot be read here
         return 0  # a worker that has just exited holds no memory
@@ -279,7 +300,7 @@ def _measure_ingest(corpus: Path, workers: int, warmup: Path) -> dict:
 # -- the driver ----------------------------------------------------------------------------------
 
 def child(mode: str, corpus: Path, workers: int, warmup: Path) -> dict:
-    cmd = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--workers", str(workers),
+    cmd = [sys.executable, __file__, "--child", mode, "--corpus-file", str(corpus), "--workers", str(workers),
            "--warmup", str(warmup)]
     done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | {"TQDM_DISABLE": "1"})
     if done.returncode:
@@ -287,7 +308,7 @@ def child(mode: str, corpus: Path, workers: int, warmup: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(n: int, scales: list[int], worker_counts: list[int], repeat: int = 1) -> dict:
+def run(n: int | None, scales: list[int], worker_counts: list[int], repeat: int = 1, real: bool = False) -> dict:
     """Every configuration at N, ``repeat`` times, interleaved (raw, then casefile, then raw
     again...) so a slow spell on a shared machine hits both sides; the larger corpora run once,
     between the first and second round at N, so the N figures bracket them in time."""
@@ -295,7 +316,13 @@ def run(n: int, scales: list[int], worker_counts: list[int], repeat: int = 1) ->
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         warmup = write_corpus(build_corpus(1, pool, seed=99), folder)
-        corpora = {scale: write_corpus(build_corpus(n * scale, pool), folder) for scale in scales}
+        if real:
+            docs = real_news(n)
+            n, scales = len(docs), [1]
+            corpora = {1: write_corpus(docs, folder)}
+        else:
+            n = n or DEFAULT_N
+            corpora = {scale: write_corpus(build_corpus(n * scale, pool), folder) for scale in scales}
         at_n = [("raw", 1), ("raw-casefile-pipeline", 1)] + [("casefile", w) for w in worker_counts]
         steps = [(1, mode, workers, 1) for mode, workers in at_n] if 1 in scales else []
         steps += [(scale, "casefile", 1, 1) for scale in scales if scale != 1]
@@ -305,7 +332,8 @@ def run(n: int, scales: list[int], worker_counts: list[int], repeat: int = 1) ->
         for scale, mode, workers, round_ in steps:
             runs.append(child(mode, corpora[scale], workers, warmup) | {"round": round_})
             print(_line(runs[-1]), file=sys.stderr)
-    return {"n": n, "sentence_pool": len(pool), "cpus": os.cpu_count(), "load_average": os.getloadavg(),
+    return {"n": n, "corpus": "real news (dev/polnear_train + dev/timebank)" if real else "synthetic",
+            "sentence_pool": len(pool), "cpus": os.cpu_count(), "load_average": os.getloadavg(),
             "repeat": repeat, "runs": runs, "checks": checks(runs, n)}
 
 
@@ -365,27 +393,31 @@ def table(result: dict) -> str:
             lines += [f"  {k:34} {v:>8.2f} {v / r['seconds']:>7.1%}" for k, v in r["stages"].items()]
     lines.append("")
     lines += [f"{k:34} {'not measured' if v is None else v}" for k, v in result["checks"].items()]
+    lines.append(f"corpus: {result.get('corpus', 'synthetic')}")
     lines.append(f"machine: {result['cpus']} cores, load average at the end {result['load_average'][0]:.1f}")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=2000, help="documents in the base corpus (default 2000)")
+    parser.add_argument("--n", type=int, help=f"documents in the base corpus (default {DEFAULT_N}; "
+                                              "with --corpus real, all 1,096)")
+    parser.add_argument("--corpus", choices=("synthetic", "real"), default="synthetic",
+                        help="synthetic articles from the seeds' sentences (default), or real news")
     parser.add_argument("--scales", default="1,5", help="corpus sizes as multiples of N (default 1,5)")
     parser.add_argument("--workers", default="1,2", help="process counts to measure at N (default 1,2)")
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each configuration at N, interleaved; checks use medians (default 2)")
     parser.add_argument("--output", default=str(RESULTS), help="where to write the JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus-file", help=argparse.SUPPRESS)
     parser.add_argument("--warmup", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child, Path(args.corpus), int(args.workers), Path(args.warmup))))
+        print(json.dumps(measure(args.child, Path(args.corpus_file), int(args.workers), Path(args.warmup))))
         return
     result = run(args.n, [int(s) for s in args.scales.split(",")], [int(w) for w in args.workers.split(",")],
-                 args.repeat)
+                 args.repeat, real=args.corpus == "real")
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(result, indent=1))
     print(table(result))
