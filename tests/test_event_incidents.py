@@ -36,11 +36,11 @@ def who(evs) -> set[str]:
 
 @pytest.mark.parametrize("text, etype, people", [
     # violence, with the unnamed kept as the article describes them
-    ("A roadside bomb killed an army colonel near Farhan on Tuesday.", "killing", {"army colonel"}),
-    ("A roadside bomb killed an army colonel near Farhan on Tuesday.", "attack", {"army colonel"}),
-    ("Twenty-two were killed and another 38 were injured in the explosion.", "killing", {"Twenty-two"}),
-    ("Twenty-two were killed and another 38 were injured in the explosion.", "attack", set()),
-    ("Near the market, a suicide bomber blew himself up.", "attack", {"suicide bomber"}),
+    ("A car bomb killed a police colonel near Farhan on Tuesday.", "killing", {"police colonel"}),
+    ("A car bomb killed a police colonel near Farhan on Tuesday.", "attack", {"police colonel"}),
+    ("Fourteen were killed and another 51 were injured in the blast.", "killing", {"Fourteen"}),
+    ("Fourteen were killed and another 51 were injured in the blast.", "attack", set()),
+    ("Outside the stadium a suicide bomber blew himself up.", "attack", {"suicide bomber"}),
     ("Gunmen opened fire on a bus carrying pilgrims, wounding nine.", "attack", {"Gunmen"}),
     ("Three men were shot dead outside a cafe in Port Ellin.", "killing", {"Three men"}),
     ("Militants ambushed a police convoy on the coast road.", "attack", {"Militants", "police convoy"}),
@@ -49,7 +49,7 @@ def who(evs) -> set[str]:
     ("A mob beat two journalists covering the vote.", "attack", {"two journalists"}),
     ("Officials met after the mass shooting in Dorvel by a married couple.", "attack", {"married couple"}),
     # justice: arrests, charges, trials, sentences, releases
-    ("The student has been charged with using a weapon of mass destruction.", "charge", {"student"}),
+    ("The chemist has been charged with using a chemical weapon.", "charge", {"chemist"}),
     ("Police detained three men after the march.", "arrest", {"three men"}),
     ("Dozens of protesters were arrested in the capital on Friday.", "arrest", {"Dozens of protesters"}),
     ("The trial of the two editors opened in Vell on Monday.", "trial", {"two editors"}),
@@ -71,16 +71,16 @@ def test_a_sentence_that_reports_an_incident_yields_it_with_or_without_a_name(nl
 
 @pytest.mark.parametrize("text, etype, reason", [
     # figures of speech
-    ("The candidate attacked his rival's national security record.", "attack", "verbal"),
+    ("The challenger attacked the incumbent's record on taxes.", "attack", "verbal"),
     ("The governor attacked the senator for his remarks on housing.", "attack", "verbal"),
-    ("That video did not kill her chances in the primary.", "killing", ""),
+    ("The scandal did not kill her hopes of a second term.", "killing", ""),
     ("Committee chairs moved quickly and killed the housing bill.", "killing", "figure"),
     ("Job-killing rules will be the first to go.", "killing", "modifier"),
-    ("We are going to beat our own party's nominee in the primary.", "attack", ""),
+    ("We are going to beat the other party's nominee in November.", "attack", ""),
     ("The mayor beat her rival by twelve points.", "attack", "win"),
-    ("She will hold a rally in the suburbs on Saturday.", "protest", ""),
+    ("He will hold a rally at the fairground next month.", "protest", ""),
     ("Supporters cheered at the senator's rally in Dunmore.", "protest", "campaign rally"),
-    ("He has demonstrated that he is a good moderator.", "protest", "words"),
+    ("She has demonstrated that she can run a tight meeting.", "protest", "words"),
     ("Markets rallied after the announcement.", "protest", "people"),
     ("Costs exploded after the merger.", "attack", "figure"),
     ("Her approval ratings shot up after the debate.", "attack", "shot up"),
@@ -132,8 +132,8 @@ def test_an_event_that_is_kept_says_how_it_was_reported(nlp):
 
 
 @pytest.mark.parametrize("text, counted, value, unit", [
-    ("Twenty-two were killed and another 38 were injured in the explosion.", "Twenty-two", 22, "killed"),
-    ("Twenty-two were killed and another 38 were injured in the explosion.", "38", 38, "injured"),
+    ("Fourteen were killed and another 51 were injured in the blast.", "Fourteen", 14, "killed"),
+    ("Fourteen were killed and another 51 were injured in the blast.", "51", 51, "injured"),
     ("A car bomb exploded near the checkpoint, killing six soldiers.", "six soldiers", 6, "killed"),
     ("Police arrested 40 students after the sit-in.", "40 students", 40, "arrested"),
 ])

@@ -1,7 +1,7 @@
 """Sense: whether a violent or legal word reports the thing itself or a figure of speech.
 
 Political reporting is full of violent words used in figure: a candidate "attacks" a
-rival's record, a video "didn't kill his chances", a nominee "beat" her rival, a
+rival's record, a scandal "didn't kill her hopes", a nominee "beat" her rival, a
 campaign "rally" fills a stadium. Each trigger rule names its test (``Rule.sense``); the
 tests live by family (sense_violence, sense_justice, sense_dissent) and read the trigger's
 own arguments first (what was attacked, who was killed), then the sentence (a weapon, a
