@@ -28,6 +28,17 @@ def chunks(items: Iterable, size: int = CHUNK):
         yield items[i:i + size]
 
 
+def names_and_types(conn, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Stored entities by id: (name, type), read in chunks."""
+    out = {}
+    for batch in chunks(ids):
+        for r in conn.execute(select(s.entities.c.id, s.entities.c.name, s.entities.c.type)
+                              .where(s.entities.c.id.in_(batch))):
+            out[r.id] = (r.name, r.type)
+    return out
+
+
+
 def ref_of(document_id: str, key: str) -> str:
     return f"{document_id}~{key}"
 

@@ -27,7 +27,7 @@ from .bulk import insert_many
 from .changes import EntityChange
 from .entity_appends import Append, appends, write_appends
 from .entity_context import StoreContext, Typing, joiners_of, members_of_bases, persisted
-from .entities_store import chunks, ref_of, split_ref
+from .entities_store import chunks, names_and_types, ref_of, split_ref
 from .lone_names import MemoryContext, assemble, lone_fit, plain_fit
 from .name_rules import base_clusters, earliest
 from .records import DocEntity, Link
@@ -312,7 +312,7 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
     entity_rows, link_rows, mapping = store.group_rows(area, result.groups, result.links)
     before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
-    old_rows = _rows(conn, old_ids)
+    old_rows = names_and_types(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids, before)
     kept = {r: (base_of[r], *(target_of[r] or (None, None)), forms.get(r) or (state[r][3] if r in state else []))
             for r in sorted(refs)}
@@ -347,11 +347,3 @@ def _links(conn: Connection, area: list[DocEntity], at: dict[str, int], index: d
                 out[at[ref]] = Link(row.rule, row.reason)
     return out
 
-
-def _rows(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
-    out = {}
-    for batch in chunks(ids):
-        for r in conn.execute(select(s.entities.c.id, s.entities.c.name, s.entities.c.type)
-                              .where(s.entities.c.id.in_(batch))):
-            out[r.id] = (r.name, r.type)
-    return out

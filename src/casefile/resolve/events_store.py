@@ -18,7 +18,7 @@ from ..concepts import entity_types
 from ..store import schema as s
 from . import lexicon as L
 from . import names as N
-from .entities_store import chunks, rows_of_records
+from .entities_store import chunks, names_and_types, rows_of_records
 from .changes import EntityChange
 from .events import EventRecord, cluster, pair_score
 
@@ -88,12 +88,7 @@ def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]
 
 def _entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
     """entity id -> (type, vague) for the entities named."""
-    out = {}
-    for batch in chunks(ids):
-        for r in conn.execute(select(s.entities.c.id, s.entities.c.type, s.entities.c.name)
-                              .where(s.entities.c.id.in_(batch))):
-            out[r.id] = (r.type, _vague(r.type, r.name))
-    return out
+    return {i: (t, _vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
 
 
 def _vague(type_: str, name: str) -> bool:
