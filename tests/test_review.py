@@ -134,6 +134,26 @@ def test_a_corrected_speaker_moves_the_quote_to_the_speaker_named(store):
     assert exported["review"]["original"]["speaker"] == q["speaker_text"]
 
 
+def test_a_corrected_speaker_is_the_one_the_article_names_when_the_name_means_others_too(store):
+    """A name that also names a place elsewhere in the corpus: the reviewer means the person the article names."""
+    q = _quote(store, "A court in the city")
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO entities (id, name, type, aliases) VALUES ('e-elsewhere', 'Teodor Kalvan', "
+                          "'FAC', '[]')"))
+    R.decide(store, R.row_key("quote", q), reviewer="Ana", edits={"speaker": "teodor kalvan"})
+    him = next(d for d in store.rows("doc_entities") if d["name"] == "Teodor Kalvan")
+    assert (R.decisions(store)[0]["speaker_document"], R.decisions(store)[0]["speaker_key"]) == (
+        him["document_id"], him["key"])
+    assert [x["id"] for x in dossier(store, him["entity_id"])["quotes_by"]] == [q["id"]]
+
+
+def test_a_corrected_speaker_no_entity_answers_to_is_anchored_nowhere(store):
+    q = _quote(store, "A court in the city")
+    R.decide(store, R.row_key("quote", q), reviewer="Ana", edits={"speaker": "Nobody Named Here"})
+    (d,) = R.decisions(store)
+    assert (d["speaker_document"], d["speaker_key"]) == (None, None)
+
+
 def test_a_rejected_entity_link_takes_its_document_out_of_the_dossier(store):
     member = next(d for d in store.rows("doc_entities") if d["name"] == "Ilsa Kalvan")
     R.decide(store, R.row_key("entity_link", member), reviewer="Ana", status="rejected")

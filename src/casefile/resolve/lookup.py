@@ -77,6 +77,18 @@ def by_name(conn: Connection, name: str) -> list[str]:
     return sorted(named or aliased)
 
 
+def named_in(conn: Connection, document_id: str, name: str) -> str | None:
+    """The entity of document ``document_id`` written ``name`` there (its name or an alias), as
+    ``<document id>~<key>``; a person before anything else of that name; None when none is."""
+    want = N.fold(name)
+    de = s.doc_entities
+    rows = conn.execute(select(de.c.key, de.c.name, de.c.aliases, de.c.type)
+                        .where(de.c.document_id == document_id).order_by(de.c.key)).all()
+    hits = sorted((r for r in rows if want and want in {N.fold(x) for x in [r.name, *(r.aliases or [])]}),
+                  key=lambda r: r.type != "PERSON")
+    return f"{document_id}{LOCAL_SEP}{hits[0].key}" if hits else None
+
+
 def candidates(conn: Connection, ids: list[str]) -> list[dict]:
     """The entities a name could mean, most documented first, as an error lists them."""
     de = s.doc_entities

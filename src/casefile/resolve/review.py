@@ -22,7 +22,7 @@ from ..store import schema as s
 from ..store import schema_review as r
 from ..store.db import Store
 from ..store.reads import LOCAL_SEP
-from .lookup import find_entity
+from .lookup import find_entity, named_in
 
 KINDS = ("event", "quote", "entity_link")
 STATUSES = ("confirmed", "rejected", "unreviewed")
@@ -181,12 +181,14 @@ def _merged_edits(kind: str, old: dict, new: dict) -> dict:
 
 
 def _speaker_anchor(conn: Connection, document_id: str, name: str | None) -> tuple[str | None, str | None]:
-    """The document entity a corrected speaker's name stands for: the entity the name finds,
-    in this document when it is named there; (None, None) when the name finds no entity."""
+    """The document entity a corrected speaker's name stands for: the one this document writes so
+    (a reviewer names someone the article names; the name may also mean others elsewhere), else
+    the entity the name finds, in this document when it is named there; (None, None) when the
+    name finds no entity."""
     if not name:
         return None, None
     try:
-        ref = find_entity(conn, name)
+        ref = named_in(conn, document_id, name) or find_entity(conn, name)
     except (NotFound, Ambiguous):
         return None, None
     if LOCAL_SEP in ref:
