@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from casefile.resolve.event_details import PHRASES, label, sentence
+from casefile.resolve.event_details import PHRASES, fold, label, merged, one_per_person, sentence
 
 
 def _d(agents=(), who=(), places=(), counts=()):
@@ -44,3 +44,31 @@ def test_no_phrase_keeps_a_code_name():
 def test_a_shorter_name_of_the_doer_is_not_read_as_a_second_party():
     d = _d(["Joe Maren"], ["Maren", "the prime minister"])
     assert sentence("diplomatic_visit", d) == "Joe Maren met the prime minister"
+
+
+@pytest.mark.parametrize("written, expected", [
+    (["Ana B. Brisk", "Ana Brisk", "Brisk"], ["Ana B. Brisk"]),
+    (["Brisk", "Ana Brisk"], ["Brisk"]),
+    (["Ms. Brisk", "Ana Brisk", "Ivo Holm", "Holm"], ["Ms. Brisk", "Ivo Holm"]),
+    (["A. Brisk", "Ana Brisk"], ["A. Brisk"]),
+    # Not one person: other given names, two lone words, a group's noun, different middle names.
+    (["Ana Brisk", "Ivo Brisk"], ["Ana Brisk", "Ivo Brisk"]),
+    (["Brisk", "Holm"], ["Brisk", "Holm"]),
+    (["journalists", "local journalists"], ["journalists", "local journalists"]),
+    (["Ana B. Brisk", "Ana C. Brisk"], ["Ana B. Brisk", "Ana C. Brisk"]),
+])
+def test_reports_of_one_event_name_each_person_once(written, expected):
+    assert one_per_person(written) == expected
+
+
+def test_an_event_told_by_three_reports_names_its_person_once():
+    parts = [_d(["a judge"], ["Ivo Holm"]), _d(who=["Ivo K. Holm"]), _d(who=["Holm"], places=["Veskar"])]
+    assert sentence("imprisonment", merged(parts)) == "A judge jailed Ivo Holm in Veskar"
+
+
+def test_the_details_of_one_report_name_each_person_once_and_an_event_without_any_has_empty_ones():
+    rows = [("ev1", "p", "agent", "a judge", 0), ("ev1", "p", "target", "Ivo Holm", 1),
+            ("ev1", "p", "target", "Holm", 2)]
+    found = fold({"ev1": {"places": [], "who": [], "counts": []}, "ev2": {"places": [], "who": [], "counts": []}}, rows)
+    assert found["ev1"]["who"] == ["a judge", "Ivo Holm"] and found["ev1"]["agents"] == ["a judge"]
+    assert found["ev2"] == {"places": [], "who": [], "counts": [], "agents": []}

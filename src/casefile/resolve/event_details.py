@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, text
 
+from . import names as N
+
 # Roles shown as who: the one who did it, the one it was done to, and what (a law, a document).
 WHO_ROLES = ("agent", "target", "recipient", "object")
 MAX_WHO = 4
@@ -51,7 +53,8 @@ def fold(out: dict[str, dict], rows) -> dict[str, dict]:
             d["agents"].append(written)
     for d in out.values():
         shown = " ".join(d["counts"]).lower()
-        d["who"] = [w for w in d["who"] if w.lower() not in shown]  # "22" is in "22 killed"
+        d["who"] = one_per_person([w for w in d["who"] if w.lower() not in shown])  # "22" is in "22 killed"
+        d["agents"] = one_per_person(d.get("agents", []))
     return out
 
 
@@ -70,7 +73,28 @@ def merged(parts: list[dict]) -> dict:
     for d in parts:
         for k in out:
             out[k] += [x for x in d.get(k, []) if x not in out[k]]
+    out["who"], out["agents"] = one_per_person(out["who"]), one_per_person(out["agents"])
     return out
+
+
+def one_per_person(written: list[str]) -> list[str]:
+    """Names as written, each person once, as first written: reports of one event write one person
+    "Ann B. Roe", "Ann Roe" and "Roe" (a capitalized lone word is a surname of a longer name)."""
+    kept: list[tuple[str, ...]] = []
+    out = []
+    for name in written:
+        toks = N.person_tokens(name)
+        if toks and name[:1].isupper() and any(_one_person(toks, k) for k in kept):
+            continue
+        out.append(name)
+        kept.append(toks)
+    return out
+
+
+def _one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return len(a) != len(b) and a[-1] == b[-1]
+    return N.person_names_agree(a, b) is not None
 
 
 def line(etype: str, d: dict) -> str:
