@@ -70,6 +70,8 @@ def test_rejecting_an_event_from_its_dossier_returns_there_and_leaves_it_out(cli
     assert f'value="{key}"' not in page
     audit = client.get("/review").text
     assert "the sentencing" in audit and "rejected" in audit and "/documents/" in audit
+    # When, written for people (the machine's stamp stays in the markup).
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC</time>', audit)
 
 
 @pytest.mark.parametrize("target", ["//elsewhere.example/x", "https://elsewhere.example/", "", "/\\elsewhere"])

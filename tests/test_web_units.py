@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from casefile.cli import main
 from casefile.web.compare import _pair
 from casefile.web.highlight import Span, _non_overlapping, _render
+from casefile.web.labels import human_time
 from tests.test_web_helpers import web_store
 
 
@@ -81,3 +82,13 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(cell, expected):
     from casefile.export import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == expected
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("2026-12-07T13:14:29+00:00", "7 December 2026, 13:14 UTC"),
+    ("2026-12-07T15:14:29+02:00", "7 December 2026, 13:14 UTC"),      # shown in UTC, as stored
+    ("2026-12-07T13:14:29", "7 December 2026, 13:14"),                # no zone given: none claimed
+    ("not a time", "not a time"), (None, ""),
+])
+def test_a_reviewer_s_time_reads_as_words(stamp, expected):
+    assert human_time(stamp) == expected

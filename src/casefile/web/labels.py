@@ -3,6 +3,7 @@ title (or, without one, their first line). Registered as template filters, so no
 TIMEX code, a type's code name or a file path where a person expects words."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..concepts import dates as D
@@ -17,6 +18,16 @@ def human_date(value: str | None) -> str:
     if value and D.interval(value) is None and D.interval(value[:10]) is not None:
         return D.human(value[:10])
     return D.human(value)
+
+
+def human_time(stamp: str | None) -> str:
+    """When a reviewer acted (stored as ISO 8601) for people: "7 December 2026, 13:14 UTC"."""
+    try:
+        t = dt.datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return stamp or ""
+    t = t.astimezone(dt.UTC) if t.tzinfo else t
+    return f"{human_date(t.date().isoformat())}, {t:%H:%M}" + (" UTC" if t.tzinfo else "")
 
 
 def type_label(etype: str | None) -> str:
@@ -45,4 +56,4 @@ def doc_title(doc: dict) -> str:
     return doc.get("title") or doc.get("first_line") or first_line(doc.get("text")) or "Untitled document"
 
 
-FILTERS = {"human_date": human_date, "type_label": type_label, "doc_title": doc_title}
+FILTERS = {"human_date": human_date, "human_time": human_time, "type_label": type_label, "doc_title": doc_title}
