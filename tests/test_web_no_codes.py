@@ -3,6 +3,7 @@ from the home page of the seeds store (and a few reached by a form) is crawled a
 text checked. Text inside <code> is code on purpose (file names, API parameters) and is skipped."""
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from urllib.parse import urlencode, urljoin, urlparse
@@ -73,3 +74,25 @@ def test_no_page_of_the_seeds_store_shows_a_code():
         if found:
             leaks[url] = sorted(found)
     assert not leaks, leaks
+
+
+def test_a_file_name_with_underscores_is_shown_as_code_not_read_as_a_type_name(tmp_path):
+    """Where an article came from is shown as it is (a path may hold underscores: a temporary
+    folder's random name did, now and then), marked as code, so no check takes it for a type name."""
+    from casefile.pipeline import ingest
+    from casefile.store.db import Store
+    from tests.test_web_helpers import FICTION_ARTICLE
+
+    folder = tmp_path / "field_notes_folder"
+    folder.mkdir()
+    (folder / "my_article.jsonl").write_text(json.dumps(FICTION_ARTICLE) + "\n", encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    store = Store.open(db)
+    assert ingest([str(folder)], store).stored == 1
+    store.close()
+    client = TestClient(create_app(db))
+    (doc,) = client.get("/api/documents").json()
+    person = next(e for e in client.get("/api/entities?type=PERSON").json() if e["name"] == "Teodor Kalvan")
+    for url in (f"/documents/{doc['id']}", f"/entities/{person['ref']}/brief"):
+        page = client.get(url).text
+        assert "field_notes_folder" in page and not SNAKE.search(reader_text(page)), url
