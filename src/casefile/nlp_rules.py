@@ -63,6 +63,45 @@ def _check(token_pattern: dict) -> None:
             raise Unsupported(f"value {spec!r}")
 
 
+class _Fits:
+    """The token patterns a token fits, as a bit mask. A pattern fits when every attribute it
+    tests passes, so the mask is the AND of one mask per attribute value, and each of those is
+    worked out once per distinct value (a new word costs a dictionary lookup, not every rule)."""
+
+    def __init__(self, token_patterns: list[dict]):
+        everything = (1 << len(token_patterns)) - 1
+        self.free = dict.fromkeys(_READERS, everything)        # patterns that do not test the attribute
+        self.equal: dict[str, dict] = {attr: {} for attr in _READERS}   # value -> patterns asking for it
+        self.other: dict[str, list] = {attr: [] for attr in _READERS}   # (bit, IN/NOT_IN/REGEX spec)
+        for number, token_pattern in enumerate(token_patterns):
+            bit = 1 << number
+            for attr, spec in token_pattern.items():
+                self.free[attr] &= ~bit
+                if isinstance(spec, dict):
+                    self.other[attr].append((bit, spec))
+                else:
+                    self.equal[attr][spec] = self.equal[attr].get(spec, 0) | bit
+        self.passes: dict[str, dict] = {attr: {} for attr in _READERS}
+        self.everything = everything
+
+    def __call__(self, token) -> int:
+        fit = self.everything
+        for attr, read in _READERS.items():
+            value = read(token)
+            known = self.passes[attr]
+            passing = known.get(value)
+            if passing is None:
+                passing = self.free[attr] | self.equal[attr].get(value, 0)
+                for bit, spec in self.other[attr]:
+                    if _test(spec, value):
+                        passing |= bit
+                if len(known) >= CACHE_LIMIT:
+                    known.clear()
+                known[value] = passing
+            fit &= passing
+        return fit
+
+
 class LookupMatch:
     """A drop-in for ``AttributeRuler.match``: the same matches, in the same order."""
 
@@ -79,18 +118,25 @@ class LookupMatch:
             if one:
                 self.single.append((number, key, one))
             self.multi += [(number, key, p) for p in rule["patterns"] if len(p) > 1]
+        # every token pattern is one bit: a one-token rule's patterns, then each slot of a longer one
+        token_patterns = [p for _, _, patterns in self.single for p in patterns]
+        self.rule_bits, bit = [], 0
+        for number, key, patterns in self.single:
+            self.rule_bits.append((number, key, ((1 << len(patterns)) - 1) << bit))
+            bit += len(patterns)
+        self.slot_bits = []
+        for m, (_, _, pattern) in enumerate(self.multi):
+            for k, token_pattern in enumerate(pattern):
+                token_patterns.append(token_pattern)
+                self.slot_bits.append((1 << (len(token_patterns) - 1), (m, k)))
+        self.fits = _Fits(token_patterns)
         self.cache: dict[tuple, tuple[list[tuple[int, int]], frozenset]] = {}
 
     def _lookup(self, token) -> tuple[list[tuple[int, int]], frozenset]:
         """The one-token rules this token fires, and the (longer pattern, position) slots it fills."""
-        values = {attr: read(token) for attr, read in _READERS.items()}
-
-        def fits(token_pattern: dict) -> bool:
-            return all(_test(spec, values[attr]) for attr, spec in token_pattern.items())
-
-        rules = [(number, key) for number, key, patterns in self.single if any(map(fits, patterns))]
-        slots = frozenset((m, k) for m, (_, _, pattern) in enumerate(self.multi)
-                          for k, token_pattern in enumerate(pattern) if fits(token_pattern))
+        fit = self.fits(token)
+        rules = [(number, key) for number, key, bits in self.rule_bits if fit & bits]
+        slots = frozenset(slot for bit, slot in self.slot_bits if fit & bit)
         return rules, slots
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
