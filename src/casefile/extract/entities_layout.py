@@ -31,6 +31,19 @@ def _lines(text: str):
         start += len(line) + 1
 
 
+def _inner_words(line: str) -> list[re.Match]:
+    """The words that open neither the line nor a sentence. A word's first character is a letter,
+    which _SENTENCE_START cannot match, so the search for what comes before a word starts just
+    after the previous word's first letter: from the line's start, a long paragraph cost the
+    square of its length."""
+    out, since = [], 0
+    for m in _WORD.finditer(line):
+        if not _SENTENCE_START.search(line, since, m.start()):
+            out.append(m)
+        since = m.start() + 1
+    return out
+
+
 def is_title_case(line: str) -> bool:
     """A title-case headline: most content words capitalized, and either a small word
     capitalized too ("Rival Says He Will Run") or no lower-case word at all. Words that open
@@ -38,7 +51,7 @@ def is_title_case(line: str) -> bool:
     if lx.BYLINE.match(line):
         return False   # "By Ann Roe, Harbor Correspondent": a name written as its owner writes it
     line = lx.DATELINE.sub("", line, count=1)
-    found = [m for m in _WORD.finditer(line) if not _SENTENCE_START.search(line, 0, m.start())]
+    found = _inner_words(line)
     words = [m.group() for m in found]
     content = [w for w in words if w.lower() not in STOP_WORDS]
     if not lx.HEADLINE_MIN_WORDS <= len(words) <= lx.HEADLINE_MAX_WORDS or not content:
