@@ -7,9 +7,16 @@ continues only when the next paragraph opens with a mark (news convention).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .lexicon import quotes as lx
+
+
+# Every character the scan below acts on (a doubled mark starts with one of them too).
+_MARKS = re.compile("[%s]" % re.escape(lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.STRAIGHT_DOUBLE + lx.SINGLE_OPEN
+                                       + lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE + "".join(m[0] for m in lx.DOUBLED_MARKS)))
+_SINGLE_CLOSERS = re.compile("[%s]" % re.escape(lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE))
 
 
 @dataclass
@@ -79,8 +86,8 @@ def _opens_single(para: str, i: int, closers: list[int]) -> bool:
 
 
 def _single_closers(para: str) -> list[int]:
-    return [j for j, c in enumerate(para)
-            if c in (lx.SINGLE_CLOSE + lx.STRAIGHT_SINGLE) and _closes_single(para, j) and not _in_pair(para, j)]
+    return [j for j in (m.start() for m in _SINGLE_CLOSERS.finditer(para))
+            if _closes_single(para, j) and not _in_pair(para, j)]
 
 
 def _in_pair(para: str, i: int) -> bool:
@@ -103,7 +110,11 @@ def _scan(para: str) -> list[tuple[int, int, int | None]]:
     open_at: int | None = None
     width, kind = 1, ""
     i = 0
-    while i < len(para):
+    while True:
+        mark = _MARKS.search(para, i)      # nothing happens at any other character
+        if mark is None:
+            break
+        i = mark.start()
         c = para[i]
         step = _double_at(para, i) or 1
         if open_at is None:
