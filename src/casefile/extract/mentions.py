@@ -21,7 +21,7 @@ topics), then at any name before it.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..concepts import person_names
 from ..models import LocalEntity
@@ -72,6 +72,11 @@ class Mentions:
         self._sent_starts = sorted(base + s.start_char for doc, base in segments
                                    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") for s in doc.sents)
         self.quoted = [(s.start, s.end) for s in mark_spans(text, paras)]
+        # every mention (start, end, rank in entity order, entity key), by start: entity_key's index
+        self._spans = sorted((m.start, m.end, rank, e.key)
+                             for rank, (e, m) in enumerate((e, m) for e in entities for m in e.mentions))
+        self._span_starts = [s[0] for s in self._spans]
+        self._longest = max((e - s for s, e, _, _ in self._spans), default=0)
         self.pool = self._collect(segments)
         self._learn_genders()
         self._titles = self._learn_titles(segments)
@@ -84,12 +89,14 @@ class Mentions:
     def entity_key(self, head: tuple[int, int]) -> str | None:
         """The entity with a mention over the head word ("Ministry", not the country before it)."""
         start, end = head
-        best, best_overlap = None, 0
-        for e in self.entities:
-            for m in e.mentions:
-                overlap = min(end, m.end) - max(start, m.start)
-                if overlap > best_overlap:
-                    best, best_overlap = e.key, overlap
+        best, best_overlap, best_rank = None, 0, 0
+        # only a mention starting less than the longest mention's length before the head can reach it
+        lo = bisect_left(self._span_starts, start - self._longest)
+        for m_start, m_end, rank, key in self._spans[lo:bisect_left(self._span_starts, end)]:
+            overlap = min(end, m_end) - max(start, m_start)
+            # the most overlap; on a tie, the entity (and mention) listed first
+            if overlap > best_overlap or overlap == best_overlap > 0 and rank < best_rank:
+                best, best_overlap, best_rank = key, overlap, rank
         return best
 
     def typed(self, ref: Referent) -> Referent:
