@@ -10,6 +10,7 @@ was filed: metadata, not a mention of a place or an agency.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -31,15 +32,17 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def _inner_words(line: str) -> list[re.Match]:
-    """The words that open neither the line nor a sentence. A word's first character is a letter,
-    which _SENTENCE_START cannot match, so the search for what comes before a word starts just
-    after the previous word's first letter: from the line's start, a long paragraph cost the
-    square of its length."""
+def _inner_words(line: str, most: int) -> list[re.Match]:
+    """The words that open neither the line nor a sentence, the first ``most`` of them. A word's
+    first character is a letter, which _SENTENCE_START cannot match, so the search for what
+    comes before a word starts just after the previous word's first letter: from the line's
+    start, a long paragraph cost the square of its length."""
     out, since = [], 0
     for m in _WORD.finditer(line):
         if not _SENTENCE_START.search(line, since, m.start()):
             out.append(m)
+            if len(out) >= most:
+                break
         since = m.start() + 1
     return out
 
@@ -51,7 +54,7 @@ def is_title_case(line: str) -> bool:
     if lx.BYLINE.match(line):
         return False   # "By Ann Roe, Harbor Correspondent": a name written as its owner writes it
     line = lx.DATELINE.sub("", line, count=1)
-    found = _inner_words(line)
+    found = _inner_words(line, lx.HEADLINE_MAX_WORDS + 1)    # one more than a headline has is enough to say no
     words = [m.group() for m in found]
     content = [w for w in words if w.lower() not in STOP_WORDS]
     if not lx.HEADLINE_MIN_WORDS <= len(words) <= lx.HEADLINE_MAX_WORDS or not content:
@@ -66,9 +69,14 @@ def is_title_case(line: str) -> bool:
 
 def headline_ranges(text: str) -> list[tuple[int, int]]:
     """Title-case lines and runs of shouted words, as character ranges."""
+    return list(_headline_ranges(text))
+
+
+@lru_cache(maxsize=2)       # asked twice per document, by the mention filter and the descriptors
+def _headline_ranges(text: str) -> tuple[tuple[int, int], ...]:
     out = [(s, e) for s, e, line in _lines(text) if is_title_case(line)]
     out += [(m.start(), m.end()) for m in lx.SHOUTED_RUN.finditer(text)]
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def dateline_ranges(text: str) -> list[tuple[int, int]]:
