@@ -6,6 +6,7 @@ ever moves the offsets inwards, so ``text[start:end]`` stays the surface form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -161,9 +162,14 @@ def _retype(text: str, c: Cand) -> Cand | None:
     return c
 
 
+def _located_head(text: str, c: Cand) -> bool:
+    """An organization named by a head that a place may follow ("Embassy")."""
+    return c.label == "ORG" and c.text(text).split()[-1] in lx.ORG_LOCATED_HEADS
+
+
 def _extend_located(text: str, c: Cand, cands: list[Cand]) -> None:
     """'Embassy in Paris' is one organization name."""
-    if c.label != "ORG" or c.text(text).split()[-1] not in lx.ORG_LOCATED_HEADS:
+    if not _located_head(text, c):
         return
     m = re.match(r"\s+in\s+", text[c.end:c.end + 6])
     if not m:
@@ -194,7 +200,7 @@ def ner_spans(doc: Any, text: str) -> list[Cand]:
                 if c and c.end > c.start and not _is_non_entity(c.text(text), c.label):
                     out.append(c)
     for c in list(out):
-        if c in out:
+        if _located_head(text, c) and c in out:     # the cheap test first: ``in`` compares every span
             _extend_located(text, c, out)
     _extend_person_names(doc, out)
     _extend_person_names_left(doc, out)
@@ -285,11 +291,23 @@ def resolve_overlaps(cands: list[Cand]) -> list[Cand]:
     def key(c: Cand) -> tuple:
         return (rank.get(c.label, 1) - (c.label == "LAW" and c.rule), -(c.end - c.start), c.start)
 
-    kept: list[Cand] = []
-    for c in sorted(cands, key=key):
-        if not any(spans_overlap((c.start, c.end), (k.start, k.end)) for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    ordered = sorted(cands, key=key)
+    if any(c.end <= c.start for c in cands):     # an empty span breaks the order the search below needs
+        kept: list[Cand] = []
+        for c in ordered:
+            if not any(spans_overlap((c.start, c.end), (k.start, k.end)) for k in kept):
+                kept.append(c)
+        return sorted(kept, key=lambda c: c.start)
+    # Kept spans never overlap, so by start they are by end too: of those starting before c
+    # ends, only the last can reach into c.
+    kept, starts = [], []
+    for c in ordered:
+        i = bisect_left(starts, c.end)
+        if i and kept[i - 1].end > c.start:
+            continue
+        kept.insert(i, c)
+        starts.insert(i, c.start)
+    return kept
 
 
 def mark_owners(text: str, cands: list[Cand]) -> None:
