@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -19,6 +20,7 @@ from .entities_spans import Cand
 from .lexicon import entities as lx
 
 
+@lru_cache(maxsize=1 << 16)     # asked again and again for the same words and names
 def norm(s: str) -> str:
     """Accent-free, lower-case, without a possessive or a leading article."""
     s = unidecode(s).replace("\u2019", "'").lower().strip()
@@ -27,6 +29,7 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(s: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", norm(s)))
 

@@ -63,9 +63,8 @@ def role_name_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
             continue
         s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         words = text[s:e].split()
-        if not any(spans_overlap((s, e), (c.start, c.end)) for c in cands) \
-                and not any(w in lx.ORG_NAME_HEADS or w in lx.PLACE_WORDS or country_of(w) for w in words) \
-                and _role_before(text, s):
+        if _role_before(text, s) and not any(spans_overlap((s, e), (c.start, c.end)) for c in cands) \
+                and not any(w in lx.ORG_NAME_HEADS or w in lx.PLACE_WORDS or country_of(w) for w in words):
             out.append(Cand(s, e, "PERSON"))
         i = j
     return out
@@ -130,6 +129,7 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     out = []
     tk = _tokens(doc)
     toks, title, spaced = tk.toks, tk.title, tk.spaced
+    people = {(c.start, c.end) for c in cands if c.label == "PERSON"}
     i = 0
     while i < len(toks):
         if not title[i]:
@@ -151,7 +151,7 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
         while run and (run[0].lower_ in lx.LAW_TITLE_STOPWORDS
                        or run[0].is_sent_start and run[0].pos_ not in ("PROPN", "NOUN", "ADJ")):
             run = run[1:]  # "Later Eastvale Rights Watch ...": a sentence opener is no part of it
-        run = _after_named_person(run, cands)
+        run = _after_named_person(run, people)
         words = [t.text for t in run]
         inner_prep = any(w in lx.TITLE_ORG_PREPOSITIONS for w in words[1:-1])
         label = "FAC" if words and words[-1] in lx.FACILITY_NAME_HEADS else "ORG"
@@ -166,10 +166,9 @@ def title_org_spans(doc: Any, text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-def _after_named_person(run: list[Any], cands: list[Cand]) -> list[Any]:
+def _after_named_person(run: list[Any], people: set[tuple[int, int]]) -> list[Any]:
     """'Jane Roe of the Eastvale Rights Initiative', 'Chief Executive Officer of Acme Motors':
-    the run starts after a person or a title it opens with."""
-    people = {(c.start, c.end) for c in cands if c.label == "PERSON"}
+    the run starts after a person (``people``: their spans) or a title it opens with."""
     for k in range(1, len(run)):
         titled = any(t.lower_ in lx.OFFICE_ROLE_NOUNS for t in run[:k])
         if run[k].text.islower() and (titled or (run[0].idx, run[k - 1].idx + len(run[k - 1].text)) in people):
