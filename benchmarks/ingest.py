@@ -359,9 +359,14 @@ def checks(runs: list[dict], n: int) -> dict:
     if one and big:
         out["time_5N_over_N (<= 5.5)"] = round(big["seconds"] / one["seconds"], 3)
         out["time_5N_over_N, CPU time"] = round(one["docs_per_cpu_s"] / big["docs_per_cpu_s"] * 5, 3)
-    peaks = [_peak_mb(r) for r in runs]
-    # a multi-process run without PSS has no honest total: the check says so instead of passing
+    # casefile's own runs: the raw nlp.pipe runs are the yardstick, not what the target is about
+    # (every process of a run counted, by PSS); a multi-process run without PSS has no honest
+    # total: the check says so instead of passing
+    peaks = [_peak_mb(r) for r in runs if r["mode"] == "casefile"]
     out["peak_memory_mb (< 1536)"] = None if None in peaks else round(max(peaks), 1)
+    raw_peaks = [_peak_mb(r) for r in runs if r["mode"] != "casefile"]
+    if raw_peaks and None not in raw_peaks:
+        out["peak_memory_mb, nlp.pipe alone"] = round(max(raw_peaks), 1)
     return out
 
 
