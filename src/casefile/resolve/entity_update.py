@@ -22,7 +22,7 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import lone_stats, people
+from . import lone_stats, middle_groups, people
 from .bulk import insert_many
 from .changes import EntityChange
 from .entity_appends import Append, appends, write_appends
@@ -33,6 +33,7 @@ from .name_rules import base_clusters, earliest
 from .records import DocEntity, Link
 from .unionfind import Clusters
 
+MIDDLE = K.JOIN + "M|"
 PASS_RULES = frozenset({"manual", "same_word", "same_name", "middle_name", "institution"})
 
 
@@ -132,7 +133,7 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
     known = dict(known)
-    region, seen = {r.ref for r in seeds}, set()
+    region, seen, agreed = {r.ref for r in seeds}, set(), set()
     frontier = set(region)
     old_keys = {k for k in _keys_of(conn, rekeyed) if k.startswith(K.JOIN)}   # before the keys are rewritten
     if rekeyed:
@@ -140,7 +141,11 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
         _store_keys(conn, [known[r] for r in rekeyed], typing_only=True)
         _store_keys(conn, [known[r] for r in rekeyed], typing_only=False)
     while frontier:
-        keys = ({k for k in _keys_of(conn, frontier) if k.startswith(K.JOIN)} | old_keys) - seen
+        own = {k for k in _keys_of(conn, frontier) | old_keys if k.startswith(K.JOIN) and not k.startswith(MIDDLE)}
+        # a name-parts group is followed only to the names that agree with these (``middle_groups``),
+        # and on from those once their records are read
+        keys = (own | middle_groups.agreeing(conn, own - agreed)) - seen
+        agreed |= own
         seen |= keys
         old_keys = set()
         found = _records_with(conn, keys) | {p for ref in frontier for p in partners.get(ref, ())}
