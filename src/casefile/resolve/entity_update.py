@@ -162,10 +162,34 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
 def _same_document_partners(conn: Connection, refs: set[str], known: dict[str, DocEntity],
                             forms: dict[str, list[str]], typing: Typing) -> set[str]:
     """Records that one of ``refs``'s documents pairs with them (``people.same_word_in_a_document``)."""
-    docs = {split_ref(r)[0] for r in refs}
+    docs = _pairing_documents(conn, refs)
     records = _load(conn, set(store.records_where(conn, s.doc_entities.c.document_id, docs)), known, forms, typing)
     known.update((r.ref, r) for r in records)
     return {ref for a, b in _document_pairs(records, known, set()) if a in refs or b in refs for ref in (a, b)}
+
+
+def _pairing_documents(conn: Connection, refs: set[str]) -> set[str]:
+    """The documents where one of ``refs`` may be paired. Every same-document pair holds a
+    record kept under another type's one-word name ("o|") or a lone person's word ("l|"). A
+    full-named person pairs only as the bearer of the first kind; a lone person's word only in
+    its own document; a record of another type (no surname kept, "p|") with a lone person's word
+    beside it, whatever its name. Documents where none of these can happen hold no pair."""
+    ek = c.entity_keys
+    other, lone, surname = K.TYPED + "o|", K.TYPED + "l|", K.TYPED + "p|"
+    keys: dict[str, dict[str, set[str]]] = {}
+    for batch in chunks({split_ref(r)[0] for r in refs}):
+        for r in conn.execute(select(ek.c.document_id, ek.c.entity_key, ek.c.key).where(
+                ek.c.document_id.in_(batch), ek.c.key.startswith(K.TYPED))):
+            keys.setdefault(r.document_id, {}).setdefault(r.entity_key, set()).add(r.key[:len(other)])
+    out = set()
+    for ref in refs:
+        doc, key = split_ref(ref)
+        records = keys.get(doc, {})
+        mine = records.get(key, set())
+        if any(other in ks for ks in records.values()) or lone in mine or (
+                surname not in mine and any(lone in ks for ks in records.values())):
+            out.add(doc)
+    return out
 
 
 def _document_pairs(records: list[DocEntity], known: dict[str, DocEntity], alone: set[str]) -> list[tuple[str, str]]:
