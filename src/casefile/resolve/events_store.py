@@ -38,7 +38,7 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
     records, old, oversized = _region(conn, seeds, change.shrunk)
-    return _write(conn, records, old, oversized)
+    return _write(conn, records, old, oversized, seeds)
 
 
 def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
@@ -217,13 +217,24 @@ def _blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[st
 
 
 def _write(conn: Connection, events: list[EventRecord], old: dict[str, str],
-           oversized: set[tuple[str, str]]) -> ClusterChange:
-    """Cluster the events and store each one's cluster id (the id of its earliest report)."""
+           oversized: set[tuple[str, str]], seeds: set[str] | None = None) -> ClusterChange:
+    """Cluster the events and store each one's cluster id (the id of its earliest report).
+    After an ingest (``seeds``: the reports whose own record may have changed), a cluster
+    that is again exactly the reports it was, none of them a seed, keeps its rows: they are
+    made from those reports alone (their documents, outlets, copies among them, amounts)."""
     groups = cluster(events, oversized)
-    out = ClusterChange(old={c for c in old.values() if c})
+    before: dict[str, set[str]] = defaultdict(set)
+    for event, cid in old.items():
+        if cid:
+            before[cid].add(event)
+    out = ClusterChange(old=set(before))
     changed = []
     for members in groups:
         cid = events[members[0]].id
+        ids = {events[m].id for m in members}
+        if seeds is not None and before.get(cid) == ids and ids.isdisjoint(seeds):
+            out.old.discard(cid)
+            continue
         out.clusters[cid] = [events[m] for m in members]
         changed.extend({"i": events[m].id, "c": cid} for m in members if old.get(events[m].id) != cid)
     if changed:
