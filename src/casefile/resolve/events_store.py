@@ -148,7 +148,8 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
     records: dict[str, EventRecord] = {}
     old: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
-    members: dict[tuple[str, str], set[str]] = {}
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    fetched: set[str] = set()
     region: set[str] = set()
     frontier = set(seeds) | _crossing(conn, shrunk, seeds)
     while frontier:
@@ -156,7 +157,7 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
         region |= frontier
         found = _ids(conn, "SELECT id FROM events WHERE cluster IN :ids", {old[i] for i in frontier if old.get(i)})
         keys = {(records[i].type, e) for i in frontier for e in records[i].entities}
-        members.update(_block_members(conn, keys - set(members)))
+        _block_members(conn, {e for _t, e in keys}, members, fetched)
         open_keys = {k for k in keys if len(members[k]) <= L.MAX_EVENT_BLOCK}
         found |= {x for k in keys - open_keys if len(members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in members[k]}
         _read(conn, {x for k in open_keys for x in members[k]}, records, old, kinds)
@@ -198,10 +199,12 @@ def _crossing(conn: Connection, shrunk: set[str], seeds: set[str]) -> set[str]:
     return {x for ids in blocks.values() if len(ids) <= L.MAX_EVENT_BLOCK for x in ids} - seeds
 
 
-def _block_members(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    """Events of each (type, entity) block in the whole store."""
-    found = _blocks_of_entities(conn, {e for _t, e in keys})
-    return {k: found.get(k, set()) for k in keys}
+def _block_members(conn: Connection, entities: set[str], members: dict[tuple[str, str], set[str]],
+                   fetched: set[str]) -> None:
+    """Add the events of every (type, entity) block of ``entities`` in the whole store to
+    ``members``, each entity read once (``fetched``: those read already), all its types at once."""
+    members.update(_blocks_of_entities(conn, entities - fetched))
+    fetched |= entities
 
 
 def _blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[str, str], set[str]]:
