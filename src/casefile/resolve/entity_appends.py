@@ -8,8 +8,9 @@ record, so every name rule meets it last; every key it brings was already there 
 other cluster gains a candidate or a rival); and the only thing that changes for
 anyone else is that the cluster now also holds the new document. No earlier record shares
 it, but other new records of that document may: two of them that would join one cluster,
-or two clusters that share a name-parts group (whose middle-name links depend on whether
-they share a document), are left to the full rules. The entity's row is built again from its
+or two clusters with names that agree (whose middle-name links depend on whether they share
+a document; clusters that only share an initial and a surname do not weigh each other), are
+left to the full rules. The entity's row is built again from its
 members.
 """
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
+from . import middle_groups
+from . import names as N
 from .bulk import insert_many
 from .changes import EntityChange
 from .records import DocEntity, Link, label
@@ -69,24 +72,29 @@ def _link(r: DocEntity, known: dict[str, list]) -> Link:
 
 def _apart(conn: Connection, found: dict[str, Append], decided: set[str],
            records: dict[str, DocEntity]) -> dict[str, Append]:
-    """Drop records whose document would put one cluster in two places, or make two clusters that
-    share a name-parts group (a middle-name key) share a document: either changes which clusters
-    may join. So do clusters holding a record a hand decision is about."""
+    """Drop records whose document would put one cluster in two places, or make two clusters
+    whose names agree (``middle_groups``) share a document: either changes which clusters may
+    join. So do clusters holding a record a hand decision is about."""
     per_doc: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for ref, a in found.items():
         per_doc[split_ref(ref)[0]][a.base].append(ref)
     # only a document putting records in two person clusters can make them share it
     shared = {a.base for ref, a in found.items() if len(per_doc[split_ref(ref)[0]]) > 1
               and records[ref].group == "person"}
-    groups = _middle_keys(conn, shared)
+    names = _person_names(conn, shared)
     held = {st.base for st in _states(conn, decided)} | _with_lone_names(conn, {a.base for a in found.values()})
     out = {}
     for ref, a in found.items():
         clusters = per_doc[split_ref(ref)[0]]
-        others = set().union(*(groups.get(b, set()) for b in clusters if b != a.base))
-        if len(clusters[a.base]) == 1 and not groups.get(a.base, set()) & others and a.base not in held:
+        others = set().union(*(names.get(b, set()) for b in clusters if b != a.base))
+        if len(clusters[a.base]) == 1 and not _agree(names.get(a.base, set()), others) and a.base not in held:
             out[ref] = a
     return out
+
+
+def _agree(mine: set[tuple[str, ...]], others: set[tuple[str, ...]]) -> bool:
+    """Whether a name of one cluster agrees with one of the others' (the middle-name rule may weigh them)."""
+    return any(N.person_names_agree(a, b) for a in mine for b in others)
 
 
 def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
@@ -95,9 +103,10 @@ def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
     return {base for base, keys in cluster_keys(conn, bases, prefix=K.QUERY).items() if keys}
 
 
-def _middle_keys(conn: Connection, bases: set[str]) -> dict[str, set[str]]:
-    """The middle-name keys of each cluster's records."""
-    return cluster_keys(conn, bases, prefix=K.JOIN + "M|")
+def _person_names(conn: Connection, bases: set[str]) -> dict[str, set[tuple[str, ...]]]:
+    """The multi-part person names of each cluster's records, as name parts."""
+    return {base: {t for k in keys if (t := middle_groups.parts(k)) is not None and len(t) >= 2}
+            for base, keys in cluster_keys(conn, bases, prefix=middle_groups.PERSON).items()}
 
 
 def _states(conn: Connection, refs: set[str]):

@@ -22,7 +22,7 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import lone_stats, people
+from . import lone_stats, middle_groups, people
 from .bulk import insert_many
 from .changes import EntityChange
 from .entity_appends import Append, appends, write_appends
@@ -33,6 +33,7 @@ from .name_rules import base_clusters, earliest
 from .records import DocEntity, Link
 from .unionfind import Clusters
 
+MIDDLE = K.JOIN + "M|"
 PASS_RULES = frozenset({"manual", "same_word", "same_name", "middle_name", "institution"})
 
 
@@ -132,7 +133,7 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
         partners.setdefault(a, set()).add(b)
         partners.setdefault(b, set()).add(a)
     known = dict(known)
-    region, seen = {r.ref for r in seeds}, set()
+    region, seen, agreed = {r.ref for r in seeds}, set(), set()
     frontier = set(region)
     old_keys = {k for k in _keys_of(conn, rekeyed) if k.startswith(K.JOIN)}   # before the keys are rewritten
     if rekeyed:
@@ -140,7 +141,11 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
         _store_keys(conn, [known[r] for r in rekeyed], typing_only=True)
         _store_keys(conn, [known[r] for r in rekeyed], typing_only=False)
     while frontier:
-        keys = ({k for k in _keys_of(conn, frontier) if k.startswith(K.JOIN)} | old_keys) - seen
+        own = {k for k in _keys_of(conn, frontier) | old_keys if k.startswith(K.JOIN) and not k.startswith(MIDDLE)}
+        # a name-parts group is followed only to the names that agree with these (``middle_groups``),
+        # and on from those once their records are read
+        keys = (own | middle_groups.agreeing(conn, own - agreed)) - seen
+        agreed |= own
         seen |= keys
         old_keys = set()
         found = _records_with(conn, keys) | {p for ref in frontier for p in partners.get(ref, ())}
@@ -157,10 +162,34 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
 def _same_document_partners(conn: Connection, refs: set[str], known: dict[str, DocEntity],
                             forms: dict[str, list[str]], typing: Typing) -> set[str]:
     """Records that one of ``refs``'s documents pairs with them (``people.same_word_in_a_document``)."""
-    docs = {split_ref(r)[0] for r in refs}
+    docs = _pairing_documents(conn, refs)
     records = _load(conn, set(store.records_where(conn, s.doc_entities.c.document_id, docs)), known, forms, typing)
     known.update((r.ref, r) for r in records)
     return {ref for a, b in _document_pairs(records, known, set()) if a in refs or b in refs for ref in (a, b)}
+
+
+def _pairing_documents(conn: Connection, refs: set[str]) -> set[str]:
+    """The documents where one of ``refs`` may be paired. Every same-document pair holds a
+    record kept under another type's one-word name ("o|") or a lone person's word ("l|"). A
+    full-named person pairs only as the bearer of the first kind; a lone person's word only in
+    its own document; a record of another type (no surname kept, "p|") with a lone person's word
+    beside it, whatever its name. Documents where none of these can happen hold no pair."""
+    ek = c.entity_keys
+    other, lone, surname = K.TYPED + "o|", K.TYPED + "l|", K.TYPED + "p|"
+    keys: dict[str, dict[str, set[str]]] = {}
+    for batch in chunks({split_ref(r)[0] for r in refs}):
+        for r in conn.execute(select(ek.c.document_id, ek.c.entity_key, ek.c.key).where(
+                ek.c.document_id.in_(batch), ek.c.key.startswith(K.TYPED))):
+            keys.setdefault(r.document_id, {}).setdefault(r.entity_key, set()).add(r.key[:len(other)])
+    out = set()
+    for ref in refs:
+        doc, key = split_ref(ref)
+        records = keys.get(doc, {})
+        mine = records.get(key, set())
+        if any(other in ks for ks in records.values()) or lone in mine or (
+                surname not in mine and any(lone in ks for ks in records.values())):
+            out.add(doc)
+    return out
 
 
 def _document_pairs(records: list[DocEntity], known: dict[str, DocEntity], alone: set[str]) -> list[tuple[str, str]]:

@@ -38,7 +38,7 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
     records, old, oversized = _region(conn, seeds, change.shrunk)
-    return _write(conn, records, old, oversized)
+    return _write(conn, records, old, oversized, seeds)
 
 
 def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
@@ -148,7 +148,8 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
     records: dict[str, EventRecord] = {}
     old: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
-    members: dict[tuple[str, str], set[str]] = {}
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    fetched: set[str] = set()
     region: set[str] = set()
     frontier = set(seeds) | _crossing(conn, shrunk, seeds)
     while frontier:
@@ -156,7 +157,7 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
         region |= frontier
         found = _ids(conn, "SELECT id FROM events WHERE cluster IN :ids", {old[i] for i in frontier if old.get(i)})
         keys = {(records[i].type, e) for i in frontier for e in records[i].entities}
-        members.update(_block_members(conn, keys - set(members)))
+        _block_members(conn, {e for _t, e in keys}, members, fetched)
         open_keys = {k for k in keys if len(members[k]) <= L.MAX_EVENT_BLOCK}
         found |= {x for k in keys - open_keys if len(members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in members[k]}
         _read(conn, {x for k in open_keys for x in members[k]}, records, old, kinds)
@@ -198,10 +199,12 @@ def _crossing(conn: Connection, shrunk: set[str], seeds: set[str]) -> set[str]:
     return {x for ids in blocks.values() if len(ids) <= L.MAX_EVENT_BLOCK for x in ids} - seeds
 
 
-def _block_members(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    """Events of each (type, entity) block in the whole store."""
-    found = _blocks_of_entities(conn, {e for _t, e in keys})
-    return {k: found.get(k, set()) for k in keys}
+def _block_members(conn: Connection, entities: set[str], members: dict[tuple[str, str], set[str]],
+                   fetched: set[str]) -> None:
+    """Add the events of every (type, entity) block of ``entities`` in the whole store to
+    ``members``, each entity read once (``fetched``: those read already), all its types at once."""
+    members.update(_blocks_of_entities(conn, entities - fetched))
+    fetched |= entities
 
 
 def _blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[str, str], set[str]]:
@@ -217,13 +220,24 @@ def _blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[st
 
 
 def _write(conn: Connection, events: list[EventRecord], old: dict[str, str],
-           oversized: set[tuple[str, str]]) -> ClusterChange:
-    """Cluster the events and store each one's cluster id (the id of its earliest report)."""
+           oversized: set[tuple[str, str]], seeds: set[str] | None = None) -> ClusterChange:
+    """Cluster the events and store each one's cluster id (the id of its earliest report).
+    After an ingest (``seeds``: the reports whose own record may have changed), a cluster
+    that is again exactly the reports it was, none of them a seed, keeps its rows: they are
+    made from those reports alone (their documents, outlets, copies among them, amounts)."""
     groups = cluster(events, oversized)
-    out = ClusterChange(old={c for c in old.values() if c})
+    before: dict[str, set[str]] = defaultdict(set)
+    for event, cid in old.items():
+        if cid:
+            before[cid].add(event)
+    out = ClusterChange(old=set(before))
     changed = []
     for members in groups:
         cid = events[members[0]].id
+        ids = {events[m].id for m in members}
+        if seeds is not None and before.get(cid) == ids and ids.isdisjoint(seeds):
+            out.old.discard(cid)
+            continue
         out.clusters[cid] = [events[m] for m in members]
         changed.extend({"i": events[m].id, "c": cid} for m in members if old.get(events[m].id) != cid)
     if changed:

@@ -1,0 +1,88 @@
+"""The shortcuts that keep an incremental run small still give what a full resolution gives.
+
+A name-parts group (a first initial and a surname) is followed only to the names that agree
+with a re-resolved one; a document naming two known people of one group appends both unless
+names of theirs agree. Fictional names; documents built by hand (no spaCy).
+"""
+from __future__ import annotations
+
+import pytest
+
+from casefile import resolve
+from casefile.resolve import entity_update, middle_groups
+from casefile.resolve import names as N
+from casefile.store.db import Store
+
+from .helpers.rows import rows_of
+from .test_incremental import snapshot, whole
+from .test_lone_stats import article, grow
+
+
+def strong(name: str) -> str:
+    return middle_groups.PERSON + " ".join(N.person_tokens(name))
+
+
+GROUP = ["Selka Varn", "Selka M. Varn", "S. Varn", "Selka B. Varn", "Sorin Varn", "Selka Mara Varn", "Mira Varn"]
+
+
+@pytest.mark.parametrize("asked, agreeing", [
+    ("Selka M. Varn", {"Selka M. Varn", "Selka Varn", "S. Varn", "Selka Mara Varn"}),   # not B., not Sorin
+    ("Selka Varn", {"Selka Varn", "Selka M. Varn", "S. Varn", "Selka B. Varn", "Selka Mara Varn"}),
+    ("Sorin Varn", {"Sorin Varn", "S. Varn"}),          # same initial and surname, another given name
+    ("Mira Varn", {"Mira Varn"}),                       # another group altogether
+])
+def test_a_name_parts_group_is_followed_only_to_the_names_that_agree(tmp_path, asked, agreeing):
+    store = grow(str(tmp_path / "g.db"), [[article(i, [name]) for i, name in enumerate(GROUP)]])
+    with store.engine.connect() as conn:
+        assert middle_groups.agreeing(conn, {strong(asked)}) == {strong(n) for n in agreeing}
+
+
+FAMOUS = [article(i, ["Selka Varn"]) for i in range(8)]
+
+
+def seeds_of(monkeypatch) -> list[set[str]]:
+    """The records each incremental run re-resolves through the name rules (not appended)."""
+    seen: list[set[str]] = []
+    original = entity_update._join_region
+
+    def spy(conn, seeds, *args):
+        region, known = original(conn, seeds, *args)
+        seen.append({r.name for r in region})
+        return region, known
+
+    monkeypatch.setattr(entity_update, "_join_region", spy)
+    return seen
+
+
+@pytest.mark.parametrize("known, added, region", [
+    # a new full name whose parts disagree with the famous one's: the famous records stay out
+    (["Sorin Varn"], ["Sorin Tal Varn"], {"Sorin Tal Varn", "Sorin Varn"}),
+    # a new name that agrees with the famous one (a middle initial): all of them come in
+    ([], ["Selka B. Varn"], {"Selka B. Varn", "Selka Varn"}),
+])
+def test_a_new_name_brings_in_only_the_records_whose_names_agree(tmp_path, monkeypatch, known, added, region):
+    store = grow(str(tmp_path / "g.db"), [FAMOUS + [article(20 + i, [n]) for i, n in enumerate(known)]])
+    seen = seeds_of(monkeypatch)
+    batch = [article(40, added)]
+    store.write_batch(rows_of(*[(d, e, {}) for d, e in batch]))
+    resolve.run(store, [d.id for d, _ in batch])
+    assert seen and seen[-1] == region
+    docs = FAMOUS + [article(20 + i, [n]) for i, n in enumerate(known)] + batch
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), docs, store, False))
+
+
+KNOWN = FAMOUS + [article(30 + i, [n]) for i, n in enumerate(["Selka B. Varn", "S. Varn", "Sorin Varn"] * 2)]
+
+
+@pytest.mark.parametrize("other, appended", [
+    ("Sorin Varn", True),       # one group, names that disagree: both simply join their people
+    ("Selka B. Varn", False),   # names that agree: the middle-name rule weighs them, so the full rules run
+])
+def test_a_document_naming_two_people_of_one_group_appends_both_only_when_their_names_disagree(
+        tmp_path, monkeypatch, other, appended):
+    grow(str(tmp_path / "g.db"), [KNOWN]).close()
+    seen = seeds_of(monkeypatch)
+    batch = [article(50, ["Selka Varn", other])]
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert ("Selka Varn" not in seen[-1]) is appended
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), KNOWN + batch, store, False))
