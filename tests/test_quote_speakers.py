@@ -129,8 +129,19 @@ def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
     # a clause right after the head noun says which of them speak: it is part of the phrase
     ("Voters who backed the mayor said the tax rise was a mistake.", "Voters who backed the mayor"),
     ('"The water is unsafe," said residents who live near the plant.', "residents who live near the plant"),
-    # not one set off by a comma, nor one on a noun further in, nor a participle that only describes
-    ("A draft budget seen by the council said the grant would not be renewed.", "A draft budget"),
+    # a participle right after any noun of it says which one too ("the results of a survey run by ...")
+    ("A draft budget seen by the council said the grant would not be renewed.",
+     "A draft budget seen by the council"),
+    ("Early results of a survey conducted by Brennick Research showed that turnout fell, according to "
+     "the results of a count run by the clerk.", "the results of a count run by the clerk"),
+    # the name set off by commas after a described speaker is part of how the text introduces them
+    ("One of the hopefuls, Carla Fenwick, said the tax plan was a mistake.",
+     "One of the hopefuls, Carla Fenwick"),
+    ("The director of the shelter, Ines Korvald, told reporters the beds had run out.",
+     "The director of the shelter, Ines Korvald"),
+    # not a described apposition after the comma, nor a relative clause set off by one, nor one on a
+    # noun further in
+    ("The aide to the governor, a former judge, said the rules were ignored.", "The aide to the governor"),
     ("Several nurses, who asked not to be named, said the ward had run out of gloves.",
      "Several nurses"),
     ("The parents of a pupil who was hurt said the school had ignored their warnings.",
