@@ -112,10 +112,17 @@ def _trim(run: list) -> list:
     return run
 
 
+def _says_clause(cue) -> bool:
+    """Whether the verb reports what was said when it takes a clause (not "admitted that")."""
+    lemma = cue.lemma_.lower()
+    if lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS:
+        return False
+    return cue.tag_ != lx.PARTICIPLE_TAG or lemma in lx.PARTICIPLE_SAYING_VERBS
+
+
 def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
-    lemma = cue.lemma_.lower()
-    if cue.lower_ not in lx.ACCORDING_HEADS and (lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS):
+    if cue.lower_ not in lx.ACCORDING_HEADS and not _says_clause(cue):
         return None
     tokens = _clause_tokens(cue)
     if not tokens:

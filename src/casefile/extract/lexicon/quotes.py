@@ -54,6 +54,11 @@ NOT_SAYING_VERBS = frozenset("""
 assert allege contend acknowledge admit stress emphasize emphasise recall predict complain
 conclude concede confirm testify report remark observe caution
 """.split())
+# As a participle ("..., arguing that ...", "..., noting that ...") a verb describes how someone
+# acted more than it reports what they said: on PolNeAR train 3 in 90 such clauses are annotated
+# quotes, against 2 in 3 for "saying". These keep their clause as participles too.
+PARTICIPLE_SAYING_VERBS = frozenset({"say", "add", "tell"})
+PARTICIPLE_TAG = "VBG"
 
 # Reporting verbs that only count when their subject is a person or organization,
 # because they are also ordinary verbs ("the price continued", "sales reported").
