@@ -106,6 +106,11 @@ DIRECT_CASES = [
      {("direct", "the group", "The authorities must release all those detained.")}),
     ("Tran Van Duc was arrested after posting \"the government is stealing our land\" on Facebook.",
      {("direct", "Tran Van Duc", "the government is stealing our land")}),
+    # a whole shouted utterance is the crowd's, not the subject of the side clause after it
+    ("The crowd chanted \"Bring them home!\" as the minister left the stage.",
+     {("direct", "The crowd", "Bring them home!")}),
+    ("As the historian put it, \"Every border here was drawn by someone far away.\"",
+     {("direct", "the historian", "Every border here was drawn by someone far away.")}),
 ]
 
 
@@ -164,6 +169,7 @@ def test_pronouns_take_the_nearest_compatible_speaker_as_written(pipeline, text,
     "Students gathered outside the \"Hall of Justice\" to protest.",
     "The \"reforms\" were announced on Monday.",
     "The protesters chanted \"freedom\" as they marched through the city.",
+    "Fans yelled \"encore\" until the band came back.",
     "The country has been motivated by supply chain \"de-risking,\" to bolster growth, analysts say.",
     "He was jailed under the \"Law on Public Order\" last year.",
     "Two leaders agreed on a \"strategic partnership\" in Port Alden.",

@@ -20,6 +20,14 @@ def _is_according(cue) -> bool:
     return at_edge
 
 
+def _is_put_it(tok) -> bool:
+    """'As the professor put it, ...': words reported without a verb of saying."""
+    if tok.lemma_.lower() != lx.PUT_IT_VERB:
+        return False
+    deps = {(c.dep_, c.lower_) for c in tok.children}
+    return ("dobj", lx.PUT_IT_OBJECT) in deps and ("mark", lx.PUT_IT_MARK) in deps
+
+
 def is_cue(tok) -> bool:
     """A reporting verb, or the head of "according to"."""
     if _is_according(tok):
@@ -28,7 +36,7 @@ def is_cue(tok) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma not in lx.REPORTING_VERBS:
-        return False
+        return _is_put_it(tok)
     # "did not say" attributes nothing; "is called"/"was described" names, not speech.
     if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):
         return False
