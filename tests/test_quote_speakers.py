@@ -134,14 +134,19 @@ def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
      "A draft budget seen by the council"),
     ("Early results of a survey conducted by Brennick Research showed that turnout fell, according to "
      "the results of a count run by the clerk.", "the results of a count run by the clerk"),
-    # the name set off by commas after a described speaker is part of how the text introduces them
+    # what commas set off after a described speaker and still names them is part of how the text
+    # introduces them: an apposition, those named with them, those among them
     ("One of the hopefuls, Carla Fenwick, said the tax plan was a mistake.",
      "One of the hopefuls, Carla Fenwick"),
     ("The director of the shelter, Ines Korvald, told reporters the beds had run out.",
      "The director of the shelter, Ines Korvald"),
-    # not a described apposition after the comma, nor a relative clause set off by one, nor one on a
-    # noun further in
-    ("The aide to the governor, a former judge, said the rules were ignored.", "The aide to the governor"),
+    ("The weekly paper, a rival of the daily, wrote that the mayor had resigned.",
+     "The weekly paper, a rival of the daily"),
+    ("Other candidates, including Jo Lind and Sam Ortiz, said the debate was unfair.",
+     "Other candidates, including Jo Lind and Sam Ortiz"),
+    ("Labor unions, farm groups and many lawmakers say the trade deal is bad.",
+     "Labor unions, farm groups and many lawmakers"),
+    # not a clause set off by a comma, nor a relative clause on a noun further in
     ("Several nurses, who asked not to be named, said the ward had run out of gloves.",
      "Several nurses"),
     ("The parents of a pupil who was hurt said the school had ignored their warnings.",

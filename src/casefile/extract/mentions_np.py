@@ -223,9 +223,9 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
             t.text in mw.QUOTE_MARKS and t.tag_ != "POS" and not _quoted_title(t))
 
     cut = next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))
-    named = _named_apposition(tok, toks[cut]) if to_comma and cut < len(toks) else None
-    if named is not None:       # "One hopeful, Jo Lind, said": the name is part of the phrase
-        cut = next((k for k, t in enumerate(toks) if t.i > named.right_edge.i), len(toks))
+    part = _set_off_part(tok, toks[cut]) if to_comma and cut < len(toks) else None
+    if part is not None:        # "One hopeful, Jo Lind, said": the name is part of the phrase
+        cut = next((k for k, t in enumerate(toks) if t.i > part.right_edge.i), len(toks))
     toks = toks[:cut]
     dash = max((k for k, t in enumerate(toks) if t.i < tok.i and t.text in mw.PHRASE_DASHES), default=-1)
     toks = toks[dash + 1:]      # "CITY — Sen. Jo Lind": a dateline before the dash is not the phrase
@@ -241,15 +241,18 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     return tok.doc[toks[0].i:toks[-1].i + 1].text, base + start, base + end
 
 
-def _named_apposition(head, comma):
-    """The name set off by the comma that ends a described speaker's phrase ("the director of
-    the centre, Jo Lind,"): an apposition of the head, a proper name and nothing more."""
+def _set_off_part(head, comma):
+    """What the comma that ends a described speaker's phrase sets off and still belongs to it:
+    an apposition with no clause in it ("the director of the centre, Jo Lind,", "the paper, a
+    weekly,"), the others named with them ("aides, donors and friends") or among them
+    ("officials, including the mayor,"). Not a clause that describes them (", who ...")."""
     if comma.text != ",":
         return None
-    app = next((c for c in head.children if c.dep_ == "appos" and c.left_edge.i == comma.i + 1), None)
-    if app is None or app.pos_ != "PROPN" or any(t.dep_ in mw.NP_CLAUSE_DEPS for t in app.subtree if t is not app):
+    part = next((c for c in head.children if c.left_edge.i == comma.i + 1 and (
+        c.dep_ in mw.SET_OFF_DEPS or (c.dep_ == "prep" and c.lower_ in mw.SET_OFF_PREPS))), None)
+    if part is None or any(t.dep_ in mw.NP_CLAUSE_DEPS for t in part.subtree if t is not part):
         return None
-    return app
+    return part
 
 
 def _restricts(head, clause) -> bool:

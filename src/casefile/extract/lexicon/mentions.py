@@ -105,6 +105,10 @@ NP_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
 # conducted by ...": annotators read the participle as part of the source).
 RESTRICTIVE_DEPS = frozenset({"relcl"})
 RESTRICTIVE_PARTICIPLE_DEPS = frozenset({"acl"})
+# After the comma that ends a described speaker's phrase, what still belongs to it: an
+# apposition, the others named with them, and "including ...".
+SET_OFF_DEPS = frozenset({"appos", "conj"})
+SET_OFF_PREPS = frozenset({"including"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
 # Prepositions that may continue a phrase ("the wife of ...", "a lawyer for ...").
