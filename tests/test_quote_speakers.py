@@ -146,6 +146,9 @@ def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
      "Other candidates, including Jo Lind and Sam Ortiz"),
     ("Labor unions, farm groups and many lawmakers say the trade deal is bad.",
      "Labor unions, farm groups and many lawmakers"),
+    # a pronoun for some of a group takes the clause that says which ones, as a noun would
+    ("Those surveyed said the harvest was poor.", "Those surveyed"),
+    ("Some who attended the meeting said the vote was rigged.", "Some who attended the meeting"),
     # not a clause set off by a comma, nor a relative clause on a noun further in
     ("Several nurses, who asked not to be named, said the ward had run out of gloves.",
      "Several nurses"),

@@ -109,6 +109,8 @@ RESTRICTIVE_PARTICIPLE_DEPS = frozenset({"acl"})
 # apposition, the others named with them, and "including ...".
 SET_OFF_DEPS = frozenset({"appos", "conj"})
 SET_OFF_PREPS = frozenset({"including"})
+# Pronouns that a clause after them describes like a noun ("those surveyed", "some who ...").
+GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "most", "few", "several", "all"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
 # Prepositions that may continue a phrase ("the wife of ...", "a lawyer for ...").
