@@ -129,8 +129,27 @@ def test_a_poll_is_a_source_and_bare_figures_are_not(nlp, text, expected):
     # a clause right after the head noun says which of them speak: it is part of the phrase
     ("Voters who backed the mayor said the tax rise was a mistake.", "Voters who backed the mayor"),
     ('"The water is unsafe," said residents who live near the plant.', "residents who live near the plant"),
-    # not one set off by a comma, nor one on a noun further in, nor a participle that only describes
-    ("A draft budget seen by the council said the grant would not be renewed.", "A draft budget"),
+    # a participle right after any noun of it says which one too ("the results of a survey run by ...")
+    ("A draft budget seen by the council said the grant would not be renewed.",
+     "A draft budget seen by the council"),
+    ("Early results of a survey conducted by Brennick Research showed that turnout fell, according to "
+     "the results of a count run by the clerk.", "the results of a count run by the clerk"),
+    # what commas set off after a described speaker and still names them is part of how the text
+    # introduces them: an apposition, those named with them, those among them
+    ("One of the hopefuls, Carla Fenwick, said the tax plan was a mistake.",
+     "One of the hopefuls, Carla Fenwick"),
+    ("The director of the shelter, Ines Korvald, told reporters the beds had run out.",
+     "The director of the shelter, Ines Korvald"),
+    ("The weekly paper, a rival of the daily, wrote that the mayor had resigned.",
+     "The weekly paper, a rival of the daily"),
+    ("Other candidates, including Jo Lind and Sam Ortiz, said the debate was unfair.",
+     "Other candidates, including Jo Lind and Sam Ortiz"),
+    ("Labor unions, farm groups and many lawmakers say the trade deal is bad.",
+     "Labor unions, farm groups and many lawmakers"),
+    # a pronoun for some of a group takes the clause that says which ones, as a noun would
+    ("Those surveyed said the harvest was poor.", "Those surveyed"),
+    ("Some who attended the meeting said the vote was rigged.", "Some who attended the meeting"),
+    # not a clause set off by a comma, nor a relative clause on a noun further in
     ("Several nurses, who asked not to be named, said the ward had run out of gloves.",
      "Several nurses"),
     ("The parents of a pupil who was hurt said the school had ignored their warnings.",

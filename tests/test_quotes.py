@@ -106,6 +106,11 @@ DIRECT_CASES = [
      {("direct", "the group", "The authorities must release all those detained.")}),
     ("Tran Van Duc was arrested after posting \"the government is stealing our land\" on Facebook.",
      {("direct", "Tran Van Duc", "the government is stealing our land")}),
+    # a whole shouted utterance is the crowd's, not the subject of the side clause after it
+    ("The crowd chanted \"Bring them home!\" as the minister left the stage.",
+     {("direct", "The crowd", "Bring them home!")}),
+    ("As the historian put it, \"Every border here was drawn by someone far away.\"",
+     {("direct", "the historian", "Every border here was drawn by someone far away.")}),
 ]
 
 
@@ -164,6 +169,7 @@ def test_pronouns_take_the_nearest_compatible_speaker_as_written(pipeline, text,
     "Students gathered outside the \"Hall of Justice\" to protest.",
     "The \"reforms\" were announced on Monday.",
     "The protesters chanted \"freedom\" as they marched through the city.",
+    "Fans yelled \"encore\" until the band came back.",
     "The country has been motivated by supply chain \"de-risking,\" to bolster growth, analysts say.",
     "He was jailed under the \"Law on Public Order\" last year.",
     "Two leaders agreed on a \"strategic partnership\" in Port Alden.",
@@ -249,6 +255,11 @@ INDIRECT_CASES = [
      ("Okafor", "he did not regret his protest")),
     ("Lawyers say 40 activists remain in jail under a 2019 decree that bans \"spreading rumors online.\"",
      ("Lawyers", "40 activists remain in jail under a 2019 decree")),
+    # a participle of saying, adding or telling still reports what was said
+    ("The mayor defended the budget, saying that the new bridge would open in June.",
+     ("The mayor", "the new bridge would open in June")),
+    ("The warden closed the wing, telling reporters the roof was unsafe.",
+     ("The warden", "the roof was unsafe")),
 ]
 
 
@@ -266,6 +277,10 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "Vo Thi Hanh has not seen her son. \"Nobody told us,\" she said, her voice breaking.",
     "The activists called for the release of all prisoners.",
     "Two-way trade reached 42 billion euros in 2024, according to official figures.",
+    # other participles tell how someone acted more than what they said
+    "The council rejected the plan, arguing that it would cost too much.",
+    "The union walked out, claiming the talks had been rigged.",
+    "Ortega left the hall early, noting that the vote had already been lost.",
 ])
 def test_no_indirect_quote_without_a_reported_clause(pipeline, text):
     assert [q for q in run(pipeline, text) if q.kind == "indirect"] == []

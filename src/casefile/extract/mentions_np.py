@@ -222,7 +222,11 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
         return t.i in stop or t.i in clauses or t.text in mw.PHRASE_DASHES or (to_comma and t.text == ",") or (
             t.text in mw.QUOTE_MARKS and t.tag_ != "POS" and not _quoted_title(t))
 
-    toks = toks[:next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))]
+    cut = next((k for k, t in enumerate(toks) if t.i > tok.i and ends(t)), len(toks))
+    part = _set_off_part(tok, toks[cut]) if to_comma and cut < len(toks) else None
+    if part is not None:        # "One hopeful, Jo Lind, said": the name is part of the phrase
+        cut = next((k for k, t in enumerate(toks) if t.i > part.right_edge.i), len(toks))
+    toks = toks[:cut]
     dash = max((k for k, t in enumerate(toks) if t.i < tok.i and t.text in mw.PHRASE_DASHES), default=-1)
     toks = toks[dash + 1:]      # "CITY — Sen. Jo Lind": a dateline before the dash is not the phrase
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space or toks[-1].tag_ == "POS"
@@ -237,12 +241,29 @@ def whole_phrase(tok, base: int, to_comma: bool = False, stop: set[int] = frozen
     return tok.doc[toks[0].i:toks[-1].i + 1].text, base + start, base + end
 
 
+def _set_off_part(head, comma):
+    """What the comma that ends a described speaker's phrase sets off and still belongs to it:
+    an apposition with no clause in it ("the director of the centre, Jo Lind,", "the paper, a
+    weekly,"), the others named with them ("aides, donors and friends") or among them
+    ("officials, including the mayor,"). Not a clause that describes them (", who ...")."""
+    if comma.text != ",":
+        return None
+    part = next((c for c in head.children if c.left_edge.i == comma.i + 1 and (
+        c.dep_ in mw.SET_OFF_DEPS or (c.dep_ == "prep" and c.lower_ in mw.SET_OFF_PREPS))), None)
+    if part is None or any(t.dep_ in mw.NP_CLAUSE_DEPS for t in part.subtree if t is not part):
+        return None
+    return part
+
+
 def _restricts(head, clause) -> bool:
-    """A relative clause that says which of them the head noun means, written right after it
-    with no comma ("voters who backed her"): part of the phrase. One on a noun further
-    in ("the family of a driver who was detained") or set off by a comma only describes."""
-    return clause.head.i == head.i and clause.dep_ in mw.RESTRICTIVE_DEPS and clause.i > head.i and not any(
-        t.text == "," for t in head.doc[head.i + 1:clause.left_edge.i])
+    """A clause that says which of them the phrase means, written with no comma before it: a
+    relative clause right after the head noun ("voters who backed her"), a participle after
+    any noun of it ("the results of a poll conducted by ..."). A relative clause on a noun
+    further in ("the family of a driver who was detained") or one set off by a comma only describes."""
+    relative = clause.dep_ in mw.RESTRICTIVE_DEPS and clause.head.i == head.i
+    if not (relative or clause.dep_ in mw.RESTRICTIVE_PARTICIPLE_DEPS) or clause.i <= head.i:
+        return False
+    return not any(t.text == "," for t in head.doc[head.i + 1:clause.left_edge.i])
 
 
 def _quoted_title(mark) -> bool:

@@ -233,7 +233,7 @@ def _speaker(cue, base: int, memo: dict[int, Referent | None], state: _State) ->
     ref = state.res.refer(subj, base) if subj is not None else None
     if ref is not None and ref.kind == "other" and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
         ref = None
-    if ref is not None and subj.pos_ != "PRON":
+    if ref is not None and (subj.pos_ != "PRON" or subj.lower_ in mw.GROUP_PRONOUNS):
         ref = source_phrase(subj, ref, base, cue)
     if ref is not None:
         state.res.learn_from_clause(ref, cue)

@@ -20,6 +20,14 @@ def _is_according(cue) -> bool:
     return at_edge
 
 
+def _is_put_it(tok) -> bool:
+    """'As the professor put it, ...': words reported without a verb of saying."""
+    if tok.lemma_.lower() != lx.PUT_IT_VERB:
+        return False
+    deps = {(c.dep_, c.lower_) for c in tok.children}
+    return ("dobj", lx.PUT_IT_OBJECT) in deps and ("mark", lx.PUT_IT_MARK) in deps
+
+
 def is_cue(tok) -> bool:
     """A reporting verb, or the head of "according to"."""
     if _is_according(tok):
@@ -28,7 +36,7 @@ def is_cue(tok) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma not in lx.REPORTING_VERBS:
-        return False
+        return _is_put_it(tok)
     # "did not say" attributes nothing; "is called"/"was described" names, not speech.
     if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):
         return False
@@ -112,10 +120,17 @@ def _trim(run: list) -> list:
     return run
 
 
+def _says_clause(cue) -> bool:
+    """Whether the verb reports what was said when it takes a clause (not "admitted that")."""
+    lemma = cue.lemma_.lower()
+    if lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS:
+        return False
+    return cue.tag_ != lx.PARTICIPLE_TAG or lemma in lx.PARTICIPLE_SAYING_VERBS
+
+
 def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of the clause cue reports; None if there is none or it overlaps blocked spans."""
-    lemma = cue.lemma_.lower()
-    if cue.lower_ not in lx.ACCORDING_HEADS and (lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS):
+    if cue.lower_ not in lx.ACCORDING_HEADS and not _says_clause(cue):
         return None
     tokens = _clause_tokens(cue)
     if not tokens:

@@ -79,6 +79,7 @@ def _governing(tokens: list, cues: list, span: MarkSpan, base: int, before_only:
     """A cue that is an ancestor of the quotation's head within SHORT_QUOTE_MAX_PATH steps."""
     cue_ids = {c.i: c for c in cues}
     ids = {t.i for t in tokens}
+    utterance = tokens[-1].text[-1] in lx.SENTENCE_END
     for tok in tokens:
         if tok.head.i in ids and tok.head.i != tok.i:
             continue
@@ -88,6 +89,8 @@ def _governing(tokens: list, cues: list, span: MarkSpan, base: int, before_only:
             cue = cue_ids.get(node.i)
             # "posted articles that "..."": a weak verb attributes only its own object.
             weak = cue is not None and cue.lemma_.lower() in lx.WEAK_REPORTING_VERBS and steps > 1
+            if cue is not None and cue.lemma_.lower() in lx.SHOUTING_VERBS and not utterance:
+                continue
             if cue is not None and not weak and (not before_only or base + cue.idx < span.start):
                 return cue
     return None
@@ -114,6 +117,8 @@ def tag_verb(doc, base: int, span: MarkSpan):
     if span.close_at is None or not inner or inner[-1] not in lx.TAG_QUOTE_ENDS:
         return None
     after = [t for t in doc if base + t.idx > span.close_at]
+    if after and after[0].pos_ in lx.TAG_CLAUSE_NOT_FIRST:
+        return None
     clause: list = []
     for tok in after[:lx.TAG_CLAUSE_TOKENS + 1]:
         if (tok.is_punct and tok.text not in lx.NAME_PUNCT) or tok.pos_ == "CCONJ":

@@ -122,7 +122,8 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
     """A speaker as the text introduces them: a named one with apposition and all ("Jo Lind,
     a nurse who lives nearby"), one described by a common noun up to the first comma ("the
     aide to the mayor"): the words a reader sees as the source. The entity stays ref's."""
-    if ref.key is None and (subj.pos_ != "NOUN" or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
+    described = subj.pos_ == "NOUN" or (subj.pos_ == "PRON" and subj.lower_ in mw.GROUP_PRONOUNS)
+    if ref.key is None and (not described or ref.head_span() != (base + subj.idx, base + subj.idx + len(subj))):
         return ref              # an unresolved name, or a phrase that stands for its owner
     # not into the reporting verb, nor into a clause where they say something else ("who also said
     # that ..."); a clause that only describes them stays ("who writes about ...")

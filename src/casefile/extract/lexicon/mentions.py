@@ -100,9 +100,17 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 NP_STOP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "parataxis"})
 # Clauses inside a phrase's prepositional part that end it.
 NP_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
-# Of those, the one that may restrict the head noun itself ("voters who ..."); a participle
-# ("a decree obtained by ...") only describes it.
+# Of those, the one that may restrict the head noun itself ("voters who ..."), and the one
+# that restricts whichever noun of the phrase it follows with no comma ("results of the poll
+# conducted by ...": annotators read the participle as part of the source).
 RESTRICTIVE_DEPS = frozenset({"relcl"})
+RESTRICTIVE_PARTICIPLE_DEPS = frozenset({"acl"})
+# After the comma that ends a described speaker's phrase, what still belongs to it: an
+# apposition, the others named with them, and "including ...".
+SET_OFF_DEPS = frozenset({"appos", "conj"})
+SET_OFF_PREPS = frozenset({"including"})
+# Pronouns that a clause after them describes like a noun ("those surveyed", "some who ...").
+GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "most", "few", "several", "all"})
 NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "nummod",
                           "quantmod", "predet", "npadvmod", "advmod"})
 # Prepositions that may continue a phrase ("the wife of ...", "a lawyer for ...").

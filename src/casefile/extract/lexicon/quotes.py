@@ -36,7 +36,13 @@ call demand plead appeal vow pledge promise threaten advocate
 post tweet report quote read characterize characterise praise
 criticize criticise condemn denounce dub brand label term accuse estimate
 stipulate instruct direct order inform
+chant shout yell scream exclaim
 """.split())
+# Of those, the ones that attribute only a whole utterance ('chanted "Stop the war!"'), not a
+# quoted word or slogan ('chanted "freedom"').
+SHOUTING_VERBS = frozenset({"chant", "shout", "yell", "scream", "exclaim"})
+# "As the professor put it, ...": this verb reports words only with "it" as its object after "as".
+PUT_IT_VERB, PUT_IT_OBJECT, PUT_IT_MARK = "put", "it", "as"
 
 # Lemmas that introduce a reported clause ("X said (that) ..."). Narrower than
 # REPORTING_VERBS: "call", "praise", "ask" rarely take a reported clause.
@@ -54,6 +60,11 @@ NOT_SAYING_VERBS = frozenset("""
 assert allege contend acknowledge admit stress emphasize emphasise recall predict complain
 conclude concede confirm testify report remark observe caution
 """.split())
+# As a participle ("..., arguing that ...", "..., noting that ...") a verb describes how someone
+# acted more than it reports what they said: on PolNeAR train 3 in 90 such clauses are annotated
+# quotes, against 2 in 3 for "saying". These keep their clause as participles too.
+PARTICIPLE_SAYING_VERBS = frozenset({"say", "add", "tell"})
+PARTICIPLE_TAG = "VBG"
 
 # Reporting verbs that only count when their subject is a person or organization,
 # because they are also ordinary verbs ("the price continued", "sales reported").
@@ -135,6 +146,8 @@ ATTRIBUTION_PUNCT = frozenset({",", "\u2014"})
 # a subject and one verb ("the mayor snapped"), is attributed by that verb.
 TAG_QUOTE_ENDS = ",?!"
 TAG_CLAUSE_TOKENS = 6
+# Such a clause opening with one of these is a side clause, not a tag ('"Stop!" as the mayor left').
+TAG_CLAUSE_NOT_FIRST = frozenset({"SCONJ", "ADP"})
 # Punctuation that may stand inside a name in that clause ("Sen. Lind", "O'Hara").
 NAME_PUNCT = frozenset({".", "'", "\u2019", "-"})
 # Words before a quotation that make it a name, not speech ("known as", "so-called").
