@@ -220,3 +220,19 @@ def test_a_long_quotation_without_a_reporting_verb_is_speech_only_as_the_object_
 ])
 def test_reported_speech_needs_a_verb_of_saying(nlp, text, expected):
     assert quotes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation said by one and known through another: the one it is known through is its source
+    ('"We will not back down," Mayor Tomas Verhoeven said, according to a recording of the meeting.',
+     [("a recording of the meeting", "We will not back down,")]),
+    ('"The fund is empty," Ilse Marwick told reporters on Friday, according to Radio Brenna.',
+     [("Radio Brenna", "The fund is empty,")]),
+    # an "according to" in another sentence, or inside a clause about the speaker, is not
+    ('"The fund is empty," Ilse Marwick said. According to Radio Brenna, the council met twice.',
+     [("Ilse Marwick", "The fund is empty,")]),
+    ('"The fund is empty," said Ilse Marwick, who according to colleagues rarely speaks in public.',
+     [("Ilse Marwick", "The fund is empty,")]),
+])
+def test_a_quotation_said_according_to_a_record_is_credited_to_the_record(nlp, text, expected):
+    assert direct(nlp, text) == expected

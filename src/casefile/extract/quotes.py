@@ -253,6 +253,7 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
         state.headings.append((span, sent))
         return None
     cue = rules.attributing_cue(doc, base, span, cues, words) or rules.tag_verb(doc, base, span)
+    cue = _reported_by(cue, cues) or cue
     ref = _speaker(cue, base, memo, state) if cue is not None else None
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
         subj = rules.sentence_subject(doc, base, span)   # "The report contains "...""
@@ -271,6 +272,14 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     else:
         return None
     return found
+
+
+def _reported_by(cue, cues: list):
+    """'"...," the mayor said, according to a recording': the words reach the text through
+    the recording, which is the quotation's source. The "according to" hangs on the verb."""
+    if cue is None or cue.lower_ in lx.ACCORDING_HEADS:
+        return None
+    return next((c for c in cues if c.lower_ in lx.ACCORDING_HEADS and c.i > cue.i and c.head.i == cue.i), None)
 
 
 def _continued(p: int, state: _State) -> tuple[Referent | None, str | None]:
