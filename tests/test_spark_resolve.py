@@ -14,6 +14,8 @@ import importlib
 import json
 import random
 import shutil
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -90,8 +92,8 @@ RESOLUTION = [("casefile.resolve", "run"), ("casefile.resolve.entity_update", "u
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    """(store of `casefile ingest` + `casefile resolve`, Spark's output folder, store of `casefile load`
-    of that output, the resolution functions the load called)."""
+    """The store of `casefile ingest` + `casefile resolve` (plain), Spark's output folder, the store
+    `casefile load` made of that output (loaded, at loaded_db) and the resolution functions it called."""
     require_spark()
     root = tmp_path_factory.mktemp("spark_resolve")
     corpus = root / "news.jsonl"
@@ -112,32 +114,33 @@ def both(tmp_path_factory):
                 called.append(_n), _f(*a, **k))[1])
         result = runner.invoke(main, ["load", str(output), "--db", loaded])
     assert f"stored {len(lines())}," in result.output, result.output
-    return store, output, Store.open(loaded, readonly=True), called
+    return SimpleNamespace(plain=store, output=output, loaded=Store.open(loaded, readonly=True), called=called,
+                           loaded_db=loaded)
 
 
 def test_spark_resolution_gives_the_entities_casefile_resolve_gives(both):
-    plain, output, _, _ = both
+    plain, output = both.plain, both.output
     spark = partition((f"{r['document_id']}~{r['key']}", r["entity_id"])
                       for r in read_table(output, "entity_links", resolved=True))
     assert spark == partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in plain.rows("doc_entities"))
 
 
 def test_spark_clusters_the_events_as_casefile_resolve_clusters_them(both):
-    plain, output, _, _ = both
+    plain, output = both.plain, both.output
     spark = {r["id"]: r["cluster"] for r in read_table(output, "event_cluster", resolved=True)}
     assert spark == {r["id"]: r["cluster"] for r in plain.rows("events")}
 
 
 @pytest.mark.parametrize("table", ["entities", "entity_links", "event_clusters", "cluster_claims", "conflicts"])
 def test_spark_writes_the_rows_casefile_resolve_stores(both, table):
-    plain, output, _, _ = both
+    plain, output = both.plain, both.output
     spark = sorted(json.dumps(r, sort_keys=True, default=str) for r in read_table(output, table, resolved=True))
     # conflicts of attribution (quotes, not clusters) are worked out when loading
     assert spark == [r for r in rows(plain, table) if table != "conflicts" or json.loads(r)["cluster"]]
 
 
 def test_the_corpus_has_entities_named_in_several_documents(both):
-    plain, _, _, _ = both
+    plain = both.plain
     groups = partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in plain.rows("doc_entities"))
     assert sum(len({ref.split("~")[0] for ref in group}) > 1 for group in groups) >= 5
 
@@ -151,39 +154,39 @@ def test_the_corpus_has_entities_named_in_several_documents(both):
     ("a near copy", "SELECT count(*) FROM near_duplicates"),
 ])
 def test_the_corpus_has(both, what, sql):
-    plain, _, _, _ = both
+    plain = both.plain
     with plain.engine.connect() as conn:
         assert conn.execute(text(sql)).scalar() >= 1, what
 
 
 def test_loading_resolved_output_calls_no_resolution(both):
-    _, _, _, called = both
-    assert called == []
+    assert both.called == []
 
 
 @pytest.mark.parametrize("table", ["entities", "entity_links", "doc_entities", "events", "event_clusters",
                                    "cluster_claims", "conflicts", "near_duplicates"])
 def test_loading_resolved_output_stores_what_casefile_resolve_stores(both, table):
-    plain, _, loaded, _ = both
+    plain, loaded = both.plain, both.loaded
     assert rows(loaded, table) == rows(plain, table)
 
 
 def test_loading_resolved_output_exports_what_plain_ingest_exports(both):
-    plain, _, loaded, _ = both
+    plain, loaded = both.plain, both.loaded
     assert build(loaded) == build(plain)
 
 
 def test_the_next_ingest_after_a_resolved_load_resolves_everything_once(both, tmp_path):
     """What incremental runs keep is not in Spark's output: the next ingest resolves in full."""
-    _, _, loaded, _ = both
     copy = tmp_path / "copy.db"
-    shutil.copy(loaded.engine.url.database, copy)
+    for suffix in ("", "-wal", "-shm"):          # SQLite's write-ahead log holds the latest pages
+        if Path(both.loaded_db + suffix).exists():
+            shutil.copy(both.loaded_db + suffix, f"{copy}{suffix}")
     store = Store.open(str(copy))
     extra = tmp_path / "more.jsonl"
     extra.write_text(json.dumps({"text": WRITTEN[2][0].replace("Friday", "Saturday"), "outlet": "Kestria Post"}) + "\n")
     assert CliRunner().invoke(main, ["ingest", str(extra), "--db", str(copy), "-q"]).exit_code == 0
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM entity_state")).scalar() == len(store.rows("doc_entities"))
+        assert conn.execute(text("SELECT count(*) FROM entity_state")).scalar() == len(list(store.rows("doc_entities")))
 
 
 @pytest.mark.parametrize("name, type_, shares_a_block_with", [
