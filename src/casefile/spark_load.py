@@ -9,6 +9,7 @@ when it is loaded into an empty store.
 """
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import fields
 from pathlib import Path
@@ -24,6 +25,7 @@ from .spark_tables import ERROR, JOB_COLUMNS, ORDER, RESOLVED, read_table
 from .store import schema as s
 from .store.db import Store
 
+log = logging.getLogger(__name__)
 LOAD_BATCH = 64                  # documents per load transaction
 KEYS = {t.name: [c.name for c in t.primary_key.columns] for t in s.DOCUMENT_TABLES}
 PER_DOCUMENT = tuple(t.name for t in s.DOCUMENT_TABLES if t is not s.documents)
@@ -46,7 +48,7 @@ def load(directory: str | Path, store: Store, settings: Settings | None = None, 
         session.take(_processed(doc, rows))
     report = session.finish()
     if given is not None:
-        store_given(store, given)
+        log.info("stored the job's resolution as it is: %s", store_given(store, given))
     return report
 
 
