@@ -81,7 +81,8 @@ def test_component_by_component_gives_the_clusters_rows_and_conflicts_of_the_who
     rows, claims = cluster_rows(whole, sources, {})
     spans = {e.id: (0, 10) for e in events}
     parts = [cluster_block(part, oversized(events), sources, {}, spans) for part in components(events)]
-    assert {e: c for p in parts for e, c in p.cluster_of.items()} == {m.id: cid for cid, ms in whole.items() for m in ms}
+    assert {e: c for p in parts for e, c in p.cluster_of.items()} == {
+        m.id: cid for cid, ms in whole.items() for m in ms}
     assert sorted(map(repr, (r for p in parts for r in p.clusters))) == sorted(map(repr, rows))
     assert sorted(map(repr, (r for p in parts for r in p.claims))) == sorted(map(repr, claims))
     assert sorted(map(repr, (r for p in parts for r in p.conflicts))) == sorted(

@@ -48,7 +48,10 @@ def reports(spark, directory: str | Path):
     from pyspark.sql import functions as F
 
     root = Path(directory)
-    read = lambda table: spark.read.parquet(str(root / table))           # noqa: E731
+
+    def read(table: str):
+        return spark.read.parquet(str(root / table))
+
     docs = (read("documents").groupBy("id")
             .agg(F.min(ORDER).alias("seq"), F.first("text").alias("text"),
                  F.sort_array(F.collect_list(F.struct(ORDER, "outlet", "url"))).alias("copies"))
@@ -62,8 +65,7 @@ def reports(spark, directory: str | Path):
                     .agg(F.collect_set(F.struct("entity_id", "name", "type")).alias("participants")))
     amounts = (read("amounts").dropDuplicates(["id"]).where(F.col("event_id").isNotNull())
                .groupBy(F.col("event_id").alias("id"))
-               .agg(F.sort_array(F.collect_list(F.struct("document_id", "start", "kind", "value", "unit")))
-                    .alias("amounts")))
+               .agg(F.collect_list(F.struct("document_id", "start", "kind", "value", "unit")).alias("amounts")))
     span = F.expr("substring(text, sentence_start + 1, sentence_end - sentence_start)")
     events = read("events").dropDuplicates(["id"]).withColumnRenamed("text", "trigger").join(docs, "document_id")
     sentence = F.when(F.col("sentence_start").isNotNull() & (F.coalesce(span, F.lit("")) != ""), span)
@@ -102,7 +104,8 @@ def cluster_component(rows: list[dict], oversized: frozenset[str]):
         sources.outlets[r["document_id"]] = list(dict.fromkeys(n for n in names if n))
         sources.near[r["document_id"]] |= set(r["near"] or ())
         sources.seq[r["document_id"]] = r["seq"] or 0
-    amounts = {r["id"]: [dict(a) for a in sorted(r["amounts"], key=lambda a: (a["document_id"], a["start"]))]
+    # in the order the store reads them (``corroborate.load_amounts``): the first one is shown in a conflict
+    amounts = {r["id"]: sorted(r["amounts"], key=lambda a: (a["document_id"], a["start"]))
                for r in rows if r["amounts"]}
     spans = {r["id"]: (r["sentence_start"], r["sentence_end"]) for r in rows}
     keys = {k for e in events for k in block_keys(e)} & oversized
