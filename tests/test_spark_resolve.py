@@ -189,6 +189,22 @@ def test_the_next_ingest_after_a_resolved_load_resolves_everything_once(both, tm
         assert conn.execute(text("SELECT count(*) FROM entity_state")).scalar() == len(list(store.rows("doc_entities")))
 
 
+def test_into_a_store_holding_other_documents_load_resolves_them_together(both, tmp_path):
+    """Spark's resolution saw only the job's documents: a store with others is resolved whole."""
+    db = str(tmp_path / "earlier.db")
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text(json.dumps({"text": "The journalist Mika Brand left Tessel on Sunday, his lawyer said.",
+                                   "outlet": "Tessel Evening Star", "published": "2024-06-02"}) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(earlier), "--db", db, "-q"]).exit_code == 0
+    assert runner.invoke(main, ["load", str(both.output), "--db", db]).exit_code == 0
+    store = Store.open(db, readonly=True)
+    first = next(d["id"] for d in store.rows("documents") if d["outlet"] == "Tessel Evening Star")
+    links = list(store.rows("doc_entities"))
+    brand = next(r["entity_id"] for r in links if r["document_id"] == first and r["name"] == "Mika Brand")
+    assert len({r["document_id"] for r in links if r["entity_id"] == brand}) >= 4   # with the job's articles
+
+
 @pytest.mark.parametrize("name, type_, shares_a_block_with", [
     ("Talia Orvane", "PERSON", [("Orvane", "PERSON"), ("Orvane", "ORG")]),
     ("Mika Brand", "PERSON", [("M. Brand", "PERSON"), ("Mika Brand", "PERSON")]),
@@ -204,4 +220,5 @@ def test_a_surname_meets_the_full_names_it_may_stand_for(name, type_, shares_a_b
     ("Kestria Post", "ORG", "Talia Orvane", "PERSON"),
 ])
 def test_unrelated_names_share_no_block_key(name, type_, other, other_type):
-    assert not set(block_keys(DocEntity("d1", "e1", name, type_))) & set(block_keys(DocEntity("d2", "e1", other, other_type)))
+    ours, theirs = DocEntity("d1", "e1", name, type_), DocEntity("d2", "e1", other, other_type)
+    assert not set(block_keys(ours)) & set(block_keys(theirs))
