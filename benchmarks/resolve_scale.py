@@ -63,6 +63,7 @@ def _spark(records, folder: Path):
     import pyarrow.parquet as pq
 
     from casefile import spark, spark_resolve
+    from casefile.spark_tables import RESOLVED, write_tables
 
     columns = {c: [] for c in spark_resolve.RECORD_COLUMNS}
     for r in records:
@@ -77,8 +78,10 @@ def _spark(records, folder: Path):
 
     def job() -> int:
         frame = session.read.parquet(str(folder / "records.parquet"))
-        spark_resolve.resolve_entities(session, frame).write.parquet(str(folder / "groups"))
-        out = session.read.parquet(str(folder / "groups")).select("entity").distinct().count()
+        write_tables(session, spark_resolve.resolve_entities(session, frame), [spark_resolve.LINKS], folder / "out",
+                     resolved=True)
+        links = session.read.parquet(str(folder / "out" / RESOLVED / spark_resolve.LINKS))
+        out = links.select("entity_id").distinct().count()
         session.stop()
         return out
     return job, None

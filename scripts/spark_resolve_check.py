@@ -1,22 +1,30 @@
-"""Compare Spark's entities (`casefile spark-ingest ... --resolve`) with a store's (`casefile resolve`).
+"""Compare Spark's resolution (`casefile spark-ingest ... --resolve`) with a store's (`casefile resolve`).
 
     casefile ingest INPUT... --db plain.db && casefile resolve --db plain.db
     casefile spark-ingest INPUT... --output out --master 'local[2]' --resolve
     python scripts/spark_resolve_check.py plain.db out
 
-Both sides are read as sets of document entities (document~key), one set per entity, so
-entity ids need not agree. Prints the counts and the first differing entities; exits 1 when
-the two differ.
+Entities are compared as sets of document entities (document~key), one set per entity;
+then entity rows and links, each event's cluster, the clusters' rows (corroboration), their
+claims and the conflicts inside clusters, row for row. Prints the counts and the first
+differences; exits 1 when anything differs.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from casefile.spark_resolve import ENTITY_GROUPS  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from casefile.spark_tables import read_table  # noqa: E402
+from casefile.store import schema as S  # noqa: E402
+from casefile.store import schema_cases as C  # noqa: E402
 from casefile.store.db import Store  # noqa: E402
+
+ROWS = ("entities", "entity_links", "event_clusters", "cluster_claims", "conflicts")
 
 
 def partition(pairs) -> set[frozenset[str]]:
@@ -26,21 +34,41 @@ def partition(pairs) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
+def stored(store: Store, table: str) -> list[dict]:
+    found = getattr(S, table, None)
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(found if found is not None else getattr(C, table)))]
+    return [r for r in rows if table != "conflicts" or r["cluster"]]   # quote conflicts are made when loading
+
+
+def compare(name: str, plain: set, spark: set) -> bool:
+    print(f"{name:20} casefile resolve {len(plain):>7}   Spark {len(spark):>7}   "
+          f"{'same' if plain == spark else f'{len(plain ^ spark)} differ'}")
+    for side, only in (("only in the store", plain - spark), ("only from Spark", spark - plain)):
+        for item in sorted(only, key=str)[:5]:
+            print(f"  {side}: {str(sorted(item) if isinstance(item, frozenset) else item)[:300]}")
+    return plain == spark
+
+
 def main() -> int:
     db, output = sys.argv[1], Path(sys.argv[2])
-    import pyarrow.parquet as pq
-
     store = Store.open(db, readonly=True)
-    plain = partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in store.rows("doc_entities"))
-    spark = partition((f"{r['document_id']}~{r['key']}", r["entity"])
-                      for r in pq.read_table(output / ENTITY_GROUPS).to_pylist())
-    print(f"casefile resolve: {len(plain)} entities over {sum(map(len, plain))} document entities")
-    print(f"Spark:            {len(spark)} entities over {sum(map(len, spark))} document entities")
-    for side, only in (("only in the store", plain - spark), ("only from Spark", spark - plain)):
-        for group in sorted(only, key=sorted)[:10]:
-            print(f"{side}: {sorted(group)}")
-    print("same entities" if plain == spark else f"{len(plain ^ spark)} entities differ")
-    return 0 if plain == spark else 1
+    same = compare("entities", partition((f"{r['document_id']}~{r['key']}", r["entity_id"])
+                                         for r in store.rows("doc_entities")),
+                   partition((f"{r['document_id']}~{r['key']}", r["entity_id"])
+                             for r in read_table(output, "entity_links", resolved=True)))
+    same &= compare("event clusters", partition((r["id"], r["cluster"]) for r in store.rows("events")),
+                    partition((r["id"], r["cluster"]) for r in read_table(output, "event_cluster", resolved=True)))
+    for table in ROWS:
+        same &= compare(f"{table} rows", {json.dumps(r, sort_keys=True, default=str) for r in stored(store, table)},
+                        {json.dumps(r, sort_keys=True, default=str)
+                         for r in read_table(output, table, resolved=True)})
+    clusters = stored(store, "event_clusters")
+    print(f"clusters of several reports: {sum(r['events'] > 1 for r in clusters)}, corroborated clusters: "
+          f"{sum(r['corroborated'] for r in clusters)}, corroborated claims: "
+          f"{sum(r['corroborated'] for r in stored(store, 'cluster_claims'))}")
+    print("same entities, event clusters and corroboration" if same else "Spark and casefile resolve differ")
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

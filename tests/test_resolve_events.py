@@ -132,7 +132,7 @@ def test_reports_about_different_people_never_chain_through_a_shared_organizatio
     assert not any({0, 2} <= set(g) for g in groups)
 
 
-@pytest.mark.parametrize("type_, name, vague", [
+@pytest.mark.parametrize("type_, name, expected", [
     ("ORG", "Authorities", True),
     ("ORG", "the Police", True),
     ("ORG", "Foreign Ministry", True),
@@ -141,9 +141,9 @@ def test_reports_about_different_people_never_chain_through_a_shared_organizatio
     ("GPE", "Port Alden", False),
     ("PERSON", "Justice", False),
 ])
-def test_participants_that_name_no_one_in_particular_do_not_tie_events(type_, name, vague):
-    from casefile.resolve.events_store import _vague
-    assert _vague(type_, name) is vague
+def test_participants_that_name_no_one_in_particular_do_not_tie_events(type_, name, expected):
+    from casefile.resolve.events_store import vague
+    assert vague(type_, name) is expected
 
 
 # --- When the sentence model is asked at all ---------------------------------------------------

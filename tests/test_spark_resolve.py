@@ -1,22 +1,34 @@
-"""Entities resolved on Spark (`casefile spark-ingest --resolve`) are the entities `casefile resolve` gives.
+"""Resolution on Spark (`casefile spark-ingest --resolve`) gives what `casefile resolve` gives, and
+`casefile load` stores it without resolving again.
 
-Spark only finds the blocks (records linked through their keys, ``resolve.blocks``); each
-block is resolved by the single-machine rules. The corpus has people named in full in some
-articles and by surname, with a title or an honorific in others, and institutions with and
-without their country, so every kind of decision is exercised.
+Spark only finds the blocks (records linked through their keys, ``resolve.blocks``; reports
+through their (type, entity) blocks, ``resolve.event_blocks``); each block is resolved and
+clustered by the single-machine rules. The corpus has people named in full in some articles
+and by surname, with a title or an honorific in others, institutions with and without their
+country, one sentencing reported by three outlets that disagree on its length, and a wire
+story with its near copy, so every kind of decision is exercised.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import random
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select, text
 
 from casefile import resolve
 from casefile.cli import main
+from casefile.export import build
 from casefile.resolve.blocks import block_keys
 from casefile.resolve.records import DocEntity
+from casefile.spark_tables import read_table
+from casefile.store import schema as S
+from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
 from .helpers.synthetic import article
@@ -24,6 +36,9 @@ from .test_spark import require_spark
 
 pytestmark = pytest.mark.slow
 
+WIRE = ("Police arrested the activist Sava Lind in Ostmark on June 9, 2023, her sister said. Lind had led weekly "
+        "marches against the new land law for two months before the arrest, and officers took her laptop and "
+        "phone from the family home. ")
 # (text, outlet): fictional people and places, named in full, by surname, with titles
 WRITTEN = [
     ("Minister Talia Orvane of Kestria met protesters in Vell on Monday. Orvane said the detentions "
@@ -35,6 +50,16 @@ WRITTEN = [
     ("Mrs. Brand, the journalist's mother, said her son had lost 10 kilograms in prison. Mika Brand "
      "was arrested in Tessel in 2021.", "Vell Daily News"),
     ("The Foreign Ministry of Lunara summoned the Kestrian ambassador. Helse did not comment.", "Harbor Wire"),
+    # one sentencing in three outlets, two of them agreeing on its length
+    ("A court in Tessel sentenced the journalist Mika Brand to five years in prison on March 3, 2024. "
+     "Brand denied the charges and his lawyer said he would appeal.", "Kestria Post"),
+    ("A court in Tessel sentenced the journalist Mika Brand to six years in prison on March 3, 2024, his "
+     "lawyer said.", "Harbor Wire"),
+    ("A court in Tessel sentenced the journalist Mika Brand to five years in prison on March 3, 2024. The "
+     "ruling drew criticism from press freedom groups.", "Vell Daily News"),
+    # one arrest in a wire story and its near copy on another site: one source, not two
+    (WIRE + "The interior ministry declined to comment on the case.", "Ostmark Tribune"),
+    (WIRE + "The interior ministry did not answer questions.", "Lunara Times"),
 ]
 
 
@@ -53,37 +78,131 @@ def partition(pairs) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
+def rows(store: Store, table: str) -> list[str]:
+    """A table's rows (JSON decoded), in a stable order."""
+    found = getattr(S, table, None)
+    with store.engine.connect() as conn:
+        got = conn.execute(select(found if found is not None else getattr(C, table)))
+        return sorted(json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in got)
+
+
+RESOLUTION = [("casefile.resolve", "run"), ("casefile.resolve.entity_update", "update"),
+              ("casefile.resolve.events_store", "update"), ("casefile.resolve.events_store", "cluster")]
+
+
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    """(entities of `casefile resolve`, entities of `spark-ingest --resolve`) as partitions of records."""
+    """The store of `casefile ingest` + `casefile resolve` (plain), Spark's output folder, the store
+    `casefile load` made of that output (loaded, at loaded_db) and the resolution functions it called."""
     require_spark()
     root = tmp_path_factory.mktemp("spark_resolve")
     corpus = root / "news.jsonl"
     corpus.write_text("\n".join(lines()) + "\n", encoding="utf-8")
     runner = CliRunner()
-    db, output = str(root / "plain.db"), root / "parquet"
+    db, output, loaded = str(root / "plain.db"), root / "parquet", str(root / "loaded.db")
     assert runner.invoke(main, ["ingest", str(corpus), "--db", db, "-q"]).exit_code == 0
     store = Store.open(db)
     resolve.run(store)                              # `casefile resolve`: everything, from scratch
-    plain = partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in store.rows("doc_entities"))
     result = runner.invoke(main, ["spark-ingest", str(corpus), "--output", str(output), "--master", "local[2]",
                                   "--resolve"])
     assert result.exit_code == 0, result.output
-    import pyarrow.parquet as pq
-    rows = pq.read_table(output / "entity_groups").to_pylist()
-    spark = partition((f"{r['document_id']}~{r['key']}", r["entity"]) for r in rows)
-    return plain, spark
+    called = []
+    with pytest.MonkeyPatch.context() as mp:
+        for module, name in RESOLUTION:
+            original = getattr(importlib.import_module(module), name)
+            mp.setattr(f"{module}.{name}", lambda *a, _f=original, _n=f"{module}.{name}", **k: (
+                called.append(_n), _f(*a, **k))[1])
+        result = runner.invoke(main, ["load", str(output), "--db", loaded])
+    assert f"stored {len(lines())}," in result.output, result.output
+    return SimpleNamespace(plain=store, output=output, loaded=Store.open(loaded, readonly=True), called=called,
+                           loaded_db=loaded)
 
 
 def test_spark_resolution_gives_the_entities_casefile_resolve_gives(both):
-    plain, spark = both
-    assert spark == plain
+    plain, output = both.plain, both.output
+    spark = partition((f"{r['document_id']}~{r['key']}", r["entity_id"])
+                      for r in read_table(output, "entity_links", resolved=True))
+    assert spark == partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in plain.rows("doc_entities"))
+
+
+def test_spark_clusters_the_events_as_casefile_resolve_clusters_them(both):
+    plain, output = both.plain, both.output
+    spark = {r["id"]: r["cluster"] for r in read_table(output, "event_cluster", resolved=True)}
+    assert spark == {r["id"]: r["cluster"] for r in plain.rows("events")}
+
+
+@pytest.mark.parametrize("table", ["entities", "entity_links", "event_clusters", "cluster_claims", "conflicts"])
+def test_spark_writes_the_rows_casefile_resolve_stores(both, table):
+    plain, output = both.plain, both.output
+    spark = sorted(json.dumps(r, sort_keys=True, default=str) for r in read_table(output, table, resolved=True))
+    # conflicts of attribution (quotes, not clusters) are worked out when loading
+    assert spark == [r for r in rows(plain, table) if table != "conflicts" or json.loads(r)["cluster"]]
 
 
 def test_the_corpus_has_entities_named_in_several_documents(both):
-    plain, _ = both
-    documents = [{ref.split("~")[0] for ref in group} for group in plain]
-    assert sum(len(d) > 1 for d in documents) >= 5
+    plain = both.plain
+    groups = partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in plain.rows("doc_entities"))
+    assert sum(len({ref.split("~")[0] for ref in group}) > 1 for group in groups) >= 5
+
+
+@pytest.mark.parametrize("what, sql", [
+    ("a cluster corroborated by independent outlets", "SELECT count(*) FROM event_clusters WHERE corroborated"),
+    ("a cluster of two outlets that are one source", "SELECT count(*) FROM event_clusters WHERE "
+                                                     "independent_sources = 1 AND events > 2"),
+    ("a corroborated claim", "SELECT count(*) FROM cluster_claims WHERE corroborated"),
+    ("a conflict inside a cluster", "SELECT count(*) FROM conflicts WHERE cluster IS NOT NULL"),
+    ("a near copy", "SELECT count(*) FROM near_duplicates"),
+])
+def test_the_corpus_has(both, what, sql):
+    plain = both.plain
+    with plain.engine.connect() as conn:
+        assert conn.execute(text(sql)).scalar() >= 1, what
+
+
+def test_loading_resolved_output_calls_no_resolution(both):
+    assert both.called == []
+
+
+@pytest.mark.parametrize("table", ["entities", "entity_links", "doc_entities", "events", "event_clusters",
+                                   "cluster_claims", "conflicts", "near_duplicates"])
+def test_loading_resolved_output_stores_what_casefile_resolve_stores(both, table):
+    plain, loaded = both.plain, both.loaded
+    assert rows(loaded, table) == rows(plain, table)
+
+
+def test_loading_resolved_output_exports_what_plain_ingest_exports(both):
+    plain, loaded = both.plain, both.loaded
+    assert build(loaded) == build(plain)
+
+
+def test_the_next_ingest_after_a_resolved_load_resolves_everything_once(both, tmp_path):
+    """What incremental runs keep is not in Spark's output: the next ingest resolves in full."""
+    copy = tmp_path / "copy.db"
+    for suffix in ("", "-wal", "-shm"):          # SQLite's write-ahead log holds the latest pages
+        if Path(both.loaded_db + suffix).exists():
+            shutil.copy(both.loaded_db + suffix, f"{copy}{suffix}")
+    store = Store.open(str(copy))
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(json.dumps({"text": WRITTEN[2][0].replace("Friday", "Saturday"), "outlet": "Kestria Post"}) + "\n")
+    assert CliRunner().invoke(main, ["ingest", str(extra), "--db", str(copy), "-q"]).exit_code == 0
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM entity_state")).scalar() == len(list(store.rows("doc_entities")))
+
+
+def test_into_a_store_holding_other_documents_load_resolves_them_together(both, tmp_path):
+    """Spark's resolution saw only the job's documents: a store with others is resolved whole."""
+    db = str(tmp_path / "earlier.db")
+    earlier = tmp_path / "earlier.jsonl"
+    earlier.write_text(json.dumps({"text": "The journalist Mika Brand left Tessel on Sunday, his lawyer said.",
+                                   "outlet": "Tessel Evening Star", "published": "2024-06-02"}) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(earlier), "--db", db, "-q"]).exit_code == 0
+    assert runner.invoke(main, ["load", str(both.output), "--db", db]).exit_code == 0
+    store = Store.open(db, readonly=True)
+    first = next(d["id"] for d in store.rows("documents") if d["outlet"] == "Tessel Evening Star")
+    links = list(store.rows("doc_entities"))
+    brand = next(r["entity_id"] for r in links if r["document_id"] == first and r["name"] == "Mika Brand")
+    assert len({r["document_id"] for r in links if r["entity_id"] == brand}) >= 4   # with the job's articles
 
 
 @pytest.mark.parametrize("name, type_, shares_a_block_with", [
@@ -101,4 +220,5 @@ def test_a_surname_meets_the_full_names_it_may_stand_for(name, type_, shares_a_b
     ("Kestria Post", "ORG", "Talia Orvane", "PERSON"),
 ])
 def test_unrelated_names_share_no_block_key(name, type_, other, other_type):
-    assert not set(block_keys(DocEntity("d1", "e1", name, type_))) & set(block_keys(DocEntity("d2", "e1", other, other_type)))
+    ours, theirs = DocEntity("d1", "e1", name, type_), DocEntity("d2", "e1", other, other_type)
+    assert not set(block_keys(ours)) & set(block_keys(theirs))

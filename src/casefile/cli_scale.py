@@ -24,7 +24,8 @@ def register(group: click.Group) -> None:
 @click.option("--partitions", type=click.IntRange(min=1),
               help="Spark partitions to spread the input files over (default: the cluster's parallelism).")
 @click.option("--resolve", "resolve", is_flag=True,
-              help="Also resolve entities across documents on Spark (OUTPUT/entity_groups).")
+              help="Also resolve across documents on Spark: entities, event clusters, corroboration and "
+                   "conflicts (OUTPUT/resolved/), which `casefile load` then stores as they are.")
 def spark_ingest(inputs, output, master, partitions, resolve, **options) -> None:
     """Extract INPUTS (files, folders, globs, URLs; JSONL, text, HTML, WARC) on Spark into Parquet.
 
@@ -63,6 +64,8 @@ def load(directory, db, batch_size) -> None:
 
     Documents go in the input order, copies and near-duplicates are found as
     `casefile ingest` finds them, and loading the same folder twice changes nothing.
+    Output of `spark-ingest --resolve` loaded into an empty store is stored as Spark
+    resolved it, not resolved again (the next ingest into the store resolves in full once).
     """
     from .spark_load import load as run
 

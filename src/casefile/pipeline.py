@@ -92,8 +92,10 @@ def process(documents: list[Document], model: str | None = None) -> list[Process
 class IngestSession:
     """Accepts what the readers (or workers, or a Spark job) produce; ``finish`` returns the report."""
 
-    def __init__(self, store: Store, settings: Settings | None = None, progress: Progress | None = None):
+    def __init__(self, store: Store, settings: Settings | None = None, progress: Progress | None = None,
+                 resolving: bool = True):
         self.store = store
+        self.resolving = resolving             # False: the caller stores a resolution made elsewhere
         self.settings = settings or Settings()
         self.notify = progress or (lambda what, item: None)
         self.report = IngestReport()
@@ -135,7 +137,7 @@ class IngestSession:
             self._flush()
         self._record_copies()
         changed = list(dict.fromkeys(self.report.stored_ids + self.resourced))
-        if changed:     # a copy on another site changes who reports a stored document's events
+        if changed and self.resolving:     # a copy on another site changes who reports a stored document's events
             resolve.run(self.store, changed)
         return self.report
 

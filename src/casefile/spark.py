@@ -23,7 +23,7 @@ from .ingest.sources import expand, iter_inputs
 from .ingest.url import is_url
 from .models import Document, IngestIssue
 from .settings import Settings
-from .spark_tables import ERROR, ORDER, RECORDS_PER_FILE, TABLES, as_tuple, spark_schema
+from .spark_tables import ERROR, ORDER, RECORDS_PER_FILE, TABLES, as_tuple, write_tables
 from .store.rows import now
 
 DEFAULT_MASTER = "local[*]"
@@ -91,7 +91,8 @@ def session(master: str = DEFAULT_MASTER, app_name: str = "casefile"):
 def run(inputs: Iterable[str], output: str | Path, *, master: str = DEFAULT_MASTER,
         settings: Settings | None = None, partitions: int | None = None, resolve: bool = False) -> dict[str, int]:
     """Run the extraction on Spark and write ``output/<table>/`` Parquet; rows written per table.
-    ``resolve``: then resolve entities across documents on Spark too (``spark_resolve``)."""
+    ``resolve``: then resolve entities (``spark_resolve``) and event clusters with their
+    corroboration and conflicts (``spark_events``) across documents on Spark too."""
     from pyspark import StorageLevel
 
     settings = settings or Settings()
@@ -104,16 +105,14 @@ def run(inputs: Iterable[str], output: str | Path, *, master: str = DEFAULT_MAST
                    .mapPartitions(lambda part: process_files(part, settings))
                    .persist(StorageLevel.MEMORY_AND_DISK))
         counts = dict(records.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collect())
-        for table in TABLES:
-            rows = records.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
-            frame = spark.createDataFrame(rows, spark_schema(table))
-            frame.write.mode("overwrite").parquet(str(Path(output) / table))
+        write_tables(spark, records, TABLES, output)
         records.unpersist()
         out = {t: counts.get(t, 0) for t in TABLES}
         if resolve:
-            from . import spark_resolve
+            from . import spark_events, spark_resolve
 
-            out[spark_resolve.ENTITY_GROUPS] = spark_resolve.run(output, spark)
+            out["resolved entities"] = spark_resolve.run(output, spark)
+            out["resolved clusters"] = spark_events.run(output, spark)
         return out
     finally:
         spark.stop()

@@ -8,10 +8,11 @@ resolved on an executor by the rules ``casefile resolve`` runs.
 3. Connected components of record -- key: minimum-label propagation, two joins per round,
    until no label moves.
 4. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
-   same name rules, lone-name choices and corpus typing) on one executor.
+   same name rules, lone-name choices and corpus typing) on one executor, which also makes
+   the block's entity rows and link rows as ``casefile resolve`` stores them.
 
 There is no second definition of "same person" here: Spark only decides which records can
-meet. The output names each record's entity by its earliest record's ref (``document~key``).
+meet. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
 """
 from __future__ import annotations
 
@@ -22,10 +23,10 @@ from .resolve.blocks import block_keys, resolve_block
 from .resolve.entities_store import titled_form
 from .resolve.lexicon import TITLE_WINDOW
 from .resolve.records import DocEntity
-from .spark_tables import ORDER
+from .spark_tables import ORDER, RESOLVED, as_tuple, write_tables
 
 RECORD_COLUMNS = ("document_id", "key", "name", "type", "seq", "aliases", "descriptors")
-ENTITY_GROUPS = "entity_groups"          # the output table: document_id, key, entity (a ref)
+ENTITIES, LINKS = "entities", "entity_links"     # the output: resolved/<store table>
 MAX_ROUNDS = 100
 
 
@@ -70,7 +71,7 @@ def record_schema():
     return StructType([StructField(c, LongType() if c == "seq" else StringType()) for c in RECORD_COLUMNS])
 
 
-def _strings(*names: str):
+def string_schema(*names: str):
     from pyspark.sql.types import StringType, StructField, StructType
 
     return StructType([StructField(n, StringType()) for n in names])
@@ -84,18 +85,25 @@ def _with_forms(row) -> tuple:
 
 
 def resolve_entities(spark, records):
-    """DataFrame (document_id, key, entity): each record's entity named by its earliest record."""
+    """RDD of ("entities" | "entity_links", row tuple): each block resolved on an executor, its
+    entity rows and each record's link (entity id, rule, reason) as ``casefile resolve`` writes them."""
     from pyspark.sql import functions as F
 
     keyed = records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k)
-                                             for k in block_keys(as_record(row.asDict()))]).toDF(_strings("ref", "key"))
+                                             for k in block_keys(as_record(row.asDict()))])
+    keyed = keyed.toDF(string_schema("ref", "key"))
     refs = records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
     labels = components(refs, keyed)
     with_label = records.withColumn("ref", F.concat_ws("~", "document_id", "key")).join(labels, "ref")
-    resolved = (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
-                .groupByKey()
-                .flatMap(lambda block: resolve_block([as_record(r) for r in block[1]])))
-    return resolved.map(lambda pair: (*pair[0].split("~", 1), pair[1])).toDF(_strings("document_id", "key", "entity"))
+    return (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
+            .groupByKey()
+            .flatMap(lambda block: _tagged(resolve_block([as_record(r) for r in block[1]]))))
+
+
+def _tagged(rows: tuple[list[dict], list[dict]]):
+    entity_rows, link_rows = rows
+    yield from ((ENTITIES, as_tuple(ENTITIES, r, resolved=True)) for r in entity_rows)
+    yield from ((LINKS, as_tuple(LINKS, r, resolved=True)) for r in link_rows)
 
 
 def components(refs, edges):
@@ -118,7 +126,11 @@ def components(refs, edges):
 
 
 def run(directory: str | Path, spark) -> int:
-    """Resolve the entities of a job's output; writes ``directory/entity_groups``; records resolved."""
-    groups = resolve_entities(spark, records_of_job(spark, directory))
-    groups.write.mode("overwrite").parquet(str(Path(directory) / ENTITY_GROUPS))
-    return spark.read.parquet(str(Path(directory) / ENTITY_GROUPS)).count()
+    """Resolve the entities of a job's output; writes ``resolved/entities`` and ``resolved/entity_links``;
+    the number of entities."""
+    from pyspark import StorageLevel
+
+    tagged = resolve_entities(spark, records_of_job(spark, directory)).persist(StorageLevel.MEMORY_AND_DISK)
+    write_tables(spark, tagged, (ENTITIES, LINKS), directory, resolved=True)
+    tagged.unpersist()
+    return spark.read.parquet(str(Path(directory) / RESOLVED / ENTITIES)).count()

@@ -63,7 +63,7 @@ def _resolve(conn: Connection, new: list[str] | None, touched: set[str]) -> dict
     groups = dict(clusters.clusters) | events_store.clusters_of(conn, redo - set(clusters.clusters))
     src = sources.load(conn, None if new is None else {m.document_id for ms in groups.values() for m in ms})
     amounts = corroborate.load_amounts(conn, None if new is None else [m.id for ms in groups.values() for m in ms])
-    rows, claims = corroborate.cluster_rows(conn, groups, src, amounts)
+    rows, claims = corroborate.cluster_rows(groups, src, amounts)
     replaced = None if new is None else clusters.old | redo
     corroborate.write(conn, rows, claims, replaced)
     found = conflicts.cluster_conflicts(conn, groups, src, amounts)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from . import keys as K
 from . import people
 from .entities import resolve
+from .entities_store import group_rows
 from .records import DocEntity
 
 _LINKING = (K.JOIN, K.INDEX, K.QUERY)
@@ -35,11 +36,10 @@ def block_keys(r: DocEntity) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def resolve_block(records: list[DocEntity]) -> list[tuple[str, str]]:
-    """(record ref, ref of its entity's earliest record) for every record of one block."""
+def resolve_block(records: list[DocEntity]) -> tuple[list[dict], list[dict]]:
+    """The entity rows and link rows (``entity_links``: each record's entity, rule and reason) of
+    one block, as ``casefile resolve`` writes them."""
     records = sorted(records, key=lambda r: r.order)
-    out = []
-    for group in resolve(records).groups:
-        first = min(group, key=lambda i: records[i].order)
-        out += [(records[i].ref, records[first].ref) for i in group]
-    return out
+    result = resolve(records)
+    entity_rows, link_rows, _mapping = group_rows(records, result.groups, result.links)
+    return entity_rows, link_rows

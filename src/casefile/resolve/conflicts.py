@@ -26,12 +26,19 @@ def conflict_id(*parts) -> str:
 
 def cluster_conflicts(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
                       amounts: dict[str, list[dict]]) -> list[dict]:
+    """The conflicts inside ``clusters``, their evidence sentences' offsets read from the store."""
     sentences = {}
     ids = [m.id for members in clusters.values() for m in members]
     for i in range(0, len(ids), 500):     # only the clusters' own reports
         sentences.update((r.id, (r.sentence_start, r.sentence_end)) for r in conn.execute(
             select(s.events.c.id, s.events.c.sentence_start, s.events.c.sentence_end)
             .where(s.events.c.id.in_(ids[i:i + 500]))))
+    return conflicts_in(clusters, sources, amounts, sentences)
+
+
+def conflicts_in(clusters: dict[str, list[EventRecord]], sources: Sources, amounts: dict[str, list[dict]],
+                 sentences: dict[str, tuple[int | None, int | None]]) -> list[dict]:
+    """The conflicts inside ``clusters``; ``sentences``: each report's evidence sentence offsets."""
     out: dict[str, dict] = {}
     claims: dict[str, list] = {}      # each report's amounts, worked out once rather than once per pair
     for cid, members in clusters.items():

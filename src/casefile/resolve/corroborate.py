@@ -63,8 +63,7 @@ def best_date(members: list[EventRecord]) -> str | None:
     return min(counts, key=lambda v: ((D.interval(v)[1] - D.interval(v)[0]).days, -counts[v], v))
 
 
-def cluster_rows(conn: Connection, clusters: dict[str, list[EventRecord]], sources: Sources,
-                 amounts: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:
+def cluster_rows(clusters: dict[str, list[EventRecord]], sources: Sources, amounts: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:
     """A row per cluster and its claims. The row keeps entity ids, not names: a label is made
     when read (``status.cluster_status``), so renaming an entity rewrites no cluster."""
     rows, claims = [], []

@@ -88,10 +88,10 @@ def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]
 
 def _entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
     """entity id -> (type, vague) for the entities named."""
-    return {i: (t, _vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
+    return {i: (t, vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
 
 
-def _vague(type_: str, name: str) -> bool:
+def vague(type_: str, name: str) -> bool:
     """"Authorities", "the police", "Foreign Ministry" without a country: such a participant
     does not tell one event from another, so it never ties two reports together."""
     if type_ == "PERSON":
@@ -106,7 +106,7 @@ def _regrouping(change: EntityChange) -> set[str]:
     out = set()
     for eid in change.shown:
         before, now = change.before.get(eid), change.after.get(eid)
-        if before is None or now is None or before[1] != now[1] or _vague(before[1], before[0]) != _vague(now[1], now[0]):
+        if before is None or now is None or before[1] != now[1] or vague(before[1], before[0]) != vague(now[1], now[0]):
             out.add(eid)
     return out
 

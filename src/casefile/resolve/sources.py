@@ -56,10 +56,10 @@ class Sources:
         return len({find(d) for d in docs})
 
 
-def _site(url: str | None) -> str | None:
-    """The web site a URL belongs to, standing in for an outlet nobody named."""
+def outlet_name(outlet: str | None, url: str | None) -> str | None:
+    """The outlet a document names, or the web site its URL belongs to when it names none."""
     host = urlsplit(url or "").hostname or ""
-    return host.removeprefix("www.") or None
+    return outlet or host.removeprefix("www.") or None
 
 
 def load(conn: Connection, documents: Iterable[str] | None = None) -> Sources:
@@ -71,14 +71,14 @@ def load(conn: Connection, documents: Iterable[str] | None = None) -> Sources:
         def only(query, *columns):
             return query if batch is None else query.where(or_(*(col.in_(batch) for col in columns)))
         for r in conn.execute(only(select(d.c.id, d.c.outlet, d.c.url, d.c.seq), d.c.id)):
-            name = r.outlet or _site(r.url)
+            name = outlet_name(r.outlet, r.url)
             out.outlets[r.id] = [name] if name else []
             out.seq[r.id] = r.seq or 0
         # in the order the copies were found, the same however many documents are read
         query = select(ds.c.document_id, ds.c.outlet, ds.c.url).order_by(ds.c.document_id, ds.c.first_seen,
                                                                           ds.c.source)
         for r in conn.execute(only(query, ds.c.document_id)):
-            name = r.outlet or _site(r.url)
+            name = outlet_name(r.outlet, r.url)
             if name and r.document_id in out.outlets and name not in out.outlets[r.document_id]:
                 out.outlets[r.document_id].append(name)
         for r in conn.execute(only(select(nd.c.document_id, nd.c.duplicate_of), nd.c.document_id, nd.c.duplicate_of)):
