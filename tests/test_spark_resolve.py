@@ -15,8 +15,6 @@ from click.testing import CliRunner
 
 from casefile import resolve
 from casefile.cli import main
-from casefile.resolve.blocks import block_keys
-from casefile.resolve.records import DocEntity
 from casefile.store.db import Store
 
 from .helpers.synthetic import article
@@ -85,20 +83,3 @@ def test_the_corpus_has_entities_named_in_several_documents(both):
     documents = [{ref.split("~")[0] for ref in group} for group in plain]
     assert sum(len(d) > 1 for d in documents) >= 5
 
-
-@pytest.mark.parametrize("name, type_, shares_a_block_with", [
-    ("Talia Orvane", "PERSON", [("Orvane", "PERSON"), ("Orvane", "ORG")]),
-    ("Mika Brand", "PERSON", [("M. Brand", "PERSON"), ("Mika Brand", "PERSON")]),
-])
-def test_a_surname_meets_the_full_names_it_may_stand_for(name, type_, shares_a_block_with):
-    full = set(block_keys(DocEntity("d1", "e1", name, type_)))
-    for other, other_type in shares_a_block_with:
-        assert full & set(block_keys(DocEntity("d2", "e1", other, other_type)))
-
-
-@pytest.mark.parametrize("name, type_, other, other_type", [
-    ("Talia Orvane", "PERSON", "Doran Helse", "PERSON"),
-    ("Kestria Post", "ORG", "Talia Orvane", "PERSON"),
-])
-def test_unrelated_names_share_no_block_key(name, type_, other, other_type):
-    assert not set(block_keys(DocEntity("d1", "e1", name, type_))) & set(block_keys(DocEntity("d2", "e1", other, other_type)))

@@ -4,11 +4,15 @@ resolved on an executor by the rules ``casefile resolve`` runs.
 1. Records: each document entity of the job's output (``doc_entities``) with its document's
    input order and the titled forms its mentions are written with (``entities_store``'s
    ``titled_form``), as ``casefile resolve`` reads them from a store.
-2. Blocking keys: ``resolve.blocks.block_keys`` of each record (mapPartitions).
-3. Connected components of record -- key: minimum-label propagation, two joins per round,
+2. Typing counts: how many records of the job give each typing word (``resolve.blocks.typing_counts``),
+   one reduceByKey, broadcast to every executor.
+3. Blocking keys: ``resolve.blocks.block_keys`` of each record, typed by those counts; a key
+   links only if its roles do (``resolve.blocks.links``: a join key, a document's bare word, an
+   index key some lone name queries), found by one groupBy.
+4. Connected components of record -- key: minimum-label propagation, two joins per round,
    until no label moves.
-4. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
-   same name rules, lone-name choices and corpus typing) on one executor.
+5. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
+   same name rules and lone-name choices, under the job's typing counts) on one executor.
 
 There is no second definition of "same person" here: Spark only decides which records can
 meet. The output names each record's entity by its earliest record's ref (``document~key``).
@@ -18,7 +22,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .resolve.blocks import block_keys, resolve_block
+from .resolve import people
+from .resolve.blocks import block_keys, links, resolve_block
 from .resolve.entities_store import titled_form
 from .resolve.lexicon import TITLE_WINDOW
 from .resolve.records import DocEntity
@@ -86,16 +91,32 @@ def _with_forms(row) -> tuple:
 def resolve_entities(spark, records):
     """DataFrame (document_id, key, entity): each record's entity named by its earliest record."""
     from pyspark.sql import functions as F
+    from pyspark.sql.types import BooleanType
 
-    keyed = records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k)
-                                             for k in block_keys(as_record(row.asDict()))]).toDF(_strings("ref", "key"))
+    count = typing_counts(spark, records)
+    keyed = (records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k[2:], k[:2])
+                                               for k in block_keys(as_record(row.asDict()), count)])
+             .toDF(_strings("ref", "key", "role")))
+    roles = keyed.groupBy("key").agg(F.collect_set("role").alias("roles"))
+    linking = F.udf(lambda held: links(set(held)), BooleanType())
+    edges = keyed.join(roles.where(linking("roles")).select("key"), "key").select("ref", "key").distinct()
     refs = records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
-    labels = components(refs, keyed)
+    labels = components(refs, edges)
     with_label = records.withColumn("ref", F.concat_ws("~", "document_id", "key")).join(labels, "ref")
     resolved = (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
                 .groupByKey()
-                .flatMap(lambda block: resolve_block([as_record(r) for r in block[1]])))
+                .flatMap(lambda block: resolve_block([as_record(r) for r in block[1]], count)))
     return resolved.map(lambda pair: (*pair[0].split("~", 1), pair[1])).toDF(_strings("document_id", "key", "entity"))
+
+
+def typing_counts(spark, records):
+    """``blocks.typing_counts`` of the whole job, as a lookup every executor gets (a broadcast
+    dict of the typing words some record asks about)."""
+    rows = records.rdd.map(lambda row: as_record(row.asDict()))
+    asked = rows.flatMap(lambda r: [(k, None) for k in people.typing_keys(r)]).distinct()
+    counts = rows.flatMap(lambda r: [(w, 1) for w in people.typing_words(r)]).reduceByKey(lambda a, b: a + b)
+    table = spark.sparkContext.broadcast(dict(counts.join(asked).mapValues(lambda pair: pair[0]).collect()))
+    return lambda key: table.value.get(key, 0)
 
 
 def components(refs, edges):
