@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/resolve.py [N]
 
 Builds N synthetic document entities (default 10,000) spread over N/10 documents:
-people with shared family names, spelling variants with and without diacritics,
-lone surnames, organizations with and without their country. Times the in-memory
+people named in full (spelling variants with and without diacritics) and by one word alone,
+organizations with and without their country. People's names are long-tailed (``synthetic``'s
+``names="zipf"``, the population of benchmarks/incremental.py); ``names="few"`` draws them from
+the 13 family and 24 given names below, as the first measurements did. Times the in-memory
 resolution, then the same through a SQLite store (load, resolve, write), then the
 clustering of N synthetic events (rules only: the sentence model stays off unless
 CASEFILE_NO_EMBEDDINGS is set to an empty value). Not a test.
@@ -31,21 +33,32 @@ ORGS = ["Foreign Ministry", "Ministry of Public Security", "Supreme People's Cou
 COUNTRIES = ["Vietnam", "Vietnamese", "Japan", "China", "Laos", "Cambodian"]
 
 
-def synthetic(n: int, seed: int = 7) -> list[DocEntity]:
+def synthetic(n: int, seed: int = 7, names: str = "zipf") -> list[DocEntity]:
+    """``n`` document entities, ten a document. ``names="zipf"``: people from the long-tailed
+    population of benchmarks/incremental.py (made-up family and given names drawn by Zipf's
+    law, a few people named far more often than the rest); ``names="few"``: people from the 13
+    family and 24 given names above, each as often named (every lone name then has hundreds
+    of bearers and the whole corpus is one block, which real news is not)."""
     rng = random.Random(seed)
-    people = [" ".join(p for p in (rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)) if p)
-              for _ in range(n // 6)]
+    if names == "few":
+        people = [" ".join(p for p in (rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)) if p)
+                  for _ in range(n // 6)]
+        person = lambda: rng.choice(people)  # noqa: E731
+    else:
+        from incremental import Corpus    # benchmarks/incremental.py (it imports this module's lists)
+
+        person = Corpus(max(1, n // 10), seed, names=names).person
     out = []
     for i in range(n):
         doc = f"doc{i // 10:05d}"
         roll = rng.random()
         if roll < 0.6:
-            name = rng.choice(people)
+            name = person()
             if rng.random() < 0.4:
                 name = name.encode("ascii", "ignore").decode() or name   # a spelling without diacritics
             ent = DocEntity(doc, f"e{i}", name, "PERSON", seq=i // 10, aliases=[name, name.split()[-1]])
         elif roll < 0.7:
-            ent = DocEntity(doc, f"e{i}", rng.choice(people).split()[-1], "PERSON", seq=i // 10)
+            ent = DocEntity(doc, f"e{i}", person().split()[-1], "PERSON", seq=i // 10)
         else:
             org = rng.choice(ORGS).format(n=rng.randint(1, 300), g=rng.choice(GIVEN))
             country = rng.choice(COUNTRIES)

@@ -24,8 +24,6 @@ from sqlalchemy import select, text
 from casefile import resolve
 from casefile.cli import main
 from casefile.export import build
-from casefile.resolve.blocks import block_keys
-from casefile.resolve.records import DocEntity
 from casefile.spark_tables import read_table
 from casefile.store import schema as S
 from casefile.store import schema_cases as C
@@ -204,21 +202,3 @@ def test_into_a_store_holding_other_documents_load_resolves_them_together(both, 
     brand = next(r["entity_id"] for r in links if r["document_id"] == first and r["name"] == "Mika Brand")
     assert len({r["document_id"] for r in links if r["entity_id"] == brand}) >= 4   # with the job's articles
 
-
-@pytest.mark.parametrize("name, type_, shares_a_block_with", [
-    ("Talia Orvane", "PERSON", [("Orvane", "PERSON"), ("Orvane", "ORG")]),
-    ("Mika Brand", "PERSON", [("M. Brand", "PERSON"), ("Mika Brand", "PERSON")]),
-])
-def test_a_surname_meets_the_full_names_it_may_stand_for(name, type_, shares_a_block_with):
-    full = set(block_keys(DocEntity("d1", "e1", name, type_)))
-    for other, other_type in shares_a_block_with:
-        assert full & set(block_keys(DocEntity("d2", "e1", other, other_type)))
-
-
-@pytest.mark.parametrize("name, type_, other, other_type", [
-    ("Talia Orvane", "PERSON", "Doran Helse", "PERSON"),
-    ("Kestria Post", "ORG", "Talia Orvane", "PERSON"),
-])
-def test_unrelated_names_share_no_block_key(name, type_, other, other_type):
-    ours, theirs = DocEntity("d1", "e1", name, type_), DocEntity("d2", "e1", other, other_type)
-    assert not set(block_keys(ours)) & set(block_keys(theirs))

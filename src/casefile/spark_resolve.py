@@ -4,12 +4,16 @@ resolved on an executor by the rules ``casefile resolve`` runs.
 1. Records: each document entity of the job's output (``doc_entities``) with its document's
    input order and the titled forms its mentions are written with (``entities_store``'s
    ``titled_form``), as ``casefile resolve`` reads them from a store.
-2. Blocking keys: ``resolve.blocks.block_keys`` of each record (mapPartitions).
-3. Connected components of record -- key: minimum-label propagation, two joins per round,
+2. Typing counts: how many records of the job give each typing word (``resolve.blocks.typing_counts``),
+   one reduceByKey, broadcast to every executor.
+3. Blocking keys: ``resolve.blocks.block_keys`` of each record, typed by those counts; a key
+   links only if its roles do (``resolve.blocks.links``: a join key, a document's bare word, an
+   index key some lone name queries), found by one groupBy.
+4. Connected components of record -- key: minimum-label propagation, two joins per round,
    until no label moves.
-4. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
-   same name rules, lone-name choices and corpus typing) on one executor, which also makes
-   the block's entity rows and link rows as ``casefile resolve`` stores them.
+5. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
+   same name rules and lone-name choices, under the job's typing counts) on one executor,
+   which also makes the block's entity rows and link rows as ``casefile resolve`` stores them.
 
 There is no second definition of "same person" here: Spark only decides which records can
 meet. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
@@ -19,7 +23,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .resolve.blocks import block_keys, resolve_block
+from .resolve import people
+from .resolve.blocks import block_keys, links, resolve_block
 from .resolve.entities_store import titled_form
 from .resolve.lexicon import TITLE_WINDOW
 from .resolve.records import DocEntity
@@ -88,22 +93,37 @@ def resolve_entities(spark, records):
     """RDD of ("entities" | "entity_links", row tuple): each block resolved on an executor, its
     entity rows and each record's link (entity id, rule, reason) as ``casefile resolve`` writes them."""
     from pyspark.sql import functions as F
+    from pyspark.sql.types import BooleanType
 
-    keyed = records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k)
-                                             for k in block_keys(as_record(row.asDict()))])
-    keyed = keyed.toDF(string_schema("ref", "key"))
+    count = typing_counts(spark, records)
+    keyed = (records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k[2:], k[:2])
+                                               for k in block_keys(as_record(row.asDict()), count)])
+             .toDF(string_schema("ref", "key", "role")))
+    roles = keyed.groupBy("key").agg(F.collect_set("role").alias("roles"))
+    linking = F.udf(lambda held: links(set(held)), BooleanType())
+    edges = keyed.join(roles.where(linking("roles")).select("key"), "key").select("ref", "key").distinct()
     refs = records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
-    labels = components(refs, keyed)
+    labels = components(refs, edges)
     with_label = records.withColumn("ref", F.concat_ws("~", "document_id", "key")).join(labels, "ref")
     return (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
             .groupByKey()
-            .flatMap(lambda block: _tagged(resolve_block([as_record(r) for r in block[1]]))))
+            .flatMap(lambda block: _tagged(resolve_block([as_record(r) for r in block[1]], count))))
 
 
 def _tagged(rows: tuple[list[dict], list[dict]]):
     entity_rows, link_rows = rows
     yield from ((ENTITIES, as_tuple(ENTITIES, r, resolved=True)) for r in entity_rows)
     yield from ((LINKS, as_tuple(LINKS, r, resolved=True)) for r in link_rows)
+
+
+def typing_counts(spark, records):
+    """``blocks.typing_counts`` of the whole job, as a lookup every executor gets (a broadcast
+    dict of the typing words some record asks about)."""
+    rows = records.rdd.map(lambda row: as_record(row.asDict()))
+    asked = rows.flatMap(lambda r: [(k, None) for k in people.typing_keys(r)]).distinct()
+    counts = rows.flatMap(lambda r: [(w, 1) for w in people.typing_words(r)]).reduceByKey(lambda a, b: a + b)
+    table = spark.sparkContext.broadcast(dict(counts.join(asked).mapValues(lambda pair: pair[0]).collect()))
+    return lambda key: table.value.get(key, 0)
 
 
 def components(refs, edges):

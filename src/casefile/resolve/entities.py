@@ -20,9 +20,11 @@ __all__ = ["DocEntity", "Link", "Resolution", "base_clusters", "canonical", "ear
 
 
 def resolve(records: list[DocEntity], merges: list[tuple[int, int]] = (),
-            alone: set[int] = frozenset()) -> Resolution:
-    """Group document entities into corpus-level entities (every record at once, in memory)."""
-    retyped = people.retype(records)
+            alone: set[int] = frozenset(), typing=None) -> Resolution:
+    """Group document entities into corpus-level entities (every record at once, in memory).
+    ``typing``: typing word -> records, when ``records`` are one block of a larger corpus whose
+    counts decide how one-word records are typed (``blocks``); else they are counted here."""
+    retyped = people.retype(records) if typing is None else people.apply_types(records, typing)
     uf, links = base_clusters(records, merges, alone, retyped)
     context = MemoryContext(records, uf)
     fits = {i: fit for i in range(len(records)) if i not in alone
