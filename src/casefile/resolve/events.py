@@ -18,7 +18,7 @@ from itertools import combinations
 
 from ..concepts import dates as D
 from . import lexicon as L
-from .merging import greedy, order_matters
+from .merging import greedy, order_matters, roots
 from .merging import tolerant as _tolerant
 from .similarity import similarities
 
@@ -170,7 +170,7 @@ def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozens
     rule included) read from that group alone, so clustering any set of events closed under
     candidate pairs (an ingest's region, a Spark component) gives what the whole store gives."""
     out = []
-    for members, pairs in _connected(candidate_pairs(events, oversized)):
+    for members, pairs in _connected(len(events), candidate_pairs(events, oversized)):
         local = _cluster_connected([events[m] for m in members], pairs)
         out += [[members[m] for m in group] for group in local]
     taken = {m for group in out for m in group}
@@ -178,30 +178,18 @@ def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozens
     return sorted(out, key=min)
 
 
-def _connected(pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], list[tuple[float, int, int]]]]:
-    """The connected groups of pairs: each group's events (ascending) and its pairs re-indexed to them."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _, i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[ri] = rj
+def _connected(n: int, pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], list[tuple[float, int, int]]]]:
+    """The connected groups of pairs among n events: each group's events (ascending) and its
+    pairs re-indexed to them. Events in no pair are left out."""
+    root = roots(n, pairs)
     members: dict[int, list[int]] = defaultdict(list)
-    for x in sorted(parent):
-        members[find(x)].append(x)
-    local = {root: {m: k for k, m in enumerate(ms)} for root, ms in members.items()}
+    for x in sorted({x for _, i, j in pairs for x in (i, j)}):
+        members[root[x]].append(x)
+    local = {r: {m: k for k, m in enumerate(ms)} for r, ms in members.items()}
     grouped: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     for s, i, j in pairs:
-        index = local[find(i)]
-        grouped[find(i)].append((s, index[i], index[j]))
-    return [(members[root], grouped[root]) for root in members]
+        grouped[root[i]].append((s, local[root[i]][i], local[root[i]][j]))
+    return [(members[r], grouped[r]) for r in members]
 
 
 def _cluster_connected(events: list[EventRecord], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
