@@ -109,3 +109,25 @@ def test_a_block_too_big_in_the_whole_corpus_proposes_no_pair_inside_a_component
 ])
 def test_a_report_meets_others_through_its_type_and_each_entity(entities, keys):
     assert set(block_keys(report(1, "d1", "arrest", None, *entities))) == keys
+
+
+def fake_similarities(pairs):
+    """A stand-in for the sentence model: a fixed score per pair of sentences."""
+    return [((len(a) * 7 + len(b) * 3) % 10) / 10 for a, b in pairs]
+
+
+@pytest.mark.parametrize("seed", range(4, 40))
+def test_each_connected_group_is_clustered_as_the_whole_corpus_clusters_it_even_when_ties_ask_the_model(
+        monkeypatch, seed):
+    """Whether a tie was contested is read per connected group of pairs: a contested tie in one
+    group must not send another group's ties to the sentence model (nor the other way round)."""
+    from casefile.resolve import events as E
+    monkeypatch.setattr(E, "similarities", fake_similarities)
+    rng = random.Random(seed)
+    events = sorted(corpus(seed), key=lambda e: e.order)
+    for e in events:
+        e.sentence = "x" * rng.randint(1, 30)
+    whole = {tuple(events[m].id for m in g) for g in cluster(events)}
+    for part in components(events):
+        part = sorted(part, key=lambda e: e.order)
+        assert {tuple(part[m].id for m in g) for g in cluster(part)} <= whole

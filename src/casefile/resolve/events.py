@@ -18,7 +18,7 @@ from itertools import combinations
 
 from ..concepts import dates as D
 from . import lexicon as L
-from .merging import greedy, order_matters
+from .merging import greedy, order_matters, roots
 from .merging import tolerant as _tolerant
 from .similarity import similarities
 
@@ -165,12 +165,37 @@ def _with_similarity(events: list[EventRecord], pairs: list[tuple[float, int, in
 
 
 def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozenset()) -> list[list[int]]:
-    """Groups of event indexes, each one real-world event. The sentence model (slow to load)
-    is asked only when a tie decided something: a merge that shut out an equally good partner,
-    and then only about the ties in groups of reports whose merging order can matter.
-    Events that no candidate pair connects never affect each other, so clustering a set of
-    events closed under candidate pairs gives what clustering the whole store gives them."""
-    pairs = candidate_pairs(events, oversized)
+    """Groups of event indexes, each one real-world event, ordered by their earliest index.
+    Each connected group of candidate pairs is clustered on its own, every decision (the tie
+    rule included) read from that group alone, so clustering any set of events closed under
+    candidate pairs (an ingest's region, a Spark component) gives what the whole store gives."""
+    out = []
+    for members, pairs in _connected(len(events), candidate_pairs(events, oversized)):
+        local = _cluster_connected([events[m] for m in members], pairs)
+        out += [[members[m] for m in group] for group in local]
+    taken = {m for group in out for m in group}
+    out += [[i] for i in range(len(events)) if i not in taken]
+    return sorted(out, key=min)
+
+
+def _connected(n: int, pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], list[tuple[float, int, int]]]]:
+    """The connected groups of pairs among n events: each group's events (ascending) and its
+    pairs re-indexed to them. Events in no pair are left out."""
+    root = roots(n, pairs)
+    members: dict[int, list[int]] = defaultdict(list)
+    for x in sorted({x for _, i, j in pairs for x in (i, j)}):
+        members[root[x]].append(x)
+    local = {r: {m: k for k, m in enumerate(ms)} for r, ms in members.items()}
+    grouped: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for s, i, j in pairs:
+        grouped[root[i]].append((s, local[root[i]][i], local[root[i]][j]))
+    return [(members[r], grouped[r]) for r in members]
+
+
+def _cluster_connected(events: list[EventRecord], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
+    """Clusters of one connected group. The sentence model (slow to load) is asked only when a
+    tie decided something: a merge that shut out an equally good partner, and then only about
+    the ties whose merging order can matter."""
     groups = _tie_groups(pairs)
     if not groups or not _ties_matter(events, groups):
         return greedy(events, pairs)[0]
