@@ -17,11 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sqlalchemy import select  # noqa: E402
-
 from casefile.spark_tables import read_table  # noqa: E402
-from casefile.store import schema as S  # noqa: E402
-from casefile.store import schema_cases as C  # noqa: E402
 from casefile.store.db import Store  # noqa: E402
 
 ROWS = ("entities", "entity_links", "event_clusters", "cluster_claims", "conflicts")
@@ -35,10 +31,7 @@ def partition(pairs) -> set[frozenset[str]]:
 
 
 def stored(store: Store, table: str) -> list[dict]:
-    found = getattr(S, table, None)
-    with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(select(found if found is not None else getattr(C, table)))]
-    return [r for r in rows if table != "conflicts" or r["cluster"]]   # quote conflicts are made when loading
+    return [r for r in store.rows(table) if table != "conflicts" or r["cluster"]]   # quote conflicts are made when loading
 
 
 def compare(name: str, plain: set, spark: set) -> bool:

@@ -19,14 +19,12 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from casefile import resolve
 from casefile.cli import main
 from casefile.export import build
 from casefile.spark_tables import read_table
-from casefile.store import schema as S
-from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
 from .helpers.synthetic import article
@@ -78,10 +76,7 @@ def partition(pairs) -> set[frozenset[str]]:
 
 def rows(store: Store, table: str) -> list[str]:
     """A table's rows (JSON decoded), in a stable order."""
-    found = getattr(S, table, None)
-    with store.engine.connect() as conn:
-        got = conn.execute(select(found if found is not None else getattr(C, table)))
-        return sorted(json.dumps(dict(r._mapping), sort_keys=True, default=str) for r in got)
+    return sorted(json.dumps(r, sort_keys=True, default=str) for r in store.rows(table))
 
 
 RESOLUTION = [("casefile.resolve", "run"), ("casefile.resolve.entity_update", "update"),

@@ -28,6 +28,7 @@ from . import people
 from .entities import resolve
 from .entities_store import group_rows
 from .records import DocEntity
+from .unionfind import roots
 
 SAME_DOCUMENT = "D:"      # a document's bare word: its records of that word are paired
 _ALWAYS = (K.JOIN, SAME_DOCUMENT)
@@ -63,22 +64,13 @@ def blocks(records: list[DocEntity], count) -> list[list[int]]:
     for keys in keyed:
         for key in keys:
             roles[key[2:]].add(key[:2])
-    parent = list(range(len(records)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     first: dict[str, int] = {}
-    for i, keys in enumerate(keyed):
-        for body in {key[2:] for key in keys}:
-            if links(roles[body]):
-                parent[find(first.setdefault(body, i))] = find(i)
+    edges = [(first.setdefault(body, i), i) for i, keys in enumerate(keyed)
+             for body in {key[2:] for key in keys} if links(roles[body])]
+    root = roots(len(records), edges)
     out: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
-        out[find(i)].append(i)
+        out[root[i]].append(i)
     return list(out.values())
 
 

@@ -18,9 +18,10 @@ from itertools import combinations
 
 from ..concepts import dates as D
 from . import lexicon as L
-from .merging import greedy, order_matters, roots
+from .merging import greedy, order_matters
 from .merging import tolerant as _tolerant
 from .similarity import similarities
+from .unionfind import roots
 
 
 
@@ -181,7 +182,7 @@ def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozens
 def _connected(n: int, pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], list[tuple[float, int, int]]]]:
     """The connected groups of pairs among n events: each group's events (ascending) and its
     pairs re-indexed to them. Events in no pair are left out."""
-    root = roots(n, pairs)
+    root = roots(n, ((i, j) for _, i, j in pairs))
     members: dict[int, list[int]] = defaultdict(list)
     for x in sorted({x for _, i, j in pairs for x in (i, j)}):
         members[root[x]].append(x)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 
 from . import lexicon as L
+from .unionfind import roots
 
 
 def tolerant(a, b) -> bool:
@@ -112,30 +113,13 @@ def _feasible_rivals(events: list, owner: list[_Cluster], groups: dict,
     return out
 
 
-def roots(n: int, pairs: list[tuple[float, int, int]]) -> list[int]:
-    """For each of n events, a representative of its connected group of pairs."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _, i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[ri] = rj
-    return [find(m) for m in range(n)]
-
-
 def order_matters(events: list, pairs: list[tuple[float, int, int]],
                   tied: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
     """The tied pairs whose order of merging can change the clusters. Merges never cross
     connected groups of pairs; in a group where any two parts may always join (one person
     common to all who name people, dates sharing a day or within the tolerance of pairs that
     all allow it, no document contradicting itself) every order ends in one cluster."""
-    group = roots(len(events), pairs)
+    group = roots(len(events), ((i, j) for _, i, j in pairs))
     wanted = {group[i] for _, i, _ in tied}
     members: dict[int, list[int]] = defaultdict(list)
     for m, root in enumerate(group):

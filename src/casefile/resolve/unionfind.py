@@ -1,9 +1,29 @@
-"""Union-find over document entities that refuses to join two entities of one document.
+"""Union-find: connected groups of plain edges (``roots``), and over document entities one that
+refuses to join two entities of one document (``Clusters``).
 
 A document's own entity module already decided which of its names are one entity, so two
 entities of the same document stay apart unless a person merges them by hand.
 """
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def roots(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
+    """For each of n items, a representative of its connected group under ``edges``."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[ri] = rj
+    return [find(m) for m in range(n)]
 
 
 class Clusters:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..errors import NotFound, StoreError
 from . import schema as s
+from . import schema_cases as cases
 from .locks import writing
 from .migrations import migrate
 from .rows import now
@@ -161,7 +162,7 @@ class Store:
                 select(s.ingest_issues).order_by(s.ingest_issues.c.last_seen.desc(), s.ingest_issues.c.item))]
 
     def rows(self, table: str, document_id: str | None = None) -> Iterator[dict]:
-        t = getattr(s, table)
+        t = table_named(table)
         query = select(t)
         if document_id is not None and "document_id" in t.c:
             query = query.where(t.c.document_id == document_id)
@@ -212,3 +213,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
         except Exception:  # a read-only connection cannot switch journal mode; the rest still apply
             pass
     cur.close()
+
+
+def table_named(name: str):
+    """A store table by name, from either schema: documents and their facts, or the
+    corpus-level records resolution writes (``schema_cases``)."""
+    for metadata in (s.metadata, cases.metadata):
+        if name in metadata.tables:
+            return metadata.tables[name]
+    raise KeyError(name)
