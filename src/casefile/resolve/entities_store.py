@@ -5,7 +5,8 @@ only the records it re-resolves, and a full run reads them all the same way.
 """
 from __future__ import annotations
 
-from collections import Counter
+import json
+
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, case, func, select
@@ -16,7 +17,7 @@ from ..store.rows import local_entity_id
 from . import lexicon as L
 from . import names as N
 from .bulk import insert_many
-from .name_rules import canonical
+from .entity_rows import Tally, entity_row
 from .records import DocEntity, Link
 
 CHUNK = 500
@@ -165,30 +166,20 @@ def existing(conn: Connection, refs: Iterable[str]) -> set[str]:
     return {ref_of(r.document_id, r.key) for r in rows_of_records(conn, de, de.c.key, refs)}
 
 
-def entity_row(records: list[DocEntity], members: list[int], eid: str, reason: str) -> dict:
-    best = canonical(records, members)
-    names: list[str] = []
-    descriptors: list[str] = []
-    for m in sorted(members, key=lambda m: records[m].order):
-        names.extend(records[m].all_names)
-        descriptors.extend(d.get("text", "") for d in records[m].descriptors)
-    aliases = [n for n, _ in Counter(names).most_common() if n != best.name]   # most written first
-    return {"id": eid, "name": best.name, "type": best.type, "aliases": aliases,
-            "descriptors": sorted({d for d in descriptors if d}), "reason": reason}
-
-
-def group_rows(records: list[DocEntity], groups: list[list[int]],
-               links: dict[int, Link]) -> tuple[list[dict], list[dict], dict[str, str]]:
-    """Entity rows, link rows and record ref -> entity id for resolved groups."""
+def group_rows(records: list[DocEntity], groups: list[list[int]], links: dict[int, Link],
+               tallies: dict[str, Tally] | None = None) -> tuple[list[dict], list[dict], dict[str, str]]:
+    """Entity rows, link rows and record ref -> entity id for resolved groups (``tallies``, when
+    given, takes each entity's tally, to be kept)."""
     mapping: dict[str, str] = {}
     entity_rows, link_rows = [], []
     for members in groups:
         members = sorted(members, key=lambda m: records[m].order)
         first = records[members[0]]
         eid = local_entity_id(first.document_id, first.key)
-        reasons = sorted({links[m].reason for m in members if m in links})
-        reason = "; ".join(reasons[:5]) + (f"; and {len(reasons) - 5} more" if len(reasons) > 5 else "")
-        entity_rows.append(entity_row(records, members, eid, reason or "one document"))
+        row, tally = entity_row(records, members, eid, {links[m].reason for m in members if m in links})
+        entity_rows.append(row)
+        if tallies is not None:
+            tallies[eid] = tally
         for m in members:
             r = records[m]
             mapping[r.ref] = eid
@@ -273,3 +264,24 @@ def current_entities(conn: Connection, documents: Iterable[str]) -> dict[str, st
                               .where(de.c.document_id.in_(batch))):
             out[ref_of(r.document_id, r.key)] = r.entity_id
     return out
+
+
+def tallies(conn: Connection, ids: set[str]) -> dict[str, Tally]:
+    """The kept tallies of the entities ``ids`` (an entity written before tallies were kept has none)."""
+    t = c.entity_tallies
+    out = {}
+    for batch in chunks(ids):
+        for r in conn.execute(select(t.c.entity_id, t.c.tally).where(t.c.entity_id.in_(batch))):
+            out[r.entity_id] = Tally(json.loads(r.tally))
+    return out
+
+
+def keep_tallies(conn: Connection, kept: dict[str, Tally], replaced: set[str] | None) -> None:
+    """Store the tallies ``kept`` in place of those of the entities ``replaced`` (None: of every entity)."""
+    t = c.entity_tallies
+    if replaced is None:
+        conn.execute(t.delete())
+    else:
+        for batch in chunks(replaced | set(kept)):
+            conn.execute(t.delete().where(t.c.entity_id.in_(batch)))
+    insert_many(conn, t, [{"entity_id": eid, "tally": tally.as_json()} for eid, tally in sorted(kept.items())])

@@ -10,8 +10,8 @@ anyone else is that the cluster now also holds the new document. No earlier reco
 it, but other new records of that document may: two of them that would join one cluster,
 or two clusters with names that agree (whose middle-name links depend on whether they share
 a document; clusters that only share an initial and a surname do not weigh each other), are
-left to the full rules. The entity's row is built again from its
-members.
+left to the full rules. The entity's row is made from its kept tally and the new
+records (``entity_rows``).
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from . import middle_groups
 from . import names as N
 from .bulk import insert_many
 from .changes import EntityChange
+from .entity_rows import Tally
 from .records import DocEntity, Link, label
 from .entities_store import chunks, ref_of, split_ref
 
@@ -188,23 +189,39 @@ def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocE
     ids = set(mapping.values())
     removed = {local_entity_id(*split_ref(ref)) for ref in fast}
     before = _rows(conn, ids | removed)
-    members = store.members(conn, ids)
-    reasons = _reasons(conn, ids)
-    rows = []
-    for eid, recs in members.items():
-        typing.apply(recs)
-        found = reasons.get(eid, [])
-        reason = "; ".join(found[:5]) + (f"; and {len(found) - 5} more" if len(found) > 5 else "")
-        rows.append(store.entity_row(recs, list(range(len(recs))), eid, reason or "one document"))
+    tallies = _grown_tallies(conn, fast, mapping, new, typing)
+    rows = [tally.row(eid) for eid, tally in sorted(tallies.items())]
     for batch in chunks(ids | removed):
         conn.execute(s.entities.delete().where(s.entities.c.id.in_(batch)))
     conn.execute(s.entities.insert(), rows)
+    store.keep_tallies(conn, tallies, removed)
     shown_before = {e: (r["name"], r["type"]) for e, r in before.items()}
     after = {e["id"]: (e["name"], e["type"]) for e in rows}
     shown = {e for e in ids | removed if shown_before.get(e) != after.get(e)}
     return EntityChange(records=set(fast), entities=ids | removed, shown=shown,
                         before={e: shown_before[e] for e in shown if e in shown_before},
                         after={e: after[e] for e in shown if e in after}, count=len(rows))
+
+
+def _grown_tallies(conn: Connection, fast: dict[str, Append], mapping: dict[str, str], new: dict[str, DocEntity],
+                   typing) -> dict:
+    """Each grown entity's tally with its appended records; an entity kept without one (written
+    before tallies were kept) is tallied from all its members, which already include them."""
+    tallies = store.tallies(conn, set(mapping.values()))
+    missing = set(mapping.values()) - set(tallies)
+    members = store.members(conn, missing)
+    reasons = _reasons(conn, missing)
+    for eid, recs in members.items():
+        typing.apply(recs)
+        tallies[eid] = Tally().add(recs, reasons.get(eid, []))
+    added: dict[str, list[DocEntity]] = defaultdict(list)
+    for ref in sorted(fast, key=lambda ref: new[ref].order):
+        if mapping[ref] not in missing:
+            added[mapping[ref]].append(new[ref])
+    for eid, recs in added.items():
+        typing.apply(recs)
+        tallies[eid].add(recs, {fast[r.ref].link.reason for r in recs})
+    return tallies
 
 
 def _rows(conn: Connection, ids: set[str]) -> dict[str, dict]:

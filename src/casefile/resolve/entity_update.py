@@ -338,11 +338,13 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
     area_links = _links(conn, area, at, index, links, bases, full) | {at[ref]: a.link for ref, a in fast.items()}
     pending = [(at[r.ref], at[target_of[r.ref][0]], target_of[r.ref][1]) for r in area if target_of[r.ref]]
     result = assemble(area, local, area_links, pending)
-    entity_rows, link_rows, mapping = store.group_rows(area, result.groups, result.links)
+    tallies: dict = {}
+    entity_rows, link_rows, mapping = store.group_rows(area, result.groups, result.links, tallies)
     before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
     old_rows = names_and_types(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids, before)
+    store.keep_tallies(conn, tallies, None if full else old_ids)
     kept = {r: (base_of[r], *(target_of[r] or (None, None)), forms.get(r) or (state[r][3] if r in state else []))
             for r in sorted(refs)}
     kept = {r: st for r, st in kept.items() if r in new or state.get(r) != st}    # only rows that changed

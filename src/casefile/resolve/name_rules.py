@@ -10,6 +10,7 @@ from collections import defaultdict
 from . import keys as K
 from . import names as N
 from . import people
+from .entity_rows import Tally
 from .records import DocEntity, Link, label
 from .unionfind import Clusters
 
@@ -110,20 +111,8 @@ def earliest(uf: Clusters, i: int) -> int:
 
 
 def canonical(records: list[DocEntity], members: list[int]) -> DocEntity:
-    """The member that names the entity as a reader would: a well-formed name (a person's full
-    name, an institution with its country), of the type most documents give it, the one most
-    documents use, then the fullest, diacritics kept."""
-    counts: dict[str, int] = defaultdict(int)
-    written: dict[str, int] = defaultdict(int)
-    typed: dict[str, set[str]] = defaultdict(set)   # the documents that give each type
-    for m in members:
-        counts[N.fold(records[m].name)] += 1
-        written[records[m].name] += 1
-        typed[records[m].type].add(records[m].document_id)
-
-    def score(m: int):
-        r = records[m]
-        parts = len(N.person_tokens(r.name)) if r.group == "person" else len(N.tokens(r.name))
-        return (N.well_formed(r.name, r.group), r.group != "person" or parts >= 2, len(typed[r.type]),
-                counts[N.fold(r.name)], not r.name.isascii(), written[r.name], parts, -r.seq)
-    return records[max(members, key=score)]
+    """The member that names the entity as a reader would (``entity_rows``): the earliest record
+    of the name and type its tally picks."""
+    type_, name = Tally().add([records[m] for m in members]).best()
+    return min((records[m] for m in members if records[m].type == type_ and records[m].name == name),
+               key=lambda r: r.order)

@@ -109,6 +109,14 @@ entity_state = Table(
     PrimaryKeyConstraint("document_id", "key"),
 )
 
+# Per entity: the tally of its records its row is made from (resolve/entity_rows.py), JSON, so
+# that an entity taking new records is rewritten without reading every member.
+entity_tallies = Table(
+    "entity_tallies", metadata,
+    Column("entity_id", Text, primary_key=True),
+    Column("tally", Text, nullable=False),
+)
+
 # The keys each document entity can be linked under (resolve.keys): a name rule's key, a lone
 # name's index and query keys, descriptor words.
 entity_keys = Table(
