@@ -28,7 +28,8 @@ class Tally:
         self.names: dict[str, list] = data.get("names", {})       # every written name: [records, first place]
         self.written: dict[str, int] = data.get("written", {})    # records by name as given
         self.firsts: dict[str, list] = data.get("firsts", {})     # "name|type" -> the earliest such record's order
-        self.typed: dict[str, list[str]] = data.get("typed", {})  # the documents that give each type
+        # the documents that give each type
+        self.typed: dict[str, set[str]] = {t: set(docs) for t, docs in data.get("typed", {}).items()}
         self.descriptors: set[str] = set(data.get("descriptors", ()))
         self.reasons: set[str] = set(data.get("reasons", ()))
 
@@ -43,9 +44,7 @@ class Tally:
             combo = f"{r.type}|{r.name}"
             if combo not in self.firsts or order < self.firsts[combo]:
                 self.firsts[combo] = order
-            docs = self.typed.setdefault(r.type, [])
-            if r.document_id not in docs:
-                docs.append(r.document_id)
+            self.typed.setdefault(r.type, set()).add(r.document_id)
             self.descriptors |= {d.get("text", "") for d in r.descriptors} - {""}
         self.reasons |= set(reasons)
         return self
