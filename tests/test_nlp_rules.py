@@ -85,3 +85,51 @@ def test_the_lookup_cache_is_bounded(stock_and_lookup, monkeypatch):
     doc = fast("one two three four five six seven eight nine ten eleven twelve")
     match(doc)
     assert len(match.cache) <= 5
+
+
+def test_casefile_pipeline_lemmatizes_by_lookup():
+    lemmatizer = nlp_module.load().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer.pipe, nlp_rules.LookupLemmas)
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, nlp_rules.WordList) for words in index.values())
+
+
+@pytest.mark.parametrize("text, lemmas", [
+    ("The wardens were detaining two reporters.", ["the", "warden", "be", "detain", "two", "reporter", "."]),
+    ("She said they had gone.", ["she", "say", "they", "have", "go", "."]),
+    ("Mr. Brandt's mice ran faster.", ["Mr.", "Brandt", "'s", "mouse", "run", "fast", "."]),
+])
+def test_lookup_lemmas_equal_the_stock_lemmatizer(stock_and_lookup, text, lemmas):
+    stock, fast = stock_and_lookup
+    (a,), (b,) = stock.pipe([text]), fast.pipe([text])
+    assert [t.lemma_ for t in b] == [t.lemma_ for t in a] == lemmas
+
+
+def test_a_lemma_the_attribute_ruler_set_is_kept(stock_and_lookup):
+    _, fast = stock_and_lookup
+    (doc,) = fast.pipe(["We are gonna win."])
+    assert [t.lemma_ for t in doc if t.lower_ in ("gon", "na")] == ["go", "to"]
+
+
+def test_the_word_list_answers_like_a_list():
+    words = nlp_rules.WordList(["detain", "report"])
+    assert words == ["detain", "report"]
+    assert "detain" in words
+    assert "detained" not in words
+
+
+def test_the_lemma_cache_is_bounded(stock_and_lookup, monkeypatch):
+    _, fast = stock_and_lookup
+    monkeypatch.setattr(nlp_rules, "CACHE_LIMIT", 5)
+    list(fast.pipe(["Zorbles quindled the vextrons while gorfs snazzled wibbering plonks."]))
+    assert len(fast.get_pipe("lemmatizer").pipe.cache) <= 5
+
+
+@pytest.mark.parametrize("mode", ["lookup", "rule"])
+def test_a_lemmatizer_the_lookup_cannot_reproduce_keeps_its_stock_pipe(mode):
+    import spacy
+
+    model = spacy.blank("en")
+    lemmatizer = model.add_pipe("lemmatizer", config={"mode": mode})   # no tables loaded
+    assert nlp_rules.speed_up(model) is False
+    assert "pipe" not in vars(lemmatizer)

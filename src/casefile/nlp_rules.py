@@ -1,4 +1,4 @@
-"""The model's attribute ruler, matched by lookup instead of by spaCy's Matcher.
+"""The model's rule components, run by lookup: the attribute ruler and the lemmatizer.
 
 en_core_web_sm's ``attribute_ruler`` maps each token's tag to its part of speech and
 morphology with about 180 Matcher patterns. The Matcher tries every pattern at every
@@ -11,6 +11,14 @@ tokens are matched from the same per-token lookup. Matches are then applied by t
 stock component's (tests/test_nlp_rules.py compares them token by token).
 
 Patterns this lookup does not understand leave the stock component untouched.
+
+The rule lemmatizer (about a twelfth of the parse) works a token's lemma out from its word,
+part of speech and morphology alone. Each new word costs it a scan of a list of thousands of
+known lemmas per candidate form (``form in index``): the index's lists answer ``in`` from a
+set instead (``WordList``). And every token of every document costs it a Token object, a
+morphology object and a string store write: ``LookupLemmas`` asks the lemmatizer once per
+distinct (word, part of speech, morphology) and writes a document's lemmas in one array.
+Both give the same lemmas.
 """
 from __future__ import annotations
 
@@ -18,7 +26,10 @@ import logging
 import re
 from collections.abc import Callable
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.pipeline import Lemmatizer
 
 log = logging.getLogger(__name__)
 
@@ -172,9 +183,88 @@ class LookupMatch:
         return out
 
 
+class WordList(list):
+    """A list of words that answers ``in`` from a set (the lemmatizer index's lists)."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self.members = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self.members
+
+
+class LookupLemmas:
+    """A drop-in for the rule lemmatizer's ``pipe`` (what ``nlp.pipe`` calls): the same lemmas,
+    each (word, part of speech, morphology) lemmatized once by the lemmatizer itself."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], str] = {}
+
+    def __call__(self, docs, *, batch_size: int | None = None):
+        handle = self.lemmatizer.get_error_handler()
+        for doc in docs:
+            try:
+                yield self.annotate(doc)
+            except Exception as exc:   # as the stock pipe: the pipeline's error handler decides
+                handle(self.lemmatizer.name, self.lemmatizer, [doc], exc)
+
+    def annotate(self, doc):
+        if not len(doc):
+            return doc
+        cache, lemmatize = self.cache, self.lemmatizer.lemmatize
+        keep = not self.lemmatizer.overwrite      # a lemma the attribute ruler set stays
+        added: dict[str, int] = {}                # each lemma into the string store once per document
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(_LEMMA_KEY).tolist()):
+            if not (keep and lemma):
+                key = (orth, pos, morph)
+                word = cache.get(key)
+                if word is None:
+                    if len(cache) >= CACHE_LIMIT:
+                        cache.clear()
+                    word = cache[key] = lemmatize(doc[i])[0]
+                lemma = added.get(word)
+                if lemma is None:
+                    lemma = added[word] = doc.vocab.strings.add(word)
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+        return doc
+
+
+_LEMMA_KEY = [ORTH, POS, MORPH, LEMMA]     # what a rule lemma depends on, and the lemma already set
+
+
+def _lemmas_by_lookup(lemmatizer) -> bool:
+    """Only spaCy's own rule lemmatizers, whose lemma is a function of the word, part of speech
+    and morphology, and only with their tables loaded (the stock component checks those first)."""
+    required, _ = lemmatizer.get_lookups_config(lemmatizer.mode)
+    return (type(lemmatizer) in (Lemmatizer, EnglishLemmatizer) and lemmatizer.mode == "rule"
+            and all(lemmatizer.lookups.has_table(t) for t in required))
+
+
 def speed_up(nlp) -> bool:
-    """Swap the attribute ruler's matching for the lookup; False (and the stock ruler) when
-    the model's patterns are ones the lookup cannot reproduce exactly."""
+    """Swap the attribute ruler's matching and the lemmatizer's ``pipe`` for lookups; True when
+    both run by lookup. Each one the lookup cannot reproduce exactly stays the stock component."""
+    return _speed_up_ruler(nlp) & _speed_up_lemmatizer(nlp)
+
+
+def _speed_up_lemmatizer(nlp) -> bool:
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if lemmatizer is None or not _lemmas_by_lookup(lemmatizer):
+        return False
+    if lemmatizer.lookups.has_table("lemma_index"):
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos, words in list(index.items()):
+            index[pos] = WordList(words)
+    lemmatizer.pipe = LookupLemmas(lemmatizer)
+    return True
+
+
+def _speed_up_ruler(nlp) -> bool:
+    """The attribute ruler matched by lookup; False (and the stock ruler) when the model's
+    patterns are ones the lookup cannot reproduce exactly."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
