@@ -62,6 +62,7 @@ def test_two_token_rules_still_apply(stock_and_lookup):
 def test_casefile_pipeline_uses_the_lookup():
     ruler = nlp_module.load().get_pipe("attribute_ruler")
     assert isinstance(ruler.match, nlp_rules.LookupMatch)
+    assert isinstance(ruler.pipe, nlp_rules.LookupRuler)
 
 
 @pytest.mark.parametrize("pattern", [
@@ -75,7 +76,20 @@ def test_patterns_the_lookup_cannot_reproduce_leave_the_stock_ruler(pattern):
     ruler = model.get_pipe("attribute_ruler")
     ruler.add([pattern], {"LEMMA": "x"})
     assert nlp_rules.speed_up(model) is False
-    assert "match" not in vars(ruler)
+    assert "match" not in vars(ruler) and "pipe" not in vars(ruler)
+
+
+@pytest.mark.parametrize("attrs, index", [
+    ({"NORM": "x"}, 0),                         # the lexeme holds it too: one write is not per token
+    ({"LEMMA": "x"}, 1),                        # a one-token rule pointing past its token
+])
+def test_rules_the_writer_cannot_reproduce_leave_the_stock_ruler(attrs, index):
+    package = importlib.import_module(nlp_module.model_name())
+    model = package.load()
+    ruler = model.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "zorble"}]], attrs, index=index)
+    assert nlp_rules.speed_up(model) is False
+    assert "match" not in vars(ruler) and "pipe" not in vars(ruler)
 
 
 def test_the_lookup_cache_is_bounded(stock_and_lookup, monkeypatch):

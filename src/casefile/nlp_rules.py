@@ -6,9 +6,11 @@ token, which costs about a seventh of the whole parse. Almost all the patterns l
 one token only (its lower-case form, tag, dependency label, whether it is a space), so
 the set of rules that fire for a token is a function of those four values: we work it
 out once per distinct combination and remember it. The few patterns that span two
-tokens are matched from the same per-token lookup. Matches are then applied by the ruler's own
-``set_annotations`` in the ruler's own order, so the annotations are the same as the
-stock component's (tests/test_nlp_rules.py compares them token by token).
+tokens are matched from the same per-token lookup. ``LookupMatch`` gives the Matcher's matches
+(the ruler's ``set_annotations`` applies them when a Doc is made one at a time); in
+``nlp.pipe``, ``LookupRuler`` writes what they set straight into the Doc's arrays, in the
+ruler's own order, so the annotations are the same as the stock component's
+(tests/test_nlp_rules.py compares them token by token).
 
 Patterns this lookup does not understand leave the stock component untouched.
 
@@ -150,25 +152,29 @@ class LookupMatch:
         slots = frozenset(slot for bit, slot in self.slot_bits if fit & bit)
         return rules, slots
 
-    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
-        matches = []
+    def lookups(self, doc) -> tuple[list[tuple], list[tuple[list[tuple[int, int]], frozenset]]]:
+        """Each token's signature, and what it fires: (one-token rules, longer-pattern slots)."""
         cache = self.cache
-        slots = []
         # one array read instead of a Token object per token: the loop below is the hot path
-        for i, signature in enumerate(map(tuple, doc.to_array(_SIGNATURE).tolist())):
-            found = cache.get(signature)
-            if found is None:
+        signatures = list(map(tuple, doc.to_array(_SIGNATURE).tolist()))
+        found = []
+        for i, signature in enumerate(signatures):
+            hit = cache.get(signature)
+            if hit is None:
                 if len(cache) >= CACHE_LIMIT:
                     cache.clear()
-                found = cache[signature] = self._lookup(doc[i])
-            for number, key in found[0]:
-                matches.append((number, key, i, i + 1))
-            slots.append(found[1])
-        matches += self._longer(slots)
+                hit = cache[signature] = self._lookup(doc[i])
+            found.append(hit)
+        return signatures, found
+
+    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        _, found = self.lookups(doc)
+        matches = [(number, key, i, i + 1) for i, (rules, _) in enumerate(found) for number, key in rules]
+        matches += self.longer([slots for _, slots in found])
         matches.sort()
         return matches
 
-    def _longer(self, slots: list[frozenset]) -> set[tuple[int, int, int, int]]:
+    def longer(self, slots: list[frozenset]) -> set[tuple[int, int, int, int]]:
         """Matches of the patterns longer than one token (fixed length, no operators); a set,
         because the Matcher reports a rule once per span however many of its patterns fit."""
         out = set()
@@ -181,6 +187,72 @@ class LookupMatch:
                 if end <= len(slots) and all((m, j) in slots[start + j] for j in range(1, len(pattern))):
                     out.add((number, key, start, end))
         return out
+
+
+class LookupRuler:
+    """A drop-in for the attribute ruler's ``pipe`` (what ``nlp.pipe`` calls): the attributes
+    the stock component leaves on each token, written in one array per document instead of a
+    Span and a call per match. A token only one-token rules fire on takes what its signature's
+    rules set, in the ruler's order, worked out once per signature; a token a longer pattern
+    points at replays all its matches in the ruler's order."""
+
+    def __init__(self, ruler, match: LookupMatch):
+        if not all(set(attrs) <= _TOKEN_ONLY for attrs in ruler.attrs):
+            raise Unsupported("an attribute the lexeme holds too, or an extension")
+        if any(ruler.indices[number] not in (0, -1) for number, _, _ in match.single):
+            raise Unsupported("a one-token rule that points past its token")
+        if any(not -len(pattern) <= ruler.indices[number] < len(pattern) for number, _, pattern in match.multi):
+            raise Unsupported("a rule that points outside its match")
+        self.ruler, self.match, self.indices = ruler, match, list(ruler.indices)
+        self.columns = sorted({attr for attrs in ruler.attrs for attr in attrs})
+        column = {attr: c for c, attr in enumerate(self.columns)}
+        self.changes = [tuple((column[a], v) for a, v in attrs.items()) for attrs in ruler.attrs]
+        self.composed: dict[tuple, tuple[tuple[int, int], ...]] = {}   # signature -> (column, value)s
+
+    def __call__(self, docs, *, batch_size: int | None = None):
+        return _each(self.ruler, self.annotate, docs)
+
+    def annotate(self, doc):
+        if not len(doc) or not self.columns:
+            return doc
+        signatures, found = self.match.lookups(doc)
+        pointed: dict[int, list[tuple[int, int, int, int]]] = {}
+        for number, key, start, end in self.match.longer([slots for _, slots in found]):
+            index = self.indices[number]
+            pointed.setdefault(start + index if index >= 0 else end + index, []).append((number, key, start, end))
+        rows = doc.to_array(self.columns).tolist()
+        for i, (signature, (rules, _)) in enumerate(zip(signatures, found)):
+            if i in pointed:
+                changes = self._replayed(sorted([(number, key, i, i + 1) for number, key in rules] + pointed[i]))
+            else:
+                changes = self.composed.get(signature)
+                if changes is None:
+                    if len(self.composed) >= CACHE_LIMIT:
+                        self.composed.clear()
+                    changes = self.composed[signature] = self._replayed((number,) for number, _ in rules)
+            row = rows[i]
+            for column, value in changes:
+                row[column] = value
+        doc.from_array(self.columns, numpy.array(rows, dtype=numpy.uint64))
+        return doc
+
+    def _replayed(self, matches) -> tuple[tuple[int, int], ...]:
+        """What the matches set, in their order: a later one overwrites an earlier one."""
+        return tuple(change for number, *_ in matches for change in self.changes[number])
+
+
+def _each(component, annotate, docs):
+    """``annotate`` over docs as a stock ``pipe`` runs its component: an error goes to the
+    pipeline's error handler."""
+    handle = component.get_error_handler()
+    for doc in docs:
+        try:
+            yield annotate(doc)
+        except Exception as exc:
+            handle(component.name, component, [doc], exc)
+
+
+_TOKEN_ONLY = frozenset({LEMMA, POS, TAG, DEP, MORPH})     # what spaCy sets on the token and not its lexeme
 
 
 class WordList(list):
@@ -203,12 +275,7 @@ class LookupLemmas:
         self.cache: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, docs, *, batch_size: int | None = None):
-        handle = self.lemmatizer.get_error_handler()
-        for doc in docs:
-            try:
-                yield self.annotate(doc)
-            except Exception as exc:   # as the stock pipe: the pipeline's error handler decides
-                handle(self.lemmatizer.name, self.lemmatizer, [doc], exc)
+        return _each(self.lemmatizer, self.annotate, docs)
 
     def annotate(self, doc):
         if not len(doc):
@@ -263,14 +330,16 @@ def _speed_up_lemmatizer(nlp) -> bool:
 
 
 def _speed_up_ruler(nlp) -> bool:
-    """The attribute ruler matched by lookup; False (and the stock ruler) when the model's
-    patterns are ones the lookup cannot reproduce exactly."""
+    """The attribute ruler matched and written by lookup; False (and the stock ruler) when the
+    model's patterns are ones the lookup cannot reproduce exactly."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
     try:
-        ruler.match = LookupMatch(ruler)
+        match = LookupMatch(ruler)
+        writer = LookupRuler(ruler, match)
     except Unsupported as exc:
         log.info("attribute ruler left as it is: %s", exc)
         return False
+    ruler.match, ruler.pipe = match, writer
     return True
