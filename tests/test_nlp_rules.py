@@ -101,6 +101,14 @@ def test_the_lookup_cache_is_bounded(stock_and_lookup, monkeypatch):
     assert len(match.cache) <= 5
 
 
+def test_loading_the_model_keeps_what_is_loaded_out_of_collections():
+    import gc
+
+    nlp_module.load()
+    assert gc.get_freeze_count() > 100_000
+    assert gc.get_threshold()[0] == nlp_module.YOUNG_OBJECTS
+
+
 def test_casefile_pipeline_lemmatizes_by_lookup():
     lemmatizer = nlp_module.load().get_pipe("lemmatizer")
     assert isinstance(lemmatizer.pipe, nlp_rules.LookupLemmas)
