@@ -236,3 +236,19 @@ def test_reported_speech_needs_a_verb_of_saying(nlp, text, expected):
 ])
 def test_a_quotation_said_according_to_a_record_is_credited_to_the_record(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name right before the colon that opens the quotation is its source
+    ('Pollsters look back on the primary - Maria Delacroix: "We kept calling voters until the last '
+     'evening, and the late calls changed our numbers more than anything else we tried."',
+     [("Maria Delacroix", "We kept calling voters until the last evening, and the late calls changed our "
+                    "numbers more than anything else we tried.")]),
+    # not after a verb or a common noun: those say nothing about who wrote the words
+    ('Update: "We kept calling voters until the last evening, and the late calls changed our numbers '
+     'more than anything else we tried."', []),
+    ('Her answer to the council was: "We kept calling voters until the last evening, and the late '
+     'calls changed our numbers more than anything else we tried."', []),
+])
+def test_a_name_before_an_opening_colon_is_the_source(nlp, text, expected):
+    assert direct(nlp, text) == expected
