@@ -252,3 +252,16 @@ def test_a_quotation_said_according_to_a_record_is_credited_to_the_record(nlp, t
 ])
 def test_a_name_before_an_opening_colon_is_the_source(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a participle, the name that follows is what is spoken of, not who speaks
+    ('Maria Delacroix toured the harbor on Friday. She made a point of saying the old pier "was a place '
+     'where the whole town came together to fish and talk."',
+     [("Maria Delacroix", "was a place where the whole town came together to fish and talk.")]),
+    # after a finite verb with no subject of its own, the name that follows speaks
+    ('"The pier has to stay open," said Daniel Okafor warning the council.',
+     [("Daniel Okafor", "The pier has to stay open,")]),
+])
+def test_the_name_after_a_participle_is_not_its_speaker(nlp, text, expected):
+    assert direct(nlp, text) == expected
