@@ -31,6 +31,9 @@ CASES = [
     ("The spokeswoman Petra Lindqvist met Omar Haddad. She said the talks had failed.", "She", 0, "Petra Lindqvist"),
     # a name ending that marks gender where the language inflects names
     ("Irina Sokolova met Pavel Dubin in the hall. She said the talks had failed.", "She", 0, "Irina Sokolova"),
+    # a first name that only one gender is given says whom he or she can mean
+    ("Daniel Okafor spoke after Margaret Hollis. She said the talks had failed.", "She", 0, "Margaret Hollis"),
+    ("Margaret Hollis spoke after Daniel Okafor. He said the talks had failed.", "He", 0, "Daniel Okafor"),
     # the main-clause subject is the topic a later pronoun refers to
     ("Tomas Reyes criticized the ruling on Friday. He said it ignored the evidence.", "He", 0, "Tomas Reyes"),
     # a title written before a name makes "the senator" point back to that person

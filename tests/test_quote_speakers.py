@@ -236,3 +236,32 @@ def test_reported_speech_needs_a_verb_of_saying(nlp, text, expected):
 ])
 def test_a_quotation_said_according_to_a_record_is_credited_to_the_record(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name right before the colon that opens the quotation is its source
+    ('Pollsters look back on the primary - Maria Delacroix: "We kept calling voters until the last '
+     'evening, and the late calls changed our numbers more than anything else we tried."',
+     [("Maria Delacroix", "We kept calling voters until the last evening, and the late calls changed our "
+                    "numbers more than anything else we tried.")]),
+    # not after a verb or a common noun: those say nothing about who wrote the words
+    ('Update: "We kept calling voters until the last evening, and the late calls changed our numbers '
+     'more than anything else we tried."', []),
+    ('Her answer to the council was: "We kept calling voters until the last evening, and the late '
+     'calls changed our numbers more than anything else we tried."', []),
+])
+def test_a_name_before_an_opening_colon_is_the_source(nlp, text, expected):
+    assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a participle, the name that follows is what is spoken of, not who speaks
+    ('Maria Delacroix toured the harbor on Friday. She made a point of saying the old pier "was a place '
+     'where the whole town came together to fish and talk."',
+     [("Maria Delacroix", "was a place where the whole town came together to fish and talk.")]),
+    # after a finite verb with no subject of its own, the name that follows speaks
+    ('"The pier has to stay open," said Daniel Okafor warning the council.',
+     [("Daniel Okafor", "The pier has to stay open,")]),
+])
+def test_the_name_after_a_participle_is_not_its_speaker(nlp, text, expected):
+    assert direct(nlp, text) == expected

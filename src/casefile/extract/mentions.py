@@ -27,6 +27,7 @@ from ..concepts import person_names
 from ..models import LocalEntity
 from .lexicon import mentions as mw
 from .mentions_np import Referent, is_main_subject, phrase, strip_possessive, whole_phrase
+from . import first_names
 from .mentions_rank import Candidate, Context, best
 from .quotes_text import mark_spans, paragraphs
 
@@ -286,6 +287,10 @@ class Mentions:
             female = bool(words & mw.FEMALE_CUES) or any(w.endswith(mw.FEMALE_NAME_ENDINGS) for w in last)
             if male != female:
                 self._genders[e.key] = "m" if male else "f"
+            elif not (male or female):
+                found = first_names.gender_of(e.name)
+                if found is not None:
+                    self._genders[e.key] = found
 
     def _learn_titles(self, segments) -> dict[str, set[str]]:
         """Each person's titles and role nouns: from their descriptors and aliases, and the few

@@ -255,6 +255,8 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     cue = rules.attributing_cue(doc, base, span, cues, words) or rules.tag_verb(doc, base, span)
     cue = _reported_by(cue, cues) or cue
     ref = _speaker(cue, base, memo, state) if cue is not None else None
+    if ref is None and (named := rules.colon_source(doc, base, span)) is not None:
+        ref = _speaker_from_subject(named, base, state)
     if ref is None and words >= lx.LONG_QUOTE_MIN_WORDS and not span.whole_paragraph:
         subj = rules.sentence_subject(doc, base, span)   # "The report contains "...""
         ref = _speaker_from_subject(subj, base, state) if subj is not None else None

@@ -22,8 +22,9 @@ def _quoted_person(verb):
 
 
 def _inverted_subject(cue):
-    """'..., said Dr Lee commenting on it': a name right after the cue, parsed into the next clause."""
-    if cue.pos_ not in ("VERB", "AUX"):
+    """'..., said Dr Lee commenting on it': a name right after the cue, parsed into the next clause.
+    Not after a participle: in '..., saying the plan "..."' the name after it is what is spoken of."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.tag_ == lx.PARTICIPLE_TAG:
         return None
     for child in cue.rights:
         if child.dep_ not in lx.INVERTED_CLAUSE_DEPS:

@@ -107,6 +107,8 @@ NAME_PART_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod"})
 # verb ('The report contains "..."'), or follows the verb after one of these ('X joked: "..."').
 QUOTED_OBJECT_DEPS = frozenset({"dobj", "ccomp"})
 INTRO_PUNCT = frozenset({":", ","})
+# 'Digest headline - Jo Lind: "..."': at most this many capitalized words before the colon.
+COLON_SOURCE_MAX_WORDS = 4
 # Dependency labels.
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
