@@ -260,6 +260,14 @@ INDIRECT_CASES = [
      ("The mayor", "the new bridge would open in June")),
     ("The warden closed the wing, telling reporters the roof was unsafe.",
      ("The warden", "the roof was unsafe")),
+    # what someone asked is their reported speech
+    ("The senator asked the minister whether the prison would be closed.",
+     ("The senator", "whether the prison would be closed")),
+    ("A reporter asked Marlow how the talks had gone.", ("A reporter", "how the talks had gone")),
+    ("When asked by a reporter if the plant would reopen, the owner shrugged.",
+     ("a reporter", "if the plant would reopen")),
+    # a clause that opens with a condition states something; it is no question
+    ("Lena Voss said if taxes rise, the town will suffer.", ("Lena Voss", "if taxes rise, the town will suffer")),
 ]
 
 
@@ -272,6 +280,9 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
 @pytest.mark.parametrize("text", [
     "She said it was unclear whether the charges would be dropped.",   # an indirect question
     "The embassy did not say why the visa was refused.",
+    "The guard said when the gates would open.",      # a question after a verb of saying
+    "Asked whether he would run again, the governor smiled.",   # who asked is not written
+    "Ines Moreau wondered whether the court would listen.",    # a thought, not a question put to anyone
     "The company did not respond to a request for comment.",
     "It is hard to tell from the photographs.",
     "Vo Thi Hanh has not seen her son. \"Nobody told us,\" she said, her voice breaking.",

@@ -63,10 +63,19 @@ def _clause_tokens(cue) -> list | None:
     if not comps:
         return None
     clause = next((c for c in comps if c.i > cue.i), comps[0])
-    marks = [c for c in clause.children if c.dep_ == "mark"]
-    if any(m.lower_ in lx.QUESTION_MARKERS for m in marks) or clause.left_edge.lower_ in lx.QUESTION_MARKERS:
+    if _is_question(clause) and cue.lemma_.lower() not in lx.QUESTION_VERBS:
         return None
     return _without_other_speakers(list(clause.subtree), cue)
+
+
+def _is_question(clause) -> bool:
+    """'whether ...', 'how ...': an indirect question, not a statement. A clause that opens
+    with a condition ('said if taxes rise, the town will suffer') states something: its "if"
+    marks a clause inside it, not the reported clause itself."""
+    if any(c.dep_ == "mark" and c.lower_ in lx.QUESTION_MARKERS for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.lower_ in lx.QUESTION_MARKERS and not (first.dep_ == "mark" and first.head.i != clause.i)
 
 
 def _without_other_speakers(tokens: list, cue) -> list:
@@ -123,6 +132,9 @@ def _trim(run: list) -> list:
 def _says_clause(cue) -> bool:
     """Whether the verb reports what was said when it takes a clause (not "admitted that")."""
     lemma = cue.lemma_.lower()
+    if lemma in lx.QUESTION_VERBS:
+        # "Asked whether ..., the mayor said": the mayor was asked; who asked is not written.
+        return any(c.dep_ in mw.SUBJECT_DEPS or c.dep_ == "agent" for c in cue.children)
     if lemma not in lx.INDIRECT_VERBS or lemma in lx.NOT_SAYING_VERBS:
         return False
     return cue.tag_ != lx.PARTICIPLE_TAG or lemma in lx.PARTICIPLE_SAYING_VERBS

@@ -36,7 +36,7 @@ call demand plead appeal vow pledge promise threaten advocate
 post tweet report quote read characterize characterise praise
 criticize criticise condemn denounce dub brand label term accuse estimate
 stipulate instruct direct order inform
-chant shout yell scream exclaim
+chant shout yell scream exclaim inquire enquire
 """.split())
 # Of those, the ones that attribute only a whole utterance ('chanted "Stop the war!"'), not a
 # quoted word or slogan ('chanted "freedom"').
@@ -95,6 +95,9 @@ tally count calculation calculations table chart index
 
 # Complementizers that mark an indirect question, not reported speech.
 QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who"})
+# Verbs whose indirect question is what someone asked ("asked whether ...", "asked how ..."):
+# the question is their reported speech.
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 
 # Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
 # also said ...": another attribution, not a description).
