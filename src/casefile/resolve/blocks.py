@@ -82,14 +82,10 @@ def _components(n: int, keyed: list[list[str]]) -> list[list[int]]:
     return list(out.values())
 
 
-def asked(records, count) -> set[str]:
-    """The query keys of every lone name (typed by the corpus counts)."""
-    return {k for r in records for k in K.query_keys(_typed(r, count))}
-
-
-def _typed(r: DocEntity, count) -> DocEntity:
+def lone_keys(r: DocEntity, count) -> list[str]:
+    """The query keys of ``r`` typed by the corpus counts: those a lone name asks under."""
     kind = people.corpus_type(r, count)
-    return r if kind is None else replace(r, type=kind)
+    return K.query_keys(r if kind is None else replace(r, type=kind))
 
 
 def units(named: dict[str, Named], chosen: dict[str, tuple[str, str]]) -> list[list[str]]:
@@ -119,7 +115,7 @@ def resolve_by_blocks(records: list[DocEntity], sizes: dict | None = None) -> li
         block_named, block_stats = name_block([records[i] for i in block], count)
         named.update((n.ref, n) for n in block_named)
         stats += block_stats
-    candidates = Candidates(stats, asked(records, count))
+    candidates = Candidates(stats, {k for r in records for k in lone_keys(r, count)})
     by_ref = {r.ref: r for r in records}
     by_doc: dict[str, list[tuple[DocEntity, str]]] = defaultdict(list)
     for r in records:
