@@ -146,7 +146,10 @@ def lone_choice(r: DocEntity, named: Named, local: list[tuple[DocEntity, str]], 
                 count) -> tuple[str, str] | None:
     """(the cluster the lone name ``r`` joins, the rule), as ``entities.resolve`` chooses it;
     ``local``: the records of its cluster's documents with their clusters' roots."""
-    people.apply_types([r, *(x for x, _ in local)], count)
+    people.apply_types([r], count)
+    found = candidates.of(K.query_keys(r))
+    local = [(x, root) for x, root in local if root in found]    # what the choice reads of them
+    people.apply_types([x for x, _ in local], count)
     ctx, docs = StatsContext(candidates, local), set(named.docs)
     if K.is_plain(r):        # the same choice, reading a ranking per key set, not every candidate
         return plain_fit(r, named.root, docs, ctx)[0]
