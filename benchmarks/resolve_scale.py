@@ -19,11 +19,13 @@ Spark, writing them to Parquet and starting the session) is left out of the time
 is the PSS of that process and all its children (the JVM and Spark's Python workers) together.
 
 - one: ``entities.resolve`` over every mention at once, as ``casefile resolve`` does;
-- blocks: ``blocks.resolve_by_blocks`` in one process: the corpus typing counts, the blocks,
-  then ``entities.resolve`` on each block (the same entities);
-- spark: ``spark_resolve.resolve_entities`` (typing counts, blocking keys and connected
-  components as Spark jobs, each block resolved by ``entities.resolve``), its output written
-  as Parquet.
+- blocks: ``blocks.resolve_by_blocks`` in one process: the corpus typing counts, the blocks
+  and their name-rule clusters, each lone name decided from its candidates' statistics, then
+  each unit (a cluster and the lone names that chose it) joined (the same entities); the
+  sizes of the blocks and units are printed;
+- spark: ``spark_resolve.resolve_entities`` (typing counts, blocks as connected components,
+  lone names from broadcast candidate statistics, units as connected components, each part
+  resolved by the same functions), its output written as Parquet.
 
 Prints a table and writes benchmarks/results/resolve_scale.json. Not a test.
 """
