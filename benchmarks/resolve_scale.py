@@ -19,11 +19,13 @@ Spark, writing them to Parquet and starting the session) is left out of the time
 is the PSS of that process and all its children (the JVM and Spark's Python workers) together.
 
 - one: ``entities.resolve`` over every mention at once, as ``casefile resolve`` does;
-- blocks: ``blocks.resolve_by_blocks`` in one process: the corpus typing counts, the blocks,
-  then ``entities.resolve`` on each block (the same entities);
-- spark: ``spark_resolve.resolve_entities`` (typing counts, blocking keys and connected
-  components as Spark jobs, each block resolved by ``entities.resolve``), its output written
-  as Parquet.
+- blocks: ``blocks.resolve_by_blocks`` in one process: the corpus typing counts, the blocks
+  and their name-rule clusters, each lone name decided from its candidates' statistics, then
+  each unit (a cluster and the lone names that chose it) joined (the same entities); the
+  sizes of the blocks and units are printed;
+- spark: ``spark_resolve.resolve_entities`` (typing counts, blocks as connected components,
+  lone names from broadcast candidate statistics, units as connected components, each part
+  resolved by the same functions), its output written as Parquet.
 
 Prints a table and writes benchmarks/results/resolve_scale.json. Not a test.
 """
@@ -48,7 +50,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "resolve_scale.json"
 
 
 def measure(mode: str, n: int, names: str) -> dict:
-    records = synthetic(n, names=names)
+    records, sizes = synthetic(n, names=names), {}
     with tempfile.TemporaryDirectory() as tmp:
         if mode == "spark":
             run, entities = _spark(records, Path(tmp))
@@ -56,7 +58,7 @@ def measure(mode: str, n: int, names: str) -> dict:
             from casefile.resolve.blocks import resolve_by_blocks
 
             def run():
-                return len({entity for _, entity in resolve_by_blocks(records)})
+                return len({entity for _, entity in resolve_by_blocks(records, sizes)})
         else:
             from casefile.resolve.entities import resolve
 
@@ -69,20 +71,10 @@ def measure(mode: str, n: int, names: str) -> dict:
         seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
         sampler.halt.set()
         sampler.join()
-    sizes = _block_sizes(mode, n, names)
     return {"mode": mode, "names": names, "mentions": n, "entities": found, "seconds": round(seconds, 2),
             "cpu_seconds_driver": round(cpu, 2), "peak_mb": None if sampler.error else round(sampler.peak_mb),
-            "blocks": len(sizes), "largest_block": max(sizes, default=0)}
-
-
-def _block_sizes(mode: str, n: int, names: str) -> list[int]:
-    """The sizes of the blocks (after the timed run, from fresh mentions; blocks mode only)."""
-    if mode != "blocks":
-        return []
-    from casefile.resolve.blocks import blocks, typing_counts
-
-    records = synthetic(n, names=names)
-    return [len(b) for b in blocks(records, typing_counts(records).__getitem__)]
+            "blocks": len(sizes.get("blocks", ())), "largest_block": max(sizes.get("blocks", ()), default=0),
+            "units": len(sizes.get("units", ())), "largest_unit": max(sizes.get("units", ()), default=0)}
 
 
 def _spark(records, folder: Path):
@@ -131,7 +123,7 @@ def main() -> None:
     runs = []
     print(f"names: {args.names}")
     print(f"{'mode':6} {'mentions':>9} {'entities':>9} {'seconds':>9} {'CPU s':>8} {'peak MB':>8} {'load':>5} "
-          f"{'blocks':>7} {'largest':>8}")
+          f"{'blocks':>7} {'largest':>8} {'units':>7} {'largest':>8}")
     for n in (int(s) for s in args.sizes.split(",")):
         for mode in args.modes.split(","):
             try:
@@ -147,7 +139,8 @@ def main() -> None:
                 print(f"{mode:6} {n:>9} failed: {r['error'].strip().splitlines()[-1]}", flush=True)
             else:
                 print(f"{mode:6} {n:>9} {r['entities']:>9} {r['seconds']:>9.1f} {r['cpu_seconds_driver']:>8.1f} "
-                      f"{str(r['peak_mb']):>8} {r['load_average']:>5} {r['blocks'] or '':>7} {r['largest_block'] or '':>8}",
+                      f"{str(r['peak_mb']):>8} {r['load_average']:>5} {r['blocks'] or '':>7} {r['largest_block'] or '':>8} "
+                      f"{r['units'] or '':>7} {r['largest_unit'] or '':>8}",
                       flush=True)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,12 @@
-"""A corpus resolved block by block (``resolve/blocks.py``, what Spark runs on each block) has
-the entities of the same corpus resolved all at once (``entities.resolve``, ``casefile resolve``).
+"""A corpus resolved block by block (``resolve/blocks.py``, what Spark runs) has the entities of
+the same corpus resolved all at once (``entities.resolve``, ``casefile resolve``).
 
 Blocks are small because what only counts is counted once for the whole corpus: two people
-who share a first name, or a surname no lone name asks about, are in different blocks. What
-reads records keeps them together: a word the corpus makes a person and the people of that
-surname, a lone name and the full names it may stand for, one document's records of one word.
+who share a first name or a surname are in different blocks. What the name rules read stays
+together: the same full name, the same first and last name, one document's records of one
+word. A lone name ("Brand") is not in the block of the full names it may stand for: it
+chooses among their clusters from their statistics (``candidate_stats``) and its own
+documents' records, and joins the one it chose afterwards.
 """
 from __future__ import annotations
 
@@ -68,10 +70,11 @@ def test_the_chained_corpus_falls_into_several_blocks():
 
 
 @pytest.mark.parametrize("a, b, together", [
-    ("d5~e2", "d7~e1", True),     # "Orvane" tagged an organization, made a person: the Orvanes' block
-    ("d5~e2", "d1~e1", True),
-    ("d7~e2", "d3~e1", True),     # lone "Brand" and the full names it may stand for
-    ("d7~e2", "d2~e1", True),
+    ("d5~e2", "d5~e1", False),    # "Orvane" tagged an organization, made a person: no Orvane in its document
+    ("d5~e2", "d1~e1", False),    # nor anywhere it reads: the Orvanes' statistics are enough
+    ("d7~e2", "d3~e1", False),    # lone "Brand" and the full names it may stand for
+    ("d7~e2", "d2~e1", False),
+    ("d6~e1", "d7~e1", False),    # two documents' lone "Orvane" and "Ann Orvane"
     ("d1~e2", "d3~e2", True),     # the same place
     ("d2~e2", "d8~e1", True),     # the same group
     ("d5~e1", "d8~e2", True),     # the same full name
@@ -144,3 +147,64 @@ def test_random_corpora_of_few_names_resolve_block_by_block_as_all_at_once(seed)
     rng = random.Random(seed)
     corpus = [random_record(rng, f"d{d}", f"e{k}") for d in range(1, 31) for k in range(rng.randint(2, 6))]
     assert block_by_block(corpus) == all_at_once(corpus)
+
+
+def full(doc: str, name: str, descriptors=(), forms=(), key: str = "e1") -> DocEntity:
+    """A person named in full, with the surname alone (and ``forms``) among the document's forms."""
+    return ent(doc, name, aliases=[name, *forms, name.split()[-1]], descriptors=descriptors, key=key)
+
+
+def dominant_brand() -> list[DocEntity]:
+    return [full(f"d{i}", "Mika Brand") for i in range(1, 7)] + [full("d7", "Talia Brand")]
+
+
+# (what, corpus, the lone name, the record it joins or None): lone names decided from their
+# candidates' statistics, not from records in their block
+LONE = [
+    ("the only bearer of the surname", [full("d1", "Mika Brand"), ent("d2", "Brand")], "d2~e1", "d1~e1"),
+    ("the only bearer of the first name", [full("d1", "Talia Orvane"), ent("d2", "Talia")], "d2~e1", "d1~e1"),
+    ("two bearers, neither dominant", [full("d1", "Mika Brand"), full("d2", "Talia Brand"), ent("d3", "Brand")],
+     "d3~e1", None),
+    ("one bearer named far more often", dominant_brand() + [ent("d8", "Brand")], "d8~e1", "d1~e1"),
+    ("the dominant bearer, named in full in its own document too",
+     dominant_brand() + [ent("d2", "Brand", key="e2"), ent("d2", "Vell Brand", key="e3")], "d2~e2", "d1~e1"),
+    ("its own document names the only bearer in full",
+     [full("d1", "Mika Brand"), ent("d1", "Brand", key="e2")], "d1~e2", "d1~e1"),
+    ("two bearers, one named in its own document",
+     [full("d1", "Mika Brand"), full("d2", "Talia Brand"), ent("d2", "Brand", key="e2")], "d2~e2", None),
+    ("an honorific only one bearer is called by",
+     [full("d1", "Mika Brand", forms=["Mr. Mika Brand"]), full("d2", "Talia Brand", forms=["Mrs. Talia Brand"]),
+      ent("d3", "Mrs. Brand")], "d3~e1", "d2~e1"),
+    ("an honorific the only bearer is not called by",
+     [full("d1", "Mika Brand", forms=["Mr. Mika Brand"]), ent("d2", "Mrs. Brand")], "d2~e1", None),
+    ("a title one bearer holds far more often",
+     [full(f"d{i}", "Doran Helse", forms=["President Doran Helse"]) for i in (1, 2)]
+     + [full("d3", "Ann Helse"), ent("d4", "President Helse")], "d4~e1", "d1~e1"),
+    ("a title no bearer holds more often",
+     [full("d1", "Doran Helse", forms=["President Doran Helse"]), full("d3", "Ann Helse", forms=["President Ann Helse"]),
+      ent("d4", "President Helse")], "d4~e1", None),
+    ("a descriptor one bearer shares",
+     [full("d1", "Mika Brand", descriptors=["Kestria"]), full("d2", "Talia Brand"),
+      ent("d3", "Brand", descriptors=["Kestria"])], "d3~e1", "d1~e1"),
+    ("a descriptor no bearer shares", [full("d1", "Mika Brand"), full("d2", "Talia Brand"),
+                                       ent("d3", "Brand", descriptors=["Kestria"])], "d3~e1", None),
+    ("an institution of one country only",
+     [ent("d1", "Japan Foreign Ministry", "ORG"), ent("d2", "Foreign Ministry", "ORG")], "d2~e1", "d1~e1"),
+    ("an institution of two countries",
+     [ent("d1", "Japan Foreign Ministry", "ORG"), ent("d2", "Vietnam Foreign Ministry", "ORG"),
+      ent("d3", "Foreign Ministry", "ORG")], "d3~e1", None),
+    ("a word no one bears in full", [full("d1", "Mika Brand"), ent("d2", "Orvane")], "d2~e1", None),
+]
+
+
+@pytest.mark.parametrize("what, corpus, lone, joins", LONE, ids=[case[0] for case in LONE])
+def test_a_lone_name_joins_by_its_candidates_statistics_as_all_at_once(what, corpus, lone, joins):
+    groups, types = block_by_block(corpus)
+    assert (groups, types) == all_at_once(corpus)
+    alone = {g for g in groups if lone in g} == {frozenset({lone})}
+    assert alone if joins is None else any({lone, joins} <= g for g in groups)
+
+
+def test_a_lone_name_is_in_no_block_of_the_people_it_may_stand_for():
+    block = block_of(dominant_brand() + [ent("d8", "Brand")])
+    assert block["d8~e1"] not in {block[f"d{i}~e1"] for i in range(1, 8)}

@@ -1,22 +1,24 @@
-"""Cross-document entity resolution on Spark: blocks found with DataFrame joins, each block
-resolved on an executor by the rules ``casefile resolve`` runs.
+"""Cross-document entity resolution on Spark: the steps of ``resolve.blocks`` as DataFrame joins,
+each part resolved on an executor by the rules ``casefile resolve`` runs.
 
 1. Records: each document entity of the job's output (``doc_entities``) with its document's
    input order and the titled forms its mentions are written with (``entities_store``'s
    ``titled_form``), as ``casefile resolve`` reads them from a store.
 2. Typing counts: how many records of the job give each typing word (``resolve.blocks.typing_counts``),
    one reduceByKey, broadcast to every executor.
-3. Blocking keys: ``resolve.blocks.block_keys`` of each record, typed by those counts; a key
-   links only if its roles do (``resolve.blocks.links``: a join key, a document's bare word, an
-   index key some lone name queries), found by one groupBy.
-4. Connected components of record -- key: minimum-label propagation, two joins per round,
-   until no label moves.
-5. Each component is a block: ``resolve.blocks.resolve_block`` (``entities.resolve``: the
-   same name rules and lone-name choices, under the job's typing counts) on one executor,
-   which also makes the block's entity rows and link rows as ``casefile resolve`` stores them.
+3. Blocks: ``resolve.blocks.block_keys`` of each record, typed by those counts, linking when
+   their roles do (``resolve.blocks.links``); connected components of record -- key by
+   minimum-label propagation. Each block's name-rule clusters and their statistics
+   (``candidate_stats.name_block``).
+4. Lone names: the statistics of every cluster some lone name asks for, broadcast
+   (``candidate_stats.Candidates``); each lone name joined with the records of its cluster's
+   documents and decided (``candidate_stats.lone_choice``).
+5. Units: components of record -- its cluster, lone name -- the cluster it chose; each unit
+   joined (``candidate_stats.join_unit``) on one executor, which also makes its entity rows and
+   link rows as ``casefile resolve`` stores them.
 
-There is no second definition of "same person" here: Spark only decides which records can
-meet. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
+There is no second definition of "same person" here: Spark only decides which records meet
+where. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
 """
 from __future__ import annotations
 
@@ -24,8 +26,9 @@ import json
 from pathlib import Path
 
 from .resolve import people
-from .resolve.blocks import block_keys, links, resolve_block
-from .resolve.entities_store import titled_form
+from .resolve.blocks import block_keys, links, lone_keys
+from .resolve.candidate_stats import Candidates, Named, join_unit, lone_choice, name_block
+from .resolve.entities_store import group_rows, titled_form
 from .resolve.lexicon import TITLE_WINDOW
 from .resolve.records import DocEntity
 from .spark_tables import ORDER, RESOLVED, as_tuple, write_tables
@@ -90,24 +93,72 @@ def _with_forms(row) -> tuple:
 
 
 def resolve_entities(spark, records):
-    """RDD of ("entities" | "entity_links", row tuple): each block resolved on an executor, its
-    entity rows and each record's link (entity id, rule, reason) as ``casefile resolve`` writes them."""
+    """RDD of ("entities" | "entity_links", row tuple): each record's entity and link (entity id,
+    rule, reason) and each entity's row, as ``casefile resolve`` writes them."""
+    count = typing_counts(spark, records)
+    labels = components(_refs(records), _edges(records.rdd.flatMap(
+        lambda row: [(_ref(row), k) for k in block_keys(as_record(row.asDict()), count)]), links))
+    raw = records.rdd.map(lambda row: (_ref(row), row.asDict())).persist()
+    named = (raw.join(labels.rdd.map(lambda row: (row["ref"], row["label"])))
+             .map(lambda kv: (kv[1][1], kv[1][0])).groupByKey()
+             .map(lambda block: name_block([as_record(r) for r in block[1]], count)).persist())
+    asked = set(raw.flatMap(lambda kv: lone_keys(as_record(kv[1]), count)).distinct().collect())
+    candidates = spark.sparkContext.broadcast(Candidates(named.flatMap(lambda pair: pair[1]).collect(), asked))
+    by_ref = raw.join(named.flatMap(lambda pair: [(n.ref, n) for n in pair[0]])).persist()   # ref -> (row, Named)
+    chosen = _choices(by_ref, candidates, count).persist()
+    units = components(_refs(records), _edges(
+        by_ref.map(lambda kv: (kv[0], kv[1][1].root)).union(chosen.map(lambda kv: (kv[0], kv[1][0]))), None))
+    return (by_ref.leftOuterJoin(chosen).join(units.rdd.map(lambda row: (row["ref"], row["label"])))
+            .map(lambda kv: (kv[1][1], (kv[1][0][0][0], kv[1][0][0][1], kv[1][0][1]))).groupByKey()
+            .flatMap(lambda unit: _tagged(resolve_unit(list(unit[1]), count))))
+
+
+def _ref(row) -> str:
+    return f"{row['document_id']}~{row['key']}"
+
+
+def _refs(records):
+    from pyspark.sql import functions as F
+
+    return records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
+
+
+def _edges(pairs, linking):
+    """(ref, key) edges of ``pairs`` (RDD of (ref, role-prefixed key), kept when ``linking``
+    says the key's roles link; or of (ref, key), every one kept when ``linking`` is None)."""
     from pyspark.sql import functions as F
     from pyspark.sql.types import BooleanType
 
-    count = typing_counts(spark, records)
-    keyed = (records.rdd.flatMap(lambda row: [(f"{row['document_id']}~{row['key']}", k[2:], k[:2])
-                                               for k in block_keys(as_record(row.asDict()), count)])
-             .toDF(string_schema("ref", "key", "role")))
+    if linking is None:
+        return pairs.toDF(string_schema("ref", "key")).distinct()
+    keyed = pairs.map(lambda p: (p[0], p[1][2:], p[1][:2])).toDF(string_schema("ref", "key", "role"))
     roles = keyed.groupBy("key").agg(F.collect_set("role").alias("roles"))
-    linking = F.udf(lambda held: links(set(held)), BooleanType())
-    edges = keyed.join(roles.where(linking("roles")).select("key"), "key").select("ref", "key").distinct()
-    refs = records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
-    labels = components(refs, edges)
-    with_label = records.withColumn("ref", F.concat_ws("~", "document_id", "key")).join(labels, "ref")
-    return (with_label.rdd.map(lambda row: (row["label"], row.asDict()))
-            .groupByKey()
-            .flatMap(lambda block: _tagged(resolve_block([as_record(r) for r in block[1]], count))))
+    held = F.udf(lambda r: linking(set(r)), BooleanType())
+    return keyed.join(roles.where(held("roles")).select("key"), "key").select("ref", "key").distinct()
+
+
+def _choices(by_ref, candidates, count):
+    """(lone name's ref, (the cluster it joins, rule)): each lone name with the records of its
+    cluster's documents (``candidate_stats.lone_choice``)."""
+    lone = by_ref.filter(lambda kv: kv[1][1].docs)
+    in_doc = by_ref.map(lambda kv: (kv[1][0]["document_id"], (kv[1][0], kv[1][1].root)))
+    local = (lone.flatMap(lambda kv: [(d, kv[0]) for d in kv[1][1].docs]).join(in_doc)
+             .map(lambda kv: kv[1]).groupByKey())
+    return (lone.join(local)
+            .flatMap(lambda kv: [(kv[0], fit) for fit in [lone_choice(
+                as_record(kv[1][0][0]), kv[1][0][1], [(as_record(r), root) for r, root in kv[1][1]],
+                candidates.value, count)] if fit is not None]))
+
+
+def resolve_unit(members: list[tuple[dict, Named, tuple[str, str] | None]], count) -> tuple[list[dict], list[dict]]:
+    """The entity rows and link rows of one unit (``candidate_stats.join_unit``): each member's
+    row, name-rule cluster and, for a lone name, its choice."""
+    records = [as_record(row) for row, _, _ in members]
+    named = {n.ref: n for _, n, _ in members}
+    chosen = {n.ref: fit for _, n, fit in members if fit is not None}
+    records, result = join_unit(records, named, chosen, count)
+    entity_rows, link_rows, _mapping = group_rows(records, result.groups, result.links)
+    return entity_rows, link_rows
 
 
 def _tagged(rows: tuple[list[dict], list[dict]]):

@@ -144,10 +144,14 @@ def typing_words(r) -> list[str]:
     return sorted(people.typing_words(r))
 
 
+def join_keys(r) -> list[str]:
+    """The keys of every name rule (``name_rules``): records sharing none are never linked by one."""
+    return strong_keys(r) + [k for k, _ in middle_keys(r)] + [k for k, _, _ in institution_keys(r)]
+
+
 def stored_keys(r) -> list[str]:
     """Every key of a record with its role prefix, as ``entity_keys`` keeps them."""
-    join = strong_keys(r) + [k for k, _ in middle_keys(r)] + [k for k, _, _ in institution_keys(r)]
-    return list(dict.fromkeys([JOIN + k for k in join] + [INDEX + k for k in index_keys(r)]
+    return list(dict.fromkeys([JOIN + k for k in join_keys(r)] + [INDEX + k for k in index_keys(r)]
                               + [QUERY + k for k in query_keys(r)]
                               + [WEIGHED + k for k in (query_keys(r) if not is_plain(r) else [])]
                               + [WORD + w for w in sorted(descriptor_words(r))]
