@@ -2,7 +2,7 @@
 ("two years", "forty people", "the third quarter")."""
 from __future__ import annotations
 
-# Cardinal words and their values; the indefinite article counts as one.
+# number words and their values ("a" and "an" are 1)
 CARDINALS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

@@ -28,7 +28,7 @@ from . import names as N
 from . import people
 from .candidate_stats import Candidates, Named, join_unit, lone_choice, name_block
 from .records import DocEntity
-from .unionfind import roots
+from .unionfind import components
 
 SAME_DOCUMENT = "D:"      # a document's bare word: its records of that word are paired
 BEARER, MADE_PERSON = "E:", "Y:"    # a full name's surname in its document; a word the corpus made a person there
@@ -75,11 +75,7 @@ def _components(n: int, keyed: list[list[str]]) -> list[list[int]]:
     first: dict[str, int] = {}
     edges = [(first.setdefault(body, i), i) for i, keys in enumerate(keyed)
              for body in {key[2:] for key in keys} if links(roles[body])]
-    root = roots(n, edges)
-    out: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        out[root[i]].append(i)
-    return list(out.values())
+    return components(n, edges)
 
 
 def lone_keys(r: DocEntity, count) -> list[str]:
@@ -95,11 +91,7 @@ def units(named: dict[str, Named], chosen: dict[str, tuple[str, str]]) -> list[l
     at = {ref: i for i, ref in enumerate(refs)}
     edges = [(at[n.root], at[ref]) for ref, n in named.items()]
     edges += [(at[root], at[ref]) for ref, (root, _rule) in chosen.items()]
-    root = roots(len(refs), edges)
-    out: dict[int, list[str]] = defaultdict(list)
-    for i, ref in enumerate(refs):
-        out[root[i]].append(ref)
-    return list(out.values())
+    return [[refs[i] for i in group] for group in components(len(refs), edges)]
 
 
 def resolve_by_blocks(records: list[DocEntity], sizes: dict | None = None) -> list[tuple[str, str]]:

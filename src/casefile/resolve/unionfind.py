@@ -26,6 +26,15 @@ def roots(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
     return [find(m) for m in range(n)]
 
 
+def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected groups of n items under ``edges``, each ascending, in order of their first item."""
+    root = roots(n, edges)
+    out: dict[int, list[int]] = {}
+    for i in range(n):
+        out.setdefault(root[i], []).append(i)
+    return list(out.values())
+
+
 class Clusters:
     def __init__(self, items: list, docs: list[str]):
         self.parent = list(range(len(items)))
