@@ -17,8 +17,8 @@ NAMES = Path(__file__).parent / "data" / "first_names.json"
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    if not NAMES.is_file():
-        return {}
+    # The list ships as package data; a missing file is a broken install, and answering
+    # "unknown" for every name would hide it behind slightly worse speakers.
     data = json.loads(NAMES.read_text(encoding="utf-8"))
     return {**{n: "m" for n in data["m"]}, **{n: "f" for n in data["f"]}}
 
