@@ -98,6 +98,13 @@ def test_a_quotation_running_over_two_paragraphs_is_one_quote(nlp):
     # a clause where the speaker reports something else does not
     ('"The count was slow," said Rhea Dunmore, who also told reporters that the ballots were safe.',
      "Rhea Dunmore"),
+    # nor a participle set off by a comma: what they were doing, not who they are
+    ('"The count was slow," said Rhea Dunmore, speaking outside the town hall.', "Rhea Dunmore"),
+    ('"We need more clerks," said Olek Varga, head of the county board, standing beside the ballot boxes.',
+     "Olek Varga, head of the county board"),
+    # a clause or apposition on a noun further in stays, as readers write the source
+    ('"We need more clerks," said Olek Varga, head of the Varga Trust, which pays for the clerks.',
+     "Olek Varga, head of the Varga Trust, which pays for the clerks"),
 ])
 def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp, text, speaker):
     parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))

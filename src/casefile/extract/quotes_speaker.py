@@ -128,12 +128,22 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
         return ref              # an unresolved name, or a phrase that stands for its owner
     # not into the reporting verb, nor into a clause where they say something else ("who also said
     # that ..."); a clause that only describes them stays ("who writes about ...")
-    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t)}
+    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t) or _aside(t)}
     stop = {t.i for i in stop for t in subj.doc[i].subtree}
     text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=stop)
     if not (start <= ref.start and ref.end <= end):
         return ref
     return Referent(text, start, end, ref.kind, ref.gender, ref.head, ref.subject, ref.key)
+
+
+def _aside(tok) -> bool:
+    """A participle set off by a comma inside a speaker's phrase ("Jo Lind, head of the fund,
+    speaking after the vote"): it tells what they were doing, not who they are, and readers
+    take the source to end before it. (A clause or apposition set off the same way stays:
+    annotators keep "..., which runs two shelters" as often as not.)"""
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text == "," and tok.dep_ in lx.SPEAKER_ASIDE_DEPS \
+        and tok.tag_ == lx.PARTICIPLE_TAG
 
 
 def _says_more(tok) -> bool:

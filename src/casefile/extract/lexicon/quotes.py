@@ -102,6 +102,9 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 # Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
 # also said ...": another attribution, not a description).
 SPEAKER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# A participle set off after a speaker's name ("Jo Lind, wearing a cap, said") tells what they
+# did, not who they are: the phrase ends before it.
+SPEAKER_ASIDE_DEPS = frozenset({"acl", "advcl"})
 # A speaker written right beside the cue ("said Jo Lind") is looked for this many tokens away,
 # climbing from a name's first word to its head through these links.
 BESIDE_CUE_TOKENS = 4
