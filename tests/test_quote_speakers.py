@@ -272,3 +272,17 @@ def test_a_name_before_an_opening_colon_is_the_source(nlp, text, expected):
 ])
 def test_the_name_after_a_participle_is_not_its_speaker(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X said Y ..., adding": the participle goes on with the one who reports, not with Y
+    ('Even a senior aide said Ruth Hale will have to decide soon, saying, "The pressure is going to build on her."',
+     [("Even a senior aide", "The pressure is going to build on her.")]),
+    # a participle on a verb that reports nothing borrows that verb's own subject
+    ('Ruth Hale left the hall early, saying, "We are done here."', [("Ruth Hale", "We are done here.")]),
+    # a participle with no comma before it is no afterthought of the reporter
+    ('Ruth Hale said that Eli Brandt, saying nothing, "walked out of the room."',
+     [("Ruth Hale", "walked out of the room.")]),
+])
+def test_a_participle_of_saying_after_a_reported_clause_is_the_reporters(nlp, text, expected):
+    assert direct(nlp, text) == expected

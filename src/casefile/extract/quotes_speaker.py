@@ -80,10 +80,31 @@ def _subject(cue, depth: int, borrowed: bool, quoted):
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _participle_speaker(cue.head)
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head.i != cue.i:
-        found = _subject(cue.head, depth - 1, True, quoted)
+        found = _subject(_lender(cue), depth - 1, True, quoted)
         if found is not None:
             return found
     return _inverted_subject(cue) or _named_before(cue)
+
+
+def _lender(cue):
+    """The verb whose subject a participle borrows. In "Jo said the plan would fail, adding ..."
+    the parser often hangs "adding" on the reported clause's verb; set off by a comma, a
+    participle of saying goes on with the one who reports that clause, not with its subject."""
+    head = cue.head
+    if cue.tag_ == lx.PARTICIPLE_TAG and cue.lemma_.lower() in lx.REPORTING_VERBS and _set_off(cue) \
+            and head.dep_ in mw.CLAUSE_DEPS and head.head.lemma_.lower() in lx.REPORTING_VERBS:
+        return head.head
+    return head
+
+
+def _set_off(tok) -> bool:
+    """A comma among the punctuation right before tok (a closing quotation mark may follow it)."""
+    k = tok.i - 1
+    while k >= 0 and tok.doc[k].is_punct:
+        if tok.doc[k].text == ",":
+            return True
+        k -= 1
+    return False
 
 
 def _beside(cue, quoted):
