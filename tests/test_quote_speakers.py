@@ -286,3 +286,35 @@ def test_the_name_after_a_participle_is_not_its_speaker(nlp, text, expected):
 ])
 def test_a_participle_of_saying_after_a_reported_clause_is_the_reporters(nlp, text, expected):
     assert direct(nlp, text) == expected
+
+
+def _hand_parse(nlp, rows: list[tuple[str, int, str, str, str]]):
+    """A parse given by hand (word, head, dep, pos, lemma), for a tree the statistical parser
+    only sometimes builds."""
+    from spacy.tokens import Doc
+
+    words, heads, deps, pos, lemmas = (list(x) for x in zip(*rows))
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+# '"Fine, Mayor," Hal Brix told Ada Quill.' parsed with the vocative inside the quotation as the
+# subject and the speaker hung loose: the name after "told" is who listens, not who speaks.
+_TOLD = [('"', 7, "punct", "PUNCT", '"'), ("Fine", 7, "ccomp", "ADJ", "fine"), (",", 7, "punct", "PUNCT", ","),
+         ("Mayor", 7, "nsubj", "PROPN", "Mayor"), ('"', 7, "punct", "PUNCT", '"'),
+         ("Hal", 6, "compound", "PROPN", "Hal"), ("Brix", 7, "npadvmod", "PROPN", "Brix"),
+         ("told", 7, "ROOT", "VERB", "tell"), ("Ada", 9, "compound", "PROPN", "Ada"),
+         ("Quill", 7, "dobj", "PROPN", "Quill"), (".", 7, "punct", "PUNCT", ".")]
+# the same with "said": the name right after the verb is the speaker ('..." said Hal Brix')
+_SAID = [('"', 5, "punct", "PUNCT", '"'), ("Fine", 5, "ccomp", "ADJ", "fine"), (",", 5, "punct", "PUNCT", ","),
+         ("Mayor", 5, "nsubj", "PROPN", "Mayor"), ('"', 5, "punct", "PUNCT", '"'), ("said", 5, "ROOT", "VERB", "say"),
+         ("Hal", 7, "compound", "PROPN", "Hal"), ("Brix", 5, "dobj", "PROPN", "Brix"), (".", 5, "punct", "PUNCT", ".")]
+
+
+@pytest.mark.parametrize("rows, cue, expected", [(_TOLD, "told", "Brix"), (_SAID, "said", "Brix")])
+def test_the_one_told_or_asked_is_never_the_speaker(nlp, rows, cue, expected):
+    from casefile.extract.quotes_speaker import subject_of
+
+    doc = _hand_parse(nlp, rows)
+    quote_end = [t.i for t in doc if t.text == '"'][1]
+    verb = next(t for t in doc if t.text == cue)
+    assert subject_of(verb, quoted=lambda t: t.i < quote_end).text == expected

@@ -29,6 +29,8 @@ def _inverted_subject(cue):
     for child in cue.rights:
         if child.dep_ not in lx.INVERTED_CLAUSE_DEPS:
             continue
+        if child.dep_ == "dobj" and cue.lemma_.lower() in lx.ADDRESSING_VERBS:
+            continue        # "..., Ortiz told Reuters": the object is who listens
         cand = child if child.dep_ == "dobj" else next((c for c in child.children if c.dep_ in mw.SUBJECT_DEPS), None)
         if cand is not None and cand.left_edge.i == cue.i + 1 and cand.pos_ in ("PROPN", "NOUN"):
             return cand
@@ -115,7 +117,8 @@ def _beside(cue, quoted):
     doc = cue.doc
     after = [t for t in doc[cue.i + 1:cue.i + 1 + lx.BESIDE_CUE_TOKENS]]
     before = [t for t in reversed(doc[max(0, cue.i - lx.BESIDE_CUE_TOKENS):cue.i])]
-    for side in (after, before):
+    # "told the mayor", "asked Jo Lind": the name after such a verb is who listens
+    for side in (before,) if cue.lemma_.lower() in lx.ADDRESSING_VERBS else (after, before):
         for tok in side:
             if quoted(tok) or (tok.is_punct and tok.text not in lx.NAME_PUNCT):
                 break

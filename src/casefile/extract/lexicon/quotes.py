@@ -121,6 +121,9 @@ BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 # Glosses inside a reported clause that may hold quoted names ("..., which punishes "...").
 GLOSS_DEPS = frozenset({"relcl"})
 LISTENER_DEPS = frozenset({"dobj", "dative"})
+# Verbs whose object is the one spoken to ("told Reuters", "asked the mayor"): the name
+# right after them is never the speaker.
+ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "assure", "reassure", "remind", "urge", "advise", "warn"})
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "conj"})
 
 # A paragraph that is only a quote continues the previous quote's speaker when that
