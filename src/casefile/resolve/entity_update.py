@@ -104,7 +104,7 @@ def _kept_target(state: tuple | None) -> tuple[str, str] | None:
 def _store_keys(conn: Connection, records: list[DocEntity], typing_only: bool) -> None:
     """Keep the records' keys: their typing words first (the typing counts read them), then the rest."""
     rows = [{"key": k, "document_id": r.document_id, "entity_key": r.key, "seq": r.seq}
-            for r in records for k in K.stored_keys(r) if k.startswith(K.TYPED) == typing_only]
+            for r in records for k in K.stored_keys(r, typed=typing_only)]
     insert_many(conn, c.entity_keys, rows)
 
 

@@ -149,10 +149,14 @@ def join_keys(r) -> list[str]:
     return strong_keys(r) + [k for k, _ in middle_keys(r)] + [k for k, _, _ in institution_keys(r)]
 
 
-def stored_keys(r) -> list[str]:
-    """Every key of a record with its role prefix, as ``entity_keys`` keeps them."""
+def stored_keys(r, typed: bool) -> list[str]:
+    """A record's keys with their role prefix, as ``entity_keys`` keeps them: its typing words
+    (``typed``), or every other key (the two are stored at different times: a record's type
+    may change in between)."""
+    if typed:
+        return [TYPED + w for w in typing_words(r)]
+    asked = query_keys(r)
     return list(dict.fromkeys([JOIN + k for k in join_keys(r)] + [INDEX + k for k in index_keys(r)]
-                              + [QUERY + k for k in query_keys(r)]
-                              + [WEIGHED + k for k in (query_keys(r) if not is_plain(r) else [])]
-                              + [WORD + w for w in sorted(descriptor_words(r))]
-                              + [TYPED + w for w in typing_words(r)]))
+                              + [QUERY + k for k in asked]
+                              + [WEIGHED + k for k in (asked if asked and not is_plain(r) else [])]
+                              + [WORD + w for w in sorted(descriptor_words(r))]))

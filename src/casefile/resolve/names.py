@@ -31,6 +31,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", s.replace("-", " ")).strip()
 
 
+@lru_cache(maxsize=200_000)     # asked for the same names over and over by every key of a record
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
