@@ -7,6 +7,8 @@ plain tuples; anything else goes through SQLAlchemy as before.
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from sqlalchemy import Connection, Integer, Table, Text
 
 _MARKERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -18,10 +20,11 @@ def insert_many(conn: Connection, table: Table, rows: list[dict]) -> None:
     marker = _MARKERS.get(conn.dialect.paramstyle)
     keys = [c.name for c in table.columns if c.name in rows[0]]
     plain = all(type(table.c[k].type) in (Text, Integer) for k in keys)
-    if marker is None or not plain or any(len(r) != len(keys) for r in rows):
+    if marker is None or not plain or set(map(len, rows)) != {len(keys)}:
         conn.execute(table.insert(), rows)
         return
     quote = conn.dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {conn.dialect.identifier_preparer.format_table(table)} "
            f"({', '.join(quote(k) for k in keys)}) VALUES ({', '.join([marker] * len(keys))})")
-    conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
+    values = itemgetter(*keys)     # one key: a bare value, not a tuple
+    conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows] if len(keys) == 1 else list(map(values, rows)))

@@ -17,18 +17,27 @@ class DocEntity:
     descriptors: list[dict] = field(default_factory=list)
 
     original_type: str = field(default="", init=False, repr=False, compare=False)
+    # asked for hundreds of thousands of times by every key of every record: kept, not rebuilt
+    ref: str = field(default="", init=False, repr=False, compare=False)
+    _names: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # the type the document gave it: corpus-wide typing (people.corpus_type) may change ``type``
         self.original_type = self.type
+        # how the store refers to this document's entity (``lookup``'s document~key)
+        self.ref = f"{self.document_id}~{self.key}"
 
     @property
     def group(self) -> str:
-        return L.TYPE_GROUPS.get(self.type, self.type.lower())
+        group = L.TYPE_GROUPS.get(self.type)
+        return group if group is not None else self.type.lower()
 
     @property
     def all_names(self) -> list[str]:
-        return [n for n in dict.fromkeys([self.name, *self.aliases]) if n]
+        """The name and aliases, once each (read only: the list is kept until ``add_forms``)."""
+        if self._names is None:
+            self._names = [n for n in dict.fromkeys([self.name, *self.aliases]) if n]
+        return self._names
 
     @property
     def order(self) -> tuple:
@@ -39,11 +48,7 @@ class DocEntity:
         for form in forms:
             if form not in self.aliases and form != self.name:
                 self.aliases.append(form)
-
-    @property
-    def ref(self) -> str:
-        """How the store refers to this document's entity (``lookup``'s document~key)."""
-        return f"{self.document_id}~{self.key}"
+                self._names = None
 
 
 @dataclass
