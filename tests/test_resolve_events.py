@@ -284,3 +284,39 @@ def test_sentence_vectors_are_unit_length_and_do_not_depend_on_the_batch(encoder
 def test_a_paraphrase_is_closer_than_an_unrelated_sentence(encoder, a, b, c):
     v = encoder.encode([a, b, c])
     assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
+
+
+def _sentence_pairs() -> list[tuple[str, str]]:
+    places = ["market", "bridge", "station", "harbour", "school"]
+    sentences = [f"On day {n} the crowd gathered near the {places[n % 5]}" + " and waited" * (n % 7) + "."
+                 for n in range(40)]     # several batches of the encoder, of different lengths
+    return list(zip(sentences, sentences[1:] + sentences[:1]))
+
+
+def test_sentences_encoded_by_a_pool_of_processes_get_the_same_similarities(encoder, monkeypatch):
+    import multiprocessing as mp
+
+    pairs = _sentence_pairs()
+    monkeypatch.setattr(similarity, "_state", {"model": encoder})
+    here = similarity.similarities(pairs)
+    monkeypatch.setattr(similarity, "_state", {"model": encoder})       # nothing encoded yet
+    with mp.get_context("fork").Pool(2) as pool, similarity.spread_over(pool):
+        def not_here(batches):
+            raise AssertionError("encoded in the parent")
+        monkeypatch.setattr(encoder, "batches", not_here)           # the forked workers keep theirs
+        there = similarity.similarities(pairs)
+    assert there == here
+    assert "pool" not in similarity._state
+
+
+def test_a_pool_without_the_encoder_leaves_the_encoding_here(encoder, monkeypatch):
+    class NoEncoders:
+        def map(self, function, items, chunksize=1):
+            return [None for _ in items]
+
+    pairs = _sentence_pairs()
+    monkeypatch.setattr(similarity, "_state", {"model": encoder})
+    here = similarity.similarities(pairs)
+    monkeypatch.setattr(similarity, "_state", {"model": encoder})
+    with similarity.spread_over(NoEncoders()):
+        assert similarity.similarities(pairs) == here

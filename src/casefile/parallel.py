@@ -4,7 +4,9 @@ Worker processes each load the spaCy model once and turn their share of the inpu
 into finished records: clean + metadata, parse, extract, MinHash signature, rows. The
 parent only reads the inputs (single-article files are read by the workers too),
 hands them out in chunks, and feeds the results, in input order, to the same
-``pipeline.IngestSession`` a 1-process run feeds, so the store ends up the same.
+``pipeline.IngestSession`` a 1-process run feeds, so the store ends up the same. While
+the parent resolves at the end, the idle workers encode the tie-break sentences
+(``resolve.similarity.spread_over``), batch for batch as the parent would.
 
 Limit: records of JSONL and WARC files are read by the parent (one stream cannot be
 shared), so a single large WARC file has its HTML extraction done in one process;
@@ -26,6 +28,7 @@ from .ingest.warc import is_gzip, is_warc
 from .models import Document, IngestIssue, RawDocument
 from .pipeline import IngestReport, IngestSession, Processed, Progress, configure, process
 from .pipeline import ingest as serial
+from .resolve import similarity
 from .settings import Settings
 from .store.db import Store
 
@@ -56,7 +59,8 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings | None = None
         for results in _ordered(pool, tasks, settings.workers * TASKS_IN_FLIGHT_PER_WORKER):
             for result in results:
                 session.take(result)
-    return session.finish()
+        with similarity.spread_over(pool):  # the parsers are idle while the parent resolves
+            return session.finish()
 
 
 def plan(inputs: list[str], allow_private: bool = False) -> Iterator[Item]:

@@ -8,6 +8,7 @@ tokens, normalized) in a fraction of a second for the few sentences a tie-break 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,10 @@ from . import lexicon as L
 # Abramowitz & Stegun 7.1.26: erf to 1.5e-7, as exact GELU needs and numpy lacks.
 _ERF_P = 0.3275911
 _ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+
+
+# batches of token ids -> their vectors, in order (None: encode them here after all)
+Spread = Callable[[list[list[list[int]]]], "list[np.ndarray] | None"]
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -119,17 +124,27 @@ class Encoder:
         return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
 
     def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = L.EMBEDDING_BATCH_SIZE,
-               **_ignored) -> np.ndarray:
+               spread: Spread | None = None, **_ignored) -> np.ndarray:
+        """``spread``: encodes the batches elsewhere (other processes' encoders), in order."""
         out = np.zeros((len(texts), self.w["embeddings.LayerNorm.bias"].shape[0]), dtype=np.float32)
         encoded = [self.tokenizer.encode(t).ids for t in texts]
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))   # similar lengths pad little
-        with _one_thread():
-            for lo in range(0, len(order), batch_size):
-                chunk = order[lo:lo + batch_size]
-                out[chunk] = self._batch([encoded[i] for i in chunk])
+        chunks = [order[lo:lo + batch_size] for lo in range(0, len(order), batch_size)]
+        batches = [[encoded[i] for i in chunk] for chunk in chunks]
+        vectors = spread(batches) if spread is not None and len(batches) > 1 else None
+        if vectors is None:
+            vectors = self.batches(batches)
+        for chunk, vecs in zip(chunks, vectors):
+            out[chunk] = vecs
         if normalize_embeddings:
             out = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out
+
+
+    def batches(self, batches: list[list[list[int]]]) -> list[np.ndarray]:
+        """Each batch of token ids encoded (``_batch``) in this process, with one BLAS thread."""
+        with one_thread():
+            return [self._batch(ids) for ids in batches]
 
 
 def _padded(x: np.ndarray, keep: np.ndarray, b: int, n: int) -> np.ndarray:
@@ -139,7 +154,7 @@ def _padded(x: np.ndarray, keep: np.ndarray, b: int, n: int) -> np.ndarray:
     return out.reshape(b, n, -1)
 
 
-def _one_thread():
+def one_thread():
     """BLAS threads fight the parser's processes for the same cores; small matmuls gain nothing."""
     try:
         from threadpoolctl import threadpool_limits
