@@ -12,7 +12,7 @@ from casefile import resolve
 from casefile.models import Document, Extraction, LocalEntity, Mention
 from casefile.resolve import entities_store as es
 from casefile.resolve import keys as K
-from casefile.resolve import people
+from casefile.resolve import lone_stats, people
 from casefile.resolve.lone_names import MemoryContext, lone_fit, plain_fit
 from casefile.resolve.name_rules import base_clusters
 from casefile.resolve.records import DocEntity
@@ -121,3 +121,26 @@ def test_an_unchanged_ranking_leaves_the_lone_names_under_it_alone(tmp_path, mon
     with store.engine.connect() as conn:
         kept = {r.seq for r in conn.execute(select(C.entity_keys.c.seq).where(C.entity_keys.c.key.startswith(K.PLAIN)))}
     assert kept == {0}      # their own documents rule none of the Varns out
+
+
+ROWS = [("p|varn", "a", 9), ("p|varn", "b", 2), ("p|varn", "c", 2), ("g|selka", "a", 9), ("g|selka", "d", 9),
+        ("g|oto", "e", 4), ("g|oto", "f", 1), ("p|arro", "g", 2)]
+
+
+@pytest.mark.parametrize("keys, expected", [
+    (["p|varn"], (3, "a", True)),                  # nine documents against two: the top one dominates
+    (["g|selka"], (2, "a", False)),                # a tie at the top: first by ref, and no one dominates
+    (["p|varn", "g|selka"], (4, "a", False)),      # a cluster under both keys counts once; "d" ties with it
+    (["g|oto"], (2, "e", True)),
+    (["p|arro"], (1, "g", False)),                 # one candidate is never a dominant one
+    (["p|kell"], (0, None, False)),                # no candidate at all
+    (["p|arro", "p|kell"], (1, "g", False)),
+])
+def test_a_key_sets_ranking_counts_its_candidates_and_names_the_top_one(tmp_path, keys, expected):
+    store = Store.open(str(tmp_path / "r.db"))
+    with store.engine.begin() as conn:
+        C.metadata.create_all(conn)
+        conn.execute(C.candidate_roots.insert(), [{"key": k, "root": r, "documents": d} for k, r, d in ROWS])
+        qsets = [K.QSET_SEP.join(keys), K.QSET_SEP.join(["p|varn"])]
+        assert lone_stats.ranking(conn, keys) == expected
+        assert lone_stats.rankings(conn, qsets)[qsets[0]] == expected      # many at once, the same answers

@@ -39,16 +39,31 @@ Ranking = tuple[int, "str | None", bool]     # (candidates, top one, whether it 
 def ranking(conn: Connection, keys: list[str]) -> Ranking:
     """(how many clusters stand under ``keys``, the one in most documents (then first by ref),
     whether it dominates), from ``candidate_roots``."""
+    return rankings(conn, [K.QSET_SEP.join(keys)])[K.QSET_SEP.join(keys)]
+
+
+def rankings(conn: Connection, qsets: Iterable[str]) -> dict[str, Ranking]:
+    """``ranking`` of each key set, from one read of the rows under all their keys: a statement
+    per question costs more than the rows even a common key holds."""
+    qsets = sorted(set(qsets))
     cr = c.candidate_roots
-    under = cr.c.key.in_(keys)
-    count = conn.execute(select(func.count(distinct(cr.c.root))).where(under)).scalar() or 0
-    if not count:
+    under: dict[str, list[tuple[str, int]]] = {}
+    for batch in chunks({k for q in qsets for k in q.split(K.QSET_SEP)}):
+        for r in conn.execute(select(cr.c.key, cr.c.root, cr.c.documents).where(cr.c.key.in_(batch))).all():
+            under.setdefault(r.key, []).append((r.root, r.documents))
+    return {q: _ranked([row for k in set(q.split(K.QSET_SEP)) for row in under.get(k, ())]) for q in qsets}
+
+
+def _ranked(rows: list[tuple[str, int]]) -> Ranking:
+    """The ranking of (root, documents) rows: the top one is first by documents, then by ref;
+    the runner-up's documents are the top's when they tie."""
+    if not rows:
         return 0, None, False
-    first = conn.execute(select(func.max(cr.c.documents)).where(under)).scalar()
-    tied = sorted(set(conn.execute(select(cr.c.root).where(under, cr.c.documents == first)).scalars()))
+    count = len({root for root, _ in rows})
+    first = max(d for _, d in rows)
+    tied = sorted({root for root, d in rows if d == first})
     top = tied[0]
-    second = first if len(tied) > 1 else \
-        conn.execute(select(func.max(cr.c.documents)).where(under, cr.c.root != top)).scalar() or 0
+    second = first if len(tied) > 1 else max((d for root, d in rows if root != top), default=0)
     return count, top, count >= 2 and people.dominates(first, second)
 
 
@@ -91,9 +106,9 @@ def refresh(conn: Connection, after: dict[str, tuple[set[str], int]],
         for row in conn.execute(select(cr.c.root, cr.c.key).where(cr.c.root.in_(batch))):
             keys.setdefault(row.root, set()).add(row.key)
     sets = values_where(conn, ls.c.qset, ls.c.key, set().union(*keys.values()))    # plain lone names' key sets
-    before = {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets}
+    before = rankings(conn, sets)
     write_roots(conn, after, gone)
-    return keys, reached(conn, before, {q: ranking(conn, q.split(K.QSET_SEP)) for q in sets})
+    return keys, reached(conn, before, rankings(conn, sets))
 
 
 def grown(conn: Connection, added: dict[str, list]) -> dict[str, tuple[set[str], int]]:
