@@ -144,3 +144,45 @@ def test_a_key_sets_ranking_counts_its_candidates_and_names_the_top_one(tmp_path
         qsets = [K.QSET_SEP.join(keys), K.QSET_SEP.join(["p|varn"])]
         assert lone_stats.ranking(conn, keys) == expected
         assert lone_stats.rankings(conn, qsets)[qsets[0]] == expected      # many at once, the same answers
+
+
+def near_by_cluster_records(conn, changed, grown, remade) -> set[str]:
+    """What ``lone_stats.near`` answers, read the long way: every record of every cluster that
+    spans a changed document, kept if it is a plain lone name asking under a changed key."""
+    st, ek = C.entity_state, C.entity_keys
+    spans = {root: set(docs) for root, docs in grown.items()}
+    for r in conn.execute(select(st.c.document_id, st.c.base).where(st.c.document_id.in_(list(changed)))):
+        if r.base not in remade:
+            spans.setdefault(r.base, set()).add(r.document_id)
+    out = set()
+    for r in conn.execute(select(st.c.base, ek.c.document_id, ek.c.entity_key, ek.c.key).join(
+            ek, (ek.c.document_id == st.c.document_id) & (ek.c.entity_key == st.c.key)).where(
+            st.c.base.in_(list(spans)), ek.c.key.startswith(K.PLAIN))):
+        asks = set(r.key.removeprefix(K.PLAIN).split(K.QSET_SEP))
+        if any(asks & changed.get(d, set()) for d in spans[r.base]):
+            out.add(es.ref_of(r.document_id, r.entity_key))
+    return out
+
+
+@pytest.mark.parametrize("seed, n, steps, variety", [(1, 60, 6, 4), (23, 120, 12, 6), (5, 80, 8, 16), (17, 100, 10, 4)])
+def test_the_lone_names_near_a_change_are_found_by_their_key_sets_as_by_reading_every_cluster(
+        tmp_path, monkeypatch, seed, n, steps, variety):
+    """``near`` finds the plain lone names to ask again through the key sets under the changed
+    keys, not through every record of the clusters spanning the changed documents; both ways
+    find the same lone names, batch after batch."""
+    answers = []
+    original = lone_stats.near
+
+    def both(conn, changed, grown, remade):
+        found = original(conn, changed, grown, remade)
+        answers.append((found, near_by_cluster_records(conn, changed, grown, remade)))
+        return found
+    monkeypatch.setattr(lone_stats, "near", both)
+    docs = corpus(n, seed, variety)
+    store = Store.open(str(tmp_path / "s.db"))
+    for lo in range(0, n, n // steps):
+        batch = docs[lo:lo + n // steps]
+        store.write_batch(rows_of(*[(d, e, {}) for d, e in batch]))
+        resolve.run(store, [d.id for d, _ in batch])
+    assert any(reference for _, reference in answers)      # lone names were reached at all
+    assert all(found == reference for found, reference in answers)

@@ -139,12 +139,18 @@ def near(conn: Connection, changed: dict[str, set[str]], grown: dict[str, set[st
         for r in conn.execute(select(st.c.document_id, st.c.base).distinct().where(st.c.document_id.in_(batch))):
             if r.base not in remade:
                 spans.setdefault(r.base, set()).add(r.document_id)
-    sql = text("SELECT st.base, ek.document_id, ek.entity_key, ek.key FROM entity_state st JOIN entity_keys ek "
-               "ON ek.document_id = st.document_id AND ek.entity_key = st.key WHERE st.base IN :roots "
-               "AND ek.key LIKE :plain").bindparams(bindparam("roots", expanding=True))
+    # the lone names asking under one of the changed keys, found by their key sets: reading the
+    # spanning clusters' records instead costs as many rows as a much-named person has records
+    asked = set().union(*(changed.get(d, set()) for docs in spans.values() for d in docs))
+    plain = [K.PLAIN + q for q in values_where(conn, c.lone_sets.c.qset, c.lone_sets.c.key, asked)]
+    sql = text("SELECT st.base, ek.document_id, ek.entity_key, ek.key FROM entity_keys ek JOIN entity_state st "
+               "ON st.document_id = ek.document_id AND st.key = ek.entity_key WHERE ek.key IN :plain"
+               ).bindparams(bindparam("plain", expanding=True))
     out = set()
-    for batch in chunks(spans):
-        for r in conn.execute(sql, {"roots": batch, "plain": K.PLAIN + "%"}):
+    for batch in chunks(sorted(plain)):
+        for r in conn.execute(sql, {"plain": batch}).all():
+            if r.base not in spans:
+                continue
             asks = set(r.key.removeprefix(K.PLAIN).split(K.QSET_SEP))
             if any(asks & changed.get(d, set()) for d in spans[r.base]):
                 out.add(ref_of(r.document_id, r.entity_key))
