@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import LocalEntity, Quote
+from . import quotes_filter
 from . import quotes_rules as rules
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
@@ -141,7 +142,8 @@ def extract(parsed, entities: list[LocalEntity] | None = None) -> list[Quote]:
         found.extend(_paragraph(doc, doc.base, p, [s for s in spans if s.para == p], state))
     found = _fill_chains(found, state) + _headings(text, found, state)
     found.sort(key=lambda f: (f.start, f.kind))
-    return [_record(text, f) for f in _join_split(text, [f for f in found if f.ref is not None])]
+    joined = _join_split(text, [f for f in found if f.ref is not None])
+    return quotes_filter.keep([_record(text, f) for f in joined], text, docs)
 
 
 def _same_speaker(a: Referent, b: Referent) -> bool:
