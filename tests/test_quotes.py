@@ -344,6 +344,18 @@ def test_a_quotation_brought_in_by_a_second_verb_leaves_the_first_clause_indirec
     assert {(q.kind, q.text) for q in run(pipeline, text)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a word the writer put in scare quotes, attributed to no one: the clause is reported speech
+    ('The agency made a "mistake" in the check, the director has said.',
+     {("indirect", 'The agency made a "mistake" in the check')}),
+    # a quotation the speaker is given stays the direct quote, and the clause is not repeated
+    ('The town has been hurt by drought and "de-banking," economists say.', {("direct", "de-banking,")}),
+    ('Officials said the "reform" would cut costs for every family.', {("direct", "reform")}),
+])
+def test_a_scare_quoted_word_leaves_its_clause_reported_speech(pipeline, text, expected):
+    assert {(q.kind, q.text) for q in run(pipeline, text)} == expected
+
+
 # --- The seed articles, scored like score.py (text read from ../shared at test time) -------
 
 def _norm(s: str) -> str:
