@@ -271,6 +271,8 @@ INDIRECT_CASES = [
     # an attribution after a comma that the parser makes a second conjunct
     ("Despite the losses, the senator remains committed to the race, Tom Reyes told the Daily Ledger.",
      ("Tom Reyes", "Despite the losses, the senator remains committed to the race")),
+    # a gerund subject the parser hangs on the verb of saying
+    ("Farmers say taxing diesel raises food prices.", ("Farmers", "taxing diesel raises food prices")),
     # one clause the parser split in two after "that,"
     ("Advisers insist that, with the candidate focused on the primaries, there have been few talks about it.",
      ("Advisers", "with the candidate focused on the primaries, there have been few talks about it")),
@@ -298,6 +300,8 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "The council rejected the plan, arguing that it would cost too much.",
     "The union walked out, claiming the talks had been rigged.",
     "Ortega left the hall early, noting that the vote had already been lost.",
+    # a gerund with no clause of its own reports nothing
+    "The witness described seeing two men near the gate.",
     # a second clause joined by "and" is no attribution of the first
     "The mayor resigned in March, and the council told the press nothing.",
 ])

@@ -75,6 +75,9 @@ def _clause_tokens(cue) -> list | None:
     if not comps:   # "told reporters that ...": the parser may hang the clause on the listener
         comps = [c for o in cue.children if o.dep_ in lx.LISTENER_DEPS
                  for c in o.children if c.dep_ in mw.CLAUSE_DEPS]
+    if not comps:   # "say taxing fuel raises prices": the parser may read a gerund subject as xcomp
+        comps = [c for c in cue.children if c.dep_ == lx.GERUND_DEP and c.tag_ == lx.GERUND_TAG and c.i > cue.i
+                 and any(t.tag_ in lx.FINITE_TAGS for t in c.subtree)]
     if not comps:
         return None
     clause = next((c for c in comps if c.i > cue.i), comps[0])
