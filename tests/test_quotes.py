@@ -276,6 +276,11 @@ INDIRECT_CASES = [
     # one clause the parser split in two after "that,"
     ("Advisers insist that, with the candidate focused on the primaries, there have been few talks about it.",
      ("Advisers", "with the candidate focused on the primaries, there have been few talks about it")),
+    # ... but a complete clause keeps its own end, without a gloss that holds a quotation
+    ('Rights monitors estimate that more than 90 people are currently held for peaceful protest, many of them '
+     'under Article 12 or Article 40, which punishes "spreading rumors."',
+     ("Rights monitors", "more than 90 people are currently held for peaceful protest, many of them "
+      "under Article 12 or Article 40")),
 ]
 
 

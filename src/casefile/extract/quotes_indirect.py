@@ -87,9 +87,12 @@ def _clause_tokens(cue) -> list | None:
 
 
 def _with_split_rest(clause, comps: list) -> list:
-    """'insist that, with X, Y': the parser may split one clause into two complements; the
-    second joins the first when only a comma stands between them."""
+    """'insist that, with X, Y': the parser may split one clause into two complements, the
+    first only a lead-in ("with X", "if X"); the second joins it when only a comma stands
+    between them."""
     tokens = list(clause.subtree)
+    if not any(c.dep_ == "mark" and c.lower_ not in lx.LEADING_COMPLEMENTIZERS for c in clause.children):
+        return tokens
     for c in sorted((c for c in comps if c.i > clause.i), key=lambda c: c.i):
         first = next(t for t in c.subtree if not t.is_punct)
         gap = c.doc[tokens[-1].i + 1:first.i]
