@@ -268,6 +268,19 @@ INDIRECT_CASES = [
      ("a reporter", "if the plant would reopen")),
     # a clause that opens with a condition states something; it is no question
     ("Lena Voss said if taxes rise, the town will suffer.", ("Lena Voss", "if taxes rise, the town will suffer")),
+    # an attribution after a comma that the parser makes a second conjunct
+    ("Despite the losses, the senator remains committed to the race, Tom Reyes told the Daily Ledger.",
+     ("Tom Reyes", "Despite the losses, the senator remains committed to the race")),
+    # a gerund subject the parser hangs on the verb of saying
+    ("Farmers say taxing diesel raises food prices.", ("Farmers", "taxing diesel raises food prices")),
+    # one clause the parser split in two after "that,"
+    ("Advisers insist that, with the candidate focused on the primaries, there have been few talks about it.",
+     ("Advisers", "with the candidate focused on the primaries, there have been few talks about it")),
+    # ... but a complete clause keeps its own end, without a gloss that holds a quotation
+    ('Rights monitors estimate that more than 90 people are currently held for peaceful protest, many of them '
+     'under Article 12 or Article 40, which punishes "spreading rumors."',
+     ("Rights monitors", "more than 90 people are currently held for peaceful protest, many of them "
+      "under Article 12 or Article 40")),
 ]
 
 
@@ -292,6 +305,10 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "The council rejected the plan, arguing that it would cost too much.",
     "The union walked out, claiming the talks had been rigged.",
     "Ortega left the hall early, noting that the vote had already been lost.",
+    # a gerund with no clause of its own reports nothing
+    "The witness described seeing two men near the gate.",
+    # a second clause joined by "and" is no attribution of the first
+    "The mayor resigned in March, and the council told the press nothing.",
 ])
 def test_no_indirect_quote_without_a_reported_clause(pipeline, text):
     assert [q for q in run(pipeline, text) if q.kind == "indirect"] == []
@@ -317,6 +334,35 @@ def test_a_side_clause_with_another_speaker_is_not_part_of_the_reported_clause(p
 def test_a_reported_clause_that_holds_a_direct_quote_is_only_the_direct_quote(pipeline):
     found = run(pipeline, 'The ministry argued that the charges were "entirely lawful and proportionate."')
     assert [q.kind for q in found] == ["direct"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second verb of saying brings in its own quotation: the clause before it stands alone
+    ('Mayor Ines Lopez said the move was made by the police chief and said, "Who do you trust?"',
+     {("indirect", "the move was made by the police chief"), ("direct", "Who do you trust?")}),
+    ('A party strategist said the mayor will have to choose a side, saying, "She cannot wait forever."',
+     {("indirect", "the mayor will have to choose a side"), ("direct", "She cannot wait forever.")}),
+    ('Mayor Ana Ruiz told reporters that she thinks the tape should be released but said "the timing is wrong."',
+     {("indirect", "she thinks the tape should be released"), ("direct", "the timing is wrong.")}),
+    # the quotation is part of the reported clause itself: only the direct quote
+    ('Officer Dale Pike said the plan was "a disaster for farmers" and would fail.',
+     {("direct", "a disaster for farmers")}),
+    ('The governor said voters are tired of "he said this, he said that."', {("direct", "he said this, he said that.")}),
+])
+def test_a_quotation_brought_in_by_a_second_verb_leaves_the_first_clause_indirect(pipeline, text, expected):
+    assert {(q.kind, q.text) for q in run(pipeline, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word the writer put in scare quotes, attributed to no one: the clause is reported speech
+    ('The agency made a "mistake" in the check, the director has said.',
+     {("indirect", 'The agency made a "mistake" in the check')}),
+    # a quotation the speaker is given stays the direct quote, and the clause is not repeated
+    ('The town has been hurt by drought and "de-banking," economists say.', {("direct", "de-banking,")}),
+    ('Officials said the "reform" would cut costs for every family.', {("direct", "reform")}),
+])
+def test_a_scare_quoted_word_leaves_its_clause_reported_speech(pipeline, text, expected):
+    assert {(q.kind, q.text) for q in run(pipeline, text)} == expected
 
 
 # --- The seed articles, scored like score.py (text read from ../shared at test time) -------

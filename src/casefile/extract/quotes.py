@@ -198,7 +198,10 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
         f = _direct(doc, base, p, span, cues, memo, state)
         if f is not None:
             out.append(f)
-    blocked = [(f.start, f.end) for f in out] + inside
+    # A reported clause holding a quotation is that quotation's (a direct quote, or a quoted
+    # name or title); a term the writer put in scare quotes leaves the clause reported speech.
+    blocked = [(f.start, f.end) for f in out] + [
+        (s.start, s.end) for s in spans if rules.is_name(doc.text, s, base) or rules.after_naming_cue(doc.text, s, base)]
     # Verbs before "according to": "X told the court ..., according to a transcript" is X's.
     for cue in sorted(cues, key=lambda c: c.lower_ in lx.ACCORDING_HEADS):
         clause = reported_clause(cue, base, blocked)

@@ -48,9 +48,24 @@ def is_cue(tok) -> bool:
     return "auxpass" not in deps or lemma in lx.QUOTING_VERBS or "agent" in deps
 
 
+def _is_tail(cue) -> bool:
+    """'CLAUSE, his aide told the paper.': the parser may make the attribution a second
+    conjunct of the clause it reports. It is one when it has its own subject, follows the
+    clause after a comma with no "and" or "but", and reports no clause of its own."""
+    host = cue.head
+    if cue.dep_ != "conj" or host.i >= cue.i or not any(c.dep_ in mw.SUBJECT_DEPS for c in cue.children):
+        return False
+    if any(c.dep_ in mw.CLAUSE_DEPS for c in cue.children):
+        return False
+    if any(c.dep_ == "cc" and host.i < c.i < cue.i for c in host.children):
+        return False
+    before = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
+    return before is not None and before.text == lx.CLAUSE_END
+
+
 def _clause_tokens(cue) -> list | None:
     """Tokens of the reported clause, or None when cue reports no clause."""
-    if _is_according(cue) or cue.dep_ == "parataxis":
+    if _is_according(cue) or cue.dep_ == "parataxis" or _is_tail(cue):
         host = cue.head
         if host.i == cue.i:
             return None
@@ -60,12 +75,31 @@ def _clause_tokens(cue) -> list | None:
     if not comps:   # "told reporters that ...": the parser may hang the clause on the listener
         comps = [c for o in cue.children if o.dep_ in lx.LISTENER_DEPS
                  for c in o.children if c.dep_ in mw.CLAUSE_DEPS]
+    if not comps:   # "say taxing fuel raises prices": the parser may read a gerund subject as xcomp
+        comps = [c for c in cue.children if c.dep_ == lx.GERUND_DEP and c.tag_ == lx.GERUND_TAG and c.i > cue.i
+                 and any(t.tag_ in lx.FINITE_TAGS for t in c.subtree)]
     if not comps:
         return None
     clause = next((c for c in comps if c.i > cue.i), comps[0])
     if _is_question(clause) and cue.lemma_.lower() not in lx.QUESTION_VERBS:
         return None
-    return _without_other_speakers(list(clause.subtree), cue)
+    return _without_other_speakers(_with_split_rest(clause, comps), cue)
+
+
+def _with_split_rest(clause, comps: list) -> list:
+    """'insist that, with X, Y': the parser may split one clause into two complements, the
+    first only a lead-in ("with X", "if X"); the second joins it when only a comma stands
+    between them."""
+    tokens = list(clause.subtree)
+    if not any(c.dep_ == "mark" and c.lower_ not in lx.LEADING_COMPLEMENTIZERS for c in clause.children):
+        return tokens
+    for c in sorted((c for c in comps if c.i > clause.i), key=lambda c: c.i):
+        first = next(t for t in c.subtree if not t.is_punct)
+        gap = c.doc[tokens[-1].i + 1:first.i]
+        if not gap or not all(t.text == lx.CLAUSE_END for t in gap) or c.lemma_.lower() in lx.REPORTING_VERBS:
+            break
+        tokens += [t for t in gap if t.i < c.left_edge.i] + list(c.subtree)
+    return tokens
 
 
 def _is_question(clause) -> bool:
@@ -88,12 +122,15 @@ def _without_other_speakers(tokens: list, cue) -> list:
     return [t for t in tokens if t.i not in drop]
 
 
-def _without_quoted_relatives(tokens: list, base: int, blocked: list[tuple[int, int]]) -> list:
+def _without_quoted_asides(tokens: list, base: int, blocked: list[tuple[int, int]]) -> list:
     """'... under Article 9, which punishes "insulting officials"': a relative clause holding a
-    quotation is a gloss; the reported clause stands without it."""
+    quotation is a gloss; the reported clause stands without it. So does a second reporting
+    verb that brings in its own quotation ('said the vote was lost, adding, "..."'): the
+    quotation is that verb's, not part of the clause."""
     drop: set[int] = set()
     for t in tokens:
-        if t.dep_ in lx.GLOSS_DEPS:
+        side = t.dep_ in lx.PARENTHETICAL_DEPS and t.lemma_.lower() in lx.REPORTING_VERBS
+        if t.dep_ in lx.GLOSS_DEPS or (side and not any(s <= base + t.idx < e for s, e in blocked)):
             lo, hi = base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
             if any(s < hi and lo < e for s, e in blocked):
                 drop.update(x.i for x in t.subtree)
@@ -124,7 +161,7 @@ def _trim(run: list) -> list:
     while run and (run[0].is_punct or run[0].is_space or
                    (run[0].lower_ in lx.LEADING_COMPLEMENTIZERS and run[0].dep_ == "mark")):
         run = run[1:]
-    while run and (run[-1].is_space or run[-1].text in lx.TRAILING_TRIM):
+    while run and (run[-1].is_space or run[-1].text in lx.TRAILING_TRIM or run[-1].dep_ == "cc"):
         run = run[:-1]
     return run
 
@@ -147,7 +184,7 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     tokens = _clause_tokens(cue)
     if not tokens:
         return None
-    tokens = _without_quoted_relatives(tokens, base, blocked)
+    tokens = _without_quoted_asides(tokens, base, blocked)
     run = _trim(_longest_run(tokens))
     words = [t for t in run if not t.is_punct]
     if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run):

@@ -147,6 +147,9 @@ SPLIT_PIECE_ENDS = ",.?!:;\u2014\u2013-\u2026"
 # Heading-like lines (pull quotes) are at most this many words with no final stop.
 HEADING_MAX_WORDS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A gerund that opens a reported clause as its subject, which the parser may hang on the verb
+# of saying as an open complement ("say taxing fuel raises prices").
+GERUND_DEP, GERUND_TAG = "xcomp", "VBG"
 SENTENCE_END = ".!?"
 CLAUSE_END = ","
 # '"Fine," she said': the cue comes within this many tokens of the closing mark, with
