@@ -72,6 +72,12 @@ def input_files(inputs: Iterable[str]) -> list[str]:
     return out
 
 
+def local_cores(master: str) -> int:
+    """The cores a ``local``, ``local[n]`` or ``local[*]`` master runs on."""
+    inside = master[len("local["):-1].split(",")[0] if "[" in master else "1"
+    return (os.cpu_count() or 1) if inside == "*" else int(inside)
+
+
 def session(master: str = DEFAULT_MASTER, app_name: str = "casefile"):
     from pyspark.sql import SparkSession
 
@@ -84,7 +90,10 @@ def session(master: str = DEFAULT_MASTER, app_name: str = "casefile"):
                .config("spark.sql.session.timeZone", "UTC")
                .config("spark.python.worker.reuse", "true"))
     if master.startswith("local"):
-        builder = builder.config("spark.pyspark.python", sys.executable).config("spark.driver.memory", "2g")
+        # a few shuffle partitions a core: Spark's default 200 is for clusters, and on one machine
+        # each of its tasks costs more than the rows it holds (resolution runs hundreds of shuffles)
+        builder = (builder.config("spark.pyspark.python", sys.executable).config("spark.driver.memory", "2g")
+                   .config("spark.sql.shuffle.partitions", str(2 * local_cores(master))))
     return builder.getOrCreate()
 
 

@@ -23,6 +23,7 @@ where. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spar
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 from .resolve import people
@@ -95,59 +96,91 @@ def _with_forms(row) -> tuple:
 def resolve_entities(spark, records):
     """RDD of ("entities" | "entity_links", row tuple): each record's entity and link (entity id,
     rule, reason) and each entity's row, as ``casefile resolve`` writes them."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    records = (records.withColumn("ref", F.concat_ws("~", "document_id", "key"))
+               .repartition(spark.sparkContext.defaultParallelism).persist(StorageLevel.MEMORY_AND_DISK))
     count = typing_counts(spark, records)
-    labels = components(_refs(records), _edges(records.rdd.flatMap(
-        lambda row: [(_ref(row), k) for k in block_keys(as_record(row.asDict()), count)]), links))
-    raw = records.rdd.map(lambda row: (_ref(row), row.asDict())).persist()
-    named = (raw.join(labels.rdd.map(lambda row: (row["ref"], row["label"])))
-             .map(lambda kv: (kv[1][1], kv[1][0])).groupByKey()
-             .map(lambda block: name_block([as_record(r) for r in block[1]], count)).persist())
-    asked = set(raw.flatMap(lambda kv: lone_keys(as_record(kv[1]), count)).distinct().collect())
-    candidates = spark.sparkContext.broadcast(Candidates(named.flatMap(lambda pair: pair[1]).collect(), asked))
-    by_ref = raw.join(named.flatMap(lambda pair: [(n.ref, n) for n in pair[0]])).persist()   # ref -> (row, Named)
-    chosen = _choices(by_ref, candidates, count).persist()
-    units = components(_refs(records), _edges(
-        by_ref.map(lambda kv: (kv[0], kv[1][1].root)).union(chosen.map(lambda kv: (kv[0], kv[1][0]))), None))
-    return (by_ref.leftOuterJoin(chosen).join(units.rdd.map(lambda row: (row["ref"], row["label"])))
-            .map(lambda kv: (kv[1][1], (kv[1][0][0][0], kv[1][0][0][1], kv[1][0][1]))).groupByKey()
-            .flatMap(lambda unit: _tagged(resolve_unit(list(unit[1]), count))))
+    # one pass over the records: each one's block keys ("B") and the query keys it asks as a lone name ("Q")
+    keyed = (records.rdd.mapPartitions(lambda rows: _keys(rows, count))
+             .toDF(string_schema("ref", "kind", "key")).persist(StorageLevel.MEMORY_AND_DISK))
+    labels = components(records.select("ref"), _linked(keyed.where(F.col("kind") == "B")))
+    named, stats = _blocks(records, labels, count)
+    asked = {row["key"] for row in keyed.where(F.col("kind") == "Q").select("key").distinct().collect()}
+    candidates = spark.sparkContext.broadcast(Candidates(stats, asked))
+    chosen = _choices(records, named, candidates, count).persist(StorageLevel.MEMORY_AND_DISK)
+    units = components(records.select("ref"), named.select("ref", F.col("root").alias("key")).unionByName(
+        chosen.select("ref", F.col("joins").alias("key"))).distinct())
+    members = (records.join(named.select("ref", "named"), "ref").join(chosen, "ref", "left").join(units, "ref")
+               .groupBy("label").agg(F.collect_list(F.struct(*RECORD_COLUMNS, "named", "joins", "rule")).alias("m")))
+    return members.rdd.flatMap(lambda unit: _tagged(resolve_unit(
+        [(m.asDict(), pickle.loads(m["named"]), (m["joins"], m["rule"]) if m["joins"] else None)
+         for m in unit["m"]], count)))
 
 
-def _ref(row) -> str:
-    return f"{row['document_id']}~{row['key']}"
+def _keys(rows, count):
+    for row in rows:
+        r = as_record(row.asDict())
+        yield from ((row["ref"], "B", k) for k in block_keys(r, count))
+        yield from ((row["ref"], "Q", k) for k in lone_keys(r, count))
 
 
-def _refs(records):
+def _linked(keyed):
+    """(ref, key): the block keys whose roles link their records (``blocks.links``, asked once
+    for each set of roles some key holds, not once a key)."""
     from pyspark.sql import functions as F
 
-    return records.select(F.concat_ws("~", "document_id", "key").alias("ref"))
+    split = keyed.select("ref", F.substring("key", 1, 2).alias("role"), F.expr("substring(key, 3)").alias("key"))
+    roles = split.groupBy("key").agg(F.concat_ws(" ", F.array_sort(F.collect_set("role"))).alias("roles"))
+    held = [row["roles"] for row in roles.select("roles").distinct().collect() if links(set(row["roles"].split(" ")))]
+    return split.join(roles.where(F.col("roles").isin(held)).select("key"), "key").select("ref", "key").distinct()
 
 
-def _edges(pairs, linking):
-    """(ref, key) edges of ``pairs`` (RDD of (ref, role-prefixed key), kept when ``linking``
-    says the key's roles link; or of (ref, key), every one kept when ``linking`` is None)."""
+def _blocks(records, labels, count):
+    """Each block's name-rule clusters (``candidate_stats.name_block``): (ref, root, docs, named: the
+    pickled ``Named``) of every record, and the statistics of every cluster a lone name could find."""
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
-    from pyspark.sql.types import BooleanType
 
-    if linking is None:
-        return pairs.toDF(string_schema("ref", "key")).distinct()
-    keyed = pairs.map(lambda p: (p[0], p[1][2:], p[1][:2])).toDF(string_schema("ref", "key", "role"))
-    roles = keyed.groupBy("key").agg(F.collect_set("role").alias("roles"))
-    held = F.udf(lambda r: linking(set(r)), BooleanType())
-    return keyed.join(roles.where(held("roles")).select("key"), "key").select("ref", "key").distinct()
+    done = (records.join(labels, "ref").groupBy("label")
+            .agg(F.collect_list(F.struct(*RECORD_COLUMNS)).alias("block")).rdd
+            .map(lambda block: name_block([as_record(r.asDict()) for r in block["block"]], count))
+            .persist(StorageLevel.MEMORY_AND_DISK))
+    named = (done.flatMap(lambda pair: [(n.ref, n.root, list(n.docs), pickle.dumps(n)) for n in pair[0]])
+             .toDF(named_schema()).persist(StorageLevel.MEMORY_AND_DISK))
+    return named, done.flatMap(lambda pair: pair[1]).collect()
 
 
-def _choices(by_ref, candidates, count):
-    """(lone name's ref, (the cluster it joins, rule)): each lone name with the records of its
-    cluster's documents (``candidate_stats.lone_choice``)."""
-    lone = by_ref.filter(lambda kv: kv[1][1].docs)
-    in_doc = by_ref.map(lambda kv: (kv[1][0]["document_id"], (kv[1][0], kv[1][1].root)))
-    local = (lone.flatMap(lambda kv: [(d, kv[0]) for d in kv[1][1].docs]).join(in_doc)
-             .map(lambda kv: kv[1]).groupByKey())
-    return (lone.join(local)
-            .flatMap(lambda kv: [(kv[0], fit) for fit in [lone_choice(
-                as_record(kv[1][0][0]), kv[1][0][1], [(as_record(r), root) for r, root in kv[1][1]],
-                candidates.value, count)] if fit is not None]))
+def named_schema():
+    from pyspark.sql.types import ArrayType, BinaryType, StringType, StructField, StructType
+
+    return StructType([StructField("ref", StringType()), StructField("root", StringType()),
+                       StructField("docs", ArrayType(StringType())), StructField("named", BinaryType())])
+
+
+def _choices(records, named, candidates, count):
+    """(ref, joins, rule): each lone name's choice (``candidate_stats.lone_choice``). The records of
+    a cluster's documents are gathered once for all the lone names of that cluster, which read
+    them as ``blocks.resolve_by_blocks`` does."""
+    from pyspark.sql import functions as F
+
+    lone = named.where(F.size("docs") > 0).withColumnRenamed("root", "cluster")
+    local = (lone.dropDuplicates(["cluster"]).select("cluster", F.explode("docs").alias("document_id"))
+             .join(records.join(named.select("ref", "root"), "ref"), "document_id")
+             .groupBy("cluster").agg(F.collect_list(F.struct(*RECORD_COLUMNS, "root")).alias("local")))
+    asking = (records.join(lone.select("ref", "cluster", "named"), "ref")
+              .groupBy("cluster").agg(F.collect_list(F.struct(*RECORD_COLUMNS, "ref", "named")).alias("lone")))
+    return (asking.join(local, "cluster").rdd.flatMap(lambda part: _choose(part, candidates.value, count))
+            .toDF(string_schema("ref", "joins", "rule")))
+
+
+def _choose(part, candidates, count):
+    local = [(as_record(row.asDict()), row["root"]) for row in part["local"]]
+    for row in part["lone"]:
+        fit = lone_choice(as_record(row.asDict()), pickle.loads(row["named"]), local, candidates, count)
+        if fit is not None:
+            yield row["ref"], fit[0], fit[1]
 
 
 def resolve_unit(members: list[tuple[dict, Named, tuple[str, str] | None]], count) -> tuple[list[dict], list[dict]]:
@@ -169,16 +202,26 @@ def _tagged(rows: tuple[list[dict], list[dict]]):
 
 def typing_counts(spark, records):
     """``blocks.typing_counts`` of the whole job, as a lookup every executor gets (a broadcast
-    dict of the typing words some record asks about)."""
-    rows = records.rdd.map(lambda row: as_record(row.asDict()))
-    asked = rows.flatMap(lambda r: [(k, None) for k in people.typing_keys(r)]).distinct()
-    counts = rows.flatMap(lambda r: [(w, 1) for w in people.typing_words(r)]).reduceByKey(lambda a, b: a + b)
-    table = spark.sparkContext.broadcast(dict(counts.join(asked).mapValues(lambda pair: pair[0]).collect()))
+    dict of the typing words some record asks about); one pass over the records."""
+    from pyspark.sql import functions as F
+
+    def words(rows):
+        for row in rows:
+            r = as_record(row.asDict())
+            yield from (("w", w) for w in people.typing_words(r))
+            yield from (("k", k) for k in people.typing_keys(r))
+
+    found = (records.rdd.mapPartitions(words).toDF(string_schema("kind", "key")).groupBy("key")
+             .agg(F.sum((F.col("kind") == "w").cast("long")).alias("n"), F.max(F.col("kind") == "k").alias("asked")))
+    table = spark.sparkContext.broadcast({row["key"]: row["n"] for row in found.where("asked AND n > 0").collect()})
     return lambda key: table.value.get(key, 0)
 
 
 def components(refs, edges):
-    """(ref, label): the smallest ref of each connected component of the graph ref -- key."""
+    """(ref, label): the smallest ref of each connected component of the graph ref -- key.
+
+    Each round a ref takes the smallest label among the refs that share a key with it, then its
+    label's label (pointer jumping), so a chain of n blocks settles in about log n rounds, not n."""
     from pyspark.sql import functions as F
 
     labels = refs.select("ref", F.col("ref").alias("label")).localCheckpoint()
@@ -186,14 +229,16 @@ def components(refs, edges):
     for _round in range(MAX_ROUNDS):
         by_key = edges.join(labels, "ref").groupBy("key").agg(F.min("label").alias("near"))
         nearest = edges.join(by_key, "key").groupBy("ref").agg(F.min("near").alias("near"))
-        moved = (labels.join(nearest, "ref", "left")
-                 .select("ref", F.least("label", F.coalesce("near", "label")).alias("label"),
-                         (F.coalesce("near", "label") < F.col("label")).alias("moved"))
-                 .localCheckpoint())
-        labels = moved.select("ref", "label")
-        if not moved.where("moved").limit(1).count():
+        hooked = labels.join(nearest, "ref", "left").select(
+            "ref", F.least("label", F.coalesce("near", "label")).alias("label"), F.col("label").alias("was"))
+        jumped = (hooked.join(hooked.select(F.col("ref").alias("label"), F.col("label").alias("next")), "label", "left")
+                  .select("ref", F.least("label", F.coalesce("next", "label")).alias("label"), "was")
+                  .localCheckpoint())
+        labels = jumped.select("ref", "label")
+        if not jumped.where(F.col("label") != F.col("was")).limit(1).count():
             return labels
     raise RuntimeError(f"connected components did not settle in {MAX_ROUNDS} rounds")
+
 
 
 def run(directory: str | Path, spark) -> int:
