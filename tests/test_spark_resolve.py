@@ -197,3 +197,34 @@ def test_into_a_store_holding_other_documents_load_resolves_them_together(both, 
     brand = next(r["entity_id"] for r in links if r["document_id"] == first and r["name"] == "Mika Brand")
     assert len({r["document_id"] for r in links if r["entity_id"] == brand}) >= 4   # with the job's articles
 
+
+
+@pytest.fixture(scope="module")
+def spark_session():
+    require_spark()
+    from casefile.spark import session
+
+    spark = session("local[2]", "casefile-test-resolve")
+    yield spark
+    spark.stop()
+
+
+def test_spark_resolves_random_corpora_of_few_names_as_casefile_resolve(spark_session):
+    """Every lone name has several candidates here, and blocks chain through shared names: each
+    decision Spark spreads over joins (blocks, lone names' choices, units) is exercised."""
+    from casefile.spark_resolve import LINKS, record_schema, resolve_entities
+    from casefile.spark_tables import columns
+
+    from .test_blocks import all_at_once, random_record
+
+    for seed in range(4):
+        rng = random.Random(seed)
+        corpus = [random_record(rng, f"d{d}", f"e{k}") for d in range(1, 61) for k in range(rng.randint(2, 6))]
+        frame = spark_session.createDataFrame(
+            [(r.document_id, r.key, r.name, r.type, r.seq, json.dumps(r.aliases), json.dumps(r.descriptors))
+             for r in corpus], record_schema())
+        names = [c.name for c in columns(LINKS, resolved=True)]
+        links = [dict(zip(names, row)) for table, row in resolve_entities(spark_session, frame).collect()
+                 if table == LINKS]
+        found = partition((f"{r['document_id']}~{r['key']}", r["entity_id"]) for r in links)
+        assert found == all_at_once(corpus)[0], seed

@@ -5,20 +5,22 @@ each part resolved on an executor by the rules ``casefile resolve`` runs.
    input order and the titled forms its mentions are written with (``entities_store``'s
    ``titled_form``), as ``casefile resolve`` reads them from a store.
 2. Typing counts: how many records of the job give each typing word (``resolve.blocks.typing_counts``),
-   one reduceByKey, broadcast to every executor.
+   one pass and one groupBy, broadcast to every executor.
 3. Blocks: ``resolve.blocks.block_keys`` of each record, typed by those counts, linking when
    their roles do (``resolve.blocks.links``); connected components of record -- key by
-   minimum-label propagation. Each block's name-rule clusters and their statistics
-   (``candidate_stats.name_block``).
+   minimum-label propagation with pointer jumping. Each block's name-rule clusters and their
+   statistics (``candidate_stats.name_block``).
 4. Lone names: the statistics of every cluster some lone name asks for, broadcast
-   (``candidate_stats.Candidates``); each lone name joined with the records of its cluster's
-   documents and decided (``candidate_stats.lone_choice``).
+   (``candidate_stats.Candidates``); the lone names of each cluster joined with the records of
+   that cluster's documents and decided (``candidate_stats.lone_choice``).
 5. Units: components of record -- its cluster, lone name -- the cluster it chose; each unit
    joined (``candidate_stats.join_unit``) on one executor, which also makes its entity rows and
    link rows as ``casefile resolve`` stores them.
 
 There is no second definition of "same person" here: Spark only decides which records meet
-where. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
+where. The joins and groupings are DataFrame operations in the JVM; Python runs once a
+partition (keys) or once a group (a block, a cluster's lone names, a unit), and a record's
+``Named`` travels between the steps pickled in a binary column. The output is ``resolved/entities`` and ``resolved/entity_links`` (``spark_tables``).
 """
 from __future__ import annotations
 
