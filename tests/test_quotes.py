@@ -281,6 +281,11 @@ INDIRECT_CASES = [
      'under Article 12 or Article 40, which punishes "spreading rumors."',
      ("Rights monitors", "more than 90 people are currently held for peaceful protest, many of them "
       "under Article 12 or Article 40")),
+    # "all told" is "in total": nobody speaks ...
+    ("All told, the county spent more than it raised on the new ferry.", None),
+    ("The repairs took nine weeks, all told, and the ferry sailed again in May.", None),
+    # ... but all of a group telling someone is speech
+    ("The ministers all told reporters that the plan would fail.", ("The ministers", "the plan would fail")),
 ]
 
 

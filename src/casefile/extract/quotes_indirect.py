@@ -28,6 +28,18 @@ def _is_put_it(tok) -> bool:
     return ("dobj", lx.PUT_IT_OBJECT) in deps and ("mark", lx.PUT_IT_MARK) in deps
 
 
+def _is_in_total(tok) -> bool:
+    """'All told, the town spent ...': an idiom for "in total", with nothing told."""
+    doc = tok.doc
+    if tok.lemma_.lower() != lx.IN_TOTAL_VERB or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before = doc[tok.i - 1]
+    # set off on both sides: "All told, ..." or "..., all told, ..."; "They all told us" is speech
+    opens = before.is_sent_start or doc[before.i - 1].is_punct
+    return (before.lower_ == lx.IN_TOTAL_SUBJECT and opens and doc[tok.i + 1].is_punct
+            and not any(c.dep_ in ("dobj", "dative") for c in tok.children))
+
+
 def is_cue(tok) -> bool:
     """A reporting verb, or the head of "according to"."""
     if _is_according(tok):
@@ -37,6 +49,8 @@ def is_cue(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in lx.REPORTING_VERBS:
         return _is_put_it(tok)
+    if _is_in_total(tok):
+        return False
     # "did not say" attributes nothing; "is called"/"was described" names, not speech.
     if any(c.dep_ == "neg" and c.lower_ in lx.NEGATIONS for c in tok.children):
         return False

@@ -43,6 +43,8 @@ chant shout yell scream exclaim inquire enquire
 SHOUTING_VERBS = frozenset({"chant", "shout", "yell", "scream", "exclaim"})
 # "As the professor put it, ...": this verb reports words only with "it" as its object after "as".
 PUT_IT_VERB, PUT_IT_OBJECT, PUT_IT_MARK = "put", "it", "as"
+# "All told, ..." means "in total": a verb of saying with nobody speaking.
+IN_TOTAL_VERB, IN_TOTAL_SUBJECT = "tell", "all"
 
 # Lemmas that introduce a reported clause ("X said (that) ..."). Narrower than
 # REPORTING_VERBS: "call", "praise", "ask" rarely take a reported clause.
