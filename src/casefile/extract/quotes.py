@@ -194,14 +194,17 @@ def _paragraph(doc, base: int, p: int, spans: list[MarkSpan], state: _State) -> 
     for cue in cues:            # in text order, so pronouns see every earlier speaker
         _speaker(cue, base, memo, state)
     out: list[_Found] = []
+    names: list[tuple[int, int]] = []
     for span in spans:
+        if rules.is_name(doc.text, span, base) or rules.after_naming_cue(doc.text, span, base):
+            names.append((span.start, span.end))   # a quoted name or title, not speech
+            continue
         f = _direct(doc, base, p, span, cues, memo, state)
         if f is not None:
             out.append(f)
     # A reported clause holding a quotation is that quotation's (a direct quote, or a quoted
     # name or title); a term the writer put in scare quotes leaves the clause reported speech.
-    blocked = [(f.start, f.end) for f in out] + [
-        (s.start, s.end) for s in spans if rules.is_name(doc.text, s, base) or rules.after_naming_cue(doc.text, s, base)]
+    blocked = [(f.start, f.end) for f in out] + names
     # Verbs before "according to": "X told the court ..., according to a transcript" is X's.
     for cue in sorted(cues, key=lambda c: c.lower_ in lx.ACCORDING_HEADS):
         clause = reported_clause(cue, base, blocked)
@@ -252,8 +255,6 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
     text = doc.text
     words = rules.word_count(text[span.start - base:span.end - base])
     sent = rules.sentence_bounds(doc, base, span.start, span.end)
-    if rules.is_name(text, span, base) or rules.after_naming_cue(text, span, base):
-        return None
     if span.whole_paragraph and rules.is_heading(text, span, base, words):
         state.headings.append((span, sent))
         return None

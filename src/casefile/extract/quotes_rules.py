@@ -174,6 +174,8 @@ def colon_source(doc, base: int, span: MarkSpan):
     """'Survey digest - Jo Lind: "..."': a name written right before the colon that opens the
     quotation, with no verb of its own, is who the words are from. A colon after a verb or
     any other word ("Her answer was: "..."") says nothing of the kind."""
+    if not doc.text[:span.open_at - base].rstrip().endswith(":"):
+        return None     # most quotations: no colon, and no need to walk the paragraph's tokens
     before = [t for t in doc if base + t.idx < span.open_at]
     if len(before) < 2 or before[-1].text != ":":
         return None
