@@ -29,9 +29,9 @@ from sqlalchemy import Connection, bindparam, distinct, func, select, text
 
 from ..store import schema_cases as c
 from . import keys as K
-from . import people
 from .bulk import insert_many
 from .entities_store import chunks, records_where, ref_of, split_ref
+from .lone_names import ranked
 
 Ranking = tuple[int, "str | None", bool]     # (candidates, top one, whether it dominates)
 
@@ -55,16 +55,10 @@ def rankings(conn: Connection, qsets: Iterable[str]) -> dict[str, Ranking]:
 
 
 def _ranked(rows: list[tuple[str, int]]) -> Ranking:
-    """The ranking of (root, documents) rows: the top one is first by documents, then by ref;
-    the runner-up's documents are the top's when they tie."""
-    if not rows:
-        return 0, None, False
-    count = len({root for root, _ in rows})
-    first = max(d for _, d in rows)
-    tied = sorted({root for root, d in rows if d == first})
-    top = tied[0]
-    second = first if len(tied) > 1 else max((d for root, d in rows if root != top), default=0)
-    return count, top, count >= 2 and people.dominates(first, second)
+    """The ranking of (root, documents) rows by the one rule (``lone_names.ranked``); a root
+    has one documents figure under every key."""
+    documents = dict(rows)
+    return ranked(set(documents), documents.__getitem__)
 
 
 def candidates(conn: Connection, keys: list[str]) -> set[str]:
