@@ -120,8 +120,8 @@ class Encoder:
                            f"{p}.attention.output.LayerNorm")
             hidden = _gelu(self._linear(x, f"{p}.intermediate.dense"))
             x = self._norm(x + self._linear(hidden, f"{p}.output.dense"), f"{p}.output.LayerNorm")
-        x = _padded(x, keep, *mask.shape)
-        return (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        # the padding's rows come back as zeros, so the sum is over real tokens only
+        return _padded(x, keep, *mask.shape).sum(1) / mask.sum(1, keepdims=True)
 
     def encode(self, texts: list[str], normalize_embeddings: bool = True, batch_size: int = L.EMBEDDING_BATCH_SIZE,
                spread: Spread | None = None, **_ignored) -> np.ndarray:
@@ -139,7 +139,6 @@ class Encoder:
         if normalize_embeddings:
             out = out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
         return out
-
 
     def batches(self, batches: list[list[list[int]]]) -> list[np.ndarray]:
         """Each batch of token ids encoded (``_batch``) in this process, with one BLAS thread."""
