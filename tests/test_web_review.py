@@ -74,6 +74,16 @@ def test_rejecting_an_event_from_its_dossier_returns_there_and_leaves_it_out(cli
     assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT[^"]+">\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC</time>', audit)
 
 
+def test_a_review_saved_on_a_dossier_page_returns_to_that_page_at_the_fact(client, db_copy):
+    url = "/entities/Teodor%20Kalvan?quotes_by_page=1&documents_page=1"
+    page = client.get(url).text
+    key = R.row_key("event", _event(db_copy))
+    back = re.search(r'name="key" value="%s"><input type="hidden" name="next" value="([^"]*)"' % re.escape(key), page)
+    assert back and back.group(1) == f"{url.replace('&', '&amp;')}#review-{key}"
+    r = client.post("/review", data=_form(key, status="confirmed", next=back.group(1).replace("&amp;", "&")))
+    assert r.status_code == 303 and r.headers["location"] == f"{url}#review-{key}"
+
+
 @pytest.mark.parametrize("target", ["//elsewhere.example/x", "https://elsewhere.example/", "", "/\\elsewhere"])
 def test_after_a_review_the_browser_is_never_sent_off_the_site(client, db_copy, target):
     key = R.row_key("event", _event(db_copy))
