@@ -144,8 +144,9 @@ def main() -> int:
     ap.add_argument("--after", type=Path, default=ROOT, help="the source tree after (default: this checkout)")
     ap.add_argument("--sets", nargs="+", default=["seeds", "examples", "meantime", "polnear300"])
     ap.add_argument("--cache", type=Path, help="spaCy parse cache (as dev_eval.py --cache)")
-    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "compare_exports")
-    ap.add_argument("--reuse", action="store_true", help="keep exports already in --out")
+    ap.add_argument("--out", type=Path, help="where the exports go (default: a new folder under the temp dir, "
+                                             "so two runs at once never share files)")
+    ap.add_argument("--reuse", action="store_true", help="keep exports already in --out (needs --out)")
     ap.add_argument("--drop", action="append", default=[], metavar="FIELD",
                     help="leave this field out of every record (one a later feature added); repeatable")
     ap.add_argument("--export-one", nargs=3, metavar=("TREE", "OUT", "INPUTS"), help=argparse.SUPPRESS)
@@ -154,6 +155,11 @@ def main() -> int:
         tree, out, inputs = args.export_one
         export_one(Path(tree), json.loads(inputs), Path(out), args.cache)
         return 0
+    if args.reuse and args.out is None:
+        ap.error("--reuse needs --out: the folder whose exports to keep")
+    if args.out is None:
+        args.out = Path(tempfile.mkdtemp(prefix="compare_exports-"))
+        print(f"exports in {args.out}")
     args.out.mkdir(parents=True, exist_ok=True)
     total = 0
     for name in args.sets:
