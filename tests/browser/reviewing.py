@@ -95,7 +95,7 @@ def review_survives(page, site: str, db: str, inputs: list[Path], prefix: str, p
     page.goto(dossier_of)
     review(page, _with_key(page, "events", event_key), f"{prefix}review-01-event-form-filled",
            status="rejected", note="not an event: a figure of speech")
-    assert page.url.endswith("/entities/" + quoted(with_events["ref"]))
+    assert page.url == f"{dossier_of}#review-{urllib.parse.quote(event_key, safe=':')}"   # back at the fact
     assert page.locator(f"#events input[name=key][value='{event_key}']").count() == 0
     assert event_key not in {e["review"]["key"] for e in api(site, "/api/entities/" + quoted(with_events["ref"]))["events"]}
     page.locator("#events").scroll_into_view_if_needed()

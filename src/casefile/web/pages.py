@@ -86,18 +86,19 @@ def entity_page(request: Request, ref: str, events_page: int = Query(1, ge=1, le
     pages = {"events": events_page, "quotes_by": quotes_by_page, "quotes_about": quotes_about_page,
              "documents": documents_page}
     d = dossier(store, ref, pages)
-    _return_here(request, [*d["events"], *d["quotes_by"], *d["quotes_about"]])
+    _return_here(request, [*d["events"], *d["quotes_by"], *d["quotes_about"], *d["links"]])
     pagers = {name: _pager(request, name, pages[name], d["totals"][name]) for name in pages}
     return _render(request, "entity.html", {"d": d, "network": network.svg(d["name"], d["neighbours"]),
                                             "pagers": pagers, "per_page": PER_PAGE})
 
 
 def _return_here(request: Request, facts: list[dict]) -> None:
-    """A saved review comes back to this page as it was (its other sections' pages too), at the fact."""
-    here = quote(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+    """A saved review comes back to this page as it was (its sections' pages too), at the fact:
+    the dossier's own link (``reviewed_facts``) with this request's query and the fact's anchor."""
+    query = f"?{request.url.query}" if request.url.query else ""
     for x in facts:
         if x.get("review"):
-            x["review"]["next"] = f"{here}#review-{quote(x['review']['key'], safe=':')}"
+            x["review"]["next"] += f"{query}#review-{quote(x['review']['key'], safe=':')}"
 
 
 def _pager(request: Request, section: str, page: int, total: int) -> dict:
