@@ -38,7 +38,7 @@ WORDS = _words_of_rules()
 
 
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
-       st.lists(st.sampled_from([" ", " ", "-", ", ", ". ", "\n"]), min_size=12, max_size=12))
+       st.lists(st.sampled_from([" ", " ", "-", ", ", ". ", "\n", "  ", " \n "]), min_size=12, max_size=12))
 @settings(max_examples=400, deadline=None)
 def test_skipping_rules_never_loses_a_match_on_generated_text(words, gaps):
     text = "".join(w + g for w, g in zip(words, gaps))
@@ -75,6 +75,12 @@ RULE_EXAMPLES = [
     ("noon", "The deadline passed at midnight."),
     ("set", "Inspections happen weekly."),
 ]
+
+
+@pytest.mark.parametrize("text", ["Police raided the house in the  morning.", "He was freed a year\n ago.",
+                                  "The hearing was moved to the week\tof May 4.", "Sales fell in the year  ended March 31."])
+def test_a_run_of_spaces_or_a_line_break_inside_an_expression_does_not_skip_its_rule(text, monkeypatch):
+    assert G.find(text) == _find_all_rules(text, monkeypatch) != []
 
 
 def test_every_skippable_rule_has_an_example():

@@ -209,12 +209,15 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], bool]] = {
 # Characters a case-insensitive pattern matches to an ASCII letter although their lower case is
 # not that letter ("ſ" matches "s"): with any of them in the text, every rule is run.
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+_SPACES = re.compile(r"\s+")
 
 
 def _rules_for(text: str) -> list[tuple[str, re.Pattern, int]]:
     """The rules that can match somewhere in text (the others lack a word they need)."""
     if not _FOLDS_TO_ASCII.isdisjoint(text):
         return COMPILED
+    # the rules allow any run of whitespace where an anchor has one space ("in the\n morning")
+    text = _SPACES.sub(" ", text)
     low = text.lower()
     out = []
     for rule in COMPILED:
