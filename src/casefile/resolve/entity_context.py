@@ -28,6 +28,11 @@ def persisted(conn: Connection, refs: Iterable[str], forms: bool = False) -> dic
     return {ref_of(r.document_id, r.key): tuple(r[2:]) for r in rows_of_records(conn, st, st.c.key, refs, *cols)}
 
 
+def kept_target(state: tuple | None) -> tuple[str, str] | None:
+    """(target, rule) a lone name chose as the last run kept it (``persisted``'s row), or None."""
+    return (state[1], state[2]) if state and state[1] else None
+
+
 def members_of_bases(conn: Connection, roots: set[str], bases: dict[str, str]) -> set[str]:
     """Records of the clusters named by ``roots``: this run's for the region (``bases``), kept ones else."""
     kept = records_where(conn, c.entity_state.c.base, roots) - set(bases)
