@@ -15,7 +15,7 @@ from casefile.store.db import Store
 
 from .helpers.rows import rows_of
 from .test_incremental import snapshot, whole
-from .test_lone_stats import article, grow
+from .test_lone_stats import article, entity_of, grow
 
 
 def strong(name: str) -> str:
@@ -86,3 +86,38 @@ def test_a_document_naming_two_people_of_one_group_appends_both_only_when_their_
     store = grow(str(tmp_path / "g.db"), [batch])
     assert ("Selka Varn" not in seen[-1]) is appended
     assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), KNOWN + batch, store, False))
+
+
+JOINED = FAMOUS + [article(60 + i, ["Varn"]) for i in range(4)]      # lone surnames that joined her
+
+
+def areas_of(monkeypatch) -> list[list[str]]:
+    """The names of the records each incremental run rebuilds entities from."""
+    seen: list[list[str]] = []
+    original = entity_update.area_of
+
+    def spy(*args):
+        area, kept_whole = original(*args)
+        seen.append(sorted(r.name for r in area))
+        return area, kept_whole
+
+    monkeypatch.setattr(entity_update, "area_of", spy)
+    return seen
+
+
+@pytest.mark.parametrize("added, area", [
+    # a new lone surname joins the much-named person: her cluster stands in by its first record
+    ([["Varn"]], ["Selka Varn", "Varn"]),
+    # with her full name beside it in its document: that record is appended, and the surname joins too
+    ([["Selka Varn", "Varn"]], ["Selka Varn", "Selka Varn", "Varn"]),
+    # a name that agrees with hers re-resolves her records: her entity is rebuilt from all of them
+    ([["Varn"], ["Selka B. Varn"]], sorted(["Selka Varn"] * 8 + ["Varn"] * 5 + ["Selka B. Varn"])),
+])
+def test_an_entity_that_only_takes_new_lone_names_is_not_read_whole(tmp_path, monkeypatch, added, area):
+    grow(str(tmp_path / "g.db"), [JOINED]).close()
+    seen = areas_of(monkeypatch)
+    batch = [article(80 + i, names) for i, names in enumerate(added)]
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert seen[-1] == area
+    assert len(entity_of(store, "Varn") | entity_of(store, "Selka Varn")) == 1     # every lone surname joined her
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), JOINED + batch, store, False))
