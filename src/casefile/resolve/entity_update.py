@@ -260,7 +260,8 @@ def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append]
     spans a document that holds a changed record (``lone_stats``); and those that chose a
     cluster the region re-made."""
     remade = set(old_bases.values())
-    keys, reached = lone_stats.refresh(conn, _after(conn, region, fast, bases, region_docs, context), remade)
+    keys, reached, ranked = lone_stats.refresh(conn, _after(conn, region, fast, bases, region_docs, context), remade)
+    context.known_rankings(ranked)
     refs = _records_with(conn, {K.WEIGHED + k for k in set().union(*keys.values())}) | reached
     refs |= joiners_of(conn, remade, {}) | {r.ref for r in region if K.query_keys(r)} | set(fast)
     # plain lone names whose own documents hold a changed record: the keys of its clusters, then and now
