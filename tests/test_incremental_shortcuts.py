@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from casefile import resolve
+from casefile.models import Document, Extraction, LocalEntity, Mention
 from casefile.resolve import entity_update, middle_groups
 from casefile.resolve import names as N
 from casefile.store.db import Store
@@ -121,3 +122,31 @@ def test_an_entity_that_only_takes_new_lone_names_is_not_read_whole(tmp_path, mo
     assert seen[-1] == area
     assert len(entity_of(store, "Varn") | entity_of(store, "Selka Varn")) == 1     # every lone surname joined her
     assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), JOINED + batch, store, False))
+
+
+def institutions(i: int, names: list[list[str]]) -> tuple[Document, Extraction]:
+    """A document naming these organizations (each a name and the other forms it gives it)."""
+    text, ents = "", []
+    for k, forms in enumerate(names):
+        at = len(text)
+        text += f"{forms[0]} spoke. "
+        mention = Mention(at, at + len(forms[0]), forms[0], "ORG")
+        ents.append(LocalEntity(f"e{k + 1}", forms[0], "ORG", forms, [], [mention]))
+    doc_id = f"{i:04d}" + "cd" * 6
+    doc = Document(id=doc_id, source=f"hand/{i}.txt", text=text.strip(), title=f"Note {i}", outlet="Vell Daily",
+                   published="2024-05-01")
+    return doc, Extraction(document=doc_id, entities=ents, quotes=[], events=[], amounts=[], sentences=[(0, len(text))])
+
+
+# "VRL" alone joins by its full name the league that also goes by it, and so holds a lone name
+LEAGUE = [institutions(0, [["Vell Rights League", "VRL"]]), institutions(1, [["VRL"]]),
+          institutions(2, [["Valley Riders Lodge"]]), institutions(3, [["Valley Riders Lodge"]])]
+
+
+def test_a_new_record_of_a_cluster_holding_a_lone_name_is_resolved_as_in_full(tmp_path):
+    """The acronym weighs its rival against the documents of its own cluster: the league's one
+    more document turns its choice (it joined the lodge, and no longer does)."""
+    grow(str(tmp_path / "g.db"), [LEAGUE]).close()
+    batch = [institutions(4, [["Vell Rights League"]])]
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), LEAGUE + batch, store, False))

@@ -25,7 +25,7 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import middle_groups
+from . import lone_stats, middle_groups
 from . import names as N
 from .bulk import insert_many
 from .changes import EntityChange
@@ -100,8 +100,8 @@ def _agree(mine: set[tuple[str, ...]], others: set[tuple[str, ...]]) -> bool:
 
 def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
     """Clusters holding a lone name (an acronym the same-name rule joined): its choice reads the
-    cluster's documents, which the new record would change."""
-    return {base for base, keys in cluster_keys(conn, bases, prefix=K.QUERY).items() if keys}
+    cluster's documents, which the new record would change. ``candidate_roots`` marks them."""
+    return lone_stats.among(conn, bases, [K.HOLDS_LONE_NAME])
 
 
 def _person_names(conn: Connection, bases: set[str]) -> dict[str, set[tuple[str, ...]]]:

@@ -245,10 +245,11 @@ def _decide(queriers: list[DocEntity], alone: set[str], own: dict[str, tuple[str
 
 
 def _clusters(records: list[DocEntity], bases: dict[str, str], documents) -> dict[str, tuple[set[str], int]]:
-    """root -> (the keys its records are indexed under, the documents it spans)."""
+    """root -> (the keys its records are indexed under, and ``keys.HOLDS_LONE_NAME`` if one of
+    them is a lone name; the documents it spans)."""
     keys: dict[str, set[str]] = {}
     for r in records:
-        keys.setdefault(bases[r.ref], set()).update(K.index_keys(r))
+        keys.setdefault(bases[r.ref], set()).update(K.index_keys(r) + ([K.HOLDS_LONE_NAME] if K.query_keys(r) else []))
     return {root: (ks, documents(root)) for root, ks in keys.items()}
 
 
