@@ -149,8 +149,15 @@ def _keys_known(conn: Connection, records: dict[str, DocEntity], found: dict[str
     wanted = {ref: ({K.INDEX + k for k in K.index_keys(r)} if r.group != "person" else set())
               | {K.WORD + w for w in K.descriptor_words(r)} for ref, r in records.items()}
     asking = {ref for ref, ks in wanted.items() if ks and ref in found}
-    have = cluster_keys(conn, {found[ref].base for ref in asking}, {k for ref in asking for k in wanted[ref]})
-    return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have[a.base]}
+    # the index keys from the clusters' candidate rows; descriptor words from their records
+    have = lone_stats.keys_of(conn, {found[ref].base for ref in asking},
+                              {k[len(K.INDEX):] for ref in asking for k in wanted[ref] if k.startswith(K.INDEX)})
+    have = {root: {K.INDEX + k for k in ks} for root, ks in have.items()}
+    words = {ref for ref in asking if any(k.startswith(K.WORD) for k in wanted[ref])}
+    for root, ks in cluster_keys(conn, {found[ref].base for ref in words},
+                                 {k for ref in words for k in wanted[ref] if k.startswith(K.WORD)}).items():
+        have.setdefault(root, set()).update(ks)
+    return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have.get(a.base, set())}
 
 
 def cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = None,

@@ -83,6 +83,17 @@ def among(conn: Connection, roots: set[str], keys: list[str]) -> set[str]:
     return out
 
 
+def keys_of(conn: Connection, roots: set[str], keys: set[str]) -> dict[str, set[str]]:
+    """root -> those of ``keys`` it stands under (its records' index keys)."""
+    cr = c.candidate_roots
+    out: dict[str, set[str]] = {}
+    for batch in chunks(roots):
+        for kb in chunks(keys):
+            for r in conn.execute(select(cr.c.root, cr.c.key).where(cr.c.root.in_(batch), cr.c.key.in_(kb))):
+                out.setdefault(r.root, set()).add(r.key)
+    return out
+
+
 def write_roots(conn: Connection, clusters: dict[str, tuple[set[str], int]], replaced: Iterable[str] | None) -> None:
     """Keep each cluster (root -> (index keys, documents)); ``replaced``: roots whose rows go
     first (None: every row)."""
