@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from casefile import resolve
+from casefile.models import Document, Extraction, LocalEntity, Mention
 from casefile.resolve import entity_update, middle_groups
 from casefile.resolve import names as N
 from casefile.store.db import Store
 
 from .helpers.rows import rows_of
 from .test_incremental import snapshot, whole
-from .test_lone_stats import article, grow
+from .test_lone_stats import article, entity_of, grow
 
 
 def strong(name: str) -> str:
@@ -86,3 +87,66 @@ def test_a_document_naming_two_people_of_one_group_appends_both_only_when_their_
     store = grow(str(tmp_path / "g.db"), [batch])
     assert ("Selka Varn" not in seen[-1]) is appended
     assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), KNOWN + batch, store, False))
+
+
+JOINED = FAMOUS + [article(60 + i, ["Varn"]) for i in range(4)]      # lone surnames that joined her
+
+
+def areas_of(monkeypatch) -> list[list[str]]:
+    """The names of the records each incremental run rebuilds entities from."""
+    seen: list[list[str]] = []
+    original = entity_update.area_of
+
+    def spy(*args):
+        area, kept_whole = original(*args)
+        seen.append(sorted(r.name for r in area))
+        return area, kept_whole
+
+    monkeypatch.setattr(entity_update, "area_of", spy)
+    return seen
+
+
+@pytest.mark.parametrize("added, area", [
+    # a new lone surname joins the much-named person: her cluster stands in by its first record
+    ([["Varn"]], ["Selka Varn", "Varn"]),
+    # with her full name beside it in its document: that record is appended, and the surname joins too
+    ([["Selka Varn", "Varn"]], ["Selka Varn", "Selka Varn", "Varn"]),
+    # a name that agrees with hers re-resolves her records: her entity is rebuilt from all of them
+    ([["Varn"], ["Selka B. Varn"]], sorted(["Selka Varn"] * 8 + ["Varn"] * 5 + ["Selka B. Varn"])),
+])
+def test_an_entity_that_only_takes_new_lone_names_is_not_read_whole(tmp_path, monkeypatch, added, area):
+    grow(str(tmp_path / "g.db"), [JOINED]).close()
+    seen = areas_of(monkeypatch)
+    batch = [article(80 + i, names) for i, names in enumerate(added)]
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert seen[-1] == area
+    assert len(entity_of(store, "Varn") | entity_of(store, "Selka Varn")) == 1     # every lone surname joined her
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), JOINED + batch, store, False))
+
+
+def institutions(i: int, names: list[list[str]]) -> tuple[Document, Extraction]:
+    """A document naming these organizations (each a name and the other forms it gives it)."""
+    text, ents = "", []
+    for k, forms in enumerate(names):
+        at = len(text)
+        text += f"{forms[0]} spoke. "
+        mention = Mention(at, at + len(forms[0]), forms[0], "ORG")
+        ents.append(LocalEntity(f"e{k + 1}", forms[0], "ORG", forms, [], [mention]))
+    doc_id = f"{i:04d}" + "cd" * 6
+    doc = Document(id=doc_id, source=f"hand/{i}.txt", text=text.strip(), title=f"Note {i}", outlet="Vell Daily",
+                   published="2024-05-01")
+    return doc, Extraction(document=doc_id, entities=ents, quotes=[], events=[], amounts=[], sentences=[(0, len(text))])
+
+
+# "VRL" alone joins by its full name the league that also goes by it, and so holds a lone name
+LEAGUE = [institutions(0, [["Vell Rights League", "VRL"]]), institutions(1, [["VRL"]]),
+          institutions(2, [["Valley Riders Lodge"]]), institutions(3, [["Valley Riders Lodge"]])]
+
+
+def test_a_new_record_of_a_cluster_holding_a_lone_name_is_resolved_as_in_full(tmp_path):
+    """The acronym weighs its rival against the documents of its own cluster: the league's one
+    more document turns its choice (it joined the lodge, and no longer does)."""
+    grow(str(tmp_path / "g.db"), [LEAGUE]).close()
+    batch = [institutions(4, [["Vell Rights League"]])]
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), LEAGUE + batch, store, False))

@@ -183,11 +183,14 @@ def group_rows(records: list[DocEntity], groups: list[list[int]], links: dict[in
         for m in members:
             r = records[m]
             mapping[r.ref] = eid
-            link = links.get(m)
-            link_rows.append({"document_id": r.document_id, "key": r.key, "entity_id": eid,
-                              "rule": link.rule if link else "first",
-                              "reason": link.reason if link else "first mention in the corpus"})
+            link_rows.append(link_row(r, eid, links.get(m)))
     return entity_rows, link_rows, mapping
+
+
+def link_row(r: DocEntity, eid: str, link: Link | None) -> dict:
+    """A record's ``entity_links`` row (no link: the entity's first mention)."""
+    return {"document_id": r.document_id, "key": r.key, "entity_id": eid, "rule": link.rule if link else "first",
+            "reason": link.reason if link else "first mention in the corpus"}
 
 
 def write(conn: Connection, entity_rows: list[dict], link_rows: list[dict], mapping: dict[str, str],

@@ -25,7 +25,7 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import middle_groups
+from . import lone_stats, middle_groups
 from . import names as N
 from .bulk import insert_many
 from .changes import EntityChange
@@ -100,8 +100,8 @@ def _agree(mine: set[tuple[str, ...]], others: set[tuple[str, ...]]) -> bool:
 
 def _with_lone_names(conn: Connection, bases: set[str]) -> set[str]:
     """Clusters holding a lone name (an acronym the same-name rule joined): its choice reads the
-    cluster's documents, which the new record would change."""
-    return {base for base, keys in cluster_keys(conn, bases, prefix=K.QUERY).items() if keys}
+    cluster's documents, which the new record would change. ``candidate_roots`` marks them."""
+    return lone_stats.among(conn, bases, [K.HOLDS_LONE_NAME])
 
 
 def _person_names(conn: Connection, bases: set[str]) -> dict[str, set[tuple[str, ...]]]:
@@ -149,8 +149,15 @@ def _keys_known(conn: Connection, records: dict[str, DocEntity], found: dict[str
     wanted = {ref: ({K.INDEX + k for k in K.index_keys(r)} if r.group != "person" else set())
               | {K.WORD + w for w in K.descriptor_words(r)} for ref, r in records.items()}
     asking = {ref for ref, ks in wanted.items() if ks and ref in found}
-    have = cluster_keys(conn, {found[ref].base for ref in asking}, {k for ref in asking for k in wanted[ref]})
-    return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have[a.base]}
+    # the index keys from the clusters' candidate rows; descriptor words from their records
+    have = lone_stats.keys_of(conn, {found[ref].base for ref in asking},
+                              {k[len(K.INDEX):] for ref in asking for k in wanted[ref] if k.startswith(K.INDEX)})
+    have = {root: {K.INDEX + k for k in ks} for root, ks in have.items()}
+    words = {ref for ref in asking if any(k.startswith(K.WORD) for k in wanted[ref])}
+    for root, ks in cluster_keys(conn, {found[ref].base for ref in words},
+                                 {k for ref in words for k in wanted[ref] if k.startswith(K.WORD)}).items():
+        have.setdefault(root, set()).update(ks)
+    return {ref: a for ref, a in found.items() if ref in wanted and wanted[ref] <= have.get(a.base, set())}
 
 
 def cluster_keys(conn: Connection, bases: set[str], keys: set[str] | None = None,

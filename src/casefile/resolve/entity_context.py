@@ -28,6 +28,11 @@ def persisted(conn: Connection, refs: Iterable[str], forms: bool = False) -> dic
     return {ref_of(r.document_id, r.key): tuple(r[2:]) for r in rows_of_records(conn, st, st.c.key, refs, *cols)}
 
 
+def kept_target(state: tuple | None) -> tuple[str, str] | None:
+    """(target, rule) a lone name chose as the last run kept it (``persisted``'s row), or None."""
+    return (state[1], state[2]) if state and state[1] else None
+
+
 def members_of_bases(conn: Connection, roots: set[str], bases: dict[str, str]) -> set[str]:
     """Records of the clusters named by ``roots``: this run's for the region (``bases``), kept ones else."""
     kept = records_where(conn, c.entity_state.c.base, roots) - set(bases)
@@ -85,7 +90,7 @@ class StoreContext:
             self.region_docs[split_ref(ref)[0]].add(ref)
         self._under: dict[str, set[str]] = {}
         self._members: dict[str, list[DocEntity]] = {}
-        self._ranked: dict[tuple, tuple] = {}      # read once ``candidate_roots`` holds this run's clusters
+        self._ranked: dict[str, tuple] = {}      # by key set, once ``candidate_roots`` holds this run's clusters
         # the clusters read so far, as ``people.Evidence`` reads clusters: members and documents by root
         self._listed: list[DocEntity] = []
         self.members: dict[str, list[int]] = {}      # root -> indexes into the records read
@@ -160,9 +165,14 @@ class StoreContext:
         return lone_stats.candidates(self.conn, keys)
 
     def ranking(self, keys: list[str]) -> tuple[int, str | None, bool]:
-        if tuple(keys) not in self._ranked:
-            self._ranked[tuple(keys)] = lone_stats.ranking(self.conn, keys)
-        return self._ranked[tuple(keys)]
+        qset = K.QSET_SEP.join(sorted(keys))
+        if qset not in self._ranked:
+            self._ranked[qset] = lone_stats.ranking(self.conn, keys)
+        return self._ranked[qset]
+
+    def known_rankings(self, rankings: dict[str, tuple[int, str | None, bool]]) -> None:
+        """Rankings of key sets already read (``lone_stats.refresh``), as they stand now."""
+        self._ranked.update(rankings)
 
     def local_candidates(self, keys: list[str], documents: set[str]) -> set[str]:
         return lone_stats.among(self.conn, set(self._base_of(self._in_documents(documents)).values()), keys)

@@ -22,11 +22,12 @@ from ..store import schema_cases as c
 from ..store.rows import local_entity_id
 from . import entities_store as store
 from . import keys as K
-from . import lone_stats, middle_groups, people
+from . import lone_stats, middle_groups, people, whole_entities
 from .bulk import insert_many
 from .changes import EntityChange
 from .entity_appends import Append, appends, write_appends
-from .entity_context import StoreContext, Typing, joiners_of, members_of_bases, persisted
+from .entity_area import area_of
+from .entity_context import StoreContext, Typing, joiners_of, kept_target, members_of_bases, persisted
 from .entities_store import chunks, names_and_types, ref_of, split_ref
 from .lone_names import MemoryContext, assemble, lone_fit, plain_fit
 from .name_rules import base_clusters, earliest
@@ -88,17 +89,14 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
     targets, plain = _decide(queriers, alone, own, context)
     lone_stats.note(conn, plain, () if full else {q.ref for q in queriers} | set(index))
     if not full:    # a lone name outside the region whose choice stands needs no rewriting
-        targets = {ref: t for ref, t in targets.items() if ref in index or t != _kept_target(kept.get(ref))}
-    area = region if full else _area(conn, region, bases, targets, forms, context)
+        targets = {ref: t for ref, t in targets.items() if ref in index or t != kept_target(kept.get(ref))}
+    area, whole = (region, {}) if full else area_of(conn, region, bases, targets, context, fast,
+                                                    whole_entities.fresh(conn, new))
     in_area = {r.ref for r in area}
     change = _write(conn, area, index, links, bases, targets, forms, full, {r.ref for r in new}, alone,
-                    {ref: a for ref, a in fast.items() if ref in in_area})
+                    {ref: a for ref, a in fast.items() if ref in in_area}, whole)
     return change.merge(write_appends(conn, {ref: a for ref, a in fast.items() if ref not in in_area},
                                       {r.ref: r for r in new}, forms, typing))
-
-
-def _kept_target(state: tuple | None) -> tuple[str, str] | None:
-    return (state[1], state[2]) if state and state[1] else None
 
 
 def _store_keys(conn: Connection, records: list[DocEntity], typing_only: bool) -> None:
@@ -247,10 +245,11 @@ def _decide(queriers: list[DocEntity], alone: set[str], own: dict[str, tuple[str
 
 
 def _clusters(records: list[DocEntity], bases: dict[str, str], documents) -> dict[str, tuple[set[str], int]]:
-    """root -> (the keys its records are indexed under, the documents it spans)."""
+    """root -> (the keys its records are indexed under, and ``keys.HOLDS_LONE_NAME`` if one of
+    them is a lone name; the documents it spans)."""
     keys: dict[str, set[str]] = {}
     for r in records:
-        keys.setdefault(bases[r.ref], set()).update(K.index_keys(r))
+        keys.setdefault(bases[r.ref], set()).update(K.index_keys(r) + ([K.HOLDS_LONE_NAME] if K.query_keys(r) else []))
     return {root: (ks, documents(root)) for root, ks in keys.items()}
 
 
@@ -262,7 +261,8 @@ def _queriers(conn: Connection, region: list[DocEntity], fast: dict[str, Append]
     spans a document that holds a changed record (``lone_stats``); and those that chose a
     cluster the region re-made."""
     remade = set(old_bases.values())
-    keys, reached = lone_stats.refresh(conn, _after(conn, region, fast, bases, region_docs, context), remade)
+    keys, reached, ranked = lone_stats.refresh(conn, _after(conn, region, fast, bases, region_docs, context), remade)
+    context.known_rankings(ranked)
     refs = _records_with(conn, {K.WEIGHED + k for k in set().union(*keys.values())}) | reached
     refs |= joiners_of(conn, remade, {}) | {r.ref for r in region if K.query_keys(r)} | set(fast)
     # plain lone names whose own documents hold a changed record: the keys of its clusters, then and now
@@ -295,58 +295,37 @@ def _after(conn: Connection, region: list[DocEntity], fast: dict[str, Append], b
     return out
 
 
-def _area(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, tuple | None],
-          forms: dict[str, list[str]], context: StoreContext) -> list[DocEntity]:
-    """Every record of every entity that holds a re-resolved record, before or after: the old
-    entities of the records, the clusters they are in or chose, and the lone names that chose
-    one of those clusters, until nothing more is added."""
-    area = {r.ref for r in region} | set(targets)
-    while True:
-        old = store.current_entities(conn, {split_ref(r)[0] for r in area})
-        entity_ids = {old[r] for r in area if old.get(r)}
-        grown = set(area) | _members_of_entities(conn, entity_ids)
-        state = persisted(conn, grown - set(bases))
-        chosen = {t[0] for t in targets.values() if t} | {st[1] for r, st in state.items() if st[1] and r not in targets}
-        wanted = {bases.get(r) or state[r][0] for r in grown if r in bases or r in state} | chosen
-        grown |= members_of_bases(conn, wanted, bases)
-        grown |= joiners_of(conn, wanted, targets)
-        if grown == area:
-            break
-        area = grown
-    context.read(area)
-    return sorted((context.records[r] for r in area), key=lambda r: r.order)
-
-
-def _members_of_entities(conn: Connection, ids: set[str]) -> set[str]:
-    return store.records_where(conn, s.doc_entities.c.entity_id, ids)
-
-
 def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links: dict[int, Link],
            bases: dict[str, str], targets: dict[str, tuple | None], forms: dict[str, list[str]], full: bool,
-           new: set[str], alone: set[str], fast: dict[str, Append]) -> EntityChange:
-    """Assemble the area's entities from its clusters and choices, and store them."""
+           new: set[str], alone: set[str], fast: dict[str, Append], whole: dict[str, str]) -> EntityChange:
+    """Assemble the area's entities from its clusters and choices, and store them (an entity
+    left whole from its stand-ins, ``whole_entities``)."""
     refs = {r.ref for r in area}
     state = {} if full else persisted(conn, refs - new, forms=True)
     base_of = {r: bases.get(r) or state[r][0] for r in refs}
     # a re-resolved record's choice is this run's (none, if it is no longer a lone name)
-    target_of = {r: None if r in alone else targets.get(r) if r in targets or r in index or r in fast
-                 else _kept_target(state.get(r)) for r in refs}
+    target_of = {r: None if r in alone or r in whole else targets.get(r) if r in targets or r in index or r in fast
+                 else kept_target(state.get(r)) for r in refs}
     at = {r.ref: i for i, r in enumerate(area)}
     local = Clusters(area, [r.document_id for r in area])
     for r in area:
         local.join(at[base_of[r.ref]], at[r.ref], force=True)       # a hand merge may hold one document twice
+    for ref, eid in whole.items():
+        local.join(at[min(r for r, e in whole.items() if e == eid)], at[ref], force=True)
     area_links = _links(conn, area, at, index, links, bases, full) | {at[ref]: a.link for ref, a in fast.items()}
     pending = [(at[r.ref], at[target_of[r.ref][0]], target_of[r.ref][1]) for r in area if target_of[r.ref]]
     result = assemble(area, local, area_links, pending)
-    tallies: dict = {}
-    entity_rows, link_rows, mapping = store.group_rows(area, result.groups, result.links, tallies)
+    entity_rows, link_rows, mapping, tallies, rest = whole_entities.rows(
+        area, result.groups, result.links, whole, store.tallies(conn, set(whole.values())))
+    more = store.group_rows(area, rest, result.links, tallies)
+    entity_rows, link_rows, mapping = entity_rows + more[0], link_rows + more[1], mapping | more[2]
     before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
     old_rows = names_and_types(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids, before)
     store.keep_tallies(conn, tallies, None if full else old_ids)
     kept = {r: (base_of[r], *(target_of[r] or (None, None)), forms.get(r) or (state[r][3] if r in state else []))
-            for r in sorted(refs)}
+            for r in sorted(refs - set(whole))}
     kept = {r: st for r, st in kept.items() if r in new or state.get(r) != st}    # only rows that changed
     store.delete_records(conn, c.entity_state, [] if full else kept)
     insert_many(conn, c.entity_state, [{"document_id": split_ref(r)[0], "key": split_ref(r)[1], "forms": st[3],

@@ -18,6 +18,8 @@ from . import people
 JOIN, INDEX, QUERY, WORD, TYPED = "A:", "I:", "Q:", "W:", "T:"
 WEIGHED, PLAIN = "R:", "L:"      # a lone name that weighs its candidates' records; a plain one's key set
 QSET_SEP = "\t"
+# ``candidate_roots`` keeps it for a cluster holding a lone name (a lone name is never asked under it)
+HOLDS_LONE_NAME = "~lone name"
 
 
 def full_keys(r) -> set[str]:

@@ -45,20 +45,28 @@ def ranking(conn: Connection, keys: list[str]) -> Ranking:
 def rankings(conn: Connection, qsets: Iterable[str]) -> dict[str, Ranking]:
     """``ranking`` of each key set, from one read of the rows under all their keys: a statement
     per question costs more than the rows even a common key holds."""
-    qsets = sorted(set(qsets))
+    qsets = set(qsets)
+    return _ranked_sets(qsets, _rows_under(conn, {k for q in qsets for k in q.split(K.QSET_SEP)}))
+
+
+def _rows_under(conn: Connection, keys: set[str]) -> dict[str, dict[str, int]]:
+    """key -> root -> documents, of the clusters standing under ``keys``."""
     cr = c.candidate_roots
-    under: dict[str, list[tuple[str, int]]] = {}
-    for batch in chunks({k for q in qsets for k in q.split(K.QSET_SEP)}):
+    under: dict[str, dict[str, int]] = {k: {} for k in keys}
+    for batch in chunks(keys):
         for r in conn.execute(select(cr.c.key, cr.c.root, cr.c.documents).where(cr.c.key.in_(batch))).all():
-            under.setdefault(r.key, []).append((r.root, r.documents))
-    return {q: _ranked([row for k in set(q.split(K.QSET_SEP)) for row in under.get(k, ())]) for q in qsets}
+            under[r.key][r.root] = r.documents
+    return under
 
 
-def _ranked(rows: list[tuple[str, int]]) -> Ranking:
-    """The ranking of (root, documents) rows by the one rule (``lone_names.ranked``); a root
-    has one documents figure under every key."""
-    documents = dict(rows)
-    return ranked(set(documents), documents.__getitem__)
+def _ranked_sets(qsets: Iterable[str], under: dict[str, dict[str, int]]) -> dict[str, Ranking]:
+    """The ranking of each key set by the one rule (``lone_names.ranked``); a root has one
+    documents figure under every key."""
+    out = {}
+    for q in sorted(qsets):
+        documents = {root: docs for k in set(q.split(K.QSET_SEP)) for root, docs in under[k].items()}
+        out[q] = ranked(set(documents), documents.__getitem__)
+    return out
 
 
 def candidates(conn: Connection, keys: list[str]) -> set[str]:
@@ -72,6 +80,17 @@ def among(conn: Connection, roots: set[str], keys: list[str]) -> set[str]:
     out: set[str] = set()
     for batch in chunks(roots):
         out |= set(conn.execute(select(cr.c.root).where(cr.c.key.in_(keys), cr.c.root.in_(batch))).scalars())
+    return out
+
+
+def keys_of(conn: Connection, roots: set[str], keys: set[str]) -> dict[str, set[str]]:
+    """root -> those of ``keys`` it stands under (its records' index keys)."""
+    cr = c.candidate_roots
+    out: dict[str, set[str]] = {}
+    for batch in chunks(roots):
+        for kb in chunks(keys):
+            for r in conn.execute(select(cr.c.root, cr.c.key).where(cr.c.root.in_(batch), cr.c.key.in_(kb))):
+                out.setdefault(r.root, set()).add(r.key)
     return out
 
 
@@ -89,10 +108,12 @@ def write_roots(conn: Connection, clusters: dict[str, tuple[set[str], int]], rep
 
 
 def refresh(conn: Connection, after: dict[str, tuple[set[str], int]],
-            replaced: set[str]) -> tuple[dict[str, set[str]], set[str]]:
+            replaced: set[str]) -> tuple[dict[str, set[str]], set[str], dict[str, Ranking]]:
     """Replace the rows of the clusters a run re-made (``replaced``: their roots before) or grew
     with ``after`` (root -> (index keys, documents)); returns the keys each of them stood or
-    stands under, and the plain lone names whose choice the change of their key sets can reach."""
+    stands under, the plain lone names whose choice the change of their key sets can reach, and
+    those key sets' rankings now. The rows under the key sets are read once, before, and the
+    change made to them in memory as to the table."""
     gone = replaced | set(after)
     cr, ls = c.candidate_roots, c.lone_sets
     keys: dict[str, set[str]] = {root: set(ks) for root, (ks, _) in after.items()}
@@ -100,9 +121,17 @@ def refresh(conn: Connection, after: dict[str, tuple[set[str], int]],
         for row in conn.execute(select(cr.c.root, cr.c.key).where(cr.c.root.in_(batch))):
             keys.setdefault(row.root, set()).add(row.key)
     sets = values_where(conn, ls.c.qset, ls.c.key, set().union(*keys.values()))    # plain lone names' key sets
-    before = rankings(conn, sets)
+    under = _rows_under(conn, {k for q in sets for k in q.split(K.QSET_SEP)})
+    before = _ranked_sets(sets, under)
     write_roots(conn, after, gone)
-    return keys, reached(conn, before, rankings(conn, sets))
+    for rows in under.values():
+        for root in gone & set(rows):
+            del rows[root]
+    for root, (ks, docs) in after.items():
+        for k in ks & set(under):
+            under[k][root] = docs
+    now = _ranked_sets(sets, under)
+    return keys, reached(conn, before, now), now
 
 
 def grown(conn: Connection, added: dict[str, list]) -> dict[str, tuple[set[str], int]]:
