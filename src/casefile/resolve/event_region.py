@@ -1,0 +1,168 @@
+"""The event clusters an ingest can change, found from the old clusters around the change.
+
+Clustering a connected group of candidate pairs reads every report a chain of pairs joins to
+a new one, which in a large store is much of a famous person's record. Greedy merging is more
+local than that. A merge joins two parts of one final cluster, and whether it happens depends
+on those two parts alone, so each old cluster is made again by merging its own pairs alone,
+in the same order, through the same intermediate parts.
+
+So: take the changed reports with their old clusters (``changed``), every report a candidate
+pair joins to them with its old cluster (``around``), and merge, best first, the pairs of
+``changed``, the pairs between it and ``around``, and each old cluster's own pairs. When every
+old cluster of ``around`` comes out exactly as it was, that is what merging the whole store
+gives: a pair left out joins two old clusters that grew as they did before, part by part at the
+same moments, so it is refused as it was before. A cluster that did not come out as it was
+joins ``changed``, and the merging is done again.
+
+This holds for the plain best-first order. The sentence tie-breaker decides over a whole
+connected group whether ties are broken by similarity, so while it may be asked, an ingest
+clusters whole connected groups (``events_store``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from . import lexicon as L
+from .event_rows import block_sizes, blocks_of_entities, cluster_mates, load
+from .events import EventRecord, candidate_pairs, pair_score
+from .merging import greedy
+
+
+@dataclass
+class Region:
+    """The reports merged, in corpus order, the cluster each had before, and the clusters now."""
+    events: list[EventRecord]
+    old: dict[str, str]
+    groups: list[list[int]]
+
+
+@dataclass
+class _Reader:
+    """Reports, block sizes and block members, each read from the store once."""
+    conn: Connection
+    records: dict[str, EventRecord] = field(default_factory=dict)
+    old: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    sizes: dict[tuple[str, str], int] = field(default_factory=dict)
+    sized: set[str] = field(default_factory=set)
+    members: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def read(self, ids: set[str]) -> None:
+        fresh, old = load(self.conn, ids - set(self.records), sentences=False, kinds=self.kinds)
+        self.records.update((r.id, r) for r in fresh)
+        self.old.update(old)
+
+    def keys(self, ids: set[str], shared: bool = False) -> set[tuple[str, str]]:
+        """The blocks of these (read) reports (``shared``: only those two of them share), with
+        their sizes in the whole store known."""
+        seen: dict[tuple[str, str], int] = {}
+        for i in ids:
+            r = self.records[i]
+            for e in r.entities:
+                seen[(r.type, e)] = seen.get((r.type, e), 0) + 1
+        keys = {k for k, n in seen.items() if n > 1} if shared else set(seen)
+        entities = {e for _t, e in keys} - self.sized
+        self.sizes.update(block_sizes(self.conn, entities))
+        self.sized |= entities
+        return keys
+
+    def oversized(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        return {k for k in keys if self.sizes.get(k, 0) > L.MAX_EVENT_BLOCK}
+
+    def block(self, keys: set[tuple[str, str]]) -> None:
+        """Read the members of these blocks (an entity's blocks of every type at once)."""
+        self.members.update(blocks_of_entities(self.conn, {e for t, e in keys if (t, e) not in self.members}))
+
+def settle(conn: Connection, changed: set[str], seeds: set[str]) -> Region:
+    """Re-cluster around ``changed`` (the reports whose pairs may have changed; ``seeds``: the new
+    and changed reports among them) as clustering the whole store would."""
+    reader = _Reader(conn)
+    while True:
+        changed = _closed(reader, changed, seeds)
+        around = _around(reader, changed)
+        region = _merge(reader, changed, around)
+        broken = _broken(region, around)
+        if not broken:
+            return region
+        changed |= broken
+
+
+def _closed(reader: _Reader, changed: set[str], seeds: set[str]) -> set[str]:
+    """``changed`` with their old clusters, and with every report of a block the seeds made too big
+    to propose pairs (their pairs through it went away)."""
+    changed = set(changed)
+    while True:
+        reader.read(changed)
+        grow = cluster_mates(reader.conn, {reader.old[i] for i in changed if reader.old.get(i)})
+        keys = reader.keys(changed)
+        near = {k for k in reader.oversized(keys) if reader.sizes[k] <= L.MAX_EVENT_BLOCK + len(seeds)}
+        reader.block(near)
+        grow |= {x for k in near if len(reader.members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in reader.members[k]}
+        if grow <= changed:
+            return changed
+        changed |= grow
+
+
+def _around(reader: _Reader, changed: set[str]) -> dict[str, set[str]]:
+    """The old clusters (id -> reports) of the reports outside ``changed`` a candidate pair joins to it."""
+    keys = reader.keys(changed)
+    open_keys = keys - reader.oversized(keys)
+    reader.block(open_keys)
+    reader.read({x for k in open_keys for x in reader.members[k]})
+    partners = set()
+    for i in changed:
+        a = reader.records[i]
+        for key in {(a.type, e) for e in a.entities} & open_keys:
+            partners |= {x for x in reader.members[key] - changed - partners
+                         if pair_score(*_ordered(a, reader.records[x])) is not None}
+    mates = cluster_mates(reader.conn, {reader.old[x] for x in partners if reader.old[x]})
+    reader.read(mates)
+    out: dict[str, set[str]] = {}
+    for x in mates | partners:
+        out.setdefault(reader.old[x] or x, set()).add(x)
+    return out
+
+
+def _ordered(a: EventRecord, b: EventRecord) -> tuple[EventRecord, EventRecord]:
+    return (a, b) if a.order <= b.order else (b, a)
+
+
+def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]]) -> Region:
+    """Merge the pairs of ``changed``, those between it and ``around``, and each old cluster's own."""
+    ids = changed.union(*around.values())
+    events = sorted((reader.records[i] for i in ids), key=lambda r: r.order)
+    index = {r.id: n for n, r in enumerate(events)}
+    pairs = []
+    for part, shared in ((changed, False), *((ids, True) for ids in around.values())):
+        records = sorted((reader.records[i] for i in part), key=lambda r: r.order)
+        oversized = reader.oversized(reader.keys(part, shared))
+        pairs += [(score, index[records[i].id], index[records[j].id])
+                  for score, i, j in candidate_pairs(records, oversized)]
+    outside = ids - changed
+    open_keys = reader.keys(changed)
+    open_keys -= reader.oversized(open_keys)
+    for i in changed:
+        a = reader.records[i]
+        for x in {y for e in a.entities if (a.type, e) in open_keys for y in reader.members[(a.type, e)] & outside}:
+            first, second = _ordered(a, reader.records[x])
+            score = pair_score(first, second)
+            if score is not None:
+                pairs.append((score, index[first.id], index[second.id]))
+    groups, _contested = greedy(events, sorted(set(pairs)))
+    return Region(events, {r.id: reader.old[r.id] for r in events}, sorted(groups, key=min))
+
+
+def _broken(region: Region, around: dict[str, set[str]]) -> set[str]:
+    """The reports of old clusters of ``around`` that did not come out exactly as they were."""
+    now = {}
+    for group in region.groups:
+        ids = frozenset(region.events[m].id for m in group)
+        for i in ids:
+            now[i] = ids
+    out = set()
+    for members in around.values():
+        if now[next(iter(members))] != members:
+            out |= members
+    return out
