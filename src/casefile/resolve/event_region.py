@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from . import lexicon as L
-from .event_rows import block_sizes, blocks_of_entities, cluster_mates, load
-from .events import EventRecord, candidate_pairs, pair_score
+from .event_rows import block_participants, block_sizes, cluster_mates, kinds_of, load
+from .events import EventRecord, candidate_pairs, pair_score, shared_participants
 from .merging import greedy
 
 
@@ -46,8 +46,10 @@ class _Reader:
     old: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, tuple[str, bool]] = field(default_factory=dict)
     sizes: dict[tuple[str, str], int] = field(default_factory=dict)
-    sized: set[str] = field(default_factory=set)
+    sized: set[tuple[str, str]] = field(default_factory=set)
     members: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    named: dict[str, set[str]] = field(default_factory=dict)
+    views: dict[str, _Participants] = field(default_factory=dict)
 
     def read(self, ids: set[str]) -> None:
         fresh, old = load(self.conn, ids - set(self.records), sentences=False, kinds=self.kinds)
@@ -63,17 +65,35 @@ class _Reader:
             for e in r.entities:
                 seen[(r.type, e)] = seen.get((r.type, e), 0) + 1
         keys = {k for k, n in seen.items() if n > 1} if shared else set(seen)
-        entities = {e for _t, e in keys} - self.sized
-        self.sizes.update(block_sizes(self.conn, entities))
-        self.sized |= entities
+        unknown = keys - self.sized
+        self.sizes.update(block_sizes(self.conn, unknown))
+        self.sized |= unknown
         return keys
 
     def oversized(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
         return {k for k in keys if self.sizes.get(k, 0) > L.MAX_EVENT_BLOCK}
 
     def block(self, keys: set[tuple[str, str]]) -> None:
-        """Read the members of these blocks (an entity's blocks of every type at once)."""
-        self.members.update(blocks_of_entities(self.conn, {e for t, e in keys if (t, e) not in self.members}))
+        """Read the members of these blocks and whom each member names."""
+        wanted = keys - set(self.members)
+        members, named, entities = block_participants(self.conn, wanted)
+        self.members.update((k, members.get(k, set())) for k in wanted)
+        self.named.update(named)
+        self.kinds.update(kinds_of({e: v for e, v in entities.items() if e not in self.kinds}))
+
+    def participants(self, i: str) -> _Participants:
+        """Whom a block member names, as its record will hold them (vague participants left out)."""
+        view = self.views.get(i)
+        if view is None:
+            ents = frozenset(e for e in self.named.get(i, ()) if e in self.kinds and not self.kinds[e][1])
+            view = self.views[i] = _Participants(ents, frozenset(e for e in ents if self.kinds[e][0] == "PERSON"))
+        return view
+
+
+@dataclass
+class _Participants:
+    entities: frozenset[str]
+    persons: frozenset[str]
 
 def settle(conn: Connection, changed: set[str], seeds: set[str]) -> Region:
     """Re-cluster around ``changed`` (the reports whose pairs may have changed; ``seeds``: the new
@@ -110,13 +130,15 @@ def _around(reader: _Reader, changed: set[str]) -> dict[str, set[str]]:
     keys = reader.keys(changed)
     open_keys = keys - reader.oversized(keys)
     reader.block(open_keys)
-    reader.read({x for k in open_keys for x in reader.members[k]})
-    partners = set()
+    maybe: dict[str, set[str]] = {}     # whom each report's participants allow to be its partner
     for i in changed:
         a = reader.records[i]
         for key in {(a.type, e) for e in a.entities} & open_keys:
-            partners |= {x for x in reader.members[key] - changed - partners
-                         if pair_score(*_ordered(a, reader.records[x])) is not None}
+            maybe[i] = maybe.get(i, set()) | {x for x in reader.members[key] - changed
+                                                if shared_participants(a, reader.participants(x)) is not None}
+    reader.read(set().union(*maybe.values()))     # only those are read in full
+    partners = {x for i, xs in maybe.items() for x in xs
+                if pair_score(*_ordered(reader.records[i], reader.records[x])) is not None}
     mates = cluster_mates(reader.conn, {reader.old[x] for x in partners if reader.old[x]})
     reader.read(mates)
     out: dict[str, set[str]] = {}

@@ -38,7 +38,7 @@ def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
         rows += conn.execute(query if batch is None else query.where(ev.c.id.in_(batch))).all()
     parts = _participants(conn, None if ids is None else [r.id for r in rows])
     kinds = {} if kinds is None else kinds
-    kinds.update(_entity_kinds(conn, {e for ents in parts.values() for e in ents} - set(kinds)))
+    kinds.update(entity_kinds(conn, {e for ents in parts.values() for e in ents} - set(kinds)))
     out, old = [], {}
     for e in rows:
         ents = frozenset(x for x in parts.get(e.id, ()) if x in kinds and not kinds[x][1])
@@ -65,9 +65,14 @@ def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]
     return out
 
 
-def _entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
+def entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
     """entity id -> (type, vague) for the entities named."""
-    return {i: (t, vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
+    return kinds_of(names_and_types(conn, ids))
+
+
+def kinds_of(entities: dict[str, tuple[str, str]]) -> dict[str, tuple[str, bool]]:
+    """entity id -> (type, vague), from entity id -> (name, type)."""
+    return {i: (t, vague(t, n)) for i, (n, t) in entities.items()}
 
 
 def vague(type_: str, name: str) -> bool:
@@ -103,13 +108,41 @@ def blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[str
     return found
 
 
-def block_sizes(conn: Connection, entity_ids: set[str]) -> dict[tuple[str, str], int]:
-    """How many reports each (type, entity) block of these entities holds in the whole store."""
-    stmt = text("SELECT de.entity_id, e.type, COUNT(DISTINCT e.id) AS n " + _BLOCKS + " GROUP BY de.entity_id, e.type"
-                ).bindparams(bindparam("ids", expanding=True))
+def block_participants(conn: Connection, keys: set[tuple[str, str]]
+                       ) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]], dict[str, tuple[str, str]]]:
+    """The reports of these (type, entity) blocks in the whole store, the corpus-level entities
+    each of them names (vague ones too), and those entities' (name, type), in one query per type."""
+    stmt = text("SELECT de.entity_id, e.id, de2.entity_id AS named, en.name, en.type " + _BLOCKS.replace(
+        "WHERE", "JOIN participants p2 ON p2.event_id = e.id JOIN doc_entities de2 ON de2.document_id = "
+                 "p2.document_id AND de2.key = p2.entity_key JOIN entities en ON en.id = de2.entity_id WHERE")
+                + " AND e.type = :type").bindparams(bindparam("ids", expanding=True))
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)
+    entities: dict[str, tuple[str, str]] = {}
+    for type_, ids in _by_type(keys).items():
+        for batch in chunks(ids):
+            for r in conn.execute(stmt, {"ids": batch, "type": type_}):
+                members[(type_, r.entity_id)].add(r.id)
+                named[r.id].add(r.named)
+                entities[r.named] = (r.name, r.type)
+    return members, named, entities
+
+
+def block_sizes(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """How many reports each of these (type, entity) blocks holds in the whole store (none: left out)."""
+    stmt = text("SELECT de.entity_id, COUNT(DISTINCT e.id) AS n " + _BLOCKS + " AND e.type = :type "
+                "GROUP BY de.entity_id").bindparams(bindparam("ids", expanding=True))
     out = {}
-    for batch in chunks(entity_ids):
-        out.update(((r.type, r.entity_id), r.n) for r in conn.execute(stmt, {"ids": batch}))
+    for type_, entities in _by_type(keys).items():
+        for batch in chunks(entities):
+            out.update(((type_, r.entity_id), r.n) for r in conn.execute(stmt, {"ids": batch, "type": type_}))
+    return out
+
+
+def _by_type(keys: set[tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for type_, entity in keys:
+        out[type_].add(entity)
     return out
 
 

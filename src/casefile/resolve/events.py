@@ -51,21 +51,27 @@ class EventRecord:
 def _pair_score(a: EventRecord, b: EventRecord) -> float | None:
     if a.type != b.type or a.exclusive != b.exclusive:
         return None
-    shared_set = a.entities & b.entities
-    shared = len(shared_set)
-    small = min(len(a.entities), len(b.entities))
-    if not shared or shared / small < L.MIN_PARTICIPANT_OVERLAP:
+    shared_set = shared_participants(a, b)
+    if shared_set is None or not _identifying(a, b, shared_set) or a.future != b.future:
         return None
-    if small >= 2 and shared < L.MIN_SHARED_WHEN_RICH:
+    shared = len(shared_set)
+    # the size of the union from the sizes: the same integer, without building the set
+    return shared / (len(a.entities) + len(b.entities) - shared) + 0.01 * shared
+
+
+def shared_participants(a, b) -> frozenset[str] | None:
+    """The participants two reports share when that many can make them one event (None: too
+    few, or each names people and none in common). ``a`` and ``b`` need only ``entities`` and
+    ``persons``: an ingest asks this of reports it has not read in full (``event_region``)."""
+    shared = a.entities & b.entities
+    small = min(len(a.entities), len(b.entities))
+    if not shared or len(shared) / small < L.MIN_PARTICIPANT_OVERLAP:
+        return None
+    if small >= 2 and len(shared) < L.MIN_SHARED_WHEN_RICH:
         return None
     if a.persons and b.persons and a.persons.isdisjoint(b.persons):
         return None
-    if not _identifying(a, b, shared_set):
-        return None
-    if a.future != b.future:
-        return None
-    # the size of the union from the sizes: the same integer, without building the set
-    return shared / (len(a.entities) + len(b.entities) - shared) + 0.01 * shared
+    return shared
 
 
 def _identifying(a: EventRecord, b: EventRecord, shared: frozenset[str] | None = None) -> bool:
