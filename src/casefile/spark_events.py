@@ -22,8 +22,8 @@ from .concepts.entity_types import PLACE_TYPES
 from .ingest.dedup import NEAR_DUPLICATE_JACCARD, similarity
 from .resolve import lexicon as L
 from .resolve.event_blocks import block_keys, cluster_block
-from .resolve.events import EventRecord
 from .resolve.event_rows import vague
+from .resolve.events import EventRecord
 from .resolve.sources import Sources, outlet_name
 from .spark_resolve import ENTITIES, LINKS, components, string_schema
 from .spark_tables import ORDER, RESOLVED, as_tuple, write_tables

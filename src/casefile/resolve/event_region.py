@@ -14,9 +14,10 @@ gives: a pair left out joins two old clusters that grew as they did before, part
 same moments, so it is refused as it was before. A cluster that did not come out as it was
 joins ``changed``, and the merging is done again.
 
-This holds for the plain best-first order. The sentence tie-breaker decides over a whole
-connected group whether ties are broken by similarity, so while it may be asked, an ingest
-clusters whole connected groups (``events_store``).
+This holds for the plain best-first order. Whether ties are broken by sentence similarity is
+decided over a whole connected group (when a tie decided a merge anywhere in it), so when a
+tie decides a merge here, or an old group here was one where a tie did (``event_ties``), an
+ingest that can ask the tie-breaker clusters whole connected groups instead (``events_store``).
 """
 from __future__ import annotations
 
@@ -25,17 +26,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from . import lexicon as L
-from .event_rows import block_participants, block_sizes, cluster_mates, kinds_of, load
-from .events import EventRecord, candidate_pairs, pair_score, shared_participants
-from .merging import greedy
+from .event_rows import block_participants, block_sizes, cluster_mates, ids_where, kinds_of, load
+from .events import EventRecord, candidate_pairs, merge_plainly, pair_score, shared_participants
 
 
 @dataclass
 class Region:
-    """The reports merged, in corpus order, the cluster each had before, and the clusters now."""
+    """The reports merged, in corpus order, the cluster each had before, and the clusters now;
+    ``tied``: a tie decided a merge in a connected group they are in (see ``settle``)."""
     events: list[EventRecord]
     old: dict[str, str]
     groups: list[list[int]]
+    tied: bool = False
 
 
 @dataclass
@@ -95,9 +97,12 @@ class _Participants:
     entities: frozenset[str]
     persons: frozenset[str]
 
+
 def settle(conn: Connection, changed: set[str], seeds: set[str]) -> Region:
     """Re-cluster around ``changed`` (the reports whose pairs may have changed; ``seeds``: the new
-    and changed reports among them) as clustering the whole store would."""
+    and changed reports among them) as plain best-first merging of the whole store would. When
+    the region is ``tied``, the sentence tie-breaker may be asked about any tie of its connected
+    groups, so where it can be, those groups are clustered whole instead (``events_store``)."""
     reader = _Reader(conn)
     while True:
         changed = _closed(reader, changed, seeds)
@@ -105,8 +110,16 @@ def settle(conn: Connection, changed: set[str], seeds: set[str]) -> Region:
         region = _merge(reader, changed, around)
         broken = _broken(region, around)
         if not broken:
+            region.tied = region.tied or _tied(conn, set(region.old))
             return region
         changed |= broken
+
+
+def _tied(conn: Connection, ids: set[str]) -> bool:
+    """Whether any of these reports is in a group where a tie decided a merge. Each old group of
+    the whole store that the new connected groups hold has a report among the merged ones (a
+    pair from outside them joins two old reports), and its merges outside them are what they were."""
+    return bool(ids_where(conn, "SELECT event_id FROM event_ties WHERE event_id IN :ids", ids))
 
 
 def _closed(reader: _Reader, changed: set[str], seeds: set[str]) -> set[str]:
@@ -152,12 +165,14 @@ def _ordered(a: EventRecord, b: EventRecord) -> tuple[EventRecord, EventRecord]:
 
 
 def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]]) -> Region:
-    """Merge the pairs of ``changed``, those between it and ``around``, and each old cluster's own."""
+    """Merge the pairs of ``changed``, those between it and ``around``, and each old cluster's own;
+    and tell whether a tie decided a merge. A merge inside an old cluster that comes out as it was
+    has the rivals it had before (told by ``event_ties``) and those among ``changed``, which are here."""
     ids = changed.union(*around.values())
     events = sorted((reader.records[i] for i in ids), key=lambda r: r.order)
     index = {r.id: n for n, r in enumerate(events)}
     pairs = []
-    for part, shared in ((changed, False), *((ids, True) for ids in around.values())):
+    for part, shared in ((changed, False), *((cluster, True) for cluster in around.values())):
         records = sorted((reader.records[i] for i in part), key=lambda r: r.order)
         oversized = reader.oversized(reader.keys(part, shared))
         pairs += [(score, index[records[i].id], index[records[j].id])
@@ -172,8 +187,8 @@ def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]]) -> R
             score = pair_score(first, second)
             if score is not None:
                 pairs.append((score, index[first.id], index[second.id]))
-    groups, _contested = greedy(events, sorted(set(pairs)))
-    return Region(events, {r.id: reader.old[r.id] for r in events}, sorted(groups, key=min))
+    groups, contested = merge_plainly(events, sorted(set(pairs)))
+    return Region(events, {r.id: reader.old[r.id] for r in events}, sorted(groups, key=min), contested)
 
 
 def _broken(region: Region, around: dict[str, set[str]]) -> set[str]:

@@ -4,17 +4,19 @@ changed entities can affect (after an ingest), with the same result.
 Two reports can only be one event when they share a (type, entity) block (``events.blocks``),
 so the events connected to a changed one through blocks and through their clusters are all
 whose cluster can change; that set is re-clustered and the rest is left as it is. A block too
-big to propose pairs stays too big however much of it is read. Without the sentence
-tie-breaker, the old clusters around the change are enough (``event_region``).
+big to propose pairs stays too big however much of it is read. An ingest first tries the old
+clusters around the change alone (``event_region``), and reads the connected groups whole only
+where a tie decided a merge (``event_ties``).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import Connection, bindparam, select
 
 from ..store import schema as s
+from ..store import schema_cases as c
 from . import lexicon as L
 from .changes import EntityChange
 from .entities_store import rows_of_records
@@ -22,6 +24,9 @@ from .event_region import settle
 from .event_rows import blocks_of_entities, cluster_mates, ids_where, load, sentences, vague
 from .events import EventRecord, cluster, pair_score
 from .similarity import may_break_ties
+
+
+_TIES_UNKNOWN = "event ties unknown"
 
 
 @dataclass
@@ -34,20 +39,52 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     """Re-cluster what ``new_docs`` (None: everything) and the entity ``change`` can affect."""
     if new_docs is None:
         records, old = load(conn, None)
-        return _write(conn, records, old, cluster(records))
+        return _write(conn, records, old, _cluster(conn, records, set(), None))
     seeds = ids_where(conn, "SELECT id FROM events WHERE document_id IN :ids", new_docs)
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
-    if may_break_ties():      # decided over whole connected groups: read them (event_region says why)
-        records, old, oversized = _region(conn, seeds, change.shrunk)
-        return _write(conn, records, old, cluster(records, oversized), seeds)
     region = settle(conn, seeds | _crossing(conn, change.shrunk, seeds), seeds)
+    asking = may_break_ties()
+    if asking and (region.tied or _ties_unknown(conn)):     # whole connected groups (event_region)
+        records, old, oversized = _region(conn, seeds, change.shrunk)
+        return _write(conn, records, old, _cluster(conn, records, oversized, {r.id for r in records}), seeds)
+    if region.tied and not asking:
+        _note_ties_unknown(conn)
     out = _write(conn, region.events, region.old, region.groups, seeds)
     texts = sentences(conn, {r.id for members in out.clusters.values() for r in members})
     for members in out.clusters.values():
         for r in members:
             r.sentence = texts.get(r.id) or r.sentence
     return out
+
+
+def _ties_unknown(conn: Connection) -> bool:
+    """Whether ``event_ties`` may lack groups where a tie decided a merge: from the first ingest
+    that, unable to ask the tie-breaker, merged in such a group without reading it whole, until
+    the next full run (which starts ``resolve_meta`` afresh)."""
+    m = c.resolve_meta
+    return conn.execute(select(m.c.value).where(m.c.name == _TIES_UNKNOWN)).scalar() is not None
+
+
+def _note_ties_unknown(conn: Connection) -> None:
+    if not _ties_unknown(conn):
+        conn.execute(c.resolve_meta.insert().values(name=_TIES_UNKNOWN, value="yes"))
+
+
+def _cluster(conn: Connection, records: list[EventRecord], oversized: set[tuple[str, str]],
+             region: set[str] | None) -> list[list[int]]:
+    """Cluster whole connected groups (of the ``region``, None: the store) and note those where
+    a tie decided a merge."""
+    tied: set[int] = set()
+    groups = cluster(records, oversized, tied)
+    t = c.event_ties
+    if region is None:
+        conn.execute(t.delete())
+    elif region:
+        conn.execute(t.delete().where(t.c.event_id == bindparam("i")), [{"i": i} for i in sorted(region)])
+    if tied:
+        conn.execute(t.insert(), [{"event_id": records[i].id} for i in sorted(tied)])
+    return groups
 
 
 def _regrouping(change: EntityChange) -> set[str]:
@@ -76,8 +113,8 @@ def _events_of_records(conn: Connection, refs: set[str]) -> set[str]:
 
 
 def _events_of_entities(conn: Connection, ids: set[str]) -> set[str]:
-    return ids_where(conn, "SELECT p.event_id FROM doc_entities de JOIN participants p ON p.document_id = de.document_id "
-                      "AND p.entity_key = de.key WHERE de.entity_id IN :ids", ids)
+    return ids_where(conn, "SELECT p.event_id FROM doc_entities de JOIN participants p ON "
+                           "p.document_id = de.document_id AND p.entity_key = de.key WHERE de.entity_id IN :ids", ids)
 
 
 def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[EventRecord], dict[str, str],
