@@ -98,15 +98,20 @@ class _Participants:
     persons: frozenset[str]
 
 
-def settle(conn: Connection, changed: set[str], seeds: set[str]) -> Region:
+def settle(conn: Connection, changed: set[str], seeds: set[str], stop_at_ties: bool = False) -> Region:
     """Re-cluster around ``changed`` (the reports whose pairs may have changed; ``seeds``: the new
     and changed reports among them) as plain best-first merging of the whole store would. When
     the region is ``tied``, the sentence tie-breaker may be asked about any tie of its connected
-    groups, so where it can be, those groups are clustered whole instead (``events_store``)."""
+    groups, so where it can be, those groups are clustered whole instead (``events_store``);
+    ``stop_at_ties``: then stop at the first old report noted tied (the region is left empty)."""
     reader = _Reader(conn)
     while True:
         changed = _closed(reader, changed, seeds)
+        if stop_at_ties and _tied(conn, changed):
+            return Region([], {}, [], tied=True)
         around = _around(reader, changed)
+        if stop_at_ties and _tied(conn, set().union(*around.values())):
+            return Region([], {}, [], tied=True)
         region = _merge(reader, changed, around)
         broken = _broken(region, around)
         if not broken:

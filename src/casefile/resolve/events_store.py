@@ -43,12 +43,13 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     seeds = ids_where(conn, "SELECT id FROM events WHERE document_id IN :ids", new_docs)
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
-    region = settle(conn, seeds | _crossing(conn, change.shrunk, seeds), seeds)
     asking = may_break_ties()
-    if asking and (region.tied or _ties_unknown(conn)):     # whole connected groups (event_region)
+    whole = asking and _ties_unknown(conn)
+    region = None if whole else settle(conn, seeds | _crossing(conn, change.shrunk, seeds), seeds, asking)
+    if region is None or (asking and region.tied):     # whole connected groups (event_region says why)
         records, old, oversized = _region(conn, seeds, change.shrunk)
         return _write(conn, records, old, _cluster(conn, records, oversized, {r.id for r in records}), seeds)
-    if region.tied and not asking:
+    if region.tied:
         _note_ties_unknown(conn)
     out = _write(conn, region.events, region.old, region.groups, seeds)
     texts = sentences(conn, {r.id for members in out.clusters.values() for r in members})
