@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from casefile import resolve
-from casefile.resolve import lexicon, manage
+from casefile.resolve import lexicon, manage, similarity
 from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
@@ -119,6 +119,15 @@ def test_batch_after_batch_equals_one_full_resolution(tmp_path, seed, n, steps, 
     full = whole(str(tmp_path / "whole.db"), docs, grown, extras)
     assert snapshot(grown) == snapshot(full)
     assert key_sets(full) <= key_sets(grown)     # an index: a key set no lone name holds any more may stay
+
+
+@pytest.mark.parametrize("seed, n, steps, variety, extras", [CASES[0], CASES[3], CASES[9]])
+def test_without_the_sentence_tie_breaker_batch_after_batch_equals_one_full_resolution(
+        tmp_path, monkeypatch, seed, n, steps, variety, extras):
+    """An ingest then merges event reports around its new ones alone, ties or not (resolve/event_region.py)."""
+    monkeypatch.setenv("CASEFILE_NO_EMBEDDINGS", "1")
+    monkeypatch.setattr(similarity, "_state", {})
+    test_batch_after_batch_equals_one_full_resolution(tmp_path, seed, n, steps, variety, extras)
 
 
 def key_sets(store: Store) -> set[tuple[str, str]]:

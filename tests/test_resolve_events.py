@@ -142,7 +142,7 @@ def test_reports_about_different_people_never_chain_through_a_shared_organizatio
     ("PERSON", "Justice", False),
 ])
 def test_participants_that_name_no_one_in_particular_do_not_tie_events(type_, name, expected):
-    from casefile.resolve.events_store import vague
+    from casefile.resolve.event_rows import vague
     assert vague(type_, name) is expected
 
 

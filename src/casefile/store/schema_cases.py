@@ -156,6 +156,14 @@ quote_shingles = Table(
     PrimaryKeyConstraint("shingle", "quote_id"),
 )
 
+# Event reports whose connected group of candidate pairs had a tie decide a merge (``events.cluster``):
+# whether the sentence tie-breaker is asked is decided for such a group as a whole, so an ingest
+# that touches one re-clusters its whole group (resolve/event_region.py).
+event_ties = Table(
+    "event_ties", metadata,
+    Column("event_id", Text, primary_key=True),
+)
+
 # Settings of the resolution state: ("state", "complete") once a full run has built it.
 resolve_meta = Table(
     "resolve_meta", metadata,
@@ -178,4 +186,4 @@ DOCUMENT_INDEXES = (Index("ix_conflicts_document_a", conflicts.c.document_a),
 
 # Tables a full resolution rewrites as a whole (an incremental one rewrites the rows it re-resolves).
 DERIVED = (entity_links, event_clusters, cluster_claims, conflicts, entity_state, entity_keys, quote_shingles,
-           candidate_roots, lone_sets)
+           candidate_roots, lone_sets, event_ties)
