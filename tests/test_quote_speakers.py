@@ -105,6 +105,15 @@ def test_a_quotation_running_over_two_paragraphs_is_one_quote(nlp):
     # a clause or apposition on a noun further in stays, as readers write the source
     ('"We need more clerks," said Olek Varga, head of the Varga Trust, which pays for the clerks.',
      "Olek Varga, head of the Varga Trust, which pays for the clerks"),
+    # how they spoke, after the apposition or brackets, is not who they are
+    ('"We will not wait," said Senator Tove Lindqvist (D-Ore.) in an interview.', "Senator Tove Lindqvist (D-Ore.)"),
+    ('"The count is late," said Pia Norrland, a clerk at the county board, via email.',
+     "Pia Norrland, a clerk at the county board"),
+    # where they are from or work stays
+    ('"The count is late," said Pia Norrland, 41, of Lakeview.', "Pia Norrland, 41, of Lakeview"),
+    ('"The count is late," said Pia Norrland, 41, at the Lakeview Ballot Office.',
+     "Pia Norrland, 41, at the Lakeview Ballot Office"),
+    ('"The count is late," said Pia Norrland (D-Ore.) on the North Side.', "Pia Norrland (D-Ore.) on the North Side"),
 ])
 def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp, text, speaker):
     parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))

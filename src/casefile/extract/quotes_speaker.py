@@ -152,7 +152,8 @@ def source_phrase(subj, ref: Referent, base: int, cue=None) -> Referent:
         return ref              # an unresolved name, or a phrase that stands for its owner
     # not into the reporting verb, nor into a clause where they say something else ("who also said
     # that ..."); a clause that only describes them stays ("who writes about ...")
-    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t) or _aside(t)}
+    stop = {t.i for t in subj.subtree if t.i == getattr(cue, "i", None) or _says_more(t) or _aside(t)
+            or _about_the_saying(t, subj)}
     stop = {t.i for i in stop for t in subj.doc[i].subtree}
     text, start, end = whole_phrase(subj, base, to_comma=ref.key is None, stop=stop)
     if not (start <= ref.start and ref.end <= end):
@@ -168,6 +169,17 @@ def _aside(tok) -> bool:
     left = tok.left_edge.i
     return left > 0 and tok.doc[left - 1].text == "," and tok.dep_ in lx.SPEAKER_ASIDE_DEPS \
         and tok.tag_ == lx.PARTICIPLE_TAG
+
+
+def _about_the_saying(tok, subj) -> bool:
+    """'..., said Jo Lind (D-Ore.) in an interview' / '..., said Jo Lind, the chair, via email': a
+    preposition on the name, after its apposition or brackets, whose object is a common noun tells
+    how they spoke, not who they are. Not "of"/"from" ("Jo Lind, 30, of Lakeview"), nor a place or
+    organization ("Jo Lind, at the River Fund")."""
+    if tok.dep_ != "prep" or tok.head.i != subj.i or tok.i <= subj.i + 1 or tok.lower_ in lx.ORIGIN_PREPS:
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and tok.doc[tok.i - 1].text in lx.AFTER_APPOSITION_PUNCT
 
 
 def _says_more(tok) -> bool:

@@ -104,6 +104,10 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 # Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
 # also said ...": another attribution, not a description).
 SPEAKER_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# Punctuation that closes a speaker's apposition or brackets ("Jo Lind (D-Ore.) in an interview").
+AFTER_APPOSITION_PUNCT = frozenset({",", ")"})
+# Prepositions that say where a speaker is from or works, not how they spoke ("Jo Lind, 30, of Lakeview").
+ORIGIN_PREPS = frozenset({"of", "from", "with", "including"})
 # A participle set off after a speaker's name ("Jo Lind, wearing a cap, said") tells what they
 # did, not who they are: the phrase ends before it.
 SPEAKER_ASIDE_DEPS = frozenset({"acl", "advcl"})
