@@ -327,3 +327,18 @@ def test_the_one_told_or_asked_is_never_the_speaker(nlp, rows, cue, expected):
     quote_end = [t.i for t in doc if t.text == '"'][1]
     verb = next(t for t in doc if t.text == cue)
     assert subject_of(verb, quoted=lambda t: t.i < quote_end).text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation inside what someone reports is their account of it
+    ('Mara Voss said the aides were calling "every single hour" about the vote.', [("Mara Voss", "every single hour")]),
+    ('Mara Voss said that her campaign would continue "to open doors" across the region.',
+     [("Mara Voss", "to open doors")]),
+    ('Ivo Brand noted that Mara Voss had called the plan "weak" and "timid."',
+     [("Ivo Brand", "weak"), ("Ivo Brand", "timid.")]),
+    # not through a verb that only passes words on: the one it quotes said them
+    ('The Harbor Gazette reported that Mara Voss called the plan "a sham."', [("Mara Voss", "a sham.")]),
+    ('Mara Voss called the plan "a sham."', [("Mara Voss", "a sham.")]),
+])
+def test_a_quotation_inside_reported_speech_is_the_reporting_speakers(nlp, text, expected):
+    assert direct(nlp, text) == expected

@@ -259,7 +259,7 @@ def _direct(doc, base: int, p: int, span: MarkSpan, cues: list, memo: dict, stat
         state.headings.append((span, sent))
         return None
     cue = rules.attributing_cue(doc, base, span, cues, words) or rules.tag_verb(doc, base, span)
-    cue = _reported_by(cue, cues) or cue
+    cue = _reported_by(cue, cues) or rules.outer_cue(cue, cues)
     ref = _speaker(cue, base, memo, state) if cue is not None else None
     if ref is None and (named := rules.colon_source(doc, base, span)) is not None:
         ref = _speaker_from_subject(named, base, state)

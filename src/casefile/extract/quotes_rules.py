@@ -230,3 +230,17 @@ def _introduced(doc, verb, first) -> bool:
     """'X reiterated: "..."': the verb, then only a colon or comma before the quotation."""
     between = doc.tokens[0].doc[verb.i + 1:first.i] if first.i > verb.i else []
     return bool(between) and all(t.is_punct for t in between) and any(t.text in lx.INTRO_PUNCT for t in between)
+
+
+def outer_cue(cue, cues: list):
+    """'Jo said the aides were calling "every hour"': a quotation whose verb reports inside what
+    another verb of saying reports is the outer speaker's words; the text is their account."""
+    ids = {c.i for c in cues}
+    while cue is not None:
+        clause = cue.head if cue.dep_ == "conj" else cue      # "said Jo called it "weak" and ..."
+        outer = clause.head
+        if clause.dep_ not in mw.CLAUSE_DEPS or outer.i not in ids or outer.i == clause.i \
+                or outer.lemma_.lower() in lx.WEAK_REPORTING_VERBS:
+            return cue
+        cue = outer
+    return cue
