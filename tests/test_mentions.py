@@ -43,6 +43,9 @@ CASES = [
      "governor", 0, "Ruben Alcott"),
     # an apposition describes too
     ("Mina Osei, the minister of trade, met farmers. The minister promised new roads.", "minister", 0, "Mina Osei"),
+    # a plural role noun is several people, not the one named with that title
+    ("Campaign adviser Ivo Brand spoke on Monday.\n\nThe advisers said the plan was in trouble.",
+     "advisers", 0, None),
     # an indefinite role noun is someone new
     ("Sen. Ada Quill spoke to voters. A senator from the south disagreed.", "senator", 0, None),
     # an organization's common noun points at the organization named with it

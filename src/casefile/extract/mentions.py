@@ -123,8 +123,12 @@ class Mentions:
         if ref.kind == "pronoun":
             return self.antecedent(low, base + tok.idx, recent)
         if ref.key is None and ref.kind in ("person", "org", "group") and tok.pos_ == "NOUN":
-            ref.key = self.described(tok.lemma_.lower(), ref.start, definite=_is_definite(tok))
-            if ref.key is not None and self._types.get(ref.key) == mw.PERSON_LABEL:
+            key = self.described(tok.lemma_.lower(), ref.start, definite=_is_definite(tok))
+            person = key is not None and self._types.get(key) == mw.PERSON_LABEL
+            if person and ref.kind == "group":
+                key = None      # "the senator's advisers" are not the senator
+            ref.key = key
+            if person and key is not None:
                 ref.kind = "person"
         return ref
 
