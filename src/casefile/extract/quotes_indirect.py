@@ -1,6 +1,7 @@
 """Reported speech: the clause a reporting verb governs, without the speaker and the cue.
 
-"X said (that) CLAUSE", "CLAUSE, X said", "A, he said, B" and "according to X, CLAUSE".
+"X said (that) CLAUSE", "CLAUSE, X said", "A, he said, B", "according to X, CLAUSE", "as X noted,
+CLAUSE" and "X announced PHRASE".
 """
 from __future__ import annotations
 
@@ -77,9 +78,28 @@ def _is_tail(cue) -> bool:
     return before is not None and before.text == lx.CLAUSE_END
 
 
+def _is_as_aside(cue) -> bool:
+    """'..., as the mayor noted, CLAUSE': the aside attributes the sentence it hangs on, when
+    it has a subject and no words of its own ("just as she said she would" has)."""
+    children = list(cue.children)
+    return (cue.dep_ == "advcl" and cue.head.i != cue.i
+            and any(c.dep_ == "mark" and c.lower_ == lx.AS_ASIDE_MARK for c in children)
+            and any(c.dep_ in mw.SUBJECT_DEPS for c in children)
+            and not any(c.dep_ in lx.OWN_OBJECT_DEPS for c in children))
+
+
+def _message_object(cue) -> list | None:
+    """'announced his candidacy', 'explained the process': a noun phrase as what was said,
+    when the verb takes no clause. PolNeAR annotates it as reported speech."""
+    if cue.lemma_.lower() not in lx.MESSAGE_OBJECT_VERBS or any(c.dep_ in mw.CLAUSE_DEPS for c in cue.children):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
+    return list(obj.subtree) if obj is not None else None
+
+
 def _clause_tokens(cue) -> list | None:
     """Tokens of the reported clause, or None when cue reports no clause."""
-    if _is_according(cue) or cue.dep_ == "parataxis" or _is_tail(cue):
+    if _is_according(cue) or cue.dep_ == "parataxis" or _is_tail(cue) or _is_as_aside(cue):
         host = cue.head
         if host.i == cue.i:
             return None
@@ -196,12 +216,17 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     if cue.lower_ not in lx.ACCORDING_HEADS and not _says_clause(cue):
         return None
     tokens = _clause_tokens(cue)
+    phrase = not tokens
+    if phrase:
+        tokens = _message_object(cue)
     if not tokens:
         return None
     tokens = _without_quoted_asides(tokens, base, blocked)
     run = _trim(_longest_run(tokens))
     words = [t for t in run if not t.is_punct]
-    if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run):
+    # a clause says something only with a few words and a finite verb; a message named by a
+    # noun phrase ("announced his candidacy") has neither
+    if not words or not phrase and (len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run)):
         return None
     start = base + run[0].idx
     end = base + run[-1].idx + len(run[-1].text)

@@ -100,6 +100,15 @@ QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "wh
 # Verbs whose indirect question is what someone asked ("asked whether ...", "asked how ..."):
 # the question is their reported speech.
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+# Verbs of saying whose noun-phrase object is what was said ("announced his candidacy",
+# "explained the process", "said a few words"), not the one spoken to ("told reporters").
+MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
+MESSAGE_OBJECT_POS = frozenset({"NOUN", "PROPN"})
+# "..., as the mayor noted, ...": the aside hangs on its sentence with this marker.
+AS_ASIDE_MARK = "as"
+# Children that give such an aside words of its own ("just as she said she would"): then
+# it is no attribution of the sentence around it.
+OWN_OBJECT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "dative"})
 
 # Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
 # also said ...": another attribution, not a description).
