@@ -297,6 +297,10 @@ INDIRECT_CASES = [
     ("The governor announced a new flood plan on Monday.", ("The governor", "a new flood plan")),
     ("Lorna Pike explained the rules to the volunteers.", ("Lorna Pike", "the rules")),
     ("As the judge explained the ruling, the families wept.", ("the judge", "the ruling")),
+    # what someone asked for is their request
+    ("Two committees asked the department to investigate the mayor.",
+     ("Two committees", "the department to investigate the mayor")),
+    ("The employer asked for proof of citizenship.", ("The employer", "proof of citizenship")),
 ]
 
 
@@ -330,6 +334,10 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "She said it twice.",
     # "just as she said she would": the aside has its own words, and they are too few
     "The ferry left at noon, just as the captain said it would.",
+    # who was asked is not written; a number asked for is a figure, not a request
+    "He had been asked to preserve the files.",
+    "Prosecutors had asked for eight.",
+    "Jon Pell asked about the budget.",
 ])
 def test_no_indirect_quote_without_a_reported_clause(pipeline, text):
     assert [q for q in run(pipeline, text) if q.kind == "indirect"] == []

@@ -88,13 +88,26 @@ def _is_as_aside(cue) -> bool:
             and not any(c.dep_ in lx.OWN_OBJECT_DEPS for c in children))
 
 
-def _message_object(cue) -> list | None:
-    """'announced his candidacy', 'explained the process': a noun phrase as what was said,
-    when the verb takes no clause. PolNeAR annotates it as reported speech."""
-    if cue.lemma_.lower() not in lx.MESSAGE_OBJECT_VERBS or any(c.dep_ in mw.CLAUSE_DEPS for c in cue.children):
+def _message_phrase(cue) -> list | None:
+    """What was said or asked for, named by a phrase when the verb takes no clause:
+    'announced his candidacy', 'explained the process', 'asked the court to delay the trial',
+    'asked for a recount'. PolNeAR annotates each as reported speech."""
+    lemma, children = cue.lemma_.lower(), list(cue.children)
+    if any(c.dep_ in mw.CLAUSE_DEPS for c in children):
         return None
-    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
-    return list(obj.subtree) if obj is not None else None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
+    if lemma in lx.MESSAGE_OBJECT_VERBS:
+        return list(obj.subtree) if obj is not None else None
+    if lemma not in lx.REQUEST_VERBS:
+        return None
+    asked = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
+    todo = next((c for c in children if c.dep_ == lx.GERUND_DEP and c.i > cue.i and c.tag_ == lx.INFINITIVE_TAG), None)
+    if asked is not None and todo is not None:
+        return list(asked.subtree) + list(todo.subtree)
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == lx.REQUEST_PREP and c.i > cue.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in lx.MESSAGE_OBJECT_POS), None) \
+        if prep is not None else None
+    return list(pobj.subtree) if pobj is not None else None
 
 
 def _clause_tokens(cue) -> list | None:
@@ -218,7 +231,7 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     tokens = _clause_tokens(cue)
     phrase = not tokens
     if phrase:
-        tokens = _message_object(cue)
+        tokens = _message_phrase(cue)
     if not tokens:
         return None
     tokens = _without_quoted_asides(tokens, base, blocked)

@@ -104,6 +104,10 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 # "explained the process", "said a few words"), not the one spoken to ("told reporters").
 MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
 MESSAGE_OBJECT_POS = frozenset({"NOUN", "PROPN"})
+# What someone asked for is their request: "asked the court to delay the trial" (the one
+# asked and what they are to do), "asked for a recount".
+REQUEST_VERBS = QUESTION_VERBS
+REQUEST_PREP = "for"
 # "..., as the mayor noted, ...": the aside hangs on its sentence with this marker.
 AS_ASIDE_MARK = "as"
 # Children that give such an aside words of its own ("just as she said she would"): then
@@ -161,6 +165,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A gerund that opens a reported clause as its subject, which the parser may hang on the verb
 # of saying as an open complement ("say taxing fuel raises prices").
 GERUND_DEP, GERUND_TAG = "xcomp", "VBG"
+INFINITIVE_TAG = "VB"      # "asked the court to delay ..."
 SENTENCE_END = ".!?"
 CLAUSE_END = ","
 # '"Fine," she said': the cue comes within this many tokens of the closing mark, with
