@@ -98,7 +98,7 @@ def _message_phrase(cue) -> list | None:
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
     if lemma in lx.MESSAGE_OBJECT_VERBS:
         return list(obj.subtree) if obj is not None else None
-    if lemma not in lx.REQUEST_VERBS:
+    if lemma not in lx.QUESTION_VERBS:
         return None
     asked = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
     todo = next((c for c in children if c.dep_ == lx.GERUND_DEP and c.i > cue.i and c.tag_ == lx.INFINITIVE_TAG), None)

@@ -104,9 +104,8 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 # "explained the process", "said a few words"), not the one spoken to ("told reporters").
 MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
 MESSAGE_OBJECT_POS = frozenset({"NOUN", "PROPN"})
-# What someone asked for is their request: "asked the court to delay the trial" (the one
-# asked and what they are to do), "asked for a recount".
-REQUEST_VERBS = QUESTION_VERBS
+# What someone asked (QUESTION_VERBS) for is their request: "asked the court to delay the
+# trial" (the one asked and what they are to do), "asked for a recount".
 REQUEST_PREP = "for"
 # "..., as the mayor noted, ...": the aside hangs on its sentence with this marker.
 AS_ASIDE_MARK = "as"
