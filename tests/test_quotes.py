@@ -286,6 +286,21 @@ INDIRECT_CASES = [
     ("The repairs took nine weeks, all told, and the ferry sailed again in May.", None),
     # ... but all of a group telling someone is speech
     ("The ministers all told reporters that the plan would fail.", ("The ministers", "the plan would fail")),
+    # an aside "as X noted" attributes the sentence it hangs on
+    ("As Mara Quell noted, the bridge will stay closed until spring.",
+     ("Mara Quell", "the bridge will stay closed until spring")),
+    ("The vote was never close, as Ilse Varga said on Friday.", ("Ilse Varga", "The vote was never close")),
+    # ... but an aside with words of its own reports those, not the sentence
+    ("Even as Teo Marsh has said that he opposes the dam, his office keeps funding it.",
+     ("Teo Marsh", "he opposes the dam")),
+    # a noun phrase after a verb of announcing or explaining is what was said
+    ("The governor announced a new flood plan on Monday.", ("The governor", "a new flood plan")),
+    ("Lorna Pike explained the rules to the volunteers.", ("Lorna Pike", "the rules")),
+    ("As the judge explained the ruling, the families wept.", ("the judge", "the ruling")),
+    # what someone asked for is their request
+    ("Two committees asked the department to investigate the mayor.",
+     ("Two committees", "the department to investigate the mayor")),
+    ("The employer asked for proof of citizenship.", ("The employer", "proof of citizenship")),
 ]
 
 
@@ -314,6 +329,15 @@ def test_reported_clauses_are_indirect_quotes_without_speaker_or_cue(pipeline, t
     "The witness described seeing two men near the gate.",
     # a second clause joined by "and" is no attribution of the first
     "The mayor resigned in March, and the council told the press nothing.",
+    # the object of "tell" is the listener, a pronoun object says nothing
+    "The captain told the crew.",
+    "She said it twice.",
+    # "just as she said she would": the aside has its own words, and they are too few
+    "The ferry left at noon, just as the captain said it would.",
+    # who was asked is not written; a number asked for is a figure, not a request
+    "He had been asked to preserve the files.",
+    "Prosecutors had asked for eight.",
+    "Jon Pell asked about the budget.",
 ])
 def test_no_indirect_quote_without_a_reported_clause(pipeline, text):
     assert [q for q in run(pipeline, text) if q.kind == "indirect"] == []

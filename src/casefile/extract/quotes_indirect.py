@@ -1,6 +1,7 @@
 """Reported speech: the clause a reporting verb governs, without the speaker and the cue.
 
-"X said (that) CLAUSE", "CLAUSE, X said", "A, he said, B" and "according to X, CLAUSE".
+"X said (that) CLAUSE", "CLAUSE, X said", "A, he said, B", "according to X, CLAUSE", "as X noted,
+CLAUSE" and "X announced PHRASE".
 """
 from __future__ import annotations
 
@@ -77,9 +78,41 @@ def _is_tail(cue) -> bool:
     return before is not None and before.text == lx.CLAUSE_END
 
 
+def _is_as_aside(cue) -> bool:
+    """'..., as the mayor noted, CLAUSE': the aside attributes the sentence it hangs on, when
+    it has a subject and no words of its own ("just as she said she would" has)."""
+    children = list(cue.children)
+    return (cue.dep_ == "advcl" and cue.head.i != cue.i
+            and any(c.dep_ == "mark" and c.lower_ == lx.AS_ASIDE_MARK for c in children)
+            and any(c.dep_ in mw.SUBJECT_DEPS for c in children)
+            and not any(c.dep_ in lx.OWN_OBJECT_DEPS for c in children))
+
+
+def _message_phrase(cue) -> list | None:
+    """What was said or asked for, named by a phrase when the verb takes no clause:
+    'announced his candidacy', 'explained the process', 'asked the court to delay the trial',
+    'asked for a recount'. PolNeAR annotates each as reported speech."""
+    lemma, children = cue.lemma_.lower(), list(cue.children)
+    if any(c.dep_ in mw.CLAUSE_DEPS for c in children):
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
+    if lemma in lx.MESSAGE_OBJECT_VERBS:
+        return list(obj.subtree) if obj is not None else None
+    if lemma not in lx.QUESTION_VERBS:
+        return None
+    asked = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
+    todo = next((c for c in children if c.dep_ == lx.GERUND_DEP and c.i > cue.i and c.tag_ == lx.INFINITIVE_TAG), None)
+    if asked is not None and todo is not None:
+        return list(asked.subtree) + list(todo.subtree)
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == lx.REQUEST_PREP and c.i > cue.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in lx.MESSAGE_OBJECT_POS), None) \
+        if prep is not None else None
+    return list(pobj.subtree) if pobj is not None else None
+
+
 def _clause_tokens(cue) -> list | None:
     """Tokens of the reported clause, or None when cue reports no clause."""
-    if _is_according(cue) or cue.dep_ == "parataxis" or _is_tail(cue):
+    if _is_according(cue) or cue.dep_ == "parataxis" or _is_tail(cue) or _is_as_aside(cue):
         host = cue.head
         if host.i == cue.i:
             return None
@@ -196,12 +229,17 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     if cue.lower_ not in lx.ACCORDING_HEADS and not _says_clause(cue):
         return None
     tokens = _clause_tokens(cue)
+    phrase = not tokens
+    if phrase:
+        tokens = _message_phrase(cue)
     if not tokens:
         return None
     tokens = _without_quoted_asides(tokens, base, blocked)
     run = _trim(_longest_run(tokens))
     words = [t for t in run if not t.is_punct]
-    if len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run):
+    # a clause says something only with a few words and a finite verb; a message named by a
+    # noun phrase ("announced his candidacy") has neither
+    if not words or not phrase and (len(words) < lx.INDIRECT_MIN_WORDS or not any(t.tag_ in lx.FINITE_TAGS for t in run)):
         return None
     start = base + run[0].idx
     end = base + run[-1].idx + len(run[-1].text)

@@ -100,6 +100,18 @@ QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "wh
 # Verbs whose indirect question is what someone asked ("asked whether ...", "asked how ..."):
 # the question is their reported speech.
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+# Verbs of saying whose noun-phrase object is what was said ("announced his candidacy",
+# "explained the process", "said a few words"), not the one spoken to ("told reporters").
+MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
+MESSAGE_OBJECT_POS = frozenset({"NOUN", "PROPN"})
+# What someone asked (QUESTION_VERBS) for is their request: "asked the court to delay the
+# trial" (the one asked and what they are to do), "asked for a recount".
+REQUEST_PREP = "for"
+# "..., as the mayor noted, ...": the aside hangs on its sentence with this marker.
+AS_ASIDE_MARK = "as"
+# Children that give such an aside words of its own ("just as she said she would"): then
+# it is no attribution of the sentence around it.
+OWN_OBJECT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "dative"})
 
 # Clauses inside a speaker's phrase that end it when their verb reports speech ("X, who
 # also said ...": another attribution, not a description).
@@ -156,6 +168,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # A gerund that opens a reported clause as its subject, which the parser may hang on the verb
 # of saying as an open complement ("say taxing fuel raises prices").
 GERUND_DEP, GERUND_TAG = "xcomp", "VBG"
+INFINITIVE_TAG = "VB"      # "asked the court to delay ..."
 SENTENCE_END = ".!?"
 CLAUSE_END = ","
 # '"Fine," she said': the cue comes within this many tokens of the closing mark, with
