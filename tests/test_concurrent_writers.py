@@ -12,12 +12,15 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from casefile.export import build
 from casefile.pipeline import ingest
+from casefile.store import locks
 from casefile.store.db import Store
 
 from .helpers.synthetic import article
@@ -41,14 +44,31 @@ def write(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def run_both(db: str, a: Path, b: Path) -> None:
+def run_both(db: str, a: Path, b: Path, store: Store) -> None:
+    """Both runs, started together. On PostgreSQL the test holds the write lock until both wait
+    for it (they take it when they open the store), so they set off at the same moment: a run
+    that got going seconds earlier could store everything before the other wrote at all (seen
+    once from a clean clone on two busy cores), and the test would show no overlap."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    runs = [subprocess.Popen([sys.executable, "-m", "casefile.cli", "ingest", str(path), "--db", db,
-                              "--batch-size", "3", "--quiet"], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for path in (a, b)]
+    with locks.writing(store.engine):
+        runs = [subprocess.Popen([sys.executable, "-m", "casefile.cli", "ingest", str(path), "--db", db,
+                                  "--batch-size", "3", "--quiet"], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for path in (a, b)]
+        if store.dialect == "postgresql":
+            _until_both_wait(store, runs)
     for run in runs:
         out, err = run.communicate(timeout=600)
         assert run.returncode == 0, err[-3000:]
+
+
+def _until_both_wait(store: Store, runs: list[subprocess.Popen]) -> None:
+    waiting = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+    deadline = time.monotonic() + 300
+    with store.engine.connect() as conn:
+        while conn.execute(waiting).scalar() < len(runs) and time.monotonic() < deadline:
+            if any(run.poll() is not None for run in runs):     # one failed early: its error is reported below
+                return
+            time.sleep(0.2)
 
 
 def stored_order(store: Store) -> list[str]:
@@ -74,7 +94,7 @@ def test_two_concurrent_ingests_leave_the_store_a_serial_run_leaves(case, fresh_
 
     shared = Store.open(fresh_db("shared"))
     run_both(shared.engine.url.render_as_string(hide_password=False).replace("+psycopg", "")
-             if shared.dialect == "postgresql" else shared.engine.url.database, a, b)
+             if shared.dialect == "postgresql" else shared.engine.url.database, a, b, shared)
     order = stored_order(shared)
     by_source = {r["source"]: r for r in corpus}
 
