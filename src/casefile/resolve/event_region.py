@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from . import lexicon as L
-from .event_rows import block_participants, block_sizes, cluster_mates, ids_where, kinds_of, load
+from .event_rows import block_participants, block_sizes, cluster_mates, ids_where, kinds_of, read_into
 from .events import EventRecord, candidate_pairs, merge_plainly, pair_score, shared_participants
 
 
@@ -54,9 +54,7 @@ class _Reader:
     views: dict[str, _Participants] = field(default_factory=dict)
 
     def read(self, ids: set[str]) -> None:
-        fresh, old = load(self.conn, ids - set(self.records), sentences=False, kinds=self.kinds)
-        self.records.update((r.id, r) for r in fresh)
-        self.old.update(old)
+        read_into(self.conn, ids, self.records, self.old, self.kinds)
 
     def keys(self, ids: set[str], shared: bool = False) -> set[tuple[str, str]]:
         """The blocks of these (read) reports (``shared``: only those two of them share), with
@@ -109,13 +107,13 @@ def settle(conn: Connection, changed: set[str], seeds: set[str], stop_at_ties: b
         changed = _closed(reader, changed, seeds)
         if stop_at_ties and _tied(conn, changed):
             return Region([], {}, [], tied=True)
-        around = _around(reader, changed)
+        around, cross = _around(reader, changed)
         if stop_at_ties and _tied(conn, set().union(*around.values())):
             return Region([], {}, [], tied=True)
-        region = _merge(reader, changed, around)
+        region = _merge(reader, changed, around, cross)
         broken = _broken(region, around)
-        if not broken:
-            region.tied = region.tied or _tied(conn, set(region.old))
+        if not broken:     # with stop_at_ties, every report of the region was asked above
+            region.tied = region.tied or (not stop_at_ties and _tied(conn, set(region.old)))
             return region
         changed |= broken
 
@@ -131,20 +129,22 @@ def _closed(reader: _Reader, changed: set[str], seeds: set[str]) -> set[str]:
     """``changed`` with their old clusters, and with every report of a block the seeds made too big
     to propose pairs (their pairs through it went away)."""
     changed = set(changed)
-    while True:
-        reader.read(changed)
-        grow = cluster_mates(reader.conn, {reader.old[i] for i in changed if reader.old.get(i)})
-        keys = reader.keys(changed)
+    new = set(changed)           # what each report brings depends on it alone: ask each once
+    while new:
+        reader.read(new)
+        grow = cluster_mates(reader.conn, {reader.old[i] for i in new if reader.old.get(i)})
+        keys = reader.keys(new)
         near = {k for k in reader.oversized(keys) if reader.sizes[k] <= L.MAX_EVENT_BLOCK + len(seeds)}
         reader.block(near)
         grow |= {x for k in near if len(reader.members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in reader.members[k]}
-        if grow <= changed:
-            return changed
-        changed |= grow
+        new = grow - changed
+        changed |= new
+    return changed
 
 
-def _around(reader: _Reader, changed: set[str]) -> dict[str, set[str]]:
-    """The old clusters (id -> reports) of the reports outside ``changed`` a candidate pair joins to it."""
+def _around(reader: _Reader, changed: set[str]) -> tuple[dict[str, set[str]], list[tuple[float, str, str]]]:
+    """The old clusters (id -> reports) of the reports outside ``changed`` a candidate pair joins
+    to it, and those pairs (score, earlier report, later report)."""
     keys = reader.keys(changed)
     open_keys = keys - reader.oversized(keys)
     reader.block(open_keys)
@@ -155,22 +155,29 @@ def _around(reader: _Reader, changed: set[str]) -> dict[str, set[str]]:
             maybe[i] = maybe.get(i, set()) | {x for x in reader.members[key] - changed
                                                 if shared_participants(a, reader.participants(x)) is not None}
     reader.read(set().union(*maybe.values()))     # only those are read in full
-    partners = {x for i, xs in maybe.items() for x in xs
-                if pair_score(*_ordered(reader.records[i], reader.records[x])) is not None}
+    cross = []
+    for i, xs in maybe.items():
+        for x in xs:
+            first, second = _ordered(reader.records[i], reader.records[x])
+            score = pair_score(first, second)
+            if score is not None:
+                cross.append((score, first.id, second.id))
+    partners = {x for _score, a, b in cross for x in (a, b)} - changed
     mates = cluster_mates(reader.conn, {reader.old[x] for x in partners if reader.old[x]})
     reader.read(mates)
     out: dict[str, set[str]] = {}
     for x in mates | partners:
         out.setdefault(reader.old[x] or x, set()).add(x)
-    return out
+    return out, cross
 
 
 def _ordered(a: EventRecord, b: EventRecord) -> tuple[EventRecord, EventRecord]:
     return (a, b) if a.order <= b.order else (b, a)
 
 
-def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]]) -> Region:
-    """Merge the pairs of ``changed``, those between it and ``around``, and each old cluster's own;
+def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]],
+           cross: list[tuple[float, str, str]]) -> Region:
+    """Merge the pairs of ``changed``, those between it and ``around`` (``cross``), and each old cluster's own;
     and tell whether a tie decided a merge. A merge inside an old cluster that comes out as it was
     has the rivals it had before (told by ``event_ties``) and those among ``changed``, which are here."""
     ids = changed.union(*around.values())
@@ -182,16 +189,7 @@ def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]]) -> R
         oversized = reader.oversized(reader.keys(part, shared))
         pairs += [(score, index[records[i].id], index[records[j].id])
                   for score, i, j in candidate_pairs(records, oversized)]
-    outside = ids - changed
-    open_keys = reader.keys(changed)
-    open_keys -= reader.oversized(open_keys)
-    for i in changed:
-        a = reader.records[i]
-        for x in {y for e in a.entities if (a.type, e) in open_keys for y in reader.members[(a.type, e)] & outside}:
-            first, second = _ordered(a, reader.records[x])
-            score = pair_score(first, second)
-            if score is not None:
-                pairs.append((score, index[first.id], index[second.id]))
+    pairs += [(score, index[a], index[b]) for score, a, b in cross]
     groups, contested = merge_plainly(events, sorted(set(pairs)))
     return Region(events, {r.id: reader.old[r.id] for r in events}, sorted(groups, key=min), contested)
 

@@ -16,8 +16,10 @@ from . import names as N
 from .entities_store import chunks, names_and_types
 from .events import EventRecord
 
-_BLOCKS = ("FROM doc_entities de JOIN participants p ON p.document_id = de.document_id AND p.entity_key = de.key "
-           "JOIN events e ON e.id = p.event_id WHERE de.entity_id IN :ids")
+_BLOCK_JOINS = ("FROM doc_entities de JOIN participants p ON p.document_id = de.document_id AND p.entity_key = de.key "
+                "JOIN events e ON e.id = p.event_id")
+_OF_ENTITIES = " WHERE de.entity_id IN :ids"
+_BLOCKS = _BLOCK_JOINS + _OF_ENTITIES
 
 
 def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
@@ -51,6 +53,15 @@ def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
         old[e.id] = e.cluster
     out.sort(key=lambda r: r.order)
     return out, old
+
+
+def read_into(conn: Connection, ids: set[str], records: dict[str, EventRecord], old: dict[str, str],
+              kinds: dict[str, tuple[str, bool]]) -> None:
+    """Add the reports of ``ids`` not read yet (without their sentences) to ``records``, and
+    the cluster each had before to ``old``."""
+    fresh, fresh_old = load(conn, ids - set(records), sentences=False, kinds=kinds)
+    records.update((r.id, r) for r in fresh)
+    old.update(fresh_old)
 
 
 def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]]:
@@ -112,10 +123,10 @@ def block_participants(conn: Connection, keys: set[tuple[str, str]]
                        ) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]], dict[str, tuple[str, str]]]:
     """The reports of these (type, entity) blocks in the whole store, the corpus-level entities
     each of them names (vague ones too), and those entities' (name, type), in one query per type."""
-    stmt = text("SELECT de.entity_id, e.id, de2.entity_id AS named, en.name, en.type " + _BLOCKS.replace(
-        "WHERE", "JOIN participants p2 ON p2.event_id = e.id JOIN doc_entities de2 ON de2.document_id = "
-                 "p2.document_id AND de2.key = p2.entity_key JOIN entities en ON en.id = de2.entity_id WHERE")
-                + " AND e.type = :type").bindparams(bindparam("ids", expanding=True))
+    stmt = text("SELECT de.entity_id, e.id, de2.entity_id AS named, en.name, en.type " + _BLOCK_JOINS
+                + " JOIN participants p2 ON p2.event_id = e.id JOIN doc_entities de2 ON de2.document_id = "
+                  "p2.document_id AND de2.key = p2.entity_key JOIN entities en ON en.id = de2.entity_id"
+                + _OF_ENTITIES + " AND e.type = :type").bindparams(bindparam("ids", expanding=True))
     members: dict[tuple[str, str], set[str]] = defaultdict(set)
     named: dict[str, set[str]] = defaultdict(set)
     entities: dict[str, tuple[str, str]] = {}
@@ -144,6 +155,14 @@ def _by_type(keys: set[tuple[str, str]]) -> dict[str, set[str]]:
     for type_, entity in keys:
         out[type_].add(entity)
     return out
+
+
+def with_sentences(conn: Connection, records: Iterable[EventRecord]) -> None:
+    """Give reports read without their sentences (the trigger stood in) their evidence sentences."""
+    records = list(records)
+    texts = sentences(conn, {r.id for r in records})
+    for r in records:
+        r.sentence = texts.get(r.id) or r.sentence
 
 
 def sentences(conn: Connection, ids: set[str]) -> dict[str, str]:

@@ -21,7 +21,7 @@ from . import lexicon as L
 from .changes import EntityChange
 from .entities_store import rows_of_records
 from .event_region import settle
-from .event_rows import blocks_of_entities, cluster_mates, ids_where, load, sentences, vague
+from .event_rows import blocks_of_entities, cluster_mates, ids_where, load, read_into, vague, with_sentences
 from .events import EventRecord, cluster, pair_score
 from .similarity import may_break_ties
 
@@ -45,17 +45,15 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     seeds |= _events_of_entities(conn, _regrouping(change))
     asking = may_break_ties()
     whole = asking and _ties_unknown(conn)
-    region = None if whole else settle(conn, seeds | _crossing(conn, change.shrunk, seeds), seeds, asking)
+    start = seeds | _crossing(conn, change.shrunk, seeds)
+    region = None if whole else settle(conn, start, seeds, asking)
     if region is None or (asking and region.tied):     # whole connected groups (event_region says why)
-        records, old, oversized = _region(conn, seeds, change.shrunk)
+        records, old, oversized = _region(conn, seeds, start)
         return _write(conn, records, old, _cluster(conn, records, oversized, {r.id for r in records}), seeds)
     if region.tied:
         _note_ties_unknown(conn)
     out = _write(conn, region.events, region.old, region.groups, seeds)
-    texts = sentences(conn, {r.id for members in out.clusters.values() for r in members})
-    for members in out.clusters.values():
-        for r in members:
-            r.sentence = texts.get(r.id) or r.sentence
+    with_sentences(conn, (r for members in out.clusters.values() for r in members))
     return out
 
 
@@ -118,29 +116,29 @@ def _events_of_entities(conn: Connection, ids: set[str]) -> set[str]:
                            "p.document_id = de.document_id AND p.entity_key = de.key WHERE de.entity_id IN :ids", ids)
 
 
-def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[EventRecord], dict[str, str],
-                                                                       set[tuple[str, str]]]:
-    """The seeds, their cluster mates and every report a candidate pair joins to one of them,
-    until closed; and the blocks too big to propose pairs. Reports of a block are read (without
-    their sentences) to score them against the region, but only candidates join it. A block
-    that may have crossed the size limit (the seeds moved into it, or entities of ``shrunk``
-    lost records) brings all its reports: pairs through it appeared or went away."""
+def _region(conn: Connection, seeds: set[str], start: set[str]) -> tuple[list[EventRecord], dict[str, str],
+                                                                      set[tuple[str, str]]]:
+    """The ``start`` reports (the seeds and ``_crossing``'s), their cluster mates and every report
+    a candidate pair joins to one of them, until closed; and the blocks too big to propose pairs.
+    Reports of a block are read (without their sentences) to score them against the region, but
+    only candidates join it. A block that may have crossed the size limit (the seeds moved into
+    it) brings all its reports: pairs through it appeared or went away."""
     records: dict[str, EventRecord] = {}
     old: dict[str, str] = {}
     kinds: dict[str, tuple[str, bool]] = {}
     members: dict[tuple[str, str], set[str]] = defaultdict(set)
     fetched: set[str] = set()
     region: set[str] = set()
-    frontier = set(seeds) | _crossing(conn, shrunk, seeds)
+    frontier = set(start)
     while frontier:
-        _read(conn, frontier, records, old, kinds)
+        read_into(conn, frontier, records, old, kinds)
         region |= frontier
         found = cluster_mates(conn, {old[i] for i in frontier if old.get(i)})
         keys = {(records[i].type, e) for i in frontier for e in records[i].entities}
         _block_members(conn, {e for _t, e in keys}, members, fetched)
         open_keys = {k for k in keys if len(members[k]) <= L.MAX_EVENT_BLOCK}
         found |= {x for k in keys - open_keys if len(members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in members[k]}
-        _read(conn, {x for k in open_keys for x in members[k]}, records, old, kinds)
+        read_into(conn, {x for k in open_keys for x in members[k]}, records, old, kinds)
         for i in frontier:
             a = records[i]
             for key in {(a.type, e) for e in a.entities} & open_keys:
@@ -148,17 +146,8 @@ def _region(conn: Connection, seeds: set[str], shrunk: set[str]) -> tuple[list[E
         frontier = found - region
     oversized = {k for k, m in members.items() if len(m) > L.MAX_EVENT_BLOCK}
     out = sorted((records[i] for i in region), key=lambda r: r.order)
-    texts = sentences(conn, region)
-    for r in out:
-        r.sentence = texts.get(r.id) or r.sentence
+    with_sentences(conn, out)
     return out, {i: old[i] for i in region}, oversized
-
-
-def _read(conn: Connection, ids: set[str], records: dict[str, EventRecord], old: dict[str, str],
-          kinds: dict[str, tuple[str, bool]]) -> None:
-    fresh, fresh_old = load(conn, ids - set(records), sentences=False, kinds=kinds)
-    records.update((r.id, r) for r in fresh)
-    old.update(fresh_old)
 
 
 def _crossing(conn: Connection, shrunk: set[str], seeds: set[str]) -> set[str]:
