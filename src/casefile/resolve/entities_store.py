@@ -279,6 +279,13 @@ def tallies(conn: Connection, ids: set[str]) -> dict[str, Tally]:
     return out
 
 
+def tallied(conn: Connection, ids: set[str]) -> set[str]:
+    """Which of the entities ``ids`` have a kept tally (without reading the tallies)."""
+    t = c.entity_tallies
+    return {r.entity_id for batch in chunks(ids)
+            for r in conn.execute(select(t.c.entity_id).where(t.c.entity_id.in_(batch)))}
+
+
 def keep_tallies(conn: Connection, kept: dict[str, Tally], replaced: set[str] | None) -> None:
     """Store the tallies ``kept`` in place of those of the entities ``replaced`` (None: of every entity)."""
     t = c.entity_tallies

@@ -24,10 +24,11 @@ def area_of(conn: Connection, region: list[DocEntity], bases: dict[str, str], ta
     appended to them; and the stand-ins (ref -> entity id)."""
     refused: set[str] = set()
     while True:
-        area, whole = _closure(conn, region, bases, targets, refused)
+        area, whole, state = _closure(conn, region, bases, targets, refused)
         whole = whole_entities.with_appends(conn, whole, fast, area)
-        area |= set(whole) | {ref for ref, a in fast.items() if a.base in whole}
-        state = persisted(conn, area - set(bases))
+        extra = (set(whole) | {ref for ref, a in fast.items() if a.base in whole}) - area
+        area |= extra
+        state |= persisted(conn, extra - set(bases))
 
         def base_of(ref: str) -> str:
             return bases.get(ref) or state[ref][0]
@@ -45,10 +46,11 @@ def area_of(conn: Connection, region: list[DocEntity], bases: dict[str, str], ta
 
 
 def _closure(conn: Connection, region: list[DocEntity], bases: dict[str, str], targets: dict[str, tuple | None],
-             refused: set[str]) -> tuple[set[str], dict[str, str]]:
+             refused: set[str]) -> tuple[set[str], dict[str, str], dict[str, tuple]]:
     """The old entities of the records, the clusters they are in or chose, and the lone names
     that chose one of those clusters, until nothing more is added; a chosen cluster of an
-    entity none of those records is in is left out (not ``refused``): root -> its entity."""
+    entity none of those records is in is left out (not ``refused``): root -> its entity; and
+    the kept state of the records (``persisted``)."""
     area = {r.ref for r in region} | set(targets)
     while True:
         old = store.current_entities(conn, {split_ref(r)[0] for r in area})
@@ -61,13 +63,9 @@ def _closure(conn: Connection, region: list[DocEntity], bases: dict[str, str], t
         wanted = {bases.get(r) or state[r][0] for r in grown if r in bases or r in state} | (chosen - set(whole))
         grown |= members_of_bases(conn, wanted, bases)
         grown |= joiners_of(conn, wanted, targets)
-        if grown == area:
-            return area, whole
+        if grown == area:     # then nothing was added after ``state`` was read: it covers the area
+            return area, whole, state
         area = grown
-
-
-def _members_of_entities(conn: Connection, ids: set[str]) -> set[str]:
-    return store.records_where(conn, s.doc_entities.c.entity_id, ids)
 
 
 def _members_of_entities(conn: Connection, ids: set[str]) -> set[str]:

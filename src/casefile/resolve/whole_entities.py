@@ -63,7 +63,7 @@ def unfit(conn: Connection, area: set[str], whole: dict[str, str], base_of, targ
     """Entities among ``whole``'s that cannot be left whole (the module's docstring): one whose
     tally was not kept, or that a record chooses which is not new, or whose cluster holds an older
     record, is chosen by someone, or chooses outside the entity."""
-    kept = set(store.tallies(conn, set(whole.values())))
+    kept = store.tallied(conn, set(whole.values()))
     out = {eid for eid in whole.values() if eid not in kept}
     cluster: dict[str, set[str]] = defaultdict(set)
     targets = {}
