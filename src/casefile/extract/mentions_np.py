@@ -120,7 +120,7 @@ def kind_of(head, ent) -> tuple[str, str | None]:
     if ent is not None and ent.label_ == mw.PERSON_LABEL:
         return "person", None
     low = head.lower_
-    if low in mw.PERSON_PRONOUNS or low in mw.THING_PRONOUNS or low in mw.PLURAL_PRONOUNS:
+    if low in mw.THIRD_PERSON_PRONOUNS:
         return "pronoun", None
     if lemma in mw.DOCUMENT_NOUNS:
         return "doc", None

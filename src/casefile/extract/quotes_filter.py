@@ -15,7 +15,7 @@ from pathlib import Path
 from ..models import Quote
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
-from .quotes_rules import word_count
+from .quotes_rules import tokens_between, top_token, word_count
 
 WEIGHTS = Path(__file__).parent / "data" / "quote_filter.json"
 
@@ -41,7 +41,6 @@ FEATURES = (
     "cue_heads_quote", "cue_has_subject", *ATTACH, *BEFORE, "position", "first_paragraph",
 )
 
-_FINITE = lx.FINITE_TAGS
 _MARKS = lx.DOUBLE_OPEN + lx.DOUBLE_CLOSE + lx.STRAIGHT_DOUBLE
 
 
@@ -74,18 +73,12 @@ def _cue_token(view, q: Quote):
     return min(cands, key=lambda t: abs(view.base + t.idx - q.start), default=None)
 
 
-def _top_token(inside: list):
-    """The quotation's highest word: the first whose head stands outside it."""
-    ids = {t.i for t in inside}
-    return next((t for t in inside if t.head.i not in ids or t.head.i == t.i), None)
-
-
 def _speaker_kind(q: Quote) -> str | None:
     sp = q.speaker
     if sp is None:
         return None
     low = sp.text.lower()
-    if low in mw.PERSON_PRONOUNS or low in mw.PLURAL_PRONOUNS or low in mw.THING_PRONOUNS:
+    if low in mw.THIRD_PERSON_PRONOUNS:
         return "speaker_pronoun"
     if sp.entity is not None:
         return "speaker_entity"
@@ -148,10 +141,10 @@ def _speaker(q: Quote) -> dict[str, float]:
 def _syntax(q: Quote, view) -> dict[str, float]:
     if view is None:
         return {"cue_none" if q.cue is None else "cue_elsewhere": 1.0}
-    inside = [t for t in view if q.start <= view.base + t.idx < q.end]
-    top = _top_token(inside)
+    inside = tokens_between(view, view.base, q.start, q.end)
+    top = top_token(inside)
     f: dict[str, float] = {
-        "has_finite": float(any(t.tag_ in _FINITE for t in inside)),
+        "has_finite": float(any(t.tag_ in lx.FINITE_TAGS for t in inside)),
         "has_verb": float(any(t.pos_ == "VERB" for t in inside)),
         _before(view, q): 1.0,
     }

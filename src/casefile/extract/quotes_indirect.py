@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
+from .quotes_rules import within
 
 
 def _is_according(cue) -> bool:
@@ -101,7 +102,7 @@ def _message_phrase(cue) -> list | None:
     if lemma not in lx.QUESTION_VERBS:
         return None
     asked = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
-    todo = next((c for c in children if c.dep_ == lx.GERUND_DEP and c.i > cue.i and c.tag_ == lx.INFINITIVE_TAG), None)
+    todo = next((c for c in children if c.dep_ == lx.OPEN_COMPLEMENT_DEP and c.i > cue.i and c.tag_ == lx.INFINITIVE_TAG), None)
     if asked is not None and todo is not None:
         return list(asked.subtree) + list(todo.subtree)
     prep = next((c for c in children if c.dep_ == "prep" and c.lower_ == lx.REQUEST_PREP and c.i > cue.i), None)
@@ -123,7 +124,7 @@ def _clause_tokens(cue) -> list | None:
         comps = [c for o in cue.children if o.dep_ in lx.LISTENER_DEPS
                  for c in o.children if c.dep_ in mw.CLAUSE_DEPS]
     if not comps:   # "say taxing fuel raises prices": the parser may read a gerund subject as xcomp
-        comps = [c for c in cue.children if c.dep_ == lx.GERUND_DEP and c.tag_ == lx.GERUND_TAG and c.i > cue.i
+        comps = [c for c in cue.children if c.dep_ == lx.OPEN_COMPLEMENT_DEP and c.tag_ == lx.PARTICIPLE_TAG and c.i > cue.i
                  and any(t.tag_ in lx.FINITE_TAGS for t in c.subtree)]
     if not comps:
         return None
@@ -177,7 +178,7 @@ def _without_quoted_asides(tokens: list, base: int, blocked: list[tuple[int, int
     drop: set[int] = set()
     for t in tokens:
         side = t.dep_ in lx.PARENTHETICAL_DEPS and t.lemma_.lower() in lx.REPORTING_VERBS
-        if t.dep_ in lx.GLOSS_DEPS or (side and not any(s <= base + t.idx < e for s, e in blocked)):
+        if t.dep_ in lx.GLOSS_DEPS or (side and not within(base + t.idx, blocked)):
             lo, hi = base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
             if any(s < hi and lo < e for s, e in blocked):
                 drop.update(x.i for x in t.subtree)

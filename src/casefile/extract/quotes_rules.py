@@ -29,8 +29,15 @@ def cue_text(cue) -> str:
     return cue.text
 
 
-def _tokens(doc, base: int, start: int, end: int) -> list:
+def tokens_between(doc, base: int, start: int, end: int) -> list:
+    """The tokens of ``doc`` (a paragraph at document offset ``base``) that start in [start, end)."""
     return [t for t in doc if start <= base + t.idx < end]
+
+
+def top_token(tokens: list):
+    """The highest word of a run of tokens: the first whose head stands outside it (None: no tokens)."""
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
 
 
 def sentence_bounds(doc, base: int, start: int, end: int) -> tuple[int, int]:
@@ -153,12 +160,12 @@ def nearest_cue(doc, base: int, span: MarkSpan, cues: list, same_sentence: bool)
 
 def is_short(doc, base: int, span: MarkSpan, words: int) -> bool:
     """Too short to be speech on its own: a term, unless a reporting verb governs it."""
-    return _is_short(_tokens(doc, base, span.start, span.end), words)
+    return _is_short(tokens_between(doc, base, span.start, span.end), words)
 
 
 def attributing_cue(doc, base: int, span: MarkSpan, cues: list, words: int):
     """The reporting verb in the quotation's sentence that attributes it, or None."""
-    tokens = _tokens(doc, base, span.start, span.end)
+    tokens = tokens_between(doc, base, span.start, span.end)
     if not tokens:
         return None
     if _is_short(tokens, words):
@@ -207,11 +214,11 @@ def sentence_subject(doc, base: int, span: MarkSpan):
     contains "..."", "Article 9, which punishes anyone who "..."" (the article), or that a
     colon introduces ('X joked: "..."'). A quotation that hangs on its first verb some other
     way ("were thanked for "..."") has none: nothing says it is anyone's words."""
-    tokens = _tokens(doc, base, span.start, span.end)
+    tokens = tokens_between(doc, base, span.start, span.end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    node = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    node = top_token(tokens)
     child = node
     for _ in range(lx.SHORT_QUOTE_MAX_PATH + 1):
         if node.i not in inside and node.pos_ in ("VERB", "AUX"):

@@ -14,6 +14,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# every third-person pronoun a mention can be (a person, a thing, a group)
+THIRD_PERSON_PRONOUNS = frozenset(PERSON_PRONOUNS) | THING_PRONOUNS | PLURAL_PRONOUNS
 # Pronouns for whoever is speaking or spoken to: resolved by the quotation, not the text.
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "you"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

@@ -165,9 +165,10 @@ SPLIT_PIECE_ENDS = ",.?!:;\u2014\u2013-\u2026"
 # Heading-like lines (pull quotes) are at most this many words with no final stop.
 HEADING_MAX_WORDS = 12
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# A gerund that opens a reported clause as its subject, which the parser may hang on the verb
-# of saying as an open complement ("say taxing fuel raises prices").
-GERUND_DEP, GERUND_TAG = "xcomp", "VBG"
+# The open complement a verb of saying may carry: a gerund that opens the reported clause as its
+# subject, which the parser hangs there ("say taxing fuel raises prices"), or what someone is
+# asked to do ("asked the court to delay ...").
+OPEN_COMPLEMENT_DEP = "xcomp"
 INFINITIVE_TAG = "VB"      # "asked the court to delay ..."
 SENTENCE_END = ".!?"
 CLAUSE_END = ","
