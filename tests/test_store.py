@@ -50,6 +50,47 @@ def test_a_new_store_applies_every_migration_once(tmp_path):
     assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
 
 
+
+def test_a_store_from_before_migration_8_keeps_its_resolution_state_in_fewer_b_trees(tmp_path):
+    path = tmp_path / "old.db"
+    Store.open(str(path)).close()
+    con = sqlite3.connect(path)
+    # entity_keys, entity_state and candidate_roots as migration 6 made them, with rows
+    con.executescript("""
+        DROP TABLE entity_keys; DROP TABLE entity_state; DROP TABLE candidate_roots;
+        CREATE TABLE entity_keys ("key" TEXT NOT NULL, document_id TEXT NOT NULL, entity_key TEXT NOT NULL,
+            seq INTEGER NOT NULL, PRIMARY KEY ("key", document_id, entity_key));
+        CREATE INDEX ix_entity_keys_first ON entity_keys ("key", seq);
+        CREATE INDEX ix_entity_keys_record ON entity_keys (document_id, entity_key);
+        CREATE TABLE entity_state (document_id TEXT NOT NULL, "key" TEXT NOT NULL, forms JSON, base TEXT NOT NULL,
+            target TEXT, rule TEXT, PRIMARY KEY (document_id, "key"));
+        CREATE INDEX ix_entity_state_base ON entity_state (base);
+        CREATE INDEX ix_entity_state_target ON entity_state (target);
+        CREATE TABLE candidate_roots ("key" TEXT NOT NULL, root TEXT NOT NULL, documents INTEGER NOT NULL,
+            PRIMARY KEY ("key", root));
+        CREATE INDEX ix_candidate_roots_root ON candidate_roots (root);
+        CREATE INDEX ix_doc_entities_entity ON doc_entities (entity_id);
+        INSERT INTO entity_keys VALUES ('J:roe', 'doc1', 'e1', 3), ('J:roe', 'doc2', 'e4', 1);
+        INSERT INTO entity_state VALUES ('doc1', 'e1', '["President Roe"]', 'doc2~e4', NULL, NULL);
+        INSERT INTO candidate_roots VALUES ('I:roe', 'doc2~e4', 2);
+        DELETE FROM schema_migrations WHERE version = 8;
+    """)
+    con.commit()
+    con.close()
+    Store.open(str(path)).close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT * FROM entity_keys ORDER BY seq").fetchall() == [
+        ("J:roe", "doc2", "e4", 1), ("J:roe", "doc1", "e1", 3)]
+    assert con.execute("SELECT * FROM entity_state").fetchall() == [
+        ("doc1", "e1", '["President Roe"]', "doc2~e4", None, None)]
+    assert con.execute("SELECT * FROM candidate_roots").fetchall() == [("I:roe", "doc2~e4", 2)]
+    tables = dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+    assert all("WITHOUT ROWID" in tables[t] for t in ("entity_keys", "entity_state", "candidate_roots"))
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"ix_entity_keys_record", "ix_entity_state_base", "ix_entity_state_target",
+            "ix_candidate_roots_root", "ix_doc_entities_owner"} <= indexes
+    assert not indexes & {"ix_entity_keys_first", "ix_doc_entities_entity", "ix_doc_entities_entity_document"}
+
 def test_a_document_is_stored_with_all_its_records_and_sentence_offsets(store):
     store.write_batch(rows_of((a_document(), an_extraction(), {})))
     counts = store.counts()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
-from .migrations_cases import m003_cases, m006_incremental_state
+from .migrations_cases import m003_cases, m006_incremental_state, m008_fewer_index_writes
 from .migrations_review import m007_review
 from .migrations_search import m004_search, m005_page_indexes
 
@@ -43,7 +43,8 @@ def m002_document_search(conn: Connection, dialect: str) -> None:
 
 
 MIGRATIONS: list[Callable[[Connection, str], None]] = [m001_tables, m002_document_search, m003_cases, m004_search,
-                                                     m005_page_indexes, m006_incremental_state, m007_review]
+                                                     m005_page_indexes, m006_incremental_state, m007_review,
+                                                     m008_fewer_index_writes]
 
 
 def applied(conn: Connection) -> set[int]:

@@ -174,6 +174,5 @@ DOCUMENT_TABLES = tuple(t for t in metadata.sorted_tables if t.info.get("per_doc
 
 for _t in (*FACT_TABLES, participants, doc_entities):
     Index(f"ix_{_t.name}_document", _t.c.document_id)
-Index("ix_doc_entities_entity", doc_entities.c.entity_id)
 Index("ix_minhash_bands_document", minhash_bands.c.document_id)
 Index("ix_events_cluster", events.c.cluster)

@@ -107,6 +107,7 @@ entity_state = Table(
     Column("target", Text),
     Column("rule", Text),       # the rule that chose the target ("lone_name", "office", "dominant_name")
     PrimaryKeyConstraint("document_id", "key"),
+    sqlite_with_rowid=False,
 )
 
 # Per entity: the tally of its records its row is made from (resolve/entity_rows.py), JSON, so
@@ -127,7 +128,10 @@ entity_keys = Table(
     # the document's seq: the earliest record under a key comes first; under a plain lone name's
     # "L:" key set, how many of its candidates its own documents rule out (resolve/lone_stats.py)
     Column("seq", Integer, nullable=False),
-    PrimaryKeyConstraint("key", "document_id", "entity_key"),
+    # ordered by key, then seq: the head of a key in corpus order is a range scan of the table itself
+    # (SQLite keeps it clustered, WITHOUT ROWID), so an insert touches two B-trees, not four
+    PrimaryKeyConstraint("key", "seq", "document_id", "entity_key"),
+    sqlite_with_rowid=False,
 )
 
 # Each name-rule cluster (by its root) under each key a lone name may find it by, with the
@@ -138,6 +142,7 @@ candidate_roots = Table(
     Column("root", Text, nullable=False),
     Column("documents", Integer, nullable=False),
     PrimaryKeyConstraint("key", "root"),
+    sqlite_with_rowid=False,
 )
 
 # The query-key sets of plain lone names, under each key they hold.
@@ -175,7 +180,6 @@ Index("ix_entity_links_entity", entity_links.c.entity_id)
 Index("ix_entity_state_base", entity_state.c.base)
 Index("ix_entity_state_target", entity_state.c.target)
 Index("ix_entity_keys_record", entity_keys.c.document_id, entity_keys.c.entity_key)
-Index("ix_entity_keys_first", entity_keys.c.key, entity_keys.c.seq)
 Index("ix_candidate_roots_root", candidate_roots.c.root)
 Index("ix_quote_shingles_quote", quote_shingles.c.quote_id)
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster)
