@@ -9,7 +9,7 @@ import json
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, case, func, select
+from sqlalchemy import Connection, bindparam, case, func, or_, select
 
 from ..store import schema as s
 from ..store import schema_cases as c
@@ -51,15 +51,16 @@ def split_ref(ref: str) -> tuple[str, str]:
 
 def rows_of_records(conn: Connection, table, key_column, refs: Iterable[str], *columns):
     """Rows of ``table`` about the document entities ``refs`` (matched on document_id and
-    ``key_column``), read a batch of documents at a time: the index's first column."""
-    wanted: dict[str, set[str]] = {}
-    for ref in refs:
-        doc, key = split_ref(ref)
-        wanted.setdefault(doc, set()).add(key)
-    for batch in chunks(wanted):
-        for r in conn.execute(select(table.c.document_id, key_column, *columns).where(table.c.document_id.in_(batch))):
-            if r[1] in wanted[r.document_id]:
-                yield r
+    ``key_column``), read a batch at a time by (key, documents): a document's keys are few
+    ("e1", "e2", ...), so each batch is a handful of index searches on (document_id, key) that
+    read only the rows asked for, not every record of the documents."""
+    for batch in chunks(sorted(set(refs))):
+        by_key: dict[str, list[str]] = {}
+        for ref in batch:
+            doc, key = split_ref(ref)
+            by_key.setdefault(key, []).append(doc)
+        where = or_(*((key_column == key) & table.c.document_id.in_(docs) for key, docs in sorted(by_key.items())))
+        yield from conn.execute(select(table.c.document_id, key_column, *columns).where(where))
 
 
 def records_where(conn: Connection, column, values: Iterable[str], key_column=None) -> set[str]:
@@ -250,7 +251,7 @@ def update_doc_entities(conn: Connection, mapping: dict[str, str],
                         current: dict[str, str | None] | None = None) -> None:
     de = s.doc_entities
     if current is None:
-        current = current_entities(conn, {split_ref(r)[0] for r in mapping})
+        current = current_entities(conn, mapping)
     changed = [{"d": d, "k": k, "e": e} for ref, e in mapping.items() if current.get(ref) != e
                for d, k in [split_ref(ref)]]
     if changed:
@@ -258,15 +259,10 @@ def update_doc_entities(conn: Connection, mapping: dict[str, str],
                      .values(entity_id=bindparam("e")), changed)
 
 
-def current_entities(conn: Connection, documents: Iterable[str]) -> dict[str, str | None]:
-    """Record ref -> the entity id doc_entities holds now, for the records of ``documents``."""
+def current_entities(conn: Connection, refs: Iterable[str]) -> dict[str, str | None]:
+    """Record ref -> the entity id doc_entities holds now, for the stored records among ``refs``."""
     de = s.doc_entities
-    out = {}
-    for batch in chunks(documents):
-        for r in conn.execute(select(de.c.document_id, de.c.key, de.c.entity_id)
-                              .where(de.c.document_id.in_(batch))):
-            out[ref_of(r.document_id, r.key)] = r.entity_id
-    return out
+    return {ref_of(r.document_id, r.key): r.entity_id for r in rows_of_records(conn, de, de.c.key, refs, de.c.entity_id)}
 
 
 def tallies(conn: Connection, ids: set[str]) -> dict[str, Tally]:

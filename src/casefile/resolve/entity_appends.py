@@ -183,7 +183,7 @@ def write_appends(conn: Connection, fast: dict[str, Append], new: dict[str, DocE
     if not fast:
         return EntityChange()
     roots = {a.base for a in fast.values()}
-    entity_of = store.current_entities(conn, {split_ref(r)[0] for r in roots})
+    entity_of = store.current_entities(conn, roots)
     mapping = {ref: entity_of[a.base] for ref, a in fast.items()}
     store.delete_records(conn, c.entity_links, fast)
     insert_many(conn, c.entity_links, [{"document_id": split_ref(ref)[0], "key": split_ref(ref)[1],

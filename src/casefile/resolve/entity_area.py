@@ -12,7 +12,6 @@ from . import entities_store as store
 from . import whole_entities
 from .entity_appends import Append
 from .entity_context import StoreContext, joiners_of, kept_target, members_of_bases, persisted
-from .entities_store import split_ref
 from .records import DocEntity
 
 
@@ -53,7 +52,7 @@ def _closure(conn: Connection, region: list[DocEntity], bases: dict[str, str], t
     the kept state of the records (``persisted``)."""
     area = {r.ref for r in region} | set(targets)
     while True:
-        old = store.current_entities(conn, {split_ref(r)[0] for r in area})
+        old = store.current_entities(conn, area)
         entity_ids = {old[r] for r in area if old.get(r)}
         grown = set(area) | _members_of_entities(conn, entity_ids)
         state = persisted(conn, grown - set(bases))

@@ -91,6 +91,7 @@ class StoreContext:
         self._under: dict[str, set[str]] = {}
         self._members: dict[str, list[DocEntity]] = {}
         self._ranked: dict[str, tuple] = {}      # by key set, once ``candidate_roots`` holds this run's clusters
+        self._doc_roots: dict[str, set[str]] = {}    # document -> the clusters with a record in it
         # the clusters read so far, as ``people.Evidence`` reads clusters: members and documents by root
         self._listed: list[DocEntity] = []
         self.members: dict[str, list[int]] = {}      # root -> indexes into the records read
@@ -175,7 +176,19 @@ class StoreContext:
         self._ranked.update(rankings)
 
     def local_candidates(self, keys: list[str], documents: set[str]) -> set[str]:
-        return lone_stats.among(self.conn, set(self._base_of(self._in_documents(documents)).values()), keys)
+        return lone_stats.among(self.conn, self.roots_in(documents), keys)
+
+    def roots_in(self, documents: set[str]) -> set[str]:
+        """The clusters with a record in one of ``documents``; the documents not asked about
+        before are read at once (a run asks about the lone names' own documents one by one)."""
+        missing = documents - set(self._doc_roots)
+        if missing:
+            refs = self._in_documents(missing)
+            for d in missing:
+                self._doc_roots[d] = set()
+            for ref, root in self._base_of(refs).items():
+                self._doc_roots[split_ref(ref)[0]].add(root)
+        return set().union(*(self._doc_roots[d] for d in documents))
 
     def gender(self, root: str) -> str | None:
         self.cluster(root)

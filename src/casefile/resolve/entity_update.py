@@ -86,6 +86,7 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
         asked = {k for q in queriers if not K.is_plain(q) for k in K.query_keys(q)}
         context.prefetch(set(roots.values()) | set().union(*(context.roots_under(k) for k in asked)))
         own = {ref: (root, context.documents_of(root)) for ref, root in roots.items()}
+        context.roots_in({d for q in queriers if K.is_plain(q) and q.ref not in alone for d in own[q.ref][1]})
     targets, plain = _decide(queriers, alone, own, context)
     lone_stats.note(conn, plain, () if full else {q.ref for q in queriers} | set(index))
     if not full:    # a lone name outside the region whose choice stands needs no rewriting
@@ -319,7 +320,7 @@ def _write(conn: Connection, area: list[DocEntity], index: dict[str, int], links
         area, result.groups, result.links, whole, store.tallies(conn, set(whole.values())))
     more = store.group_rows(area, rest, result.links, tallies)
     entity_rows, link_rows, mapping = entity_rows + more[0], link_rows + more[1], mapping | more[2]
-    before = store.current_entities(conn, {split_ref(r)[0] for r in refs})
+    before = store.current_entities(conn, refs)
     old_ids = {before[r] for r in refs if before.get(r)} | {local_entity_id(*split_ref(r)) for r in new}
     old_rows = names_and_types(conn, old_ids)
     store.write(conn, entity_rows, link_rows, mapping, None if full else old_ids, before)

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select
 from ..store import schema as s
 from ..store import schema_cases as c
 from . import entities_store as store
-from .entities_store import chunks, split_ref
+from .entities_store import chunks
 from .entity_appends import Append
 from .entity_rows import Tally
 from .records import DocEntity, Link
@@ -46,7 +46,7 @@ def fresh(conn: Connection, new: list[DocEntity]) -> set[str]:
 
 def entities_of(conn: Connection, roots: set[str]) -> dict[str, str]:
     """root -> the entity its record stands in now."""
-    held = store.current_entities(conn, {split_ref(r)[0] for r in roots})
+    held = store.current_entities(conn, roots)
     return {r: held[r] for r in roots if held.get(r)}
 
 
