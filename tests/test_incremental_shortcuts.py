@@ -10,8 +10,9 @@ import pytest
 
 from casefile import resolve
 from casefile.models import Document, Extraction, LocalEntity, Mention
-from casefile.resolve import entity_update, middle_groups
+from casefile.resolve import entity_update, middle_groups, people
 from casefile.resolve import names as N
+from casefile.resolve.records import DocEntity
 from casefile.store.db import Store
 
 from .helpers.rows import rows_of
@@ -150,3 +151,64 @@ def test_a_new_record_of_a_cluster_holding_a_lone_name_is_resolved_as_in_full(tm
     batch = [institutions(4, [["Vell Rights League"]])]
     store = grow(str(tmp_path / "g.db"), [batch])
     assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), LEAGUE + batch, store, False))
+
+
+def named(i: int, names: list[tuple[str, str]]) -> tuple[Document, Extraction]:
+    """A document naming these (name, type) pairs, one sentence each."""
+    text, ents = "", []
+    for k, (name, kind) in enumerate(names):
+        at = len(text)
+        text += f"{name} spoke. "
+        ents.append(LocalEntity(f"e{k + 1}", name, kind, [name], [], [Mention(at, at + len(name), name, kind)]))
+    doc_id = f"{i:04d}" + "ef" * 6
+    doc = Document(id=doc_id, source=f"hand/{i}.txt", text=text.strip(), title=f"Note {i}", outlet="Vell Daily",
+                   published="2024-05-01")
+    return doc, Extraction(document=doc_id, entities=ents, quotes=[], events=[], amounts=[], sentences=[(0, len(text))])
+
+
+def pairing_documents_of(monkeypatch) -> set[str]:
+    """The documents whose every record an incremental run reads to find same-document pairs."""
+    seen: set[str] = set()
+    original = entity_update._pairing_documents
+
+    def spy(conn, refs):
+        found = original(conn, refs)
+        seen.update(found)
+        return found
+
+    monkeypatch.setattr(entity_update, "_pairing_documents", spy)
+    return seen
+
+
+# Selka Varn's documents also name a one-word organization; the fourth also "Varn" tagged an
+# organization, which the corpus makes her ("Varn said", tagged ORG)
+BESIDE = [named(50 + i, [("Selka Varn", "PERSON"), ("Tarnholt", "ORG")]) for i in range(3)] + \
+    [named(53, [("Selka Varn", "PERSON"), ("Varn", "ORG")])] + \
+    [named(54 + i, [("Selka Varn", "PERSON")]) for i in range(4)]
+
+
+def test_a_full_named_persons_documents_are_read_whole_only_where_her_surname_stands_alone(tmp_path, monkeypatch):
+    grow(str(tmp_path / "g.db"), [BESIDE]).close()
+    read = pairing_documents_of(monkeypatch)
+    batch = [article(90, ["Selka B. Varn"])]      # agrees with her name: her records are re-resolved
+    store = grow(str(tmp_path / "g.db"), [batch])
+    assert read == {BESIDE[3][0].id}             # not those of the other organization's one word
+    assert entity_of(store, "Varn") == entity_of(store, "Selka Varn")
+    assert snapshot(store) == snapshot(whole(str(tmp_path / "w.db"), BESIDE + batch, store, False))
+
+
+def record(name: str, kind: str) -> DocEntity:
+    return DocEntity(document_id="d", key="e1", name=name, type=kind, seq=0, aliases=[name], descriptors=[])
+
+
+@pytest.mark.parametrize("name, kind, pairs", [
+    ("Selka Varn", "PERSON", True),
+    ("Varn", "PERSON", True),
+    ("Tarnholt", "ORG", True),                   # a one-word organization: the corpus may call it a person
+    ("President Varn", "ORG", True),             # a person's one word under a title, tagged otherwise
+    ("Vell Rights League", "ORG", False),        # an institution's name of three words pairs with nothing
+    ("Tarn Valley Post", "ORG", False),
+    ("Foreign Ministry", "ORG", True),           # its title word falls away, as from a person's name
+])
+def test_only_people_and_one_word_names_may_be_paired_in_their_document(name, kind, pairs):
+    assert people.may_pair_in_a_document(record(name, kind)) is pairs

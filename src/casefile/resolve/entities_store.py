@@ -83,13 +83,29 @@ def load_records(conn: Connection, documents: Iterable[str] | None, forms: dict[
     out = []
     for batch in batches:
         q = query if batch is None else query.where(de.c.document_id.in_(batch))
-        for r in conn.execute(q):
-            rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
-                            aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
-            rec.add_forms(forms.get(rec.ref, ()))
-            out.append(rec)
+        out += [_record(r, r.seq, forms.get(ref_of(r.document_id, r.key), ())) for r in conn.execute(q)]
     out.sort(key=lambda r: r.order)
     return out
+
+
+def records_of(conn: Connection, refs: Iterable[str], forms: dict[str, list[str]]) -> list[DocEntity]:
+    """The stored document entities among ``refs``, in corpus order, with their written forms
+    (``load_records``), read by (document, key): not every record of their documents."""
+    de, docs = s.doc_entities, s.documents
+    rows = list(rows_of_records(conn, de, de.c.key, refs, de.c.name, de.c.type, de.c.aliases, de.c.descriptors))
+    seqs: dict[str, int] = {}
+    for batch in chunks({r.document_id for r in rows}):
+        seqs.update((r.id, r.seq) for r in conn.execute(select(docs.c.id, docs.c.seq).where(docs.c.id.in_(batch))))
+    out = [_record(r, seqs[r.document_id], forms.get(ref_of(r.document_id, r.key), ())) for r in rows]
+    out.sort(key=lambda r: r.order)
+    return out
+
+
+def _record(r, seq: int | None, forms: Iterable[str]) -> DocEntity:
+    rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=seq or 0,
+                    aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
+    rec.add_forms(forms)
+    return rec
 
 
 def members(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[DocEntity]]:
@@ -100,10 +116,7 @@ def members(conn: Connection, entity_ids: Iterable[str]) -> dict[str, list[DocEn
     out: dict[str, list[DocEntity]] = {}
     for batch in chunks(entity_ids):
         for r in conn.execute(query.where(de.c.entity_id.in_(batch))):
-            rec = DocEntity(document_id=r.document_id, key=r.key, name=r.name, type=r.type, seq=r.seq or 0,
-                            aliases=list(r.aliases or []), descriptors=list(r.descriptors or []))
-            rec.add_forms(r.forms or ())
-            out.setdefault(r.entity_id, []).append(rec)
+            out.setdefault(r.entity_id, []).append(_record(r, r.seq, r.forms or ()))
     for recs in out.values():
         recs.sort(key=lambda r: r.order)
     return out

@@ -136,8 +136,7 @@ class StoreContext:
         missing = refs - set(self.records)
         if missing:
             kept = {ref: st[3] for ref, st in persisted(self.conn, missing, forms=True).items()}
-            loaded = [r for r in store.load_records(self.conn, {split_ref(x)[0] for x in missing}, kept | self.forms)
-                      if r.ref in missing]
+            loaded = store.records_of(self.conn, missing, kept | self.forms)
             self.typing.apply(loaded)
             self.records.update((r.ref, r) for r in loaded)
 

@@ -161,7 +161,9 @@ def _join_region(conn: Connection, seeds: list[DocEntity], merges: list[tuple[st
 def _same_document_partners(conn: Connection, refs: set[str], known: dict[str, DocEntity],
                             forms: dict[str, list[str]], typing: Typing) -> set[str]:
     """Records that one of ``refs``'s documents pairs with them (``people.same_word_in_a_document``)."""
-    docs = _pairing_documents(conn, refs)
+    own = _load(conn, refs, known, forms, typing)
+    known.update((r.ref, r) for r in own)
+    docs = _pairing_documents(conn, {r.ref for r in own if people.may_pair_in_a_document(r)})
     records = _load(conn, set(store.records_where(conn, s.doc_entities.c.document_id, docs)), known, forms, typing)
     known.update((r.ref, r) for r in records)
     return {ref for a, b in _document_pairs(records, known, set()) if a in refs or b in refs for ref in (a, b)}
@@ -170,23 +172,27 @@ def _same_document_partners(conn: Connection, refs: set[str], known: dict[str, D
 def _pairing_documents(conn: Connection, refs: set[str]) -> set[str]:
     """The documents where one of ``refs`` may be paired. Every same-document pair holds a
     record kept under another type's one-word name ("o|") or a lone person's word ("l|"). A
-    full-named person pairs only as the bearer of the first kind; a lone person's word only in
-    its own document; a record of another type (no surname kept, "p|") with a lone person's word
-    beside it, whatever its name. Documents where none of these can happen hold no pair."""
+    full-named person pairs only as the bearer of the first kind, by its surname ("p|": "Roe
+    said", tagged ORG, beside Ann Roe); a lone person's word only in its own document; a record
+    of another type (no surname kept) with a lone person's word beside it, whatever its name.
+    Documents where none of these can happen hold no pair (a much-named person's documents
+    seldom do: reading their records would cost as many as the person has)."""
     ek = c.entity_keys
-    other, lone, surname = K.TYPED + "o|", K.TYPED + "l|", K.TYPED + "p|"
+    other, lone, surname = "o|", "l|", "p|"
     keys: dict[str, dict[str, set[str]]] = {}
     for batch in chunks({split_ref(r)[0] for r in refs}):
         for r in conn.execute(select(ek.c.document_id, ek.c.entity_key, ek.c.key).where(
                 ek.c.document_id.in_(batch), ek.c.key.startswith(K.TYPED))):
-            keys.setdefault(r.document_id, {}).setdefault(r.entity_key, set()).add(r.key[:len(other)])
+            keys.setdefault(r.document_id, {}).setdefault(r.entity_key, set()).add(r.key[len(K.TYPED):])
     out = set()
     for ref in refs:
         doc, key = split_ref(ref)
         records = keys.get(doc, {})
         mine = records.get(key, set())
-        if any(other in ks for ks in records.values()) or lone in mine or (
-                surname not in mine and any(lone in ks for ks in records.values())):
+        kept = set().union(*records.values())
+        surnames = {k[len(surname):] for k in mine if k.startswith(surname)}
+        if any(k.startswith((other, lone)) for k in mine) or {other + w for w in surnames} & kept or (
+                not surnames and any(k.startswith(lone) for k in kept)):
             out.add(doc)
     return out
 
@@ -223,8 +229,7 @@ def _load(conn: Connection, refs: set[str], known: dict[str, DocEntity], forms: 
     with the written forms an earlier run kept for them, typed as the corpus types them now."""
     missing = refs - set(known)
     kept = {ref: st[3] for ref, st in persisted(conn, missing, forms=True).items()} if missing else {}
-    loaded = [r for r in store.load_records(conn, {split_ref(x)[0] for x in missing}, kept | forms)
-              if r.ref in missing] if missing else []
+    loaded = store.records_of(conn, missing, kept | forms) if missing else []
     typing.apply(loaded)
     return sorted([known[r] for r in refs if r in known] + loaded, key=lambda r: r.order)
 

@@ -149,6 +149,15 @@ def same_word_in_a_document(records: list, free: list[int], retyped: set[int]) -
     return pairs + _same_word_made_other(records, free)
 
 
+def may_pair_in_a_document(r) -> bool:
+    """Whether ``same_word_in_a_document`` can pair this record at all: a person (as the corpus
+    types it now), or a record of another type written as one word."""
+    if r.type == "PERSON":
+        return True
+    cores = {N.person_core(n) for n in r.all_names}
+    return len(cores) == 1 and len(next(iter(cores))) == 1
+
+
 def _same_word_made_other(records: list, free: list[int]) -> list[tuple[int, int]]:
     """A word typed a person that the corpus made an organization or a place, and the records its
     document types so with that word: one entity (a headline's word tagged a person, and the
