@@ -25,7 +25,7 @@ from .helpers.resolve_corpus import corpus
 from .helpers.rows import rows_of
 
 DERIVED = (C.entity_links, C.entity_state, C.entity_keys, C.event_clusters, C.cluster_claims, C.conflicts,
-           C.quote_shingles, C.candidate_roots, C.entity_tallies)
+           C.quote_shingles, C.candidate_roots, C.entity_tallies, C.event_blocks)
 
 
 def snapshot(store: Store) -> dict[str, list[str]]:

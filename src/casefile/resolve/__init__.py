@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 # what the kept state holds; a store whose state says anything else is resolved in full once
 # ("complete" alone: kept before the lone-name statistics, resolve/lone_stats.py; without
 # "lone-name marks": before candidate_roots marked the clusters holding a lone name; without
-# "event ties": kept before the groups where a tie decided a merge, resolve/event_region.py)
-STATE = "complete with lone-name statistics, lone-name marks and event ties"
+# "event ties": kept before the groups where a tie decided a merge, resolve/event_region.py; without
+# "event blocks": before each report's blocks were kept, resolve/event_index.py)
+STATE = "complete with lone-name statistics, lone-name marks, event ties and event blocks"
 
 
 def run(store, document_ids: list[str] | None = None) -> dict[str, int]:

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
+from . import event_index
 from . import lexicon as L
-from .event_rows import block_participants, block_sizes, cluster_mates, ids_where, kinds_of, read_into
-from .events import EventRecord, candidate_pairs, merge_plainly, pair_score, shared_participants
+from .event_rows import cluster_mates, ids_where, read_into
+from .events import EventRecord, candidate_pairs, merge_plainly, pair_score
 
 
 @dataclass
@@ -50,8 +51,7 @@ class _Reader:
     sizes: dict[tuple[str, str], int] = field(default_factory=dict)
     sized: set[tuple[str, str]] = field(default_factory=set)
     members: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    named: dict[str, set[str]] = field(default_factory=dict)
-    views: dict[str, _Participants] = field(default_factory=dict)
+    partners: dict[str, set[str]] = field(default_factory=dict)
 
     def read(self, ids: set[str]) -> None:
         read_into(self.conn, ids, self.records, self.old, self.kinds)
@@ -59,41 +59,37 @@ class _Reader:
     def keys(self, ids: set[str], shared: bool = False) -> set[tuple[str, str]]:
         """The blocks of these (read) reports (``shared``: only those two of them share), with
         their sizes in the whole store known."""
+        keys = self.blocks(ids, shared)
+        self.size(keys)
+        return keys
+
+    def blocks(self, ids: set[str], shared: bool = False) -> set[tuple[str, str]]:
         seen: dict[tuple[str, str], int] = {}
         for i in ids:
             r = self.records[i]
             for e in r.entities:
                 seen[(r.type, e)] = seen.get((r.type, e), 0) + 1
-        keys = {k for k, n in seen.items() if n > 1} if shared else set(seen)
+        return {k for k, n in seen.items() if n > 1} if shared else set(seen)
+
+    def size(self, keys: set[tuple[str, str]]) -> None:
         unknown = keys - self.sized
-        self.sizes.update(block_sizes(self.conn, unknown))
+        self.sizes.update(event_index.sizes(self.conn, unknown))
         self.sized |= unknown
-        return keys
 
     def oversized(self, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
         return {k for k in keys if self.sizes.get(k, 0) > L.MAX_EVENT_BLOCK}
 
     def block(self, keys: set[tuple[str, str]]) -> None:
-        """Read the members of these blocks and whom each member names."""
-        wanted = keys - set(self.members)
-        members, named, entities = block_participants(self.conn, wanted)
-        self.members.update((k, members.get(k, set())) for k in wanted)
-        self.named.update(named)
-        self.kinds.update(kinds_of({e: v for e, v in entities.items() if e not in self.kinds}))
+        """Read the members of these blocks."""
+        self.members.update(event_index.members(self.conn, keys - set(self.members)))
 
-    def participants(self, i: str) -> _Participants:
-        """Whom a block member names, as its record will hold them (vague participants left out)."""
-        view = self.views.get(i)
-        if view is None:
-            ents = frozenset(e for e in self.named.get(i, ()) if e in self.kinds and not self.kinds[e][1])
-            view = self.views[i] = _Participants(ents, frozenset(e for e in ents if self.kinds[e][0] == "PERSON"))
-        return view
-
-
-@dataclass
-class _Participants:
-    entities: frozenset[str]
-    persons: frozenset[str]
+    def pairable(self, ids: set[str]) -> dict[str, set[str]]:
+        """The reports each of these may pair with (``event_index.pairable``): what a report may
+        pair with is the store's to say, so each is asked once."""
+        asked = [self.records[i] for i in ids if i not in self.partners]
+        keys = self.blocks({r.id for r in asked})
+        self.partners.update(event_index.pairable(self.conn, asked, keys - self.oversized(keys)))
+        return {i: self.partners[i] for i in ids}
 
 
 def settle(conn: Connection, changed: set[str], seeds: set[str], stop_at_ties: bool = False) -> Region:
@@ -145,15 +141,8 @@ def _closed(reader: _Reader, changed: set[str], seeds: set[str]) -> set[str]:
 def _around(reader: _Reader, changed: set[str]) -> tuple[dict[str, set[str]], list[tuple[float, str, str]]]:
     """The old clusters (id -> reports) of the reports outside ``changed`` a candidate pair joins
     to it, and those pairs (score, earlier report, later report)."""
-    keys = reader.keys(changed)
-    open_keys = keys - reader.oversized(keys)
-    reader.block(open_keys)
-    maybe: dict[str, set[str]] = {}     # whom each report's participants allow to be its partner
-    for i in changed:
-        a = reader.records[i]
-        for key in {(a.type, e) for e in a.entities} & open_keys:
-            maybe[i] = maybe.get(i, set()) | {x for x in reader.members[key] - changed
-                                                if shared_participants(a, reader.participants(x)) is not None}
+    reader.keys(changed)
+    maybe = {i: xs - changed for i, xs in reader.pairable(changed).items()}
     reader.read(set().union(*maybe.values()))     # only those are read in full
     cross = []
     for i, xs in maybe.items():
@@ -183,10 +172,12 @@ def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]],
     ids = changed.union(*around.values())
     events = sorted((reader.records[i] for i in ids), key=lambda r: r.order)
     index = {r.id: n for n, r in enumerate(events)}
+    parts = [(changed, False), *((cluster, True) for cluster in around.values())]
+    reader.size(set().union(*(reader.blocks(part, shared) for part, shared in parts)))     # in one go
     pairs = []
-    for part, shared in ((changed, False), *((cluster, True) for cluster in around.values())):
+    for part, shared in parts:
         records = sorted((reader.records[i] for i in part), key=lambda r: r.order)
-        oversized = reader.oversized(reader.keys(part, shared))
+        oversized = reader.oversized(reader.blocks(part, shared))
         pairs += [(score, index[records[i].id], index[records[j].id])
                   for score, i, j in candidate_pairs(records, oversized)]
     pairs += [(score, index[a], index[b]) for score, a, b in cross]

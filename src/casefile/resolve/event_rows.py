@@ -16,10 +16,8 @@ from . import names as N
 from .entities_store import chunks, names_and_types
 from .events import EventRecord
 
-_BLOCK_JOINS = ("FROM doc_entities de JOIN participants p ON p.document_id = de.document_id AND p.entity_key = de.key "
-                "JOIN events e ON e.id = p.event_id")
-_OF_ENTITIES = " WHERE de.entity_id IN :ids"
-_BLOCKS = _BLOCK_JOINS + _OF_ENTITIES
+_BLOCKS = ("FROM doc_entities de JOIN participants p ON p.document_id = de.document_id AND p.entity_key = de.key "
+           "JOIN events e ON e.id = p.event_id WHERE de.entity_id IN :ids")
 
 
 def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
@@ -117,44 +115,6 @@ def blocks_of_entities(conn: Connection, entity_ids: set[str]) -> dict[tuple[str
         for r in conn.execute(stmt, {"ids": batch}):
             found[(r.type, r.entity_id)].add(r.id)
     return found
-
-
-def block_participants(conn: Connection, keys: set[tuple[str, str]]
-                       ) -> tuple[dict[tuple[str, str], set[str]], dict[str, set[str]], dict[str, tuple[str, str]]]:
-    """The reports of these (type, entity) blocks in the whole store, the corpus-level entities
-    each of them names (vague ones too), and those entities' (name, type), in one query per type."""
-    stmt = text("SELECT de.entity_id, e.id, de2.entity_id AS named, en.name, en.type " + _BLOCK_JOINS
-                + " JOIN participants p2 ON p2.event_id = e.id JOIN doc_entities de2 ON de2.document_id = "
-                  "p2.document_id AND de2.key = p2.entity_key JOIN entities en ON en.id = de2.entity_id"
-                + _OF_ENTITIES + " AND e.type = :type").bindparams(bindparam("ids", expanding=True))
-    members: dict[tuple[str, str], set[str]] = defaultdict(set)
-    named: dict[str, set[str]] = defaultdict(set)
-    entities: dict[str, tuple[str, str]] = {}
-    for type_, ids in _by_type(keys).items():
-        for batch in chunks(ids):
-            for r in conn.execute(stmt, {"ids": batch, "type": type_}):
-                members[(type_, r.entity_id)].add(r.id)
-                named[r.id].add(r.named)
-                entities[r.named] = (r.name, r.type)
-    return members, named, entities
-
-
-def block_sizes(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """How many reports each of these (type, entity) blocks holds in the whole store (none: left out)."""
-    stmt = text("SELECT de.entity_id, COUNT(DISTINCT e.id) AS n " + _BLOCKS + " AND e.type = :type "
-                "GROUP BY de.entity_id").bindparams(bindparam("ids", expanding=True))
-    out = {}
-    for type_, entities in _by_type(keys).items():
-        for batch in chunks(entities):
-            out.update(((type_, r.entity_id), r.n) for r in conn.execute(stmt, {"ids": batch, "type": type_}))
-    return out
-
-
-def _by_type(keys: set[tuple[str, str]]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for type_, entity in keys:
-        out[type_].add(entity)
-    return out
 
 
 def with_sentences(conn: Connection, records: Iterable[EventRecord]) -> None:

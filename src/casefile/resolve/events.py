@@ -61,17 +61,23 @@ def _pair_score(a: EventRecord, b: EventRecord) -> float | None:
 
 def shared_participants(a, b) -> frozenset[str] | None:
     """The participants two reports share when that many can make them one event (None: too
-    few, or each names people and none in common). ``a`` and ``b`` need only ``entities`` and
-    ``persons``: an ingest asks this of reports it has not read in full (``event_region``)."""
+    few, or each names people and none in common)."""
     shared = a.entities & b.entities
-    small = min(len(a.entities), len(b.entities))
+    return shared if may_share(a, shared, len(b.entities), bool(b.persons)) else None
+
+
+def may_share(a, shared: frozenset[str], count: int, persons: bool) -> bool:
+    """Whether ``a`` and a report whose record holds ``count`` entities (``persons``: people
+    among them), ``shared`` of them with ``a``, share enough participants to be one event. The
+    counts are all it needs of the other: an ingest asks this of reports it has not read
+    (``event_index``). Persons are entities of one type in every record, so the people two
+    reports name in common are the people among those they share."""
+    small = min(len(a.entities), count)
     if not shared or len(shared) / small < L.MIN_PARTICIPANT_OVERLAP:
-        return None
+        return False
     if small >= 2 and len(shared) < L.MIN_SHARED_WHEN_RICH:
-        return None
-    if a.persons and b.persons and a.persons.isdisjoint(b.persons):
-        return None
-    return shared
+        return False
+    return not (a.persons and persons and a.persons.isdisjoint(shared))
 
 
 def _identifying(a: EventRecord, b: EventRecord, shared: frozenset[str] | None = None) -> bool:

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from ..store import schema as s
 from ..store import schema_cases as c
+from . import event_index
 from . import lexicon as L
 from .changes import EntityChange
 from .entities_store import rows_of_records
@@ -39,10 +40,12 @@ def update(conn: Connection, change: EntityChange, new_docs: list[str] | None) -
     """Re-cluster what ``new_docs`` (None: everything) and the entity ``change`` can affect."""
     if new_docs is None:
         records, old = load(conn, None)
+        event_index.rebuild(conn, records)
         return _write(conn, records, old, _cluster(conn, records, set(), None))
     seeds = ids_where(conn, "SELECT id FROM events WHERE document_id IN :ids", new_docs)
     seeds |= _events_of_records(conn, change.records)
     seeds |= _events_of_entities(conn, _regrouping(change))
+    event_index.refresh(conn, load(conn, seeds, sentences=False)[0], new_docs)
     asking = may_break_ties()
     whole = asking and _ties_unknown(conn)
     start = seeds | _crossing(conn, change.shrunk, seeds)

@@ -169,6 +169,22 @@ event_ties = Table(
     Column("event_id", Text, primary_key=True),
 )
 
+# Each event report under each (type, entity) block it is in (``events.blocks``: its type and each
+# corpus-level entity its record holds), with how many entities and persons the record holds: what
+# an ingest asks of a block (its size, the reports a new one can pair with) instead of reading
+# every report of it (resolve/event_index.py). Stored in block order, so a block is one range.
+event_blocks = Table(
+    "event_blocks", metadata,
+    Column("type", Text, nullable=False),
+    Column("entity_id", Text, nullable=False),
+    Column("event_id", Text, nullable=False),
+    Column("document_id", Text, nullable=False),
+    Column("entities", Integer, nullable=False),
+    Column("persons", Integer, nullable=False),
+    PrimaryKeyConstraint("type", "entity_id", "event_id"),
+    sqlite_with_rowid=False,
+)
+
 # Settings of the resolution state: ("state", "complete") once a full run has built it.
 resolve_meta = Table(
     "resolve_meta", metadata,
@@ -184,10 +200,12 @@ Index("ix_candidate_roots_root", candidate_roots.c.root)
 Index("ix_quote_shingles_quote", quote_shingles.c.quote_id)
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster)
 Index("ix_conflicts_cluster", conflicts.c.cluster)
+Index("ix_event_blocks_event", event_blocks.c.event_id)
+Index("ix_event_blocks_document", event_blocks.c.document_id)
 # quote conflicts are found again by the documents they cite
 DOCUMENT_INDEXES = (Index("ix_conflicts_document_a", conflicts.c.document_a),
                     Index("ix_conflicts_document_b", conflicts.c.document_b))
 
 # Tables a full resolution rewrites as a whole (an incremental one rewrites the rows it re-resolves).
 DERIVED = (entity_links, event_clusters, cluster_claims, conflicts, entity_state, entity_keys, quote_shingles,
-           candidate_roots, lone_sets, event_ties)
+           candidate_roots, lone_sets, event_ties, event_blocks)
