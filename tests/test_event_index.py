@@ -3,12 +3,18 @@ without reading the others, and finds exactly those the participant rule would n
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from casefile import resolve
 from casefile.resolve import event_index
+from casefile.resolve.event_rows import load
 from casefile.resolve.events import EventRecord, shared_participants
+from casefile.store import schema as s
 from casefile.store import schema_cases as C
 from casefile.store.db import Store
 
+from .helpers.resolve_corpus import corpus
+from .helpers.rows import rows_of
 from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 
@@ -97,3 +103,18 @@ def test_a_report_written_again_replaces_its_rows(store):
         event_index.refresh(conn, [moved], [left.document_id])
         sizes = event_index.sizes(conn, {("arrest", "P:Ilsa Brandt"), ("arrest", "P:Tomas Weir")})
     assert sizes == {("arrest", "P:Ilsa Brandt"): 4, ("arrest", "P:Tomas Weir"): 3}
+
+
+def test_a_report_read_from_its_kept_blocks_is_the_report_its_participants_make(tmp_path):
+    """People, places and other entities, vague participants left out: the same record either way."""
+    store = Store.open(str(tmp_path / "corpus.db"))
+    docs = corpus(40, 7, 8)
+    store.write_batch(rows_of(*[(d, e, {}) for d, e in docs]))
+    resolve.run(store)
+    with store.engine.connect() as conn:
+        ids = set(conn.execute(select(s.events.c.id)).scalars())
+        through_participants, _ = load(conn, ids, sentences=False)
+        kept, _ = load(conn, ids, sentences=False, kept=True)
+    assert kept == through_participants
+    assert any(r.persons for r in kept) and any(r.places for r in kept)
+    assert any(r.entities - r.persons - r.places for r in kept)

@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, bindparam, text
 
+from ..concepts import entity_types
 from ..store import schema_cases as c
 from .bulk import insert_many
 from .entities_store import CHUNK, chunks
 from .events import EventRecord, may_share
 
 Key = tuple[str, str]
+PERSON, PLACE, OTHER = "person", "place", "other"      # an entity's kind in a record
 
 _SIZES = text("SELECT entity_id, COUNT(*) AS n FROM event_blocks WHERE type = :type AND entity_id IN :ids "
               "GROUP BY entity_id").bindparams(bindparam("ids", expanding=True))
@@ -44,9 +46,30 @@ _PAIRABLE = text(
 ).bindparams(bindparam("open", expanding=True), bindparam("all", expanding=True), bindparam("all2", expanding=True))
 
 
+_HELD = text("SELECT event_id, entity_id, kind FROM event_blocks WHERE event_id IN :ids"
+             ).bindparams(bindparam("ids", expanding=True))
+
+
+def kind_of_type(type_: str) -> str:
+    return PERSON if type_ == "PERSON" else PLACE if type_ in entity_types.PLACE_TYPES else OTHER
+
+
+def _kind(r: EventRecord, entity: str) -> str:
+    return PERSON if entity in r.persons else PLACE if entity in r.places else OTHER
+
+
 def rows_of(records: Iterable[EventRecord]) -> list[dict]:
-    return [{"type": r.type, "entity_id": e, "event_id": r.id, "document_id": r.document_id,
+    return [{"type": r.type, "entity_id": e, "event_id": r.id, "document_id": r.document_id, "kind": _kind(r, e),
              "entities": len(r.entities), "persons": len(r.persons)} for r in records for e in sorted(r.entities)]
+
+
+def held(conn: Connection, ids: list[str]) -> dict[str, dict[str, str]]:
+    """Each report's entities as its record holds them, by kind, from its rows (none: left out)."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for batch in chunks(ids):
+        for r in conn.execute(_HELD, {"ids": batch}):
+            out[r.event_id][r.entity_id] = r.kind
+    return out
 
 
 def rebuild(conn: Connection, records: list[EventRecord]) -> None:
@@ -117,16 +140,18 @@ def _parts(reports: list[EventRecord]) -> list[list[EventRecord]]:
 @dataclass
 class _Found:
     """The reports read: how many entities and persons each one's record holds, the blocks
-    asked about each is in, and the reports read of each block."""
+    asked about each is in, and of each block the reports that may pair with a report of two
+    or more entities (``members``) or of one (``whole``: all)."""
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)
     blocks: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     members: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    whole: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def take(self, rows) -> None:
+    def take(self, rows, into: dict[str, set[str]]) -> None:
         for r in rows:
             self.counts[r.event_id] = (r.entities, r.persons)
             self.blocks[r.event_id].add(r.entity_id)
-            self.members[r.entity_id].add(r.event_id)
+            into[r.entity_id].add(r.event_id)
 
 
 def _found(conn: Connection, type_: str, part: list[EventRecord], open_keys: set[Key]) -> _Found:
@@ -135,14 +160,16 @@ def _found(conn: Connection, type_: str, part: list[EventRecord], open_keys: set
     opened = [e for e in every if (type_, e) in open_keys]
     whole = sorted({e for r in part if len(r.entities) == 1 for e in r.entities} & set(opened))
     if opened:
-        found.take(conn.execute(_PAIRABLE, {"type": type_, "open": opened, "all": every, "all2": every}))
+        found.take(conn.execute(_PAIRABLE, {"type": type_, "open": opened, "all": every, "all2": every}),
+                   found.members)
     if whole:      # every report of these blocks, those the query above left out too
-        found.take(conn.execute(_MEMBERS, {"type": type_, "ids": whole}))
+        found.take(conn.execute(_MEMBERS, {"type": type_, "ids": whole}), found.whole)
     return found
 
 
 def _partners(a: EventRecord, found: _Found, open_keys: set[Key]) -> set[str]:
-    near = set().union(*(found.members.get(e, set()) for e in a.entities if (a.type, e) in open_keys))
+    among = found.whole if len(a.entities) == 1 else found.members
+    near = set().union(*(among.get(e, set()) for e in a.entities if (a.type, e) in open_keys))
     near.discard(a.id)
     out = set()
     for x in near:

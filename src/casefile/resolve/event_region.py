@@ -43,18 +43,17 @@ class Region:
 
 @dataclass
 class _Reader:
-    """Reports, block sizes and block members, each read from the store once."""
+    """Reports, block sizes, block members and partners, each read from the store once."""
     conn: Connection
     records: dict[str, EventRecord] = field(default_factory=dict)
     old: dict[str, str] = field(default_factory=dict)
-    kinds: dict[str, tuple[str, bool]] = field(default_factory=dict)
     sizes: dict[tuple[str, str], int] = field(default_factory=dict)
     sized: set[tuple[str, str]] = field(default_factory=set)
     members: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     partners: dict[str, set[str]] = field(default_factory=dict)
 
     def read(self, ids: set[str]) -> None:
-        read_into(self.conn, ids, self.records, self.old, self.kinds)
+        read_into(self.conn, ids, self.records, self.old)
 
     def keys(self, ids: set[str], shared: bool = False) -> set[tuple[str, str]]:
         """The blocks of these (read) reports (``shared``: only those two of them share), with

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, func, select, text
 
-from ..concepts import entity_types
 from ..store import schema as s
+from . import event_index
 from . import names as N
 from .entities_store import chunks, names_and_types
 from .events import EventRecord
@@ -21,11 +21,12 @@ _BLOCKS = ("FROM doc_entities de JOIN participants p ON p.document_id = de.docum
 
 
 def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
-         kinds: dict[str, tuple[str, bool]] | None = None) -> tuple[list[EventRecord], dict[str, str]]:
+         kept: bool = False) -> tuple[list[EventRecord], dict[str, str]]:
     """Events (None: all) in corpus order, each with the corpus-level entities among its
     participants, and the cluster each had before this run. Without ``sentences`` the trigger
-    stands in for the sentence (enough to tell whether two reports may be one event);
-    ``kinds`` keeps entity types between calls."""
+    stands in for the sentence (enough to tell whether two reports may be one event); ``kept``:
+    the entities as the reports' kept blocks hold them (``event_index``: those of reports whose
+    record did not change, or was written again in this run)."""
     ev, docs = s.events, s.documents
     cols = [ev.c.id, ev.c.document_id, ev.c.type, ev.c.start, ev.c.text, ev.c.date_value, ev.c.modality,
             ev.c.cluster, ev.c.sentence_start, docs.c.seq]
@@ -36,30 +37,35 @@ def load(conn: Connection, ids: Iterable[str] | None, sentences: bool = True,
     rows = []
     for batch in [None] if ids is None else chunks(ids):
         rows += conn.execute(query if batch is None else query.where(ev.c.id.in_(batch))).all()
-    parts = _participants(conn, None if ids is None else [r.id for r in rows])
-    kinds = {} if kinds is None else kinds
-    kinds.update(entity_kinds(conn, {e for ents in parts.values() for e in ents} - set(kinds)))
+    named = event_index.held(conn, [r.id for r in rows]) if kept else _named(conn, None if ids is None else rows)
     out, old = [], {}
     for e in rows:
-        ents = frozenset(x for x in parts.get(e.id, ()) if x in kinds and not kinds[x][1])
+        held = named.get(e.id, {})
         sentence = e.sentence if sentences and e.sentence_start is not None and e.sentence else e.text
         out.append(EventRecord(
             id=e.id, document_id=e.document_id, type=e.type, order=(e.seq or 0, e.start, e.id),
-            date_value=e.date_value, modality=e.modality or "asserted", entities=ents,
-            persons=frozenset(x for x in ents if kinds[x][0] == "PERSON"),
-            places=frozenset(x for x in ents if kinds[x][0] in entity_types.PLACE_TYPES), sentence=sentence))
+            date_value=e.date_value, modality=e.modality or "asserted", entities=frozenset(held),
+            persons=frozenset(x for x, kind in held.items() if kind == event_index.PERSON),
+            places=frozenset(x for x, kind in held.items() if kind == event_index.PLACE), sentence=sentence))
         old[e.id] = e.cluster
     out.sort(key=lambda r: r.order)
     return out, old
 
 
-def read_into(conn: Connection, ids: set[str], records: dict[str, EventRecord], old: dict[str, str],
-              kinds: dict[str, tuple[str, bool]]) -> None:
-    """Add the reports of ``ids`` not read yet (without their sentences) to ``records``, and
-    the cluster each had before to ``old``."""
-    fresh, fresh_old = load(conn, ids - set(records), sentences=False, kinds=kinds)
+def read_into(conn: Connection, ids: set[str], records: dict[str, EventRecord], old: dict[str, str]) -> None:
+    """Add the reports of ``ids`` not read yet (without their sentences, their entities as their
+    kept blocks hold them) to ``records``, and the cluster each had before to ``old``."""
+    fresh, fresh_old = load(conn, ids - set(records), sentences=False, kept=True)
     records.update((r.id, r) for r in fresh)
     old.update(fresh_old)
+
+
+def _named(conn: Connection, rows: list | None) -> dict[str, dict[str, str]]:
+    """Each report's corpus-level entities that tell events apart, by kind (``event_index``)."""
+    parts = _participants(conn, None if rows is None else [r.id for r in rows])
+    kinds = entity_kinds(conn, {e for ents in parts.values() for e in ents})
+    return {i: {x: event_index.kind_of_type(kinds[x][0]) for x in ents if x in kinds and not kinds[x][1]}
+            for i, ents in parts.items()}
 
 
 def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]]:
@@ -76,12 +82,7 @@ def _participants(conn: Connection, ids: list[str] | None) -> dict[str, set[str]
 
 def entity_kinds(conn: Connection, ids: set[str]) -> dict[str, tuple[str, bool]]:
     """entity id -> (type, vague) for the entities named."""
-    return kinds_of(names_and_types(conn, ids))
-
-
-def kinds_of(entities: dict[str, tuple[str, str]]) -> dict[str, tuple[str, bool]]:
-    """entity id -> (type, vague), from entity id -> (name, type)."""
-    return {i: (t, vague(t, n)) for i, (n, t) in entities.items()}
+    return {i: (t, vague(t, n)) for i, (n, t) in names_and_types(conn, ids).items()}
 
 
 def vague(type_: str, name: str) -> bool:

@@ -128,20 +128,19 @@ def _region(conn: Connection, seeds: set[str], start: set[str]) -> tuple[list[Ev
     it) brings all its reports: pairs through it appeared or went away."""
     records: dict[str, EventRecord] = {}
     old: dict[str, str] = {}
-    kinds: dict[str, tuple[str, bool]] = {}
     members: dict[tuple[str, str], set[str]] = defaultdict(set)
     fetched: set[str] = set()
     region: set[str] = set()
     frontier = set(start)
     while frontier:
-        read_into(conn, frontier, records, old, kinds)
+        read_into(conn, frontier, records, old)
         region |= frontier
         found = cluster_mates(conn, {old[i] for i in frontier if old.get(i)})
         keys = {(records[i].type, e) for i in frontier for e in records[i].entities}
         _block_members(conn, {e for _t, e in keys}, members, fetched)
         open_keys = {k for k in keys if len(members[k]) <= L.MAX_EVENT_BLOCK}
         found |= {x for k in keys - open_keys if len(members[k] - seeds) <= L.MAX_EVENT_BLOCK for x in members[k]}
-        read_into(conn, {x for k in open_keys for x in members[k]}, records, old, kinds)
+        read_into(conn, {x for k in open_keys for x in members[k]}, records, old)
         for i in frontier:
             a = records[i]
             for key in {(a.type, e) for e in a.entities} & open_keys:

@@ -170,15 +170,17 @@ event_ties = Table(
 )
 
 # Each event report under each (type, entity) block it is in (``events.blocks``: its type and each
-# corpus-level entity its record holds), with how many entities and persons the record holds: what
-# an ingest asks of a block (its size, the reports a new one can pair with) instead of reading
-# every report of it (resolve/event_index.py). Stored in block order, so a block is one range.
+# corpus-level entity its record holds, with the entity's kind: person, place or other), with how
+# many entities and persons the record holds: what an ingest asks of a block (its size, the reports
+# a new one can pair with) and of a report's entities instead of reading every report of the block
+# through its participants (resolve/event_index.py). Stored in block order: a block is one range.
 event_blocks = Table(
     "event_blocks", metadata,
     Column("type", Text, nullable=False),
     Column("entity_id", Text, nullable=False),
     Column("event_id", Text, nullable=False),
     Column("document_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
     Column("entities", Integer, nullable=False),
     Column("persons", Integer, nullable=False),
     PrimaryKeyConstraint("type", "entity_id", "event_id"),
