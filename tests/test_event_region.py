@@ -29,6 +29,9 @@ TOLD = {"undated": (None, ["Rhea Vantor", "Kestrel Mining Company"]),
         "june": ("2020-06-01", ["Kestrel Mining Company"]),
         "rival": ("2020-06-01", ["Quill Marsden", "Kestrel Mining Company", "Harlow Shipping Company"]),
         "may": ("2020-05-01", ["Rhea Vantor", "Kestrel Mining Company"])}
+# arrests: a case's reports may disagree on the date by a few weeks (merging.tolerant), not by months
+ARRESTS = {"march": ("2020-03-02", ["Rhea Vantor"]), "march again": ("2020-03-02", ["Rhea Vantor"]),
+           "april": ("2020-04-01", ["Rhea Vantor"]), "october": ("2020-10-05", ["Rhea Vantor"])}
 # the rival names as few as the undated report: June fits both as well, a tie
 TIED = dict(TOLD, rival=("2020-06-01", ["Quill Marsden", "Kestrel Mining Company"]))
 
@@ -48,15 +51,16 @@ def settled(monkeypatch) -> list:
 
 def article(name: str, told: dict = TOLD) -> tuple[Document, Extraction]:
     date, who = told[name]
-    sentences = [f"{w} was named." for w in who] + ["They protested that day."]
+    verb = "arrested" if told is ARRESTS else "protested"
+    sentences = [f"{w} was named." for w in who] + [f"They {verb} that day."]
     text = " ".join(sentences)
     ents = []
     for n, w in enumerate(who):
         at = text.index(w)
         type_ = "ORG" if w.endswith("Company") else "PERSON"
         ents.append(LocalEntity(f"e{n}", w, type_, [w], [], [Mention(at, at + len(w), w, type_)]))
-    at = text.index("They protested")
-    event = Event(at + 5, at + 14, "protest", "protested", at, len(text),
+    at = text.index(f"They {verb}")
+    event = Event(at + 5, at + 5 + len(verb), "arrest" if verb == "arrested" else "protest", verb, at, len(text),
                   [Participant("target", e.name, e.key) for e in ents], date)
     doc = Document(id=f"doc-{name}", source=f"test/{name}.txt", text=text, title=name, outlet=f"Outlet {name}")
     return doc, Extraction(doc.id, ents, [], [], [event], [], [])
@@ -133,3 +137,30 @@ def test_an_ingest_that_cannot_ask_the_tie_breaker_merges_around_a_tie_and_notes
     assert settled[-1].tied and ties(grown) == {"undated", "june", "rival"}
     with grown.engine.connect() as conn:
         assert sorted(conn.execute(select(C.resolve_meta.c.name)).scalars()) == ["event ties unknown", "state"]
+
+
+@pytest.mark.parametrize("new, joins, read", [
+    ("april", True, 3),        # a month after: the pair may merge, the old cluster is re-clustered
+    ("october", False, 1),     # months after: no cluster holding them can join, the old one is not read
+])
+def test_an_old_cluster_a_new_report_pairs_with_only_across_months_is_left_as_it_is(tmp_path, settled, new, joins, read):
+    grown = Store.open(str(tmp_path / "grown.db"))
+    ingest(grown, ["march", "march again"], told=ARRESTS)
+    ingest(grown, [new], told=ARRESTS)
+    assert len(settled[-1].events) == read
+    assert (frozenset({"march", "march again", new}) in clusters(grown)) == joins
+    whole = Store.open(str(tmp_path / "whole.db"))
+    ingest(whole, ["march", "march again", new], incremental=False, told=ARRESTS)
+    assert clusters(whole) == clusters(grown)
+
+
+def test_an_old_group_joined_only_across_months_still_tells_that_a_tie_decided_there(tmp_path, monkeypatch, settled):
+    """The pair across months joins the new report's connected group to the old one, where the
+    tie-breaker may be asked: the whole group is clustered, though the pair itself never merges."""
+    monkeypatch.setattr(events_store, "may_break_ties", lambda: True)
+    store = Store.open(str(tmp_path / "tied.db"))
+    ingest(store, ["march", "march again"], told=ARRESTS)
+    with store.engine.begin() as conn:      # as a full run notes a group where a tie decided a merge
+        conn.execute(C.event_ties.insert(), [{"event_id": i} for i in conn.execute(select(s.events.c.id)).scalars()])
+    ingest(store, ["october"], told=ARRESTS)
+    assert settled[-1].tied

@@ -29,6 +29,7 @@ from . import event_index
 from . import lexicon as L
 from .event_rows import cluster_mates, ids_where, read_into
 from .events import EventRecord, candidate_pairs, merge_plainly, pair_score
+from .merging import apart
 
 
 @dataclass
@@ -102,13 +103,13 @@ def settle(conn: Connection, changed: set[str], seeds: set[str], stop_at_ties: b
         changed = _closed(reader, changed, seeds)
         if stop_at_ties and _tied(conn, changed):
             return Region([], {}, [], tied=True)
-        around, cross = _around(reader, changed)
-        if stop_at_ties and _tied(conn, set().union(*around.values())):
+        around, cross, distant = _around(reader, changed)
+        if stop_at_ties and _tied(conn, set().union(distant, *around.values())):
             return Region([], {}, [], tied=True)
         region = _merge(reader, changed, around, cross)
         broken = _broken(region, around)
         if not broken:     # with stop_at_ties, every report of the region was asked above
-            region.tied = region.tied or (not stop_at_ties and _tied(conn, set(region.old)))
+            region.tied = region.tied or (not stop_at_ties and _tied(conn, set(region.old) | distant))
             return region
         changed |= broken
 
@@ -116,7 +117,8 @@ def settle(conn: Connection, changed: set[str], seeds: set[str], stop_at_ties: b
 def _tied(conn: Connection, ids: set[str]) -> bool:
     """Whether any of these reports is in a group where a tie decided a merge. Each old group of
     the whole store that the new connected groups hold has a report among the merged ones (a
-    pair from outside them joins two old reports), and its merges outside them are what they were."""
+    pair from outside them joins two old reports), and its merges outside them are what they were.
+    ``event_ties`` notes every report of such a group, so one report of it tells."""
     return bool(ids_where(conn, "SELECT event_id FROM event_ties WHERE event_id IN :ids", ids))
 
 
@@ -137,18 +139,23 @@ def _closed(reader: _Reader, changed: set[str], seeds: set[str]) -> set[str]:
     return changed
 
 
-def _around(reader: _Reader, changed: set[str]) -> tuple[dict[str, set[str]], list[tuple[float, str, str]]]:
+def _around(reader: _Reader, changed: set[str]) -> tuple[dict[str, set[str]], list[tuple[float, str, str]], set[str]]:
     """The old clusters (id -> reports) of the reports outside ``changed`` a candidate pair joins
-    to it, and those pairs (score, earlier report, later report)."""
+    to it, those pairs (score, earlier report, later report), and the reports outside joined to it
+    only by pairs whose dates keep them apart (``merging.apart``): such a pair never merges and is
+    never a rival that could still join, so it and its old cluster are left out (the report is
+    asked about ties all the same: the pair joins its connected group to the region's)."""
     reader.keys(changed)
     maybe = {i: xs - changed for i, xs in reader.pairable(changed).items()}
     reader.read(set().union(*maybe.values()))     # only those are read in full
-    cross = []
+    cross, kept_apart = [], set()
     for i, xs in maybe.items():
         for x in xs:
             first, second = _ordered(reader.records[i], reader.records[x])
             score = pair_score(first, second)
-            if score is not None:
+            if score is not None and apart(first, second):
+                kept_apart.add(x)
+            elif score is not None:
                 cross.append((score, first.id, second.id))
     partners = {x for _score, a, b in cross for x in (a, b)} - changed
     mates = cluster_mates(reader.conn, {reader.old[x] for x in partners if reader.old[x]})
@@ -156,7 +163,7 @@ def _around(reader: _Reader, changed: set[str]) -> tuple[dict[str, set[str]], li
     out: dict[str, set[str]] = {}
     for x in mates | partners:
         out.setdefault(reader.old[x] or x, set()).add(x)
-    return out, cross
+    return out, cross, kept_apart - partners
 
 
 def _ordered(a: EventRecord, b: EventRecord) -> tuple[EventRecord, EventRecord]:

@@ -20,6 +20,16 @@ def tolerant(a, b) -> bool:
     return a.document_id != b.document_id and a.type in L.CASE_EVENT_TYPES and bool(a.persons & b.persons)
 
 
+def apart(a, b) -> bool:
+    """Whether two reports' own dates keep any two clusters holding them from joining
+    (``can_merge``): a cluster's latest start only moves later, and its earliest end earlier,
+    as it takes reports."""
+    if a.interval is None or b.interval is None:
+        return False
+    span = (max(a.interval[0], b.interval[0]) - min(a.interval[1], b.interval[1])).days
+    return span > 0 and not (tolerant(a, b) and span <= L.DATE_CONFLICT_TOLERANCE_DAYS)
+
+
 class _Cluster:
     __slots__ = ("key", "members", "persons", "start", "end", "docs")
 
