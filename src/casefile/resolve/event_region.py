@@ -14,6 +14,10 @@ gives: a pair left out joins two old clusters that grew as they did before, part
 same moments, so it is refused as it was before. A cluster that did not come out as it was
 joins ``changed``, and the merging is done again.
 
+A pair whose own dates are further apart than any two clusters holding its reports may join
+(``merging.apart``) never merges, and is never a rival that could still join, so merging the
+whole store gives what it gives without that pair: such a partner is left out with its old cluster.
+
 This holds for the plain best-first order. Whether ties are broken by sentence similarity is
 decided over a whole connected group (when a tie decided a merge anywhere in it), so when a
 tie decides a merge here, or an old group here was one where a tie did (``event_ties``), an
