@@ -55,10 +55,15 @@ CASES = [
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path) -> Store:
-    """The stored reports, in SQLite and in PostgreSQL (the queries are written for both)."""
-    url = str(tmp_path / "index.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = Store.open(url)
+def empty(request, tmp_path) -> Store:
+    """An empty store, in SQLite and in PostgreSQL (the queries are written for both)."""
+    return Store.open(str(tmp_path / "index.db") if request.param == "sqlite" else request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def store(empty) -> Store:
+    """The stored reports."""
+    store = empty
     with store.engine.begin() as conn:
         C.metadata.create_all(conn)
         event_index.rebuild(conn, STORED)
@@ -105,9 +110,9 @@ def test_a_report_written_again_replaces_its_rows(store):
     assert sizes == {("arrest", "P:Ilsa Brandt"): 4, ("arrest", "P:Tomas Weir"): 3}
 
 
-def test_a_report_read_from_its_kept_blocks_is_the_report_its_participants_make(tmp_path):
+def test_a_report_read_from_its_kept_blocks_is_the_report_its_participants_make(empty):
     """People, places and other entities, vague participants left out: the same record either way."""
-    store = Store.open(str(tmp_path / "corpus.db"))
+    store = empty
     docs = corpus(40, 7, 8)
     store.write_batch(rows_of(*[(d, e, {}) for d, e in docs]))
     resolve.run(store)
