@@ -23,6 +23,7 @@ from casefile.store.db import Store
 
 from .helpers.resolve_corpus import corpus
 from .helpers.rows import rows_of
+from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
 
 DERIVED = (C.entity_links, C.entity_state, C.entity_keys, C.event_clusters, C.cluster_claims, C.conflicts,
            C.quote_shingles, C.candidate_roots, C.entity_tallies, C.event_blocks)
@@ -235,3 +236,11 @@ def test_an_entity_that_takes_a_new_record_keeps_its_other_records_rows_as_they_
                 kept_in_grown += table is C.entity_links and row[2] in grown
     if table is C.entity_links:
         assert kept_in_grown > 0     # old records of entities that took new ones were there to keep
+
+
+def test_batch_after_batch_in_postgresql_equals_one_full_resolution(tmp_path, pg_url):  # noqa: F811
+    """The kept state is asked with the same queries in PostgreSQL (resolve/event_index.py among them)."""
+    docs = corpus(60, 4, 8)
+    grown = grow(pg_url, docs, 4, 4, False)
+    full = whole(str(tmp_path / "whole.db"), docs, grown, False)
+    assert snapshot(grown) == snapshot(full)
