@@ -38,6 +38,17 @@ SPEAKERS = [
     ('Sen. Ada Quill toured the flooded valley on Monday.\n\n'
      '"Nobody here should have to wait for a check," the senator said.',
      [("Ada Quill", "Nobody here should have to wait for a check,")]),
+    # a role noun the text calls its subject by: "the candidate" is the person named before,
+    # and so is a pronoun after it
+    ('Lorna Beck toured three flooded towns on Friday.\n\n'
+     'The candidate also met the county board.\n\n"Every road here needs work," she said.',
+     [("Lorna Beck", "Every road here needs work,")]),
+    ('Tobias Renn opened a hotel in May.\n\n"More will follow," the businessman said.',
+     [("Tobias Renn", "More will follow,")]),
+    # ... but not someone brought in with that noun: that one is who speaks
+    ('Tobias Renn opened a hotel in May. A businessman from the coast came too.\n\n'
+     '"It was too late," the businessman said.',
+     [("the businessman", "It was too late,")]),
     # "according to" after a quotation names its source
     ('"Four hundred families depend on the plant," according to Mina Osei, a union organizer.',
      [("Mina Osei", "Four hundred families depend on the plant,")]),
