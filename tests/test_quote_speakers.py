@@ -133,6 +133,23 @@ def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp, text, speak
     assert found[0].speaker.entity is not None
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # named again after speaking, in a fuller phrase: a he/she after it is written as that phrase
+    ('"The ward is full," said Lena Brandt.\n\nBrandt, a nurse at the county clinic, stayed late on '
+     'Friday.\n\n"We turned people away," she said.',
+     ["Lena Brandt", "Brandt, a nurse at the county clinic"]),
+    # named again by the bare name: the phrase they spoke under stays
+    ('"The ward is full," said Lena Brandt, a nurse at the county clinic.\n\nBrandt stayed late on '
+     'Friday.\n\n"We turned people away," she said.',
+     ["Lena Brandt, a nurse at the county clinic", "Lena Brandt, a nurse at the county clinic"]),
+])
+def test_a_pronoun_speaker_is_written_as_the_latest_phrase_that_introduced_them(nlp, text, speakers):
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    found = [q for q in quotes.extract(parsed, entities.extract(parsed)) if q.kind == "direct"]
+    assert [q.speaker.text for q in found] == speakers
+    assert len({q.speaker.entity for q in found}) == 1
+
+
 def test_reported_speech_with_a_pronoun_gets_the_resolved_speaker(nlp):
     text = "Mr. Dorran Vale spoke to reporters. He said the strike would end on Friday."
     assert [(k, who) for k, who, _ in quotes_of(nlp, text) if k == "indirect"] == [("indirect", "Dorran Vale")]

@@ -188,6 +188,7 @@ class Mentions:
         speaking before it, nearest first, of a kind the pronoun fits."""
         p = pronoun.lower()
         by_id: dict[str, Candidate] = {}
+        introduced: dict[int, tuple[int, Referent]] = {}    # each candidate's latest named subject phrase
         entries = [(r.start, r, False) for r in self.pool] + [(at, r, True) for at, r in self.speakers]
         speaking = {r.head_span() for _, r in self.speakers}   # a subject that speaks counts as a speaker only
         for at, ref, speaker in entries:
@@ -203,6 +204,15 @@ class Mentions:
             elif not speaker and ref.subject and (c.last_subject is None or at > c.last_subject):
                 c.last_subject = at
             if c.last_speaker is None and at >= c.ref.start:
+                c.ref = ref
+            if not speaker and ref.phrase is not None and ref.phrase[0] != ref.text \
+                    and at > introduced.get(id(c), (-1, None))[0]:
+                introduced[id(c)] = (at, ref)
+        for c in by_id.values():
+            # named again as a subject, in a fuller phrase, after they last spoke ("Jo Lind, a nurse,
+            # stayed on. "...," she said"): that phrase now introduces them
+            at, ref = introduced.get(id(c), (-1, None))
+            if ref is not None and c.last_speaker is not None and at > c.last_speaker:
                 c.ref = ref
         return sorted(by_id.values(), key=lambda c: -c.last)[:mw.ANTECEDENT_MAX_CANDIDATES]
 
