@@ -41,6 +41,9 @@ CASES = [
      "senator", 0, "Ada Quill"),
     ("Gov. Ruben Alcott signed the order on Tuesday. The governor said more would follow.",
      "governor", 0, "Ruben Alcott"),
+    # ... and a he/she after "the senator" means that senator
+    ("Sen. Ada Quill of Northford spoke to voters.\n\nThe senator also met farmers on the way. "
+     "She said the bill was dead.", "She", 0, "Ada Quill"),
     # an apposition describes too
     ("Mina Osei, the minister of trade, met farmers. The minister promised new roads.", "minister", 0, "Mina Osei"),
     # a plural role noun is several people, not the one named with that title

@@ -79,13 +79,14 @@ class Mentions:
         self._span_starts = [s[0] for s in self._spans]
         self._longest = max((e - s for s, e, _, _ in self._spans), default=0)
         self._introduced: list[tuple[int, str]] = []     # "a woman": (offset, noun) of someone new
-        self._epithets: list[tuple[Referent, str]] = []  # "the candidate" as a main subject, and its noun
+        self._roles: list[tuple[Referent, str]] = []     # "the senator" as a main subject, and its noun
         self.pool = self._collect(segments)
         self._learn_genders()
-        for ref, noun in self._epithets:
-            ref.key = ref.key or self.epithet(noun, ref.start, ref.gender)
         self._titles = self._learn_titles(segments)
         self._title_words = set().union(*self._titles.values()) if self._titles else set()
+        # a he/she later may stand for "the senator": a candidate only as the senator's own entity
+        for ref, noun in self._roles:
+            ref.key = self.described(noun, ref.start) or self.epithet(noun, ref.start, ref.gender)
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -308,9 +309,8 @@ class Mentions:
                     ref = self.typed(phrase(tok, base))
                     if ref.kind in ("person", "org", "doc", "group", "name"):
                         ref.subject = main
-                        if ref.key is None and ref.kind == "person" and lemma in mw.EPITHET_NOUNS \
-                                and _points_back(tok):
-                            self._epithets.append((ref, lemma))
+                        if ref.key is None and ref.kind == "person" and tok.pos_ == "NOUN" and _points_back(tok):
+                            self._roles.append((ref, lemma))
                         if main and ref.key is not None:
                             ref.phrase = whole_phrase(tok, base, stop={tok.head.i})
                         refs.append(ref)
