@@ -49,6 +49,8 @@ SPEAKERS = [
     ('Tobias Renn opened a hotel in May. A businessman from the coast came too.\n\n'
      '"It was too late," the businessman said.',
      [("the businessman", "It was too late,")]),
+    # ... but a title with its own name is that person, not the one joined after it
+    ('"That was our plan," said Ohio Gov. Ana Pell and Ed Marlow.', [("Ana Pell", "That was our plan,")]),
     # "according to" after a quotation names its source
     ('"Four hundred families depend on the plant," according to Mina Osei, a union organizer.',
      [("Mina Osei", "Four hundred families depend on the plant,")]),
@@ -116,6 +118,12 @@ def test_a_quotation_running_over_two_paragraphs_is_one_quote(nlp):
     # a clause or apposition on a noun further in stays, as readers write the source
     ('"We need more clerks," said Olek Varga, head of the Varga Trust, which pays for the clerks.',
      "Olek Varga, head of the Varga Trust, which pays for the clerks"),
+    # an abbreviated title inside the name does not cut it
+    ('"The convoy left at dawn," said Army Capt. Tarek Oduya, a spokesman.', "Army Capt. Tarek Oduya, a spokesman"),
+    ('"The gate was shut," said Air Force 1st Lt. Mira Holt.', "Air Force 1st Lt. Mira Holt"),
+    # a title cut short joined to a name is that person's ("Gov. and chairman X" is one person)
+    ('"That was his role," said former Ohio Gov. and party chairman Ed Marlow.',
+     "former Ohio Gov. and party chairman Ed Marlow"),
     # how they spoke, after the apposition or brackets, is not who they are
     ('"We will not wait," said Senator Tove Lindqvist (D-Ore.) in an interview.', "Senator Tove Lindqvist (D-Ore.)"),
     ('"The count is late," said Pia Norrland, a clerk at the county board, via email.',
