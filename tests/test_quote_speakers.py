@@ -56,6 +56,9 @@ SPEAKERS = [
      [("Mina Osei", "Four hundred families depend on the plant,")]),
     # speaker-after, with a verb that is not a reporting verb
     ('"You cannot park here," the guard snapped.', [("the guard", "You cannot park here,")]),
+    # a lowercase role noun the tagger took for a name is written with its whole phrase
+    ('"The show was a hit," the billionaire business mogul told reporters.',
+     [("the billionaire business mogul", "The show was a hit,")]),
     # speaker-after, inverted
     ('"We will rebuild every school," pledged Mayor Ruben Alcott.',
      [("Ruben Alcott", "We will rebuild every school,")]),

@@ -137,7 +137,7 @@ def kind_of(head, ent) -> tuple[str, str | None]:
         return ("group" if plural else "org"), None
     if plural:
         return "group", None
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.text[:1].isupper():     # "the business mogul": a noun the tagger took for a name
         return "name", None
     return "other", None
 
