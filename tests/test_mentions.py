@@ -41,6 +41,9 @@ CASES = [
      "senator", 0, "Ada Quill"),
     ("Gov. Ruben Alcott signed the order on Tuesday. The governor said more would follow.",
      "governor", 0, "Ruben Alcott"),
+    # ... and a he/she after "the senator" means that senator
+    ("Sen. Ada Quill of Northford spoke to voters.\n\nThe senator also met farmers on the way. "
+     "She said the bill was dead.", "She", 0, "Ada Quill"),
     # an apposition describes too
     ("Mina Osei, the minister of trade, met farmers. The minister promised new roads.", "minister", 0, "Mina Osei"),
     # a plural role noun is several people, not the one named with that title
@@ -48,6 +51,24 @@ CASES = [
      "advisers", 0, None),
     # an indefinite role noun is someone new
     ("Sen. Ada Quill spoke to voters. A senator from the south disagreed.", "senator", 0, None),
+    # "the candidate" with nobody titled so is the person the text is about: the one named most
+    ("Lorna Beck toured three towns on Friday. Lorna Beck met farmers and spoke to Petr Hale. "
+     "The candidate said the roads needed work.", "candidate", 0, "Lorna Beck"),
+    ("Tobias Renn opened a hotel in May.\n\nThe businessman said more would follow.",
+     "businessman", 0, "Tobias Renn"),
+    # ... and a he/she after it means that person too
+    ("Tobias Renn opened a hotel in May.\n\nThe businessman said more would follow.\n\n"
+     "He added that prices would rise.", "He", 0, "Tobias Renn"),
+    # not when someone new came in with that noun, nor for another's candidate or an unnamed one
+    ("Tobias Renn opened a hotel. A businessman from the coast came too. The businessman said it was late.",
+     "businessman", 1, None),
+    ("Tobias Renn spoke to the party. Their candidate said the vote was close.", "candidate", 0, None),
+    ("The candidate said the vote was close.", "candidate", 0, None),
+    # not an office (the president the text has not named is someone else), nor a relative
+    ("Tobias Renn opened a hotel in May. The president said the hotel was welcome.", "president", 0, None),
+    ("Tobias Renn opened a hotel in May. The brother said the hotel was welcome.", "brother", 0, None),
+    # "the actress" is a woman: not the man named before her
+    ("Tobias Renn opened a hotel in May. The actress said the hotel was welcome.", "actress", 0, None),
     # an organization's common noun points at the organization named with it
     ("The Brackwater Police Department opened an inquiry. Police said two men were held.",
      "Police", 0, "Brackwater Police Department"),

@@ -38,11 +38,27 @@ SPEAKERS = [
     ('Sen. Ada Quill toured the flooded valley on Monday.\n\n'
      '"Nobody here should have to wait for a check," the senator said.',
      [("Ada Quill", "Nobody here should have to wait for a check,")]),
+    # a role noun the text calls its subject by: "the candidate" is the person named before,
+    # and so is a pronoun after it
+    ('Lorna Beck toured three flooded towns on Friday.\n\n'
+     'The candidate also met the county board.\n\n"Every road here needs work," she said.',
+     [("Lorna Beck", "Every road here needs work,")]),
+    ('Tobias Renn opened a hotel in May.\n\n"More will follow," the businessman said.',
+     [("Tobias Renn", "More will follow,")]),
+    # ... but not someone brought in with that noun: that one is who speaks
+    ('Tobias Renn opened a hotel in May. A businessman from the coast came too.\n\n'
+     '"It was too late," the businessman said.',
+     [("the businessman", "It was too late,")]),
+    # ... but a title with its own name is that person, not the one joined after it
+    ('"That was our plan," said Ohio Gov. Ana Pell and Ed Marlow.', [("Ana Pell", "That was our plan,")]),
     # "according to" after a quotation names its source
     ('"Four hundred families depend on the plant," according to Mina Osei, a union organizer.',
      [("Mina Osei", "Four hundred families depend on the plant,")]),
     # speaker-after, with a verb that is not a reporting verb
     ('"You cannot park here," the guard snapped.', [("the guard", "You cannot park here,")]),
+    # a lowercase role noun the tagger took for a name is written with its whole phrase
+    ('"The show was a hit," the billionaire business mogul told reporters.',
+     [("the billionaire business mogul", "The show was a hit,")]),
     # speaker-after, inverted
     ('"We will rebuild every school," pledged Mayor Ruben Alcott.',
      [("Ruben Alcott", "We will rebuild every school,")]),
@@ -105,6 +121,12 @@ def test_a_quotation_running_over_two_paragraphs_is_one_quote(nlp):
     # a clause or apposition on a noun further in stays, as readers write the source
     ('"We need more clerks," said Olek Varga, head of the Varga Trust, which pays for the clerks.',
      "Olek Varga, head of the Varga Trust, which pays for the clerks"),
+    # an abbreviated title inside the name does not cut it
+    ('"The convoy left at dawn," said Army Capt. Tarek Oduya, a spokesman.', "Army Capt. Tarek Oduya, a spokesman"),
+    ('"The gate was shut," said Air Force 1st Lt. Mira Holt.', "Air Force 1st Lt. Mira Holt"),
+    # a title cut short joined to a name is that person's ("Gov. and chairman X" is one person)
+    ('"That was his role," said former Ohio Gov. and party chairman Ed Marlow.',
+     "former Ohio Gov. and party chairman Ed Marlow"),
     # how they spoke, after the apposition or brackets, is not who they are
     ('"We will not wait," said Senator Tove Lindqvist (D-Ore.) in an interview.', "Senator Tove Lindqvist (D-Ore.)"),
     ('"The count is late," said Pia Norrland, a clerk at the county board, via email.',
@@ -120,6 +142,23 @@ def test_a_named_speaker_is_written_as_the_text_introduces_them(nlp, text, speak
     found = [q for q in quotes.extract(parsed, entities.extract(parsed)) if q.kind == "direct"]
     assert [q.speaker.text for q in found] == [speaker]
     assert found[0].speaker.entity is not None
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # named again after speaking, in a fuller phrase: a he/she after it is written as that phrase
+    ('"The ward is full," said Lena Brandt.\n\nBrandt, a nurse at the county clinic, stayed late on '
+     'Friday.\n\n"We turned people away," she said.',
+     ["Lena Brandt", "Brandt, a nurse at the county clinic"]),
+    # named again by the bare name: the phrase they spoke under stays
+    ('"The ward is full," said Lena Brandt, a nurse at the county clinic.\n\nBrandt stayed late on '
+     'Friday.\n\n"We turned people away," she said.',
+     ["Lena Brandt, a nurse at the county clinic", "Lena Brandt, a nurse at the county clinic"]),
+])
+def test_a_pronoun_speaker_is_written_as_the_latest_phrase_that_introduced_them(nlp, text, speakers):
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    found = [q for q in quotes.extract(parsed, entities.extract(parsed)) if q.kind == "direct"]
+    assert [q.speaker.text for q in found] == speakers
+    assert len({q.speaker.entity for q in found}) == 1
 
 
 def test_reported_speech_with_a_pronoun_gets_the_resolved_speaker(nlp):

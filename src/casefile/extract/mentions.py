@@ -78,10 +78,15 @@ class Mentions:
                              for rank, (e, m) in enumerate((e, m) for e in entities for m in e.mentions))
         self._span_starts = [s[0] for s in self._spans]
         self._longest = max((e - s for s, e, _, _ in self._spans), default=0)
+        self._introduced: list[tuple[int, str]] = []     # "a woman": (offset, noun) of someone new
+        self._roles: list[tuple[Referent, str]] = []     # "the senator" as a main subject, and its noun
         self.pool = self._collect(segments)
         self._learn_genders()
         self._titles = self._learn_titles(segments)
         self._title_words = set().union(*self._titles.values()) if self._titles else set()
+        # a he/she later may stand for "the senator": a candidate only as the senator's own entity
+        for ref, noun in self._roles:
+            ref.key = self.described(noun, ref.start) or self.epithet(noun, ref.start, ref.gender)
 
     def inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
@@ -127,10 +132,32 @@ class Mentions:
             person = key is not None and self._types.get(key) == mw.PERSON_LABEL
             if person and ref.kind == "group":
                 key = None      # "the senator's advisers" are not the senator
+            if key is None and ref.kind == "person" and _points_back(tok):
+                key = self.epithet(tok.lemma_.lower(), ref.start, ref.gender)
+                person = key is not None
             ref.key = key
             if person and key is not None:
                 ref.kind = "person"
         return ref
+
+    def epithet(self, noun: str, pos: int, gender: str | None) -> str | None:
+        """'The candidate said ...' where nobody is titled so: the person the text is about, the
+        one named most often so far among those named shortly before pos (known to be a woman for
+        "the actress").
+        None when someone new came in with that noun ("a woman ... the woman said")."""
+        lo = pos - mw.EPITHET_WINDOW
+        if noun not in mw.EPITHET_NOUNS or any(lo <= at < pos and n == noun for at, n in self._introduced):
+            return None
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for r in self.pool:
+            if r.start >= pos:
+                break
+            if r.key and self._types.get(r.key) == mw.PERSON_LABEL and gender in (None, self.gender(r)):
+                counts[r.key] = counts.get(r.key, 0) + 1
+                last[r.key] = r.start
+        near = [k for k, at in last.items() if at >= lo]
+        return max(near, key=lambda k: (counts[k], last[k]), default=None)
 
     def described(self, noun: str, pos: int, definite: bool = True) -> str | None:
         """The entity a role noun at pos points back to: "the senator" -> the person last named
@@ -162,6 +189,7 @@ class Mentions:
         speaking before it, nearest first, of a kind the pronoun fits."""
         p = pronoun.lower()
         by_id: dict[str, Candidate] = {}
+        introduced: dict[int, tuple[int, Referent]] = {}    # each candidate's latest named subject phrase
         entries = [(r.start, r, False) for r in self.pool] + [(at, r, True) for at, r in self.speakers]
         speaking = {r.head_span() for _, r in self.speakers}   # a subject that speaks counts as a speaker only
         for at, ref, speaker in entries:
@@ -177,6 +205,15 @@ class Mentions:
             elif not speaker and ref.subject and (c.last_subject is None or at > c.last_subject):
                 c.last_subject = at
             if c.last_speaker is None and at >= c.ref.start:
+                c.ref = ref
+            if not speaker and ref.phrase is not None and ref.phrase[0] != ref.text \
+                    and at > introduced.get(id(c), (-1, None))[0]:
+                introduced[id(c)] = (at, ref)
+        for c in by_id.values():
+            # named again as a subject, in a fuller phrase, after they last spoke ("Jo Lind, a nurse,
+            # stayed on. "...," she said"): that phrase now introduces them
+            at, ref = introduced.get(id(c), (-1, None))
+            if ref is not None and c.last_speaker is not None and at > c.last_speaker:
                 c.ref = ref
         return sorted(by_id.values(), key=lambda c: -c.last)[:mw.ANTECEDENT_MAX_CANDIDATES]
 
@@ -263,12 +300,17 @@ class Mentions:
             for tok in doc:
                 if tok.pos_ not in ("NOUN", "PROPN"):
                     continue
-                is_doc = tok.pos_ == "NOUN" and tok.lemma_.lower() in mw.DOCUMENT_NOUNS
+                lemma = tok.lemma_.lower()
+                is_doc = tok.pos_ == "NOUN" and lemma in mw.DOCUMENT_NOUNS
+                if tok.pos_ == "NOUN" and lemma in mw.EPITHET_NOUNS and _is_indefinite(tok):
+                    self._introduced.append((base + tok.idx, lemma))
                 main = is_main_subject(tok)
                 if main or (is_doc and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
                     ref = self.typed(phrase(tok, base))
                     if ref.kind in ("person", "org", "doc", "group", "name"):
                         ref.subject = main
+                        if ref.key is None and ref.kind == "person" and tok.pos_ == "NOUN" and _points_back(tok):
+                            self._roles.append((ref, lemma))
                         if main and ref.key is not None:
                             ref.phrase = whole_phrase(tok, base, stop={tok.head.i})
                         refs.append(ref)
@@ -329,3 +371,12 @@ def _personal_name(name: str) -> bool:
 
 def _is_definite(tok) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in mw.DEFINITE_DETS | {"its", "their"} for c in tok.children)
+
+
+def _is_indefinite(tok) -> bool:
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in mw.INDEFINITE_DETS for c in tok.children)
+
+
+def _points_back(tok) -> bool:
+    """"the candidate", not "their candidate" (theirs is someone else) nor "a candidate"."""
+    return any(c.dep_ == "det" and c.lower_ in mw.DEFINITE_DETS for c in tok.children)

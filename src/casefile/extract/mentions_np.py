@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from ..concepts import person_names
 from .lexicon import mentions as mw
 
 
@@ -136,7 +137,7 @@ def kind_of(head, ent) -> tuple[str, str | None]:
         return ("group" if plural else "org"), None
     if plural:
         return "group", None
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.text[:1].isupper():     # "the business mogul": a noun the tagger took for a name
         return "name", None
     return "other", None
 
@@ -152,6 +153,12 @@ def _appositive_name(head):
             return child
         if child.pos_ == "PROPN" and head.lemma_.lower() in mw.PERSON_NOUNS:
             return child
+    if head.text.endswith(".") and head.lower_[:-1] in person_names.TITLE_WORD_FOR_ABBREVIATION:
+        # "former Ohio Gov. and party chairman Ed Marlow": a title cut short names nobody by
+        # itself; the name joined to it is the one person both describe
+        named = next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == mw.PERSON_LABEL), None)
+        if named is not None:
+            return named
     if head.lemma_.lower() not in mw.PERSON_NOUNS:
         return None
     for tok in head.subtree:

@@ -135,6 +135,20 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 # (Abbreviated titles and the role noun each stands for: concepts.person_names.)
 # Determiners that make a role noun point back at someone already named ("the senator").
 DEFINITE_DETS = frozenset({"the", "this", "that"})
+# Role nouns a news text calls its named subject by when it does not repeat the name ("the
+# candidate", "the businessman"): "the" one of them points back at the person the text is about.
+# Not offices (the president a text has not named is someone else), nor kin or acquaintances
+# ("the brother", "the neighbor"): those are other people. Not "the man" or "the woman" either:
+# a text calls an unnamed bystander so as often as the person it is about.
+EPITHET_NOUNS = frozenset("""
+candidate nominee hopeful contender frontrunner front-runner challenger incumbent
+businessman businesswoman billionaire tycoon mogul entrepreneur developer
+actor actress singer comedian celebrity politician
+""".split())
+# Determiners and numbers that bring in someone new ("a woman", "one candidate").
+INDEFINITE_DETS = frozenset({"a", "an", "another", "one"})
+# How far back (characters) "the candidate" looks for the named person it stands for.
+EPITHET_WINDOW = 1500
 # Words before a mention read for the titles it comes with ("Democratic Sen. X").
 TITLE_LOOKBACK_TOKENS = 3
 
