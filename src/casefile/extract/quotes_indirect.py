@@ -8,6 +8,7 @@ from __future__ import annotations
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
 from .quotes_rules import within
+from .quotes_speaker import lender
 
 
 def _is_according(cue) -> bool:
@@ -161,11 +162,14 @@ def _is_question(clause) -> bool:
 
 
 def _without_other_speakers(tokens: list, cue) -> list:
-    """Drop a side clause where someone else speaks ("..., while the government insists ...")."""
+    """Drop a side clause where someone else speaks ("..., while the government insists ..."),
+    or where the speaker goes on to say more ("warn that the mill has closed and predict that
+    ..."): a verb of saying joined to the clause but not written in its form."""
     drop: set[int] = set()
     for t in tokens:
         other = t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) and any(c.dep_ in mw.SUBJECT_DEPS for c in t.children)
-        if t.i != cue.i and (other or _is_according(t)):
+        more = t.dep_ == "conj" and is_cue(t) and lender(t).i == cue.i
+        if t.i != cue.i and (other or more or _is_according(t)):
             drop.update(x.i for x in t.subtree)
     return [t for t in tokens if t.i not in drop]
 

@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+from ..concepts.entity_types import PLACE_TYPES
 from ..models import Speaker
 from .lexicon import mentions as mw
 from .lexicon import quotes as lx
@@ -26,6 +27,8 @@ def _inverted_subject(cue):
     Not after a participle: in '..., saying the plan "..."' the name after it is what is spoken of."""
     if cue.pos_ not in ("VERB", "AUX") or cue.tag_ == lx.PARTICIPLE_TAG:
         return None
+    if cue.lemma_.lower() not in lx.REPORTING_VERBS:
+        return None     # a verb lending its subject: "talk their way out ... by saying": the object
     for child in cue.rights:
         if child.dep_ not in lx.INVERTED_CLAUSE_DEPS:
             continue
@@ -75,28 +78,73 @@ def _subject(cue, depth: int, borrowed: bool, quoted):
         # A borrowed subject may be passive: "was arrested after posting ..." -> who posted.
         if (child.dep_ in mw.SUBJECT_DEPS or (borrowed and child.dep_ == "nsubjpass")) and not quoted(child):
             if child.lower_ in mw.RELATIVE_PRONOUNS and cue.dep_ == "relcl":
-                return cue.head
+                return _antecedent(cue.head, child)
             return child
     if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head
+    subj = _participle_subject(cue)
+    if subj is not None and not quoted(subj):
+        return subj
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _participle_speaker(cue.head)
     if depth and cue.dep_ in lx.BORROW_SUBJECT_DEPS and cue.head.i != cue.i:
-        found = _subject(_lender(cue), depth - 1, True, quoted)
+        found = _subject(lender(cue), depth - 1, True, quoted)
         if found is not None:
             return found
     return _inverted_subject(cue) or _named_before(cue)
 
 
-def _lender(cue):
+def _participle_subject(cue):
+    """'Majorities of voters going to the polls said ...': the parser may make the participle the
+    verb's subject clause, with the speakers as the participle's own subject."""
+    for child in cue.children:
+        if child.dep_ == lx.SUBJECT_CLAUSE_DEP and child.tag_ in lx.PARTICIPLE_TAGS and child.i < cue.i:
+            return next((c for c in child.children if c.dep_ in mw.SUBJECT_DEPS and c.i < child.i), None)
+    return None
+
+
+def _antecedent(head, pronoun):
+    """Who "who" stands for. 'Jo Lind, a nurse from Lakeview, Ohio, who said ...': the parser
+    may hang the clause on the place closing the speaker's phrase; a place is no "who", so the
+    clause goes up to the person whose phrase holds it."""
+    tok = head
+    if pronoun.lower_ not in lx.PERSONAL_RELATIVES:
+        return head
+    while tok.ent_type_ in PLACE_TYPES and tok.dep_ in lx.PLACE_PHRASE_DEPS and tok.head.i != tok.i:
+        tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    if tok.ent_type_ in PLACE_TYPES:
+        return head
+    # "Jo Lind, a nurse from ...": the name the description stands beside
+    return tok.head if tok.dep_ == "appos" and tok.head.ent_type_ == mw.PERSON_LABEL else tok
+
+
+def lender(cue):
     """The verb whose subject a participle borrows. In "Jo said the plan would fail, adding ..."
     the parser often hangs "adding" on the reported clause's verb; set off by a comma, a
-    participle of saying goes on with the one who reports that clause, not with its subject."""
+    participle of saying goes on with the one who reports that clause, not with its subject.
+    So does a second verb of saying joined by "and" to a clause someone else's verb governs
+    ("Analysts fear that the mill has lost its buyers and warn that ..."): the analysts warn."""
     head = cue.head
+    if cue.dep_ == "pcomp" or head.dep_ == "acomp":
+        # "by saying": the preposition has no subject; "were able to say": nor has the adjective
+        return head.head
+    if head.dep_ not in mw.CLAUSE_DEPS or head.head.i == head.i:
+        return head
     if cue.tag_ == lx.PARTICIPLE_TAG and cue.lemma_.lower() in lx.REPORTING_VERBS and _set_off(cue) \
-            and head.dep_ in mw.CLAUSE_DEPS and head.head.lemma_.lower() in lx.REPORTING_VERBS:
+            and head.head.lemma_.lower() in lx.REPORTING_VERBS:
+        return head.head
+    form = _form(cue)
+    if cue.dep_ == "conj" and cue.lemma_.lower() in lx.REPORTING_VERBS and _form(head) not in (None, form) \
+            and form == _form(head.head):
         return head.head
     return head
+
+
+def _form(verb) -> str | None:
+    """The tense and number a verb's clause is written in, read from its first finite auxiliary
+    or else its own tag ("has lost" is third person singular; "warn" is plain present)."""
+    aux = next((c for c in verb.children if c.dep_ in lx.AUX_DEPS and c.tag_ in lx.VERB_FORMS), None)
+    return lx.VERB_FORMS.get((aux or verb).tag_)
 
 
 def _set_off(tok) -> bool:

@@ -133,7 +133,19 @@ QUOTED_OBJECT_DEPS = frozenset({"dobj", "ccomp"})
 INTRO_PUNCT = frozenset({":", ","})
 # 'Digest headline - Jo Lind: "..."': at most this many capitalized words before the colon.
 COLON_SOURCE_MAX_WORDS = 4
+# "who" stands for a person: a place the parser hangs a "who" clause on ("a nurse from Lakeview,
+# Ohio, who said") gives way to the phrase it closes, through these links.
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
+PLACE_PHRASE_DEPS = frozenset({"pobj", "appos", "conj", "compound", "npadvmod"})
+# "Majorities of voters going to the polls said": a participle the parser makes the verb's subject
+# clause holds the speakers as its own subject.
+SUBJECT_CLAUSE_DEP = "csubj"
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 # Dependency labels.
+# The tense and number a finite verb tag writes: a verb of saying joined by "and" to a clause
+# written in another form is not that clause's ("fear that the mill has failed and warn that").
+VERB_FORMS = {"VBD": "past", "VBZ": "third singular", "VBP": "plain", "VB": "plain", "MD": "modal"}
+AUX_DEPS = frozenset({"aux", "auxpass"})
 # A cue without its own subject borrows one from the verb it hangs on ("..., adding that").
 BORROW_SUBJECT_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep"})
 # Glosses inside a reported clause that may hold quoted names ("..., which punishes "...").

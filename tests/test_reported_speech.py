@@ -1,0 +1,42 @@
+"""Reported speech: which clause is reported and who, within the sentence, reports it.
+Fictional names and sentences throughout."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.extract import entities, make_parsed, quotes
+from casefile.models import Document
+
+
+def indirect(nlp, text: str) -> list[tuple[str, str]]:
+    """(speaker as written, reported words) for each indirect quote, as ingest finds them."""
+    parsed = make_parsed(Document(id="t", source="t", text=text), nlp(text))
+    found = quotes.extract(parsed, entities.extract(parsed))
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    return [(q.speaker.text, q.text) for q in found if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a verb that lends its subject is no speaker
+    ("Candidates were able to talk their way out of hard questions by saying it was the host who had been wrong.",
+     [("Candidates", "it was the host who had been wrong")]),
+    # a verb of saying joined to a clause written in another form goes on with the first speaker
+    ("Growers fear that the frost has already hurt the crop and warn that prices will rise.",
+     [("Growers", "prices will rise")]),
+    ("Pollsters worry that the survey has missed young voters and say that the race is closer than it looks.",
+     [("Pollsters", "the race is closer than it looks")]),
+    # ... but one written in the clause's own form may be its subject's, and stays in the clause
+    ("Officials said the suspect fled the scene and told a neighbor that he would never return.",
+     [("Officials", "the suspect fled the scene and told a neighbor that he would never return")]),
+    # "who" stands for the person whose phrase a place closes, not for the place
+    ("Jon Maris, a dentist from Lakeview, Ohio, who said he knew the family well, spoke first.",
+     [("Jon Maris, a dentist from Lakeview, Ohio", "he knew the family well")]),
+    # ... and right after the person, for the person
+    ("Jon Maris, who said he knew the family well, spoke first.", [("Jon Maris", "he knew the family well")]),
+    # speakers the parser leaves as the subject of a participle before the verb
+    ("Large majorities of farmers in six counties going to the polls on Tuesday said they support a plan to close the mill.",
+     [("Large majorities of farmers in six counties", "they support a plan to close the mill")]),
+])
+def test_the_speaker_is_who_the_sentence_says_speaks(nlp, text, expected):
+    assert indirect(nlp, text) == expected
