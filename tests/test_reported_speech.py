@@ -40,3 +40,25 @@ def indirect(nlp, text: str) -> list[tuple[str, str]]:
 ])
 def test_the_speaker_is_who_the_sentence_says_speaks(nlp, text, expected):
     assert indirect(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribution inside its clause stays inside the reported words, which run around it
+    ("The charm of the plan itself, Mara Quell argued, is largely a mirage.",
+     [("Mara Quell", "The charm of the plan itself, Mara Quell argued, is largely a mirage")]),
+    ("This race, Tomas Wilde says, is different from the last one.",
+     [("Tomas Wilde", "This race, Tomas Wilde says, is different from the last one")]),
+    # ... but one at the end of the sentence is left out
+    ("Prices at the market will rise again next month, according to the ministry.",
+     [("the ministry", "Prices at the market will rise again next month")]),
+    ("The ferry will not sail until spring, the harbor master said.",
+     [("the harbor master", "The ferry will not sail until spring")]),
+    ("To win the county, candidates probably need about 40 percent of the rural vote, local analysts say; "
+     "in 2012, Tom Reyes got 27 percent.",
+     [("local analysts", "To win the county, candidates probably need about 40 percent of the rural vote")]),
+    # ... and with a quotation after the attribution, the clause is the piece before it
+    ('It is a warning to every family, Mara Quell said, that "nothing lasts forever in this town."',
+     [("Mara Quell", "It is a warning to every family")]),
+])
+def test_an_interrupted_clause_is_reported_whole(nlp, text, expected):
+    assert indirect(nlp, text) == expected

@@ -200,6 +200,22 @@ def _longest_run(tokens: list) -> list:
     return max(runs, key=lambda r: sum(len(t.text) for t in r)) if runs else []
 
 
+def _around_cue(tokens: list, cue) -> list | None:
+    """'The plan itself, Mara Quell argued, is a mirage': a clause the attribution interrupts is
+    one clause with the attribution inside it, as readers mark it, when only the cue, its own
+    phrase (the speaker) and punctuation stand between the pieces. None when it is not split so."""
+    words = [t.i for t in tokens if not t.is_punct]
+    if not words or not min(words) < cue.i < max(words):
+        return None
+    have = {t.i for t in tokens}
+    pieces = [{x.i for x in c.subtree} for c in cue.children]
+    own = {cue.i}.union(*(p for p in pieces if not p & have))
+    whole = list(cue.doc[min(words):max(words) + 1])
+    gap = [t for t in whole if t.i not in have]
+    # only commas or dashes set it off: "CLAUSE, they say; CLAUSE" is two sentences in one
+    return whole if gap and all(t.text in lx.ASIDE_PUNCT if t.is_punct else t.i in own for t in gap) else None
+
+
 def _without_dateline(run: list) -> list:
     """'PORT ALDEN (Wire) — Police said ...': drop a verbless lead ending in a dash."""
     for k, t in enumerate(run[:lx.DATELINE_MAX_TOKENS]):
@@ -240,7 +256,15 @@ def reported_clause(cue, base: int, blocked: list[tuple[int, int]]) -> tuple[int
     if not tokens:
         return None
     tokens = _without_quoted_asides(tokens, base, blocked)
-    run = _trim(_longest_run(tokens))
+    # the clause with its attribution inside, else (a quotation there) its longest piece
+    for run in (_around_cue(tokens, cue), _longest_run(tokens)):
+        span = _span(_trim(run or []), base, phrase, blocked)
+        if span is not None:
+            return span
+    return None
+
+
+def _span(run: list, base: int, phrase: bool, blocked: list[tuple[int, int]]) -> tuple[int, int] | None:
     words = [t for t in run if not t.is_punct]
     # a clause says something only with a few words and a finite verb; a message named by a
     # noun phrase ("announced his candidacy") has neither

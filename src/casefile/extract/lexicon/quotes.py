@@ -227,6 +227,8 @@ INDIRECT_MIN_WORDS = 3
 # A dateline ("CITY (Agency) — ") before the reported clause: how far to look for its dash
 # (lexicon/mentions.py PHRASE_DASHES).
 DATELINE_MAX_TOKENS = 10
+# Punctuation that sets off an attribution inside its clause ("The plan, she said, is dead").
+ASIDE_PUNCT = frozenset({",", "\u2014", "\u2013", "--"})
 # Leading words dropped from a reported clause.
 LEADING_COMPLEMENTIZERS = frozenset({"that"})
 # Tokens dropped from the end of a reported clause.
