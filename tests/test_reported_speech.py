@@ -62,3 +62,21 @@ def test_the_speaker_is_who_the_sentence_says_speaks(nlp, text, expected):
 ])
 def test_an_interrupted_clause_is_reported_whole(nlp, text, expected):
     assert indirect(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a yes/no question the parser hangs on "asked" as a side clause is still what was asked
+    ("Lorna Pike asked the pupils if they were always so quiet.",
+     [("Lorna Pike", "if they were always so quiet")]),
+    # a reported clause the parser hangs on the noun of the verb's phrase ("during a news conference that ...")
+    ("Marlow said earlier on Friday during a news conference that he may wait until the spring to decide.",
+     [("Marlow", "he may wait until the spring to decide")]),
+    # ... but a relative clause there says nothing
+    ("Marlow spoke on Friday during a news conference that ran late.", []),
+    # ... but after a request, "if" is a condition
+    ("Lorna Pike asked for help if the river rose.", [("Lorna Pike", "help")]),
+    ("Lorna Pike asked the pupils to stay inside if the river rose.",
+     [("Lorna Pike", "the pupils to stay inside if the river rose")]),
+])
+def test_what_was_asked_is_reported(nlp, text, expected):
+    assert indirect(nlp, text) == expected

@@ -127,12 +127,33 @@ def _clause_tokens(cue) -> list | None:
     if not comps:   # "say taxing fuel raises prices": the parser may read a gerund subject as xcomp
         comps = [c for c in cue.children if c.dep_ == lx.OPEN_COMPLEMENT_DEP and c.tag_ == lx.PARTICIPLE_TAG and c.i > cue.i
                  and any(t.tag_ in lx.FINITE_TAGS for t in c.subtree)]
+    if not comps:   # "said during a news conference that ...": the parser may hang the clause on the noun
+        comps = [r for p in cue.children if p.dep_ == "prep" and p.i > cue.i for r in p.subtree
+                 if r.dep_ == lx.MISPLACED_CLAUSE_DEP and _opens_with_that(r)]
+    if not comps and cue.lemma_.lower() in lx.QUESTION_VERBS and not _asks_for(cue):
+        # "asked the pupils if they were ready": the parser may make the question a side clause
+        comps = [c for c in cue.children if c.dep_ == lx.SIDE_CLAUSE_DEP and c.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ in lx.YES_NO_MARKERS for m in c.children)]
     if not comps:
         return None
     clause = next((c for c in comps if c.i > cue.i), comps[0])
     if _is_question(clause) and cue.lemma_.lower() not in lx.QUESTION_VERBS:
         return None
     return _without_other_speakers(_with_split_rest(clause, comps), cue)
+
+
+def _opens_with_that(clause) -> bool:
+    """A clause opened by "that" as a complementizer, with its own subject: "that he may wait",
+    not the relative "that" standing for a noun ("a conference that ran late")."""
+    children = list(clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in lx.LEADING_COMPLEMENTIZERS and c.i < clause.i for c in children) \
+        and any(c.dep_ in mw.SUBJECT_DEPS for c in children)
+
+
+def _asks_for(cue) -> bool:
+    """'asked for help', 'asked them to stay': a request, after which "if" is a condition."""
+    return any(c.dep_ == lx.OPEN_COMPLEMENT_DEP or (c.dep_ == "prep" and c.lower_ == lx.REQUEST_PREP)
+               for c in cue.children)
 
 
 def _with_split_rest(clause, comps: list) -> list:

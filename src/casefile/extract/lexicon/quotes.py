@@ -100,6 +100,13 @@ QUESTION_MARKERS = frozenset({"whether", "if", "how", "why", "what", "when", "wh
 # Verbs whose indirect question is what someone asked ("asked whether ...", "asked how ..."):
 # the question is their reported speech.
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+# "said during a news conference that he may wait": the parser may take a reported clause after
+# the verb's prepositional phrase for a relative clause on its noun.
+MISPLACED_CLAUSE_DEP = "relcl"
+# "asked the pupils if they were ready": the parser may hang a yes/no question on the verb as a
+# side clause, marked by one of these.
+SIDE_CLAUSE_DEP = "advcl"
+YES_NO_MARKERS = frozenset({"if", "whether"})
 # Verbs of saying whose noun-phrase object is what was said ("announced his candidacy",
 # "explained the process", "said a few words"), not the one spoken to ("told reporters").
 MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
