@@ -80,3 +80,18 @@ def test_an_interrupted_clause_is_reported_whole(nlp, text, expected):
 ])
 def test_what_was_asked_is_reported(nlp, text, expected):
     assert indirect(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an answer after "say" is what was said
+    ("Asked if the mayor should resign, 46 percent of residents said yes.",
+     [("46 percent of residents", "yes")]),
+    ("Two thirds of the farmers said no.", [("Two thirds of the farmers", "no")]),
+    ("A third of the fishermen said the same of the bridge.",
+     [("A third of the fishermen", "the same of the bridge")]),
+    # ... but not after a verb that says nothing
+    ("A third of the fishermen felt the same about the bridge.", []),
+    ("The residents voted no on the bridge.", []),
+])
+def test_an_answer_is_what_was_said(nlp, text, expected):
+    assert indirect(nlp, text) == expected

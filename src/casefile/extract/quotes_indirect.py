@@ -98,6 +98,10 @@ def _message_phrase(cue) -> list | None:
     if any(c.dep_ in mw.CLAUSE_DEPS for c in children):
         return None
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in lx.MESSAGE_OBJECT_POS), None)
+    answer = next((c for c in children if c.i > cue.i and _is_answer(c)), None) \
+        if lemma in lx.ANSWERING_VERBS else None
+    if answer is not None:
+        return list(answer.subtree)
     if lemma in lx.MESSAGE_OBJECT_VERBS:
         return list(obj.subtree) if obj is not None else None
     if lemma not in lx.QUESTION_VERBS:
@@ -110,6 +114,12 @@ def _message_phrase(cue) -> list | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in lx.MESSAGE_OBJECT_POS), None) \
         if prep is not None else None
     return list(pobj.subtree) if pobj is not None else None
+
+
+def _is_answer(tok) -> bool:
+    """'46 percent said yes', 'a third said the same of the bridge': the answer is what was said."""
+    return (tok.dep_ in lx.ANSWER_DEPS and tok.lower_ in lx.ANSWER_WORDS) or \
+        (tok.dep_ == "dobj" and tok.lower_ in lx.SAME_WORDS)
 
 
 def _clause_tokens(cue) -> list | None:

@@ -111,6 +111,11 @@ YES_NO_MARKERS = frozenset({"if", "whether"})
 # "explained the process", "said a few words"), not the one spoken to ("told reporters").
 MESSAGE_OBJECT_VERBS = frozenset({"say", "announce", "note", "explain", "declare"})
 MESSAGE_OBJECT_POS = frozenset({"NOUN", "PROPN"})
+# "46 percent said yes", "a third said the same": an answer after "say" is what was said.
+ANSWERING_VERBS = frozenset({"say"})
+ANSWER_WORDS = frozenset({"yes", "no"})
+ANSWER_DEPS = frozenset({"intj", "dobj"})
+SAME_WORDS = frozenset({"same"})
 # What someone asked (QUESTION_VERBS) for is their request: "asked the court to delay the
 # trial" (the one asked and what they are to do), "asked for a recount".
 REQUEST_PREP = "for"
