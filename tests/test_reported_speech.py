@@ -26,7 +26,10 @@ def indirect(nlp, text: str) -> list[tuple[str, str]]:
      [("Growers", "prices will rise")]),
     ("Pollsters worry that the survey has missed young voters and say that the race is closer than it looks.",
      [("Pollsters", "the race is closer than it looks")]),
-    # ... but one written in the clause's own form may be its subject's, and stays in the clause
+    # ... and so does the same verb of saying again
+    ("Lena Voss said the council went into hiding and said the budget was always a priority.",
+     [("Lena Voss", "the council went into hiding"), ("Lena Voss", "the budget was always a priority")]),
+    # ... but another verb written in the clause's own form may be its subject's, and stays in the clause
     ("Officials said the suspect fled the scene and told a neighbor that he would never return.",
      [("Officials", "the suspect fled the scene and told a neighbor that he would never return")]),
     # "who" stands for the person whose phrase a place closes, not for the place

@@ -195,7 +195,7 @@ def _is_question(clause) -> bool:
 def _without_other_speakers(tokens: list, cue) -> list:
     """Drop a side clause where someone else speaks ("..., while the government insists ..."),
     or where the speaker goes on to say more ("warn that the mill has closed and predict that
-    ..."): a verb of saying joined to the clause but not written in its form."""
+    ..."): a verb of saying joined to the clause that goes on with this cue's speaker."""
     drop: set[int] = set()
     for t in tokens:
         other = t.dep_ in lx.PARENTHETICAL_DEPS and is_cue(t) and any(c.dep_ in mw.SUBJECT_DEPS for c in t.children)

@@ -122,8 +122,10 @@ def lender(cue):
     """The verb whose subject a participle borrows. In "Jo said the plan would fail, adding ..."
     the parser often hangs "adding" on the reported clause's verb; set off by a comma, a
     participle of saying goes on with the one who reports that clause, not with its subject.
-    So does a second verb of saying joined by "and" to a clause someone else's verb governs
-    ("Analysts fear that the mill has lost its buyers and warn that ..."): the analysts warn."""
+    So does a second verb of saying joined by "and" to a clause someone else's verb governs,
+    when written in another form than that clause ("Analysts fear that the mill has lost its
+    buyers and warn that ...") or when it is that verb again ("Jo said the council fled and said
+    ..."): the analysts warn, Jo says it."""
     head = cue.head
     if cue.dep_ == "pcomp" or head.dep_ == "acomp":
         # "by saying": the preposition has no subject; "were able to say": nor has the adjective
@@ -133,9 +135,9 @@ def lender(cue):
     if cue.tag_ == lx.PARTICIPLE_TAG and cue.lemma_.lower() in lx.REPORTING_VERBS and _set_off(cue) \
             and head.head.lemma_.lower() in lx.REPORTING_VERBS:
         return head.head
-    form = _form(cue)
-    if cue.dep_ == "conj" and cue.lemma_.lower() in lx.REPORTING_VERBS and _form(head) not in (None, form) \
-            and form == _form(head.head):
+    form, lemma = _form(cue), cue.lemma_.lower()
+    if cue.dep_ == "conj" and lemma in lx.REPORTING_VERBS and _form(head) is not None \
+            and (_form(head) != form == _form(head.head) or lemma == head.head.lemma_.lower()):
         return head.head
     return head
 
