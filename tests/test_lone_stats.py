@@ -186,3 +186,49 @@ def test_the_lone_names_near_a_change_are_found_by_their_key_sets_as_by_reading_
         resolve.run(store, [d.id for d, _ in batch])
     assert any(reference for _, reference in answers)      # lone names were reached at all
     assert all(found == reference for found, reference in answers)
+
+
+class Counted(list):
+    """A statement's rows, fetched at once and counted."""
+    def all(self):
+        return list(self)
+
+    def scalars(self):
+        return [r[0] for r in self]
+
+
+class CountingConnection:
+    def __init__(self, conn):
+        self.conn, self.rows = conn, 0
+
+    def execute(self, *args, **kwargs):
+        rows = Counted(self.conn.execute(*args, **kwargs).all())
+        self.rows += len(rows)
+        return rows
+
+
+def rows_near_a_new_article(path: str, far: int) -> int:
+    """Rows ``near`` fetches when a new article names "Selka Varn" beside ``far`` earlier lone "Varn"s,
+    each in a document of its own, none in a cluster the new article touches."""
+    store = grow(path, [SELKA[:2] + OTO + [article(40 + i, ["Varn", f"Dace Ilm{'o' * i}"]) for i in range(far)]])
+    counts = []
+    original = lone_stats.near
+
+    def counting(conn, changed, grown, remade):
+        counted = CountingConnection(conn)
+        found = original(counted, changed, grown, remade)
+        counts.append(counted.rows)
+        return found
+    doc, extraction = article(90, ["Selka Varn", "Kell Arro"])
+    store.write_batch(rows_of((doc, extraction, {})))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lone_stats, "near", counting)
+        resolve.run(store, [doc.id])
+    assert counts
+    return sum(counts)
+
+
+def test_the_lone_names_near_a_change_are_read_only_in_the_clusters_it_touches(tmp_path):
+    """Other lone names under the same key, far from the change, are not fetched: what ``near``
+    reads stays the same however many of them the store holds."""
+    assert rows_near_a_new_article(str(tmp_path / "few.db"), 3) == rows_near_a_new_article(str(tmp_path / "many.db"), 9)

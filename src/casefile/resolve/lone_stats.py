@@ -166,17 +166,20 @@ def near(conn: Connection, changed: dict[str, set[str]], grown: dict[str, set[st
     # spanning clusters' records instead costs as many rows as a much-named person has records
     asked = set().union(*(changed.get(d, set()) for docs in spans.values() for d in docs))
     plain = [K.PLAIN + q for q in values_where(conn, c.lone_sets.c.qset, c.lone_sets.c.key, asked)]
+    # only those in a spanning cluster are fetched: a common key set's lone names grow with the
+    # store, the few in the clusters a batch touches do not. "|| ''" keeps SQLite walking the
+    # lone names and looking each one's cluster up: with the base index it probes every
+    # (lone name, listed cluster) pair
     sql = text("SELECT st.base, ek.document_id, ek.entity_key, ek.key FROM entity_keys ek JOIN entity_state st "
-               "ON st.document_id = ek.document_id AND st.key = ek.entity_key WHERE ek.key IN :plain"
-               ).bindparams(bindparam("plain", expanding=True))
+               "ON st.document_id = ek.document_id AND st.key = ek.entity_key WHERE ek.key IN :plain "
+               "AND st.base || '' IN :spans").bindparams(bindparam("plain", expanding=True), bindparam("spans", expanding=True))
     out = set()
     for batch in chunks(sorted(plain)):
-        for r in conn.execute(sql, {"plain": batch}).all():
-            if r.base not in spans:
-                continue
-            asks = set(r.key.removeprefix(K.PLAIN).split(K.QSET_SEP))
-            if any(asks & changed.get(d, set()) for d in spans[r.base]):
-                out.add(ref_of(r.document_id, r.entity_key))
+        for roots in chunks(sorted(spans)):
+            for r in conn.execute(sql, {"plain": batch, "spans": roots}).all():
+                asks = set(r.key.removeprefix(K.PLAIN).split(K.QSET_SEP))
+                if any(asks & changed.get(d, set()) for d in spans[r.base]):
+                    out.add(ref_of(r.document_id, r.entity_key))
     return out
 
 
