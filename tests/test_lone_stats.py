@@ -21,6 +21,7 @@ from casefile.store.db import Store
 
 from .helpers.resolve_corpus import corpus
 from .helpers.rows import rows_of
+from .pg import pg_server, pg_url  # noqa: F401  (fixtures)
 from .test_incremental import snapshot, whole
 
 
@@ -170,6 +171,14 @@ def test_the_lone_names_near_a_change_are_found_by_their_key_sets_as_by_reading_
     """``near`` finds the plain lone names to ask again through the key sets under the changed
     keys, not through every record of the clusters spanning the changed documents; both ways
     find the same lone names, batch after batch."""
+    near_as_by_reading_every_cluster(monkeypatch, str(tmp_path / "s.db"), seed, n, steps, variety)
+
+
+def test_the_lone_names_near_a_change_are_found_alike_on_postgresql(monkeypatch, pg_url):  # noqa: F811
+    near_as_by_reading_every_cluster(monkeypatch, pg_url, 1, 60, 6, 4)
+
+
+def near_as_by_reading_every_cluster(monkeypatch, url: str, seed: int, n: int, steps: int, variety: int) -> None:
     answers = []
     original = lone_stats.near
 
@@ -179,7 +188,7 @@ def test_the_lone_names_near_a_change_are_found_by_their_key_sets_as_by_reading_
         return found
     monkeypatch.setattr(lone_stats, "near", both)
     docs = corpus(n, seed, variety)
-    store = Store.open(str(tmp_path / "s.db"))
+    store = Store.open(url)
     for lo in range(0, n, n // steps):
         batch = docs[lo:lo + n // steps]
         store.write_batch(rows_of(*[(d, e, {}) for d, e in batch]))
@@ -201,31 +210,42 @@ class CountingConnection:
     def __init__(self, conn):
         self.conn, self.rows = conn, 0
 
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
     def execute(self, *args, **kwargs):
-        rows = Counted(self.conn.execute(*args, **kwargs).all())
+        result = self.conn.execute(*args, **kwargs)
+        if not result.returns_rows:         # a write
+            return result
+        rows = Counted(result.all())
         self.rows += len(rows)
         return rows
+
+
+def rows_fetched_by(step: str, store: Store, names: list[str]) -> int:
+    """Rows ``lone_stats.<step>`` fetches while a new article naming ``names`` is resolved."""
+    counts = []
+    original = getattr(lone_stats, step)
+
+    def counting(conn, *args):
+        counted = CountingConnection(conn)
+        out = original(counted, *args)
+        counts.append(counted.rows)
+        return out
+    doc, extraction = article(90, names)
+    store.write_batch(rows_of((doc, extraction, {})))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lone_stats, step, counting)
+        resolve.run(store, [doc.id])
+    assert counts
+    return sum(counts)
 
 
 def rows_near_a_new_article(path: str, far: int) -> int:
     """Rows ``near`` fetches when a new article names "Selka Varn" beside ``far`` earlier lone "Varn"s,
     each in a document of its own, none in a cluster the new article touches."""
-    store = grow(path, [SELKA[:2] + OTO + [article(40 + i, ["Varn", f"Dace Ilm{'o' * i}"]) for i in range(far)]])
-    counts = []
-    original = lone_stats.near
-
-    def counting(conn, changed, grown, remade):
-        counted = CountingConnection(conn)
-        found = original(counted, changed, grown, remade)
-        counts.append(counted.rows)
-        return found
-    doc, extraction = article(90, ["Selka Varn", "Kell Arro"])
-    store.write_batch(rows_of((doc, extraction, {})))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lone_stats, "near", counting)
-        resolve.run(store, [doc.id])
-    assert counts
-    return sum(counts)
+    lone = [article(40 + i, ["Varn", f"Dace Ilm{'o' * i}"]) for i in range(far)]
+    return rows_fetched_by("near", grow(path, [SELKA[:2] + OTO + lone]), ["Selka Varn", "Kell Arro"])
 
 
 def test_the_lone_names_near_a_change_are_read_only_in_the_clusters_it_touches(tmp_path):
