@@ -132,7 +132,7 @@ class Mentions:
             person = key is not None and self._types.get(key) == mw.PERSON_LABEL
             if person and ref.kind == "group":
                 key = None      # "the senator's advisers" are not the senator
-            if key is None and ref.kind == "person" and _points_back(tok):
+            if key is None and ref.kind == "person" and _is_definite(tok, possessive=False):
                 key = self.epithet(tok.lemma_.lower(), ref.start, ref.gender)
                 person = key is not None
             ref.key = key
@@ -309,7 +309,8 @@ class Mentions:
                     ref = self.typed(phrase(tok, base))
                     if ref.kind in ("person", "org", "doc", "group", "name"):
                         ref.subject = main
-                        if ref.key is None and ref.kind == "person" and tok.pos_ == "NOUN" and _points_back(tok):
+                        if ref.key is None and ref.kind == "person" and tok.pos_ == "NOUN" \
+                                and _is_definite(tok, possessive=False):
                             self._roles.append((ref, lemma))
                         if main and ref.key is not None:
                             ref.phrase = whole_phrase(tok, base, stop={tok.head.i})
@@ -369,14 +370,13 @@ def _personal_name(name: str) -> bool:
         for w in words)
 
 
-def _is_definite(tok) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ in mw.DEFINITE_DETS | {"its", "their"} for c in tok.children)
+def _is_definite(tok, possessive: bool = True) -> bool:
+    """"the senator" (and, ``possessive``, "its"/"their" senator); without ``possessive`` only a
+    determiner points back at the person the text is about: "their candidate" is someone else."""
+    if possessive:
+        return any(c.dep_ in ("det", "poss") and c.lower_ in mw.DEFINITE_DETS | {"its", "their"} for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in mw.DEFINITE_DETS for c in tok.children)
 
 
 def _is_indefinite(tok) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in mw.INDEFINITE_DETS for c in tok.children)
-
-
-def _points_back(tok) -> bool:
-    """"the candidate", not "their candidate" (theirs is someone else) nor "a candidate"."""
-    return any(c.dep_ == "det" and c.lower_ in mw.DEFINITE_DETS for c in tok.children)

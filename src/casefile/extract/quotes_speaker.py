@@ -135,9 +135,9 @@ def lender(cue):
     if cue.tag_ == lx.PARTICIPLE_TAG and cue.lemma_.lower() in lx.REPORTING_VERBS and _set_off(cue) \
             and head.head.lemma_.lower() in lx.REPORTING_VERBS:
         return head.head
-    form, lemma = _form(cue), cue.lemma_.lower()
-    if cue.dep_ == "conj" and lemma in lx.REPORTING_VERBS and _form(head) is not None \
-            and (_form(head) != form == _form(head.head) or lemma == head.head.lemma_.lower()):
+    form, lemma, between = _form(cue), cue.lemma_.lower(), _form(head)
+    if cue.dep_ == "conj" and lemma in lx.REPORTING_VERBS and between is not None \
+            and (between != form == _form(head.head) or lemma == head.head.lemma_.lower()):
         return head.head
     return head
 

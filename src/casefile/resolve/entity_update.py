@@ -86,6 +86,7 @@ def update(conn: Connection, new_docs: list[str] | None) -> EntityChange:
         asked = {k for q in queriers if not K.is_plain(q) for k in K.query_keys(q)}
         context.prefetch(set(roots.values()) | set().union(*(context.roots_under(k) for k in asked)))
         own = {ref: (root, context.documents_of(root)) for ref, root in roots.items()}
+        # the plain lone names' own documents, read in one go: _decide asks about them one name at a time
         context.roots_in({d for q in queriers if K.is_plain(q) and q.ref not in alone for d in own[q.ref][1]})
     targets, plain = _decide(queriers, alone, own, context)
     lone_stats.note(conn, plain, () if full else {q.ref for q in queriers} | set(index))

@@ -127,13 +127,13 @@ def _parts(reports: list[EventRecord]) -> list[list[EventRecord]]:
     """Reports in parts of at most a third of ``CHUNK`` entities, each report's entities in one part: a
     report asked about shares two of them with a partner in the same query."""
     parts: list[list[EventRecord]] = [[]]
-    held: set[str] = set()
+    entities: set[str] = set()
     for r in reports:
-        if parts[-1] and len(held | r.entities) > CHUNK // 3:     # three lists of them in a query
+        if parts[-1] and len(entities | r.entities) > CHUNK // 3:     # three lists of them in a query
             parts.append([])
-            held = set()
+            entities = set()
         parts[-1].append(r)
-        held |= r.entities
+        entities |= r.entities
     return parts
 
 

@@ -182,12 +182,13 @@ def _merge(reader: _Reader, changed: set[str], around: dict[str, set[str]],
     ids = changed.union(*around.values())
     events = sorted((reader.records[i] for i in ids), key=lambda r: r.order)
     index = {r.id: n for n, r in enumerate(events)}
-    parts = [(changed, False), *((cluster, True) for cluster in around.values())]
-    reader.size(set().union(*(reader.blocks(part, shared) for part, shared in parts)))     # in one go
+    parts = [(part, reader.blocks(part, shared))
+             for part, shared in [(changed, False), *((cluster, True) for cluster in around.values())]]
+    reader.size(set().union(*(keys for _part, keys in parts)))     # in one go
     pairs = []
-    for part, shared in parts:
+    for part, keys in parts:
         records = sorted((reader.records[i] for i in part), key=lambda r: r.order)
-        oversized = reader.oversized(reader.blocks(part, shared))
+        oversized = reader.oversized(keys)
         pairs += [(score, index[records[i].id], index[records[j].id])
                   for score, i, j in candidate_pairs(records, oversized)]
     pairs += [(score, index[a], index[b]) for score, a, b in cross]

@@ -19,7 +19,6 @@ def m006_incremental_state(conn: Connection, dialect: str) -> None:
         index.create(conn, checkfirst=True)
 
 
-
 # Indexes another one starts with: ix_doc_entities_owner (entity_id, document_id, key) answers
 # every lookup the first two did, and the table itself (now ordered by key, then seq) the third;
 # each cost a page write per record an ingest touches.

@@ -27,7 +27,7 @@ def count_documents(store: Store, ref: str) -> int:
         return 1
     def count() -> int:
         with store.engine.connect() as conn:
-            # DISTINCT over the (entity_id, document_id) index streams; COUNT(DISTINCT) would sort.
+            # DISTINCT over ix_doc_entities_owner (entity_id, document_id, ...) streams; COUNT(DISTINCT) would sort.
             return conn.execute(text("SELECT COUNT(*) FROM (SELECT DISTINCT document_id FROM doc_entities "
                                      "WHERE entity_id = :r) AS named"), {"r": ref}).scalar_one()
 
